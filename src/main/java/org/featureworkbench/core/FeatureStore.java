@@ -1,0 +1,148 @@
+package org.featureworkbench.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureGroupDefinition;
+import org.featureworkbench.model.FeatureMetadataUpdate;
+import org.featureworkbench.model.GroupListQuery;
+import org.featureworkbench.model.GroupSearchQuery;
+import org.featureworkbench.model.ResourceNotFoundException;
+import org.featureworkbench.registry.FeatureGroupCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point to a workspace's feature store: the GUI, the CLI and (later) the HTTP API
+ * all call these methods, so each behaviour exists once.
+ *
+ * <p>Thread-safe; every method is synchronous and may block on I/O, so GUI code must call it
+ * off the JavaFX thread. Errors are {@link org.featureworkbench.model.FeatureStoreException}s
+ * whose messages can be shown to a user as they are.
+ */
+public final class FeatureStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
+
+    private final Path workspaceDirectory;
+    private final FeatureGroupCatalog catalog;
+
+    public FeatureStore(Path workspaceDirectory, FeatureGroupCatalog catalog) {
+        this.workspaceDirectory = workspaceDirectory;
+        this.catalog = catalog;
+    }
+
+    /** The workspace folder this store lives in. */
+    public Path workspaceDirectory() {
+        return workspaceDirectory;
+    }
+
+    /** {@code <workspace>/offline-store}: one folder per group, {@code <group>-<creation epoch s>}. */
+    public Path offlineStoreDirectory() {
+        return workspaceDirectory.resolve("offline-store");
+    }
+
+    /** {@code <workspace>/exports}: default destination of exports. */
+    public Path exportsDirectory() {
+        return workspaceDirectory.resolve("exports");
+    }
+
+    /** {@code <workspace>/logs}: the application log, one file a user can attach to a report. */
+    public Path logsDirectory() {
+        return workspaceDirectory.resolve("logs");
+    }
+
+    /** CreateFeatureGroup. See {@link FeatureGroupCatalog#create}. */
+    public FeatureGroup createFeatureGroup(FeatureGroupDefinition definition) {
+        FeatureGroup created = catalog.create(definition);
+        LOG.info("Created feature group {} ({} features)", created.name(), created.features().size());
+        return created;
+    }
+
+    /**
+     * DescribeFeatureGroup.
+     *
+     * @throws ResourceNotFoundException when no group has this name
+     */
+    public FeatureGroup describeFeatureGroup(String name) {
+        return catalog.find(name).orElseThrow(() -> notFound(name));
+    }
+
+    /** The group with this name, or empty. */
+    public Optional<FeatureGroup> findFeatureGroup(String name) {
+        return catalog.find(name);
+    }
+
+    /** ListFeatureGroups. */
+    public List<FeatureGroup> listFeatureGroups(GroupListQuery query) {
+        return catalog.list(query);
+    }
+
+    /** Search over feature groups. */
+    public List<FeatureGroup> searchFeatureGroups(GroupSearchQuery query) {
+        return catalog.search(query);
+    }
+
+    /** UpdateFeatureGroup with FeatureAdditions. */
+    public FeatureGroup addFeatures(String groupName, List<FeatureDefinition> additions) {
+        FeatureGroup updated = catalog.addFeatures(groupName, additions);
+        LOG.info("Added {} features to {}", additions.size(), groupName);
+        return updated;
+    }
+
+    /** UpdateFeatureMetadata. */
+    public FeatureGroup updateFeatureMetadata(String groupName, String featureName, FeatureMetadataUpdate update) {
+        return catalog.updateFeatureMetadata(groupName, featureName, update);
+    }
+
+    /** AddTags and DeleteTags in one step (removals first). */
+    public FeatureGroup updateTags(String groupName, Map<String, String> additions, Collection<String> removals) {
+        return catalog.updateTags(groupName, additions, removals);
+    }
+
+    /**
+     * DeleteFeatureGroup: removes the catalog entry and the online data. The offline files are
+     * kept, as SageMaker keeps the S3 data, unless {@code purgeOffline} is set.
+     *
+     * @return the group as it was before deletion
+     */
+    public FeatureGroup deleteFeatureGroup(String name, boolean purgeOffline) {
+        FeatureGroup deleted = catalog.delete(name);
+        if (purgeOffline) {
+            deleteRecursively(offlineStoreDirectory().resolve(deleted.offlineFolderName()));
+        }
+        LOG.info("Deleted feature group {} (offline files {})", name, purgeOffline ? "purged" : "kept");
+        return deleted;
+    }
+
+    private static ResourceNotFoundException notFound(String name) {
+        return new ResourceNotFoundException("feature group '" + name
+                + "' does not exist; 'group list' shows the groups in this workspace");
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
+    }
+}

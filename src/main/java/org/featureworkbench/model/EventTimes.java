@@ -1,0 +1,109 @@
+package org.featureworkbench.model;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
+
+/**
+ * Parses and formats event times in exactly the two forms SageMaker accepts:
+ * <ul>
+ *   <li>{@link FeatureType#FRACTIONAL}: seconds since the epoch, e.g. {@code 1700000000.123}
+ *       (kept to millisecond precision; digits beyond are a validation error, not rounded);</li>
+ *   <li>{@link FeatureType#STRING}: ISO-8601 UTC {@code yyyy-MM-dd'T'HH:mm:ssZ} or
+ *       {@code yyyy-MM-dd'T'HH:mm:ss.SSSZ} with a literal {@code Z}.</li>
+ * </ul>
+ * Years 0000–9999 only. Stateless and thread-safe.
+ */
+public final class EventTimes {
+    /** 0000-01-01T00:00:00Z. */
+    public static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+    /** 9999-12-31T23:59:59.999Z. */
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    private static final Pattern ISO_SECONDS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    private static final Pattern ISO_MILLIS = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,3})?");
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[.SSS]")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FORMAT_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private EventTimes() {
+    }
+
+    /**
+     * Parses an event time value of the given type.
+     *
+     * @param value the value as a string, as in a PutRecord request
+     * @param type  the event time feature's type (Fractional or String)
+     * @param field where the value came from, for the error message
+     * @throws ValidationException saying which forms are accepted
+     */
+    public static Instant parse(String value, FeatureType type, String field) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field, "event time is empty; give "
+                    + (type == FeatureType.FRACTIONAL ? "seconds since the epoch, e.g. 1700000000.5"
+                    : "an ISO-8601 UTC time, e.g. 2023-11-14T22:13:20Z"));
+        }
+        return switch (type) {
+            case FRACTIONAL -> parseFractional(value.trim(), field);
+            case STRING -> parseIso(value.trim(), field);
+            case INTEGRAL -> throw new ValidationException(field,
+                    "an event time feature must be Fractional or String, not Integral");
+        };
+    }
+
+    private static Instant parseFractional(String value, String field) {
+        if (!DECIMAL.matcher(value).matches()) {
+            throw new ValidationException(field, "'" + value + "' is not an event time in seconds since the epoch;"
+                    + " write a decimal number with at most 3 fraction digits, e.g. 1700000000 or 1700000000.123");
+        }
+        BigDecimal seconds = new BigDecimal(value);
+        long millis = seconds.movePointRight(3).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+        return checkRange(Instant.ofEpochMilli(millis), value, field);
+    }
+
+    private static Instant parseIso(String value, String field) {
+        boolean seconds = ISO_SECONDS.matcher(value).matches();
+        if (!seconds && !ISO_MILLIS.matcher(value).matches()) {
+            throw new ValidationException(field, "'" + value + "' is not a SageMaker event time; write ISO-8601 UTC"
+                    + " as yyyy-MM-ddTHH:mm:ssZ or yyyy-MM-ddTHH:mm:ss.SSSZ, e.g. 2023-11-14T22:13:20Z");
+        }
+        try {
+            LocalDateTime local = LocalDateTime.parse(value.substring(0, value.length() - 1), LOCAL);
+            return checkRange(local.toInstant(ZoneOffset.UTC), value, field);
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(field, "'" + value + "' is not a real date and time (" + e.getMessage()
+                    .replaceFirst("^Text '[^']*' could not be parsed: ", "") + ")");
+        }
+    }
+
+    private static Instant checkRange(Instant instant, String value, String field) {
+        if (instant.isBefore(MIN) || instant.isAfter(MAX)) {
+            throw new ValidationException(field, "event time '" + value + "' is outside years 0000-9999");
+        }
+        return instant;
+    }
+
+    /** Formats an instant in the canonical form for the type (milliseconds only when non-zero). */
+    public static String format(Instant instant, FeatureType type) {
+        if (type == FeatureType.FRACTIONAL) {
+            BigDecimal secs = BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3).stripTrailingZeros();
+            return secs.scale() < 0 ? secs.setScale(0).toPlainString() : secs.toPlainString();
+        }
+        return (instant.getNano() % 1_000_000_000 == 0 ? FORMAT_SECONDS : FORMAT_MILLIS).format(instant);
+    }
+
+    /** ISO-8601 UTC, second precision, as SageMaker prints CreationTime in JSON. */
+    public static String formatIsoSeconds(Instant instant) {
+        return FORMAT_SECONDS.format(instant);
+    }
+}
