@@ -30,7 +30,8 @@ final class CreateRequestReader {
     private static final Set<String> FEATURE_CLOUD = Set.of("CollectionType", "CollectionConfig");
 
     private final JsonSource source;
-    private final List<String> warnings = new ArrayList<>();
+    /** Warnings keyed by where their field starts, so they come out in document order. */
+    private final List<Map.Entry<Long, String>> warnings = new ArrayList<>();
 
     CreateRequestReader(JsonSource source) {
         this.source = source;
@@ -52,7 +53,8 @@ final class CreateRequestReader {
                 tags(root, here.field("Tags")),
                 onlineStore(root, here.field("OnlineStoreConfig")),
                 offlineStore(root, here.field("OfflineStoreConfig")));
-        return new ParsedDefinition(definition, warnings);
+        return new ParsedDefinition(definition, warnings.stream()
+                .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList());
     }
 
     private List<FeatureDefinition> features(JsonNode parent, JsonPath path) {
@@ -166,7 +168,7 @@ final class CreateRequestReader {
     }
 
     private void warn(JsonPath path, String what) {
-        warnings.add(path.display() + " (" + source.where(path) + "): " + what);
+        warnings.add(Map.entry(source.offset(path), path.display() + " (" + source.where(path) + "): " + what));
     }
 
     private JsonNode required(JsonNode parent, JsonPath path) {

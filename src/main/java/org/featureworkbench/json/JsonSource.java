@@ -100,6 +100,12 @@ final class JsonSource {
         return root;
     }
 
+    /** Character offset of the value at {@code path}, for ordering messages; -1 when unknown. */
+    long offset(JsonPath path) {
+        JsonLocation location = locations.get(path.pointer());
+        return location == null ? -1 : location.getCharOffset();
+    }
+
     /** {@code source:line:column} of the value at {@code path}, or just the source name. */
     String where(JsonPath path) {
         JsonLocation location = locations.get(path.pointer());
