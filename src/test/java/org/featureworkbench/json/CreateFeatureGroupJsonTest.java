@@ -84,6 +84,8 @@ class CreateFeatureGroupJsonTest {
                     field + " in " + warnings);
         }
         assertEquals(7, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("OnlineStoreConfig.SecurityConfig (orders.json:12:"), "document order: " + warnings);
+        assertTrue(warnings.get(6).startsWith("Owner (orders.json:21:"), "document order: " + warnings);
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("RoleArn (orders.json:20:")), warnings.toString());
     }
 
