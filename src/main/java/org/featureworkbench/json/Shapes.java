@@ -14,9 +14,12 @@ import org.featureworkbench.model.FeatureGroupDefinition;
 
 /** The pieces of SageMaker request and response shapes that several writers share. */
 final class Shapes {
-    /** Two-space indent, {@code "key": value}, one array element per line: what the AWS CLI prints. */
+    /** Two-space indent, {@code "key": value}, {@code []}, one element per line: what the AWS CLI prints. */
     private static final ObjectWriter PRETTY = JsonSource.MAPPER.writer(new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"))
             .withObjectIndenter(new DefaultIndenter("  ", "\n")));
 

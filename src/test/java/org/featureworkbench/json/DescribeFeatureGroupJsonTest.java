@@ -70,6 +70,11 @@ class DescribeFeatureGroupJsonTest {
     }
 
     @Test
+    void emptyArraysPrintAsTheAwsCliPrintsThem() {
+        assertEquals("{\n  \"FeatureGroupSummaries\": []\n}\n", DescribeFeatureGroupJson.writeSummaries(List.of()));
+    }
+
+    @Test
     void emptyListsStillHaveTheirArrays() throws Exception {
         assertEquals(0, MAPPER.readTree(DescribeFeatureGroupJson.writeSummaries(List.of()))
                 .get("FeatureGroupSummaries").size());
