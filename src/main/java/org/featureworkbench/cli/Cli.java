@@ -22,6 +22,8 @@ import picocli.CommandLine;
  */
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+    /** Wide enough that option descriptions and examples stay on one line each in a normal terminal. */
+    private static final int HELP_WIDTH = 100;
 
     private final Function<Path, FeatureStore> storeOpener;
     private final Consumer<Path> guiLauncher;
@@ -42,7 +44,8 @@ public final class Cli {
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler((e, ignored) -> usageError(e, err))
-                .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err));
+                .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err))
+                .setUsageHelpWidth(HELP_WIDTH);
         try {
             return commandLine.execute(args);
         } finally {

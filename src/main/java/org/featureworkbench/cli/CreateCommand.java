@@ -20,10 +20,12 @@ import picocli.CommandLine.ParameterException;
 
 /** {@code group create}: from a CreateFeatureGroup JSON file, or from options. */
 @Command(name = "create", sortOptions = false,
-        description = {"Create a feature group, from a CreateFeatureGroup request (as boto3 or",
-                "'aws sagemaker create-feature-group --cli-input-json' take it) or from options.",
-                "Example: group create --name customers --record-id customer_id --event-time event_time",
-                "         --feature customer_id:String --feature event_time:String --feature age:Integral"})
+        description = {"Create a feature group from a CreateFeatureGroup JSON file or from options.",
+                "The file is read as boto3 or 'aws sagemaker create-feature-group --cli-input-json' take it."},
+        footer = {"", "Examples:",
+                "  group create --file customers.json",
+                "  group create --name customers --record-id customer_id --event-time event_time \\",
+                "      --feature customer_id:String --feature event_time:String --feature age:Integral --ttl 7d"})
 final class CreateCommand extends StoreCommand {
     @Option(names = "--file", paramLabel = "DEF.json",
             description = "CreateFeatureGroup request; cloud-only fields (RoleArn, S3StorageConfig, …) are ignored with a warning.")
