@@ -24,7 +24,8 @@ record StoredRow(long eventTimeMs, Long expiresAtMs, boolean deleted) {
                     return null;
                 }
                 long expires = rs.getLong(2);
-                return new StoredRow(rs.getLong(1), rs.wasNull() ? null : expires, rs.getBoolean(3));
+                Long expiresAt = rs.wasNull() ? null : expires;
+                return new StoredRow(rs.getLong(1), expiresAt, rs.getBoolean(3));
             }
         }
     }
