@@ -8,11 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.sql.DataSource;
+import org.featureworkbench.model.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A few long-lived read connections, each with its prepared statements kept by SQL text, so a
+ * A few long-lived connections (for lookups, and for the writes that open their own transaction), each with its prepared statements kept by SQL text, so a
  * lookup is one bind + execute instead of borrow, parse and close (ADR 0005's latency goal).
  * A JDBC statement belongs to one connection, hence the cache per session; a session is used by
  * one thread at a time (borrowed, then returned). Thread-safe.
@@ -47,6 +48,10 @@ final class ReadSessions implements AutoCloseable {
             T result = work.run(session);
             release(session);
             return result;
+        } catch (ValidationException e) {
+            // Bad input, not a bad connection: the session is still good.
+            release(session);
+            throw e;
         } catch (SQLException | RuntimeException e) {
             // The connection may be broken (e.g. the AUTO_SERVER owner went away): never reuse it.
             session.close();
@@ -87,6 +92,11 @@ final class ReadSessions implements AutoCloseable {
 
         Session(Connection connection) {
             this.connection = connection;
+        }
+
+        /** The session's connection, in auto-commit mode between uses. */
+        Connection connection() {
+            return connection;
         }
 
         PreparedStatement prepare(String sql) throws SQLException {
