@@ -1,0 +1,298 @@
+package org.featureworkbench.online;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.RecordValidator;
+import org.featureworkbench.model.TypedRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The online store in the workspace's H2 database: one typed table per group (see
+ * {@link OnlineTable} for names and columns), primary key = record id. Lookups run on cached
+ * prepared statements ({@link ReadSessions}); writes lock the record's row ({@link H2RowWriter}).
+ * Thread-safe.
+ */
+public final class H2OnlineStore implements OnlineStore {
+    private static final Logger LOG = LoggerFactory.getLogger(H2OnlineStore.class);
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final ReadSessions readSessions;
+    private final H2RowWriter writer;
+    private final Map<String, OnlineTable> tables = new ConcurrentHashMap<>();
+
+    /**
+     * @param dataSource the workspace database, owned by the caller
+     * @param clock      "now" for expiry: injectable so tests control TTL
+     */
+    public H2OnlineStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.readSessions = new ReadSessions(dataSource, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this.writer = new H2RowWriter(clock);
+    }
+
+    public H2OnlineStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    /** The table SQL for the group's current feature list; features are only ever appended. */
+    private OnlineTable table(FeatureGroup group) {
+        String key = group.name() + '/' + group.creationTime().getEpochSecond() + '/' + group.features().size();
+        return tables.computeIfAbsent(key, k -> new OnlineTable(group));
+    }
+
+    @Override
+    public void createTable(FeatureGroup group) {
+        OnlineTable t = table(group);
+        run("create the online table of '" + group.name() + "'", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute(t.createSql());
+                s.execute(t.expiryIndexSql());
+            }
+            return null;
+        });
+        LOG.info("Online table {} ready ({} features)", t.table, t.features.size());
+    }
+
+    @Override
+    public void addColumns(FeatureGroup group, List<FeatureDefinition> additions) {
+        OnlineTable t = table(group);
+        run("add columns to the online table of '" + group.name() + "'", c -> {
+            try (Statement s = c.createStatement()) {
+                for (FeatureDefinition f : additions) {
+                    s.execute("ALTER TABLE " + t.table + " ADD COLUMN IF NOT EXISTS " + OnlineTable.quote(f.name())
+                            + " " + OnlineTable.columnType(f.type(), false));
+                }
+            }
+            return null;
+        });
+        LOG.info("Added {} columns to online table {}", additions.size(), t.table);
+    }
+
+    @Override
+    public void dropTable(FeatureGroup group) {
+        String name = OnlineTable.quote(OnlineTable.tableName(group));
+        run("drop the online table of '" + group.name() + "'", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + name);
+            }
+            return null;
+        });
+        tables.keySet().removeIf(k -> k.startsWith(group.name() + '/' + group.creationTime().getEpochSecond() + '/'));
+        LOG.info("Dropped online table {}", name);
+    }
+
+    @Override
+    public WriteOutcome put(Connection c, FeatureGroup group, TypedRecord record, Instant expiresAt, Instant invokedAt) {
+        OnlineTable t = table(group);
+        try {
+            return writer.write(c, t, record.recordIdentifier(), record.values(), record.eventTime(), expiresAt,
+                    false, invokedAt);
+        } catch (SQLException e) {
+            throw error("write record '" + record.recordIdentifierAsString() + "' to '" + group.name() + "'", e);
+        }
+    }
+
+    @Override
+    public WriteOutcome put(FeatureGroup group, TypedRecord record, Instant expiresAt) {
+        return inTransaction(c -> put(c, group, record, expiresAt, clock.instant()));
+    }
+
+    @Override
+    public WriteOutcome softDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime) {
+        OnlineTable t = table(group);
+        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
+        try {
+            // A tombstone: the row stays with the delete's event time and no feature values.
+            return writer.write(c, t, id, Map.of(), eventTime, null, true, clock.instant());
+        } catch (SQLException e) {
+            throw error("soft-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
+        }
+    }
+
+    @Override
+    public WriteOutcome softDelete(FeatureGroup group, String recordIdentifier, Instant eventTime) {
+        return inTransaction(c -> softDelete(c, group, recordIdentifier, eventTime));
+    }
+
+    @Override
+    public boolean hardDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime) {
+        OnlineTable t = table(group);
+        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
+        try {
+            return writer.hardDelete(c, t, id, eventTime);
+        } catch (SQLException e) {
+            throw error("hard-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
+        }
+    }
+
+    @Override
+    public boolean hardDelete(FeatureGroup group, String recordIdentifier, Instant eventTime) {
+        return inTransaction(c -> hardDelete(c, group, recordIdentifier, eventTime));
+    }
+
+    @Override
+    public Optional<OnlineRecord> get(FeatureGroup group, String recordIdentifier, List<String> projection) {
+        OnlineTable t = table(group);
+        OnlineTable.Projection p = t.projection(projection);
+        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
+        try {
+            return readSessions.with(s -> lookup(s, t, p, id, recordIdentifier));
+        } catch (SQLException e) {
+            throw error("read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
+        }
+    }
+
+    /** One primary-key lookup on a session's cached statement; deleted and expired rows read as absent. */
+    Optional<OnlineRecord> lookup(ReadSessions.Session s, OnlineTable t, OnlineTable.Projection p, Object id,
+                                  String idAsString) throws SQLException {
+        PreparedStatement ps = s.prepare(p.selectSql());
+        t.bindId(ps, 1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            int n = p.features().size();
+            long expires = rs.getLong(n + 2);
+            Long expiresAt = rs.wasNull() ? null : expires;
+            if (rs.getBoolean(n + 3) || (expiresAt != null && expiresAt <= clock.millis())) {
+                return Optional.empty();
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                FeatureDefinition f = p.features().get(i);
+                values.put(f.name(), OnlineTable.read(rs, i + 1, f.type()));
+            }
+            return Optional.of(new OnlineRecord(t.groupName, idAsString, Instant.ofEpochMilli(rs.getLong(n + 1)),
+                    expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), values));
+        }
+    }
+
+    @Override
+    public BatchGetResult batchGet(List<BatchGetIdentifier> identifiers, Function<String, Optional<FeatureGroup>> groups) {
+        return new H2BatchGet(this, readSessions).run(identifiers, groups);
+    }
+
+    /** The table of a group, for {@link H2BatchGet}. */
+    OnlineTable tableOf(FeatureGroup group) {
+        return table(group);
+    }
+
+    @Override
+    public long count(FeatureGroup group) {
+        OnlineTable t = table(group);
+        return run("count the records of '" + group.name() + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table + " WHERE NOT "
+                    + OnlineTable.DELETED + " AND (" + OnlineTable.EXPIRES_AT + " IS NULL OR "
+                    + OnlineTable.EXPIRES_AT + " > ?)")) {
+                ps.setLong(1, clock.millis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ExpiredRecord> expiredIds(FeatureGroup group, Instant now, int limit) {
+        OnlineTable t = table(group);
+        return run("list the expired records of '" + group.name() + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + t.idColumn + ", " + OnlineTable.EVENT_TIME
+                    + ", " + OnlineTable.EXPIRES_AT + " FROM " + t.table + " WHERE " + OnlineTable.EXPIRES_AT
+                    + " <= ? ORDER BY " + OnlineTable.EXPIRES_AT + " LIMIT ?")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setInt(2, limit);
+                List<ExpiredRecord> expired = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        expired.add(new ExpiredRecord(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                                Instant.ofEpochMilli(rs.getLong(3))));
+                    }
+                }
+                return expired;
+            }
+        });
+    }
+
+    @Override
+    public boolean purgeExpired(Connection c, FeatureGroup group, String recordIdentifier, Instant now) {
+        OnlineTable t = table(group);
+        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.table + " WHERE " + t.idColumn + " = ? AND "
+                + OnlineTable.EXPIRES_AT + " <= ?")) {
+            t.bindId(ps, 1, id);
+            ps.setLong(2, now.toEpochMilli());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw error("purge expired record '" + recordIdentifier + "' of '" + group.name() + "'", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        readSessions.close();
+    }
+
+    /** Work on a connection of the store's own. */
+    @FunctionalInterface
+    private interface ConnectionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T run(String what, ConnectionWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw error(what, e);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on a kept session connection (borrowing one
+     * from the pool per write costs more than the write), committed on success, else rolled back.
+     */
+    private <T> T inTransaction(Function<Connection, T> work) {
+        try {
+            return readSessions.with(s -> {
+                Connection c = s.connection();
+                c.setAutoCommit(false);
+                try {
+                    T result = work.apply(c);
+                    c.commit();
+                    return result;
+                } catch (RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    // Sessions go back as they came: in auto-commit mode, for the next lookup.
+                    c.setAutoCommit(true);
+                }
+            });
+        } catch (SQLException e) {
+            throw error("commit an online write", e);
+        }
+    }
+
+    private static FeatureStoreException error(String what, SQLException e) {
+        return new FeatureStoreException("could not " + what + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,124 @@
+package org.featureworkbench.online;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.EventTimes;
+import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.model.ValidationException;
+
+/**
+ * The conditional writes of {@link H2OnlineStore}, on the caller's connection and transaction.
+ * Each locks the record's row first; a missing row is inserted, and an insert that loses a race
+ * with another inserter of the same id (duplicate key) is retried against the row that won, so
+ * the newer event time ends up stored whatever order the writers arrive and commit in.
+ */
+final class H2RowWriter {
+    private static final String DUPLICATE_KEY = "23505";
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final Clock clock;
+
+    H2RowWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The full-overwrite write of a put or a soft delete (values empty but for the id). */
+    WriteOutcome write(Connection c, OnlineTable t, Object recordId, Map<String, Object> values, Instant eventTime,
+                       Instant expiresAt, boolean deleted, Instant invokedAt) throws SQLException {
+        long eventMs = eventTime.toEpochMilli();
+        for (int attempt = 1; ; attempt++) {
+            StoredRow stored = StoredRow.lock(c, t, recordId);
+            if (stored != null) {
+                WriteOutcome outcome = stored.compare(eventMs, clock.millis());
+                if (outcome.onlineChanged()) {
+                    update(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt);
+                }
+                return outcome;
+            }
+            try {
+                insert(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt);
+                return WriteOutcome.NEWER_WRITTEN;
+            } catch (SQLException e) {
+                // Another transaction inserted this id between our lock attempt and insert; H2 rolled
+                // back only the failed statement, so compare against the row it committed instead.
+                if (!DUPLICATE_KEY.equals(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** HardDelete: see {@link OnlineStore#hardDelete(Connection, org.featureworkbench.model.FeatureGroup, String, Instant)}. */
+    boolean hardDelete(Connection c, OnlineTable t, Object recordId, Instant eventTime) throws SQLException {
+        StoredRow stored = StoredRow.lock(c, t, recordId);
+        if (stored == null) {
+            return false;
+        }
+        boolean expired = stored.expiredAt(clock.millis());
+        if (!expired && stored.eventTimeMs() >= eventTime.toEpochMilli()) {
+            throw new ValidationException("EventTime", "a hard delete needs an event time later than the stored"
+                    + " record's; record '" + recordId + "' in '" + t.groupName + "' has event time "
+                    + EventTimes.format(Instant.ofEpochMilli(stored.eventTimeMs()), FeatureType.STRING)
+                    + " and the delete has " + EventTimes.format(eventTime, FeatureType.STRING));
+        }
+        delete(c, t, recordId);
+        return !expired && !stored.deleted();
+    }
+
+    static void delete(Connection c, OnlineTable t, Object recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.table + " WHERE " + t.idColumn + " = ?")) {
+            t.bindId(ps, 1, recordId);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insert(Connection c, OnlineTable t, Object recordId, Map<String, Object> values, long eventMs,
+                               Instant expiresAt, boolean deleted, Instant invokedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(t.insertSql)) {
+            int i = 1;
+            for (FeatureDefinition f : t.features) {
+                OnlineTable.bind(ps, i++, f.type(), f == t.id ? recordId : values.get(f.name()));
+            }
+            bindBookkeeping(ps, i, eventMs, expiresAt, deleted, invokedAt);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void update(Connection c, OnlineTable t, Object recordId, Map<String, Object> values, long eventMs,
+                               Instant expiresAt, boolean deleted, Instant invokedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(t.updateSql)) {
+            int i = 1;
+            for (FeatureDefinition f : t.features) {
+                if (f != t.id) {
+                    OnlineTable.bind(ps, i++, f.type(), values.get(f.name()));
+                }
+            }
+            i = bindBookkeeping(ps, i, eventMs, expiresAt, deleted, invokedAt);
+            t.bindId(ps, i, recordId);
+            if (ps.executeUpdate() != 1) {
+                throw new FeatureStoreException("online row of '" + recordId + "' in '" + t.groupName
+                        + "' vanished while locked");
+            }
+        }
+    }
+
+    private static int bindBookkeeping(PreparedStatement ps, int i, long eventMs, Instant expiresAt, boolean deleted,
+                                       Instant invokedAt) throws SQLException {
+        ps.setLong(i++, eventMs);
+        if (expiresAt == null) {
+            ps.setNull(i++, Types.BIGINT);
+        } else {
+            ps.setLong(i++, expiresAt.toEpochMilli());
+        }
+        ps.setBoolean(i++, deleted);
+        ps.setLong(i++, invokedAt.toEpochMilli());
+        return i;
+    }
+}

@@ -1,0 +1,123 @@
+package org.featureworkbench.online;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.TypedRecord;
+
+/**
+ * The online store: the latest value of every record of every group with an online store
+ * (SageMaker's OnlineStore; shaped like Feast's {@code OnlineStore}). The semantics — newer event
+ * time wins, equal overwrites, soft and hard delete, TTL — are DESIGN.md §3 and ADR 0005.
+ *
+ * <p><b>Transactions.</b> Methods taking a {@link Connection} run inside the caller's
+ * transaction on that connection (so the facade can write its outbox row in the same commit) and
+ * neither commit nor roll back; the caller must use a connection to the store's database. The
+ * overloads without one open their own and commit. Writes lock the record's row, so two writers
+ * of one record serialize and the newer event time wins whatever the commit order.
+ *
+ * <p><b>Reads.</b> A record that is soft-deleted or whose {@code expiresAt} is not after the
+ * store's clock is invisible at once, whether or not the background purge has removed it yet.
+ * Writes treat such an expired row as absent.
+ *
+ * <p><b>Ids and nulls.</b> Record ids are passed as RecordIdentifierValueAsString and parsed by
+ * the id feature's type. Group and id arguments are never null; {@code expiresAt} may be null
+ * (never expires); a null or empty projection means every feature.
+ *
+ * <p><b>Threading.</b> Implementations are thread-safe and synchronous. Errors are
+ * {@link org.featureworkbench.model.ValidationException} for bad input and
+ * {@link org.featureworkbench.model.FeatureStoreException} for storage failures.
+ */
+public interface OnlineStore extends AutoCloseable {
+
+    /** Creates the group's table; does nothing when it exists (so a retried create is harmless). */
+    void createTable(FeatureGroup group);
+
+    /**
+     * Adds a column per added feature (UpdateFeatureGroup FeatureAdditions); existing records
+     * read null for them. Columns that already exist are left alone.
+     *
+     * @param group     the group as it was before or after the additions (only its name and
+     *                  creation time are used to find the table)
+     * @param additions the new features
+     */
+    void addColumns(FeatureGroup group, List<FeatureDefinition> additions);
+
+    /** Drops the group's table and everything in it; does nothing when there is none. */
+    void dropTable(FeatureGroup group);
+
+    /**
+     * PutRecord's online half: writes {@code record} unless the stored row has a newer event time.
+     * A write is a full overwrite: features the record lacks become null.
+     *
+     * @param expiresAt  the record's ExpiresAt, or null for never ({@link TypedRecord#expiresAt})
+     * @param invokedAt  when PutRecord was called (the offline row's api_invocation_time)
+     */
+    WriteOutcome put(Connection c, FeatureGroup group, TypedRecord record, Instant expiresAt, Instant invokedAt);
+
+    /** {@link #put(Connection, FeatureGroup, TypedRecord, Instant, Instant)} in its own transaction, invoked now. */
+    WriteOutcome put(FeatureGroup group, TypedRecord record, Instant expiresAt);
+
+    /**
+     * DeleteRecord SoftDelete: the record stops being readable; its row is kept with every
+     * feature null and the delete's event time, so an older put stays ignored and a put not older
+     * than the delete revives it. With an older event time than the stored row nothing changes
+     * ({@link WriteOutcome#OLDER_IGNORED}; SageMaker still writes the offline delete marker).
+     */
+    WriteOutcome softDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime);
+
+    /** {@link #softDelete(Connection, FeatureGroup, String, Instant)} in its own transaction. */
+    WriteOutcome softDelete(FeatureGroup group, String recordIdentifier, Instant eventTime);
+
+    /**
+     * DeleteRecord HardDelete: removes the row.
+     *
+     * @return whether a readable record was removed (false when there was none or it had expired)
+     * @throws org.featureworkbench.model.ValidationException (field {@code EventTime}) when the
+     *         stored row, soft-deleted or not, has an event time not older than {@code eventTime};
+     *         nothing changes then
+     */
+    boolean hardDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime);
+
+    /** {@link #hardDelete(Connection, FeatureGroup, String, Instant)} in its own transaction. */
+    boolean hardDelete(FeatureGroup group, String recordIdentifier, Instant eventTime);
+
+    /**
+     * GetRecord.
+     *
+     * @param projection feature names to return (SageMaker's FeatureNames), null/empty for all
+     * @return the record, or empty when it is missing, soft-deleted or expired
+     * @throws org.featureworkbench.model.ValidationException for an id not valid for the group's
+     *         id type or a projected feature the group lacks
+     */
+    Optional<OnlineRecord> get(FeatureGroup group, String recordIdentifier, List<String> projection);
+
+    /**
+     * BatchGetRecord: at most 100 ids in all, across at most 100 groups.
+     *
+     * @param groups resolves a group name to the group, empty when no such group exists
+     * @throws org.featureworkbench.model.ValidationException when the request is empty or over the limits
+     */
+    BatchGetResult batchGet(List<BatchGetIdentifier> identifiers, Function<String, Optional<FeatureGroup>> groups);
+
+    /** The number of readable records (neither soft-deleted nor expired). */
+    long count(FeatureGroup group);
+
+    /** Up to {@code limit} rows whose expiry is not after {@code now}, earliest expiry first. */
+    List<ExpiredRecord> expiredIds(FeatureGroup group, Instant now, int limit);
+
+    /**
+     * Removes the row if it is still expired at {@code now} (a put since may have renewed it).
+     *
+     * @return whether a row was removed, i.e. whether to write the TTL delete marker offline
+     */
+    boolean purgeExpired(Connection c, FeatureGroup group, String recordIdentifier, Instant now);
+
+    /** Releases cached connections and statements; the data source stays the caller's. */
+    @Override
+    void close();
+}

@@ -1,0 +1,169 @@
+package org.featureworkbench.online;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.model.ValidationException;
+
+/**
+ * One group's online table at one schema version (feature list): its quoted names and the SQL
+ * to read and write it, built once and kept by {@link H2OnlineStore} so lookups only bind and run.
+ * Immutable apart from its projection cache; thread-safe.
+ *
+ * <p>Feature columns carry the feature's exact name, quoted (names are case-sensitive and may
+ * hold {@code -}). Bookkeeping columns start with {@code _}, which no SageMaker feature name can,
+ * so they never collide with a feature.
+ */
+final class OnlineTable {
+    static final String EVENT_TIME = quote("_event_time_ms");
+    static final String EXPIRES_AT = quote("_expires_at_ms");
+    static final String DELETED = quote("_is_deleted");
+    static final String INVOKED_AT = quote("_api_invocation_time_ms");
+    private static final String BOOKKEEPING = EVENT_TIME + ", " + EXPIRES_AT + ", " + DELETED;
+
+    final String groupName;
+    final String table;
+    final List<FeatureDefinition> features;
+    final FeatureDefinition id;
+    final String idColumn;
+    final String lockSql;
+    final String insertSql;
+    final String updateSql;
+    private final Projection all;
+    private final Map<List<String>, Projection> projections = new ConcurrentHashMap<>();
+
+    /** The columns a lookup returns and its SQL: the projected features, then the bookkeeping. */
+    record Projection(List<FeatureDefinition> features, String selectSql) {
+    }
+
+    OnlineTable(FeatureGroup group) {
+        groupName = group.name();
+        table = quote(tableName(group));
+        features = group.features();
+        id = group.definition().recordIdentifierFeature();
+        idColumn = quote(id.name());
+        lockSql = "SELECT " + BOOKKEEPING + " FROM " + table + " WHERE " + idColumn + " = ? FOR UPDATE";
+        insertSql = "INSERT INTO " + table + " (" + columns(features) + ", " + BOOKKEEPING + ", " + INVOKED_AT
+                + ") VALUES (" + "?, ".repeat(features.size() + 3) + "?)";
+        List<FeatureDefinition> updated = features.stream().filter(f -> f != id).toList();
+        updateSql = "UPDATE " + table + " SET " + updated.stream().map(f -> quote(f.name()) + " = ?")
+                .collect(Collectors.joining(", ")) + (updated.isEmpty() ? "" : ", ") + EVENT_TIME + " = ?, "
+                + EXPIRES_AT + " = ?, " + DELETED + " = ?, " + INVOKED_AT + " = ? WHERE " + idColumn + " = ?";
+        all = projectionOf(features);
+    }
+
+    /** {@code FWB_ONLINE_<group>_<creation epoch s>}: a re-created group never sees an old table. */
+    static String tableName(FeatureGroup group) {
+        return "FWB_ONLINE_" + group.name() + "_" + group.creationTime().getEpochSecond();
+    }
+
+    /** A quoted identifier; SageMaker names hold no quote, but escaping keeps any name safe. */
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    static String columnType(FeatureType type, boolean recordId) {
+        return switch (type) {
+            case INTEGRAL -> "BIGINT";
+            case FRACTIONAL -> "DOUBLE PRECISION";
+            // 2 KB of UTF-8 is at most 2048 characters; a 350 KB value at most 358,400, within
+            // H2's 1,000,000-character VARCHAR limit, so values stay inline in the row.
+            case STRING -> recordId ? "CHARACTER VARYING(2048)" : "CHARACTER VARYING(1000000)";
+        };
+    }
+
+    String createSql() {
+        String featureColumns = features.stream()
+                .map(f -> quote(f.name()) + " " + columnType(f.type(), f == id) + (f == id ? " NOT NULL" : ""))
+                .collect(Collectors.joining(", "));
+        return "CREATE TABLE IF NOT EXISTS " + table + " (" + featureColumns + ", "
+                + EVENT_TIME + " BIGINT NOT NULL, " + EXPIRES_AT + " BIGINT, " + DELETED + " BOOLEAN NOT NULL, "
+                + INVOKED_AT + " BIGINT NOT NULL, PRIMARY KEY (" + idColumn + "))";
+    }
+
+    String expiryIndexSql() {
+        return "CREATE INDEX IF NOT EXISTS " + quote(tableName() + "_EXPIRES") + " ON " + table + " (" + EXPIRES_AT + ")";
+    }
+
+    private String tableName() {
+        return table.substring(1, table.length() - 1);
+    }
+
+    /**
+     * The lookup for these feature names (all when null or empty), cached per distinct list.
+     *
+     * @throws ValidationException naming a feature the group lacks
+     */
+    Projection projection(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return all;
+        }
+        Projection cached = projections.get(names);
+        if (cached != null) {
+            return cached;
+        }
+        List<FeatureDefinition> chosen = names.stream().map(n -> features.stream().filter(f -> f.name().equals(n))
+                .findFirst().orElseThrow(() -> new ValidationException("FeatureNames", "feature group '" + groupName
+                        + "' has no feature '" + n + "'; its features are "
+                        + features.stream().map(FeatureDefinition::name).collect(Collectors.joining(", ")))))
+                .toList();
+        // Bounded: a caller sending endless distinct projections must not grow the cache forever.
+        if (projections.size() > 256) {
+            projections.clear();
+        }
+        Projection p = projectionOf(chosen);
+        projections.put(List.copyOf(names), p);
+        return p;
+    }
+
+    private Projection projectionOf(List<FeatureDefinition> chosen) {
+        return new Projection(chosen, "SELECT " + columns(chosen) + ", " + BOOKKEEPING + " FROM " + table
+                + " WHERE " + idColumn + " = ?");
+    }
+
+    private static String columns(List<FeatureDefinition> list) {
+        return list.stream().map(f -> quote(f.name())).collect(Collectors.joining(", "));
+    }
+
+    void bindId(PreparedStatement ps, int index, Object recordId) throws SQLException {
+        bind(ps, index, id.type(), recordId);
+    }
+
+    static void bind(PreparedStatement ps, int index, FeatureType type, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, switch (type) {
+                case INTEGRAL -> Types.BIGINT;
+                case FRACTIONAL -> Types.DOUBLE;
+                case STRING -> Types.VARCHAR;
+            });
+            return;
+        }
+        switch (type) {
+            case INTEGRAL -> ps.setLong(index, (Long) value);
+            case FRACTIONAL -> ps.setDouble(index, (Double) value);
+            case STRING -> ps.setString(index, (String) value);
+        }
+    }
+
+    static Object read(ResultSet rs, int index, FeatureType type) throws SQLException {
+        return switch (type) {
+            case INTEGRAL -> {
+                long v = rs.getLong(index);
+                yield rs.wasNull() ? null : v;
+            }
+            case FRACTIONAL -> {
+                double v = rs.getDouble(index);
+                yield rs.wasNull() ? null : v;
+            }
+            case STRING -> rs.getString(index);
+        };
+    }
+}

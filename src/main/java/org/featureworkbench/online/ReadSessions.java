@@ -1,0 +1,129 @@
+package org.featureworkbench.online;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import javax.sql.DataSource;
+import org.featureworkbench.model.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A few long-lived connections (for lookups, and for the writes that open their own transaction), each with its prepared statements kept by SQL text, so a
+ * lookup is one bind + execute instead of borrow, parse and close (ADR 0005's latency goal).
+ * A JDBC statement belongs to one connection, hence the cache per session; a session is used by
+ * one thread at a time (borrowed, then returned). Thread-safe.
+ */
+final class ReadSessions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReadSessions.class);
+    private static final int STATEMENTS_PER_SESSION = 64;
+
+    private final DataSource dataSource;
+    private final int maxIdle;
+    private final Deque<Session> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean closed;
+
+    /** Work done with one session's statements. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Session session) throws SQLException;
+    }
+
+    ReadSessions(DataSource dataSource, int maxIdle) {
+        this.dataSource = dataSource;
+        this.maxIdle = maxIdle;
+    }
+
+    /** Runs {@code work} on an idle session (or a new one); a session that failed is discarded. */
+    <T> T with(Work<T> work) throws SQLException {
+        Session session = idle.pollFirst();
+        if (session == null) {
+            session = new Session(dataSource.getConnection());
+        }
+        try {
+            T result = work.run(session);
+            release(session);
+            return result;
+        } catch (ValidationException e) {
+            // Bad input, not a bad connection: the session is still good.
+            release(session);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            // The connection may be broken (e.g. the AUTO_SERVER owner went away): never reuse it.
+            session.close();
+            throw e;
+        }
+    }
+
+    private void release(Session session) {
+        if (closed || idle.size() >= maxIdle) {
+            session.close();
+        } else {
+            idle.offerFirst(session);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Session s = idle.pollFirst(); s != null; s = idle.pollFirst()) {
+            s.close();
+        }
+    }
+
+    /** One connection and its statements, least recently used dropped first. */
+    static final class Session {
+        private final Connection connection;
+        private final Map<String, PreparedStatement> statements =
+                new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                        if (size() > STATEMENTS_PER_SESSION) {
+                            closeQuietly(eldest.getValue());
+                            return true;
+                        }
+                        return false;
+                    }
+                };
+
+        Session(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The session's connection, in auto-commit mode between uses. */
+        Connection connection() {
+            return connection;
+        }
+
+        PreparedStatement prepare(String sql) throws SQLException {
+            PreparedStatement ps = statements.get(sql);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql);
+                statements.put(sql, ps);
+            }
+            return ps;
+        }
+
+        void close() {
+            statements.values().forEach(Session::closeQuietly);
+            statements.clear();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a read connection failed", e);
+            }
+        }
+
+        private static void closeQuietly(PreparedStatement ps) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a cached statement failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.featureworkbench.online;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a real H2 file database opened as the workspace opens it, plus H2's own concerns. */
+class H2OnlineStoreTest extends OnlineStoreContractTest {
+    @TempDir
+    Path workspace;
+    JdbcConnectionPool pool;
+
+    @Override
+    protected OnlineStore openStore(MutableClock clock) {
+        pool = JdbcConnectionPool.create("jdbc:h2:file:" + workspace.resolve("online").resolve("workbench")
+                + ";AUTO_SERVER=TRUE", "fwb", "");
+        pool.setMaxConnections(32);
+        return new H2OnlineStore(pool, clock);
+    }
+
+    @AfterEach
+    void disposePool() {
+        pool.dispose();
+    }
+
+    @Test
+    void aPutInTheCallersTransactionIsGoneWhenTheCallerRollsBack() throws Exception {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            assertEquals(WriteOutcome.NEWER_WRITTEN,
+                    store.put(c, customers, customer("c1", 10, 30L, 0.5), null, Instant.now()));
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        assertTrue(store.get(customers, "c1", null).isEmpty());
+    }
+
+    @Test
+    void fourThreadsWritingTheSameIdsEndWithTheNewestEventTimePerId() throws Exception {
+        int ids = 20;
+        Map<String, Long> newest = new ConcurrentHashMap<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                done.add(threads.submit(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; i < 150; i++) {
+                        String id = "c" + random.nextInt(ids);
+                        long second = random.nextLong(100_000);
+                        // The age carries the event time, so the stored row shows which write won.
+                        put(customer(id, second, second, null));
+                        newest.merge(id, second, Math::max);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        for (Map.Entry<String, Long> e : newest.entrySet()) {
+            OnlineRecord read = store.get(customers, e.getKey(), null).orElseThrow();
+            assertEquals(e.getValue(), read.value("age"), "age of " + e.getKey());
+            assertEquals(Instant.ofEpochSecond(T0 + e.getValue()), read.eventTime());
+        }
+        assertEquals(newest.size(), store.count(customers));
+    }
+
+    @Test
+    void purgeRemovesAnExpiredRowButNotOneRenewedSince() throws Exception {
+        store.put(customers, customer("c1", 0, 30L, null), Instant.ofEpochSecond(T0 + 10));
+        store.put(customers, customer("c2", 0, 30L, null), Instant.ofEpochSecond(T0 + 10));
+        put(customer("c2", 20, 31L, null));
+
+        try (Connection c = pool.getConnection()) {
+            assertTrue(store.purgeExpired(c, customers, "c1", clock.instant()));
+            assertEquals(false, store.purgeExpired(c, customers, "c2", clock.instant()));
+        }
+        assertTrue(store.expiredIds(customers, clock.instant(), 10).isEmpty());
+        assertEquals(31L, age("c2"));
+    }
+}
