@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -34,10 +36,17 @@ public final class FeatureStore implements AutoCloseable {
 
     private final Path workspaceDirectory;
     private final FeatureGroupCatalog catalog;
+    private final Runnable onClose;
 
-    public FeatureStore(Path workspaceDirectory, FeatureGroupCatalog catalog) {
+    /**
+     * Assembles a store; use {@code Workspace.open} rather than calling this directly.
+     *
+     * @param onClose releases what the workspace opened (database pool), run last by {@link #close()}
+     */
+    public FeatureStore(Path workspaceDirectory, FeatureGroupCatalog catalog, Runnable onClose) {
         this.workspaceDirectory = workspaceDirectory;
         this.catalog = catalog;
+        this.onClose = onClose;
     }
 
     /** The workspace folder this store lives in. */
@@ -62,7 +71,7 @@ public final class FeatureStore implements AutoCloseable {
 
     /** CreateFeatureGroup. See {@link FeatureGroupCatalog#create}. */
     public FeatureGroup createFeatureGroup(FeatureGroupDefinition definition) {
-        FeatureGroup created = catalog.create(definition);
+        FeatureGroup created = catalog.create(definition, newCreationTime(definition.name()));
         LOG.info("Created feature group {} ({} features)", created.name(), created.features().size());
         return created;
     }
@@ -123,6 +132,18 @@ public final class FeatureStore implements AutoCloseable {
         return deleted;
     }
 
+    /**
+     * Now, in whole seconds, moved forward while an offline folder of an earlier group with the
+     * same name and second still exists: a re-created group must never share the old files.
+     */
+    private Instant newCreationTime(String name) {
+        Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        while (Files.exists(offlineStoreDirectory().resolve(name + "-" + time.getEpochSecond()))) {
+            time = time.plusSeconds(1);
+        }
+        return time;
+    }
+
     private static ResourceNotFoundException notFound(String name) {
         return new ResourceNotFoundException("feature group '" + name
                 + "' does not exist; 'group list' shows the groups in this workspace");
@@ -143,6 +164,10 @@ public final class FeatureStore implements AutoCloseable {
 
     @Override
     public void close() {
-        catalog.close();
+        try {
+            catalog.close();
+        } finally {
+            onClose.run();
+        }
     }
 }

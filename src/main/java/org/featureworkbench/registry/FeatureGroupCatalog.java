@@ -1,5 +1,6 @@
 package org.featureworkbench.registry;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,13 @@ import org.featureworkbench.model.GroupSearchQuery;
 public interface FeatureGroupCatalog extends AutoCloseable {
 
     /**
-     * Creates a group; the creation time is now, truncated to seconds.
+     * Creates a group with the given creation time (the facade picks it, second precision, so
+     * that the offline folder {@code <name>-<epoch s>} is new).
      *
      * @throws org.featureworkbench.model.ValidationException   when the definition breaks a rule
      * @throws org.featureworkbench.model.ResourceInUseException when the name is taken
      */
-    FeatureGroup create(FeatureGroupDefinition definition);
+    FeatureGroup create(FeatureGroupDefinition definition, Instant creationTime);
 
     /** The group with exactly this name, or empty. */
     Optional<FeatureGroup> find(String name);

@@ -1,0 +1,232 @@
+package org.featureworkbench.registry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureGroupDefinition;
+import org.featureworkbench.model.FeatureGroupStatus;
+import org.featureworkbench.model.FeatureGroupValidator;
+import org.featureworkbench.model.FeatureMetadataUpdate;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.GroupListQuery;
+import org.featureworkbench.model.GroupSearchQuery;
+import org.featureworkbench.model.ResourceInUseException;
+import org.featureworkbench.model.ResourceNotFoundException;
+
+/**
+ * The catalog in the workspace's H2 database: one row per group, the definition stored as JSON
+ * beside the columns that are sorted on. Updates are read-modify-write under a row lock
+ * ({@code SELECT … FOR UPDATE}) so two processes on one workspace never lose each other's change.
+ */
+public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
+    private static final String DUPLICATE_KEY = "23505";
+
+    private final DataSource dataSource;
+
+    /** Creates the catalog table if needed. The data source is owned by the caller. */
+    public H2FeatureGroupCatalog(DataSource dataSource) {
+        this.dataSource = dataSource;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TABLE IF NOT EXISTS FWB_FEATURE_GROUP (
+                      NAME VARCHAR(64) PRIMARY KEY,
+                      CREATION_TIME_MS BIGINT NOT NULL,
+                      LAST_MODIFIED_TIME_MS BIGINT NOT NULL,
+                      STATUS VARCHAR(20) NOT NULL,
+                      DEFINITION CHARACTER LARGE OBJECT NOT NULL)""");
+        } catch (SQLException e) {
+            throw storeError("could not open the feature group catalog", e);
+        }
+    }
+
+    @Override
+    public FeatureGroup create(FeatureGroupDefinition definition, Instant creationTime) {
+        FeatureGroupValidator.validate(definition);
+        FeatureGroup group = new FeatureGroup(definition, creationTime, creationTime, FeatureGroupStatus.CREATED);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO FWB_FEATURE_GROUP VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, definition.name());
+            ps.setLong(2, creationTime.toEpochMilli());
+            ps.setLong(3, creationTime.toEpochMilli());
+            ps.setString(4, group.status().awsName());
+            ps.setString(5, DefinitionJson.write(definition));
+            ps.executeUpdate();
+            return group;
+        } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw new ResourceInUseException("FeatureGroupName: a feature group named '" + definition.name()
+                        + "' already exists; choose another name or delete the existing group first");
+            }
+            throw storeError("could not create feature group '" + definition.name() + "'", e);
+        }
+    }
+
+    @Override
+    public Optional<FeatureGroup> find(String name) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT * FROM FWB_FEATURE_GROUP WHERE NAME = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw storeError("could not read feature group '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public List<FeatureGroup> list(GroupListQuery query) {
+        String needle = query.nameContains() == null ? "" : query.nameContains().toLowerCase(Locale.ROOT);
+        Comparator<FeatureGroup> order = query.sortBy() == GroupListQuery.SortBy.CREATION_TIME
+                ? Comparator.comparing(FeatureGroup::creationTime).thenComparing(FeatureGroup::name)
+                : Comparator.comparing(FeatureGroup::name, String.CASE_INSENSITIVE_ORDER);
+        return all().stream()
+                .filter(g -> g.name().toLowerCase(Locale.ROOT).contains(needle))
+                .sorted(query.descending() ? order.reversed() : order)
+                .toList();
+    }
+
+    @Override
+    public List<FeatureGroup> search(GroupSearchQuery query) {
+        return all().stream()
+                .filter(g -> GroupSearchMatcher.matches(g, query))
+                .sorted(Comparator.comparing(FeatureGroup::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    @Override
+    public FeatureGroup addFeatures(String groupName, List<FeatureDefinition> additions) {
+        return update(groupName, d -> {
+            FeatureGroupValidator.validateAdditions(d, additions);
+            List<FeatureDefinition> features = new ArrayList<>(d.features());
+            features.addAll(additions);
+            return d.withFeatures(features);
+        });
+    }
+
+    @Override
+    public FeatureGroup updateFeatureMetadata(String groupName, String featureName, FeatureMetadataUpdate update) {
+        return update(groupName, d -> {
+            FeatureDefinition feature = d.feature(featureName).orElseThrow(() -> new ResourceNotFoundException(
+                    "FeatureName: feature '" + featureName + "' does not exist in group '" + groupName + "'"));
+            FeatureDefinition updated = update.applyTo(feature);
+            return d.withFeatures(d.features().stream().map(f -> f == feature ? updated : f).toList());
+        });
+    }
+
+    @Override
+    public FeatureGroup updateTags(String groupName, Map<String, String> additions, Collection<String> removals) {
+        return update(groupName, d -> {
+            Map<String, String> tags = new LinkedHashMap<>(d.tags());
+            removals.forEach(tags::remove);
+            tags.putAll(additions);
+            FeatureGroupValidator.validateTags(tags);
+            return d.withTags(tags);
+        });
+    }
+
+    @Override
+    public FeatureGroup delete(String groupName) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                FeatureGroup group = lockRow(c, groupName);
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM FWB_FEATURE_GROUP WHERE NAME = ?")) {
+                    ps.setString(1, groupName);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return group;
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw storeError("could not delete feature group '" + groupName + "'", e);
+        }
+    }
+
+    /** Read-modify-write of one definition under a row lock; the change validates itself. */
+    private FeatureGroup update(String groupName, UnaryOperator<FeatureGroupDefinition> change) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                FeatureGroup current = lockRow(c, groupName);
+                FeatureGroupDefinition changed = change.apply(current.definition());
+                Instant now = Instant.now();
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE FWB_FEATURE_GROUP SET DEFINITION = ?, LAST_MODIFIED_TIME_MS = ? WHERE NAME = ?")) {
+                    ps.setString(1, DefinitionJson.write(changed));
+                    ps.setLong(2, now.toEpochMilli());
+                    ps.setString(3, groupName);
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return new FeatureGroup(changed, current.creationTime(), now, current.status());
+            } catch (RuntimeException | SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw storeError("could not update feature group '" + groupName + "'", e);
+        }
+    }
+
+    private static FeatureGroup lockRow(Connection c, String groupName) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM FWB_FEATURE_GROUP WHERE NAME = ? FOR UPDATE")) {
+            ps.setString(1, groupName);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ResourceNotFoundException("feature group '" + groupName
+                            + "' does not exist; 'group list' shows the groups in this workspace");
+                }
+                return read(rs);
+            }
+        }
+    }
+
+    private List<FeatureGroup> all() {
+        try (Connection c = dataSource.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT * FROM FWB_FEATURE_GROUP")) {
+            List<FeatureGroup> groups = new ArrayList<>();
+            while (rs.next()) {
+                groups.add(read(rs));
+            }
+            return groups;
+        } catch (SQLException e) {
+            throw storeError("could not list feature groups", e);
+        }
+    }
+
+    private static FeatureGroup read(ResultSet rs) throws SQLException {
+        return new FeatureGroup(DefinitionJson.read(rs.getString("DEFINITION")),
+                Instant.ofEpochMilli(rs.getLong("CREATION_TIME_MS")),
+                Instant.ofEpochMilli(rs.getLong("LAST_MODIFIED_TIME_MS")),
+                FeatureGroupStatus.fromAwsName(rs.getString("STATUS")));
+    }
+
+    private static FeatureStoreException storeError(String what, SQLException e) {
+        return new FeatureStoreException(what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        // The data source belongs to the workspace, which closes it.
+    }
+}

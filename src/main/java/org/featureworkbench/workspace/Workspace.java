@@ -1,0 +1,84 @@
+package org.featureworkbench.workspace;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.registry.H2FeatureGroupCatalog;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a workspace folder and builds its {@link FeatureStore}. Layout:
+ * <pre>
+ * &lt;workspace&gt;/online/workbench.mv.db   H2: catalog + online tables
+ * &lt;workspace&gt;/offline-store/…          Parquet files, SageMaker layout
+ * &lt;workspace&gt;/exports/                 user exports
+ * &lt;workspace&gt;/logs/                    the application log
+ * </pre>
+ * Several processes may open one workspace at once: H2's AUTO_SERVER mode lets the first one
+ * serve the database to the others over loopback, so the GUI and the CLI both work.
+ */
+public final class Workspace {
+    /** Environment variable that overrides the default workspace folder. */
+    public static final String ENV_VARIABLE = "FWB_WORKSPACE";
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    private Workspace() {
+    }
+
+    /** {@code $FWB_WORKSPACE} when set, else {@code ~/.feature-workbench}. */
+    public static Path defaultDirectory() {
+        String fromEnv = System.getenv(ENV_VARIABLE);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv).toAbsolutePath();
+        }
+        return Path.of(System.getProperty("user.home"), ".feature-workbench");
+    }
+
+    /**
+     * Opens (creating if needed) the workspace in {@code directory} and directs the log there.
+     *
+     * @throws FeatureStoreException with a plain message when the folder cannot be used
+     */
+    public static FeatureStore open(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        createFolders(dir);
+        LogSetup.directTo(dir.resolve("logs"));
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(dir), "fwb", "");
+        pool.setMaxConnections(32);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw new FeatureStoreException("cannot open the workspace database in " + dir.resolve("online")
+                    + ": " + e.getMessage() + " (is another program holding it, or is the folder read-only?)", e);
+        }
+        LOG.info("Opened workspace {}", dir);
+        return new FeatureStore(dir, new H2FeatureGroupCatalog(pool), pool::dispose);
+    }
+
+    static String jdbcUrl(Path dir) {
+        // AUTO_SERVER: the first process serves the file to later ones, so GUI + CLI coexist.
+        return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE";
+    }
+
+    private static void createFolders(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new FeatureStoreException("workspace " + dir + " is a file, not a folder; choose a folder "
+                    + "with --workspace DIR or " + ENV_VARIABLE);
+        }
+        try {
+            for (String sub : new String[] {"online", "offline-store", "exports", "logs"}) {
+                Files.createDirectories(dir.resolve(sub));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create workspace folders in " + dir, e);
+        }
+    }
+}

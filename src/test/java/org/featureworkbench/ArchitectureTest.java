@@ -1,0 +1,78 @@
+package org.featureworkbench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering rules of docs/architecture.md, checked on the compiled classes. */
+class ArchitectureTest {
+    // Plain @Test methods rather than @ArchTest fields: surefire's -Dtest filter and the IDEs
+    // then run them like every other test.
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.featureworkbench");
+    }
+
+    @Test
+    void onlyUiUsesJavaFx() {
+        ONLY_UI_USES_JAVAFX.check(classes);
+    }
+
+    @Test
+    void modelDependsOnNothingOfOurs() {
+        MODEL_IS_PURE.check(classes);
+    }
+
+    @Test
+    void storesDoNotReachUp() {
+        STORES_DO_NOT_REACH_UP.check(classes);
+    }
+
+    @Test
+    void frontEndsGoThroughTheFacade() {
+        FRONT_ENDS_USE_THE_FACADE.check(classes);
+    }
+
+    @Test
+    void cliAndUiAreIndependent() {
+        CLI_AND_UI_INDEPENDENT.check(classes);
+    }
+
+    static final ArchRule ONLY_UI_USES_JAVAFX = noClasses().that().resideOutsideOfPackage("org.featureworkbench.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+            .because("only the ui package may use JavaFX or ControlsFX");
+
+    static final ArchRule MODEL_IS_PURE = noClasses().that().resideInAPackage("org.featureworkbench.model..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.featureworkbench.registry..",
+                    "org.featureworkbench.online..", "org.featureworkbench.offline..", "org.featureworkbench.ingest..",
+                    "org.featureworkbench.query..", "org.featureworkbench.core..", "org.featureworkbench.workspace..",
+                    "org.featureworkbench.cli..", "org.featureworkbench.ui..", "org.featureworkbench.json..")
+            .because("model holds pure types that every layer shares");
+
+    static final ArchRule STORES_DO_NOT_REACH_UP = noClasses().that().resideInAnyPackage("org.featureworkbench.registry..",
+                    "org.featureworkbench.online..", "org.featureworkbench.offline..", "org.featureworkbench.ingest..",
+                    "org.featureworkbench.query..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.featureworkbench.core..",
+                    "org.featureworkbench.cli..", "org.featureworkbench.ui..", "org.featureworkbench.workspace..")
+            .because("the store services sit below the FeatureStore facade");
+
+    static final ArchRule FRONT_ENDS_USE_THE_FACADE = noClasses().that().resideInAnyPackage("org.featureworkbench.cli..",
+                    "org.featureworkbench.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.featureworkbench.registry..",
+                    "org.featureworkbench.online..", "org.featureworkbench.offline..", "org.featureworkbench.ingest..",
+                    "org.featureworkbench.query..")
+            .because("GUI and CLI reach the stores only through the FeatureStore facade")
+            .allowEmptyShould(true);
+
+    static final ArchRule CLI_AND_UI_INDEPENDENT = noClasses().that().resideInAPackage("org.featureworkbench.cli..")
+            .should().dependOnClassesThat().resideInAPackage("org.featureworkbench.ui..")
+            .allowEmptyShould(true);
+}
