@@ -7,10 +7,13 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
-/** Loads the application stylesheet and icon from the classpath and applies them. */
+/**
+ * Loads the application stylesheet and icon from the classpath (the build copies the
+ * repository's {@code assets/} folder to {@code /assets} in the jar) and applies them.
+ */
 public final class Styles {
-    private static final String STYLESHEET = "workbench.css";
-    private static final String ICON = "icon.png";
+    private static final String STYLESHEET = "/assets/css/workbench.css";
+    private static final String ICON = "/assets/icons/feature-workbench.png";
 
     private Styles() {
     }
@@ -34,7 +37,12 @@ public final class Styles {
 
     /** Sets the application icon on a window. */
     public static void icon(Stage stage) {
-        stage.getIcons().add(new Image(resource(ICON).toExternalForm()));
+        stage.getIcons().add(iconImage(256));
+    }
+
+    /** The application icon scaled to {@code size} pixels. */
+    public static Image iconImage(double size) {
+        return new Image(resource(ICON).toExternalForm(), size, size, true, true);
     }
 
     private static URL resource(String name) {

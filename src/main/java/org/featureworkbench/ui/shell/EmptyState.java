@@ -3,10 +3,10 @@ package org.featureworkbench.ui.shell;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.featureworkbench.ui.Styles;
 
 /** The welcome page shown while the workspace has no feature groups. */
 final class EmptyState extends VBox {
@@ -16,8 +16,7 @@ final class EmptyState extends VBox {
         setId("emptyState");
         getStyleClass().add("empty-state");
         setAlignment(Pos.CENTER);
-        ImageView icon = new ImageView(new Image(EmptyState.class.getResource("/org/featureworkbench/ui/icon.png")
-                .toExternalForm(), 72, 72, true, true));
+        ImageView icon = new ImageView(Styles.iconImage(72));
         Label title = new Label("No feature groups yet — create one or load the sample data");
         title.getStyleClass().add("empty-title");
         title.setWrapText(true);

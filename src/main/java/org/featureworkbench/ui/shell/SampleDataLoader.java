@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.json.CreateFeatureGroupJson;
+import org.featureworkbench.json.ParsedDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
 
@@ -68,7 +69,7 @@ final class SampleDataLoader {
                 json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             try {
-                CreateFeatureGroupJson.ParsedDefinition parsed = CreateFeatureGroupJson.read(json, resource);
+                ParsedDefinition parsed = CreateFeatureGroupJson.read(json, resource);
                 if (store.findFeatureGroup(parsed.definition().name()).isPresent()) {
                     skipped.add(parsed.definition().name());
                 } else {
