@@ -28,7 +28,7 @@ public final class WorkbenchFixture implements AutoCloseable {
         FxDialogService dialogs = new FxDialogService(() -> stage, store.logsDirectory(), folder -> { });
         vm = new MainViewModel(store, executor, dialogs);
         view = new MainView(vm);
-        Scene scene = new Scene(view, 1240, 800);
+        Scene scene = new Scene(view, 1280, 900);
         Styles.apply(scene);
         stage.setScene(scene);
         stage.show();

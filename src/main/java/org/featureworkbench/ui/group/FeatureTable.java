@@ -37,7 +37,7 @@ final class FeatureTable extends TableView<FeatureDefinition> {
         getColumns().add(parameters);
         // Show every row without an inner scrollbar up to a sensible height; the page scrolls instead.
         prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(12, Math.max(3, vm.features().size())) * ROW_HEIGHT + 40, vm.features()));
+                () -> Math.min(12, Math.max(3, vm.features().size())) * ROW_HEIGHT + 30, vm.features()));
         setMinHeight(USE_PREF_SIZE);
         getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {

@@ -105,10 +105,16 @@ public final class GroupDetailView extends VBox {
             Label value = new Label(items.get(i).value());
             value.getStyleClass().add("summary-value");
             value.setId("summary-" + items.get(i).label().toLowerCase().replace(' ', '-'));
-            value.setMinWidth(Region.USE_PREF_SIZE);
-            int column = (i % 2) * 2;
-            grid.add(key, column, i / 2);
-            grid.add(value, column + 1, i / 2);
+            boolean last = i == items.size() - 1;
+            if (last && i % 2 == 0) {
+                // The last fact (the long ARN) gets the whole row instead of being cut off.
+                grid.add(key, 0, i / 2);
+                grid.add(value, 1, i / 2, 3, 1);
+            } else {
+                int column = (i % 2) * 2;
+                grid.add(key, column, i / 2);
+                grid.add(value, column + 1, i / 2);
+            }
         }
     }
 

@@ -91,6 +91,7 @@ public final class GroupDetailViewModel {
                 new SummaryItem("Created", format(g.creationTime())),
                 new SummaryItem("Last modified", format(g.lastModifiedTime())),
                 new SummaryItem("Status", g.status().awsName()),
+                new SummaryItem("Features", String.valueOf(g.features().size())),
                 new SummaryItem("ARN", g.arn()));
     }
 

@@ -36,6 +36,7 @@ final class MetadataCard extends VBox {
         Button save = new Button("Save");
         save.setId("saveDescription");
         save.disableProperty().bind(vm.descriptionChangedProperty().not());
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         save.setOnAction(e -> vm.saveDescription());
         description.setOnAction(e -> vm.saveDescription());
         HBox.setHgrow(description, Priority.ALWAYS);
@@ -58,6 +59,7 @@ final class MetadataCard extends VBox {
         value.setOnAction(e -> vm.addParameter());
         Button add = new Button("Add parameter");
         add.setId("addParameter");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> vm.addParameter());
         HBox.setHgrow(key, Priority.ALWAYS);
         HBox.setHgrow(value, Priority.ALWAYS);

@@ -46,6 +46,7 @@ final class TagsCard extends VBox {
         value.textProperty().bindBidirectional(vm.newTagValueProperty());
         Button add = new Button("Add tag");
         add.setId("addTagButton");
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> vm.addTag());
         value.setOnAction(e -> vm.addTag());
         HBox.setHgrow(key, Priority.ALWAYS);

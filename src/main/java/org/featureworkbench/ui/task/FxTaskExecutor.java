@@ -49,11 +49,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     }
 
     private void deliver(Runnable callback) {
-        try {
-            callback.run();
-        } finally {
-            running.set(running.get() - 1);
-        }
+        // The task is done before its callback runs: a callback may open a modal dialog, and the
+        // busy indicator must not keep spinning behind it.
+        running.set(running.get() - 1);
+        callback.run();
     }
 
     private static void onFxThread(Runnable r) {
