@@ -1,0 +1,94 @@
+package org.featureworkbench.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The command line: {@code [--workspace DIR] COMMAND …}, or the GUI when no command is given.
+ *
+ * <p>Exit codes: 0 success; 1 a validation or runtime error, printed as one line
+ * {@code error: <message>} on stderr (the stack trace goes to the workspace log); 2 a usage error,
+ * printed as picocli's message and a hint to {@code --help}. Never calls {@link System#exit}, so
+ * tests run it in-process. Not thread-safe: one {@link #execute} at a time per instance.
+ */
+public final class Cli {
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+    /** Wide enough that option descriptions and examples stay on one line each in a normal terminal. */
+    private static final int HELP_WIDTH = 100;
+
+    private final Function<Path, FeatureStore> storeOpener;
+    private final Consumer<Path> guiLauncher;
+
+    /**
+     * @param storeOpener opens the workspace in a folder (in the app: {@code Workspace::open})
+     * @param guiLauncher opens the GUI on a workspace folder when no command is given
+     */
+    public Cli(Function<Path, FeatureStore> storeOpener, Consumer<Path> guiLauncher) {
+        this.storeOpener = storeOpener;
+        this.guiLauncher = guiLauncher;
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public int execute(String[] args, PrintStream out, PrintStream err) {
+        RootCommand root = new RootCommand(new CliContext(out, err, storeOpener, guiLauncher));
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler((e, ignored) -> usageError(e, err))
+                .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err))
+                .setUsageHelpWidth(HELP_WIDTH);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int usageError(CommandLine.ParameterException e, PrintStream err) {
+        err.println("error: " + oneLine(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    private static int failure(Exception e, PrintStream err) {
+        if (e instanceof ValidationException) {
+            // The user's input was wrong; the message says everything, a stack trace adds nothing.
+            LOG.info("Command rejected: {}", e.getMessage());
+        } else if (e instanceof FeatureStoreException) {
+            LOG.warn("Command failed", e);
+        } else {
+            LOG.error("Command failed unexpectedly", e);
+        }
+        err.println("error: " + oneLine(message(e)));
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    private static String message(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName() + " (details in the workspace log)";
+        }
+        // Wrappers such as UncheckedIOException say what failed; the cause says why.
+        Throwable cause = e.getCause();
+        if (!(e instanceof FeatureStoreException) && cause != null && cause.getMessage() != null
+                && !message.contains(cause.getMessage())) {
+            return message + ": " + cause.getMessage();
+        }
+        return message;
+    }
+
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

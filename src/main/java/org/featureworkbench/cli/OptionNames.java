@@ -1,0 +1,42 @@
+package org.featureworkbench.cli;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.featureworkbench.model.ValidationException;
+
+/**
+ * Renames the SageMaker request fields in validation messages to the options the user typed,
+ * e.g. {@code FeatureGroupName} to {@code --name} and {@code FeatureDefinitions[2]} to the third
+ * {@code --feature}, so the message points at the command line rather than at a JSON document.
+ */
+final class OptionNames {
+    private static final Pattern FEATURE = Pattern.compile("(?:FeatureDefinitions|FeatureAdditions)\\[(\\d+)].*");
+
+    private OptionNames() {
+    }
+
+    static ValidationException translate(ValidationException e) {
+        String option = option(e.field());
+        return option.equals(e.field()) ? e : new ValidationException(option, e.reason());
+    }
+
+    private static String option(String field) {
+        Matcher feature = FEATURE.matcher(field);
+        if (feature.matches()) {
+            return "--feature #" + (Integer.parseInt(feature.group(1)) + 1);
+        }
+        if (field.startsWith("Tags")) {
+            return "--tag";
+        }
+        return switch (field) {
+            case "FeatureGroupName" -> "--name";
+            case "RecordIdentifierFeatureName" -> "--record-id";
+            case "EventTimeFeatureName" -> "--event-time";
+            case "FeatureDefinitions", "FeatureAdditions" -> "--feature";
+            case "Description" -> "--description";
+            case "OnlineStoreConfig" -> "--no-online/--no-offline";
+            case "OnlineStoreConfig.TtlDuration", "OnlineStoreConfig.TtlDuration.Value" -> "--ttl";
+            default -> field;
+        };
+    }
+}

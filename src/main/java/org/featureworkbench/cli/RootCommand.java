@@ -1,0 +1,51 @@
+package org.featureworkbench.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code feature-workbench [--workspace DIR] [COMMAND]}: with no command, opens the GUI. */
+@Command(name = "feature-workbench",
+        description = {"A local Amazon SageMaker Feature Store.",
+                "With no command, opens the desktop workbench on the workspace."},
+        subcommands = GroupCommand.class,
+        synopsisSubcommandLabel = "[COMMAND]")
+final class RootCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    HelpOption help;
+
+    // INHERIT: the option also works after the command, e.g. 'group list --workspace DIR'.
+    @Option(names = "--workspace", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Workspace folder (default: $FWB_WORKSPACE, else ~/.feature-workbench).")
+    Path workspace;
+
+    RootCommand(CliContext context) {
+        this.context = context;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    Path workspaceDirectory() {
+        return workspace != null ? workspace : Workspace.defaultDirectory();
+    }
+
+    /** Opens the workspace; the caller closes the store. */
+    FeatureStore openStore() {
+        return context.storeOpener().apply(workspaceDirectory());
+    }
+
+    @Override
+    public Integer call() {
+        context.guiLauncher().accept(workspaceDirectory());
+        return 0;
+    }
+}

@@ -1,0 +1,87 @@
+package org.featureworkbench.json;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.featureworkbench.model.EventTimes;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureGroupDefinition;
+
+/**
+ * SageMaker's response shapes for reading feature groups, as JSON: DescribeFeatureGroup,
+ * ListFeatureGroups, Search over FeatureGroup resources, and DescribeFeatureMetadata.
+ *
+ * <p>Times are ISO-8601 UTC strings with second precision ({@code 2024-05-01T12:00:00Z}), as the
+ * AWS CLI prints them. Beyond the real DescribeFeatureGroup fields, the describe shape carries two
+ * extras so one document shows everything the workbench knows: {@code Tags} (SageMaker returns
+ * them from ListTags) and, inside each FeatureDefinitions entry, the feature's metadata
+ * {@code Description} and {@code Parameters} when set (SageMaker returns them from
+ * DescribeFeatureMetadata). AWS SDKs ignore unknown response fields, so the shape stays readable
+ * by them. Stateless and thread-safe.
+ */
+public final class DescribeFeatureGroupJson {
+    private DescribeFeatureGroupJson() {
+    }
+
+    /** The DescribeFeatureGroup response for {@code group}, pretty-printed. */
+    public static String write(FeatureGroup group) {
+        return Shapes.pretty(describe(group));
+    }
+
+    /** The ListFeatureGroups response: {@code {"FeatureGroupSummaries": [...]}} in the given order. */
+    public static String writeSummaries(List<FeatureGroup> groups) {
+        ObjectNode root = Shapes.object();
+        ArrayNode summaries = root.putArray("FeatureGroupSummaries");
+        for (FeatureGroup g : groups) {
+            ObjectNode s = summaries.addObject();
+            s.put("FeatureGroupName", g.name());
+            s.put("FeatureGroupArn", g.arn());
+            s.put("CreationTime", EventTimes.formatIsoSeconds(g.creationTime()));
+            s.put("FeatureGroupStatus", g.status().awsName());
+        }
+        return Shapes.pretty(root);
+    }
+
+    /** The Search response: {@code {"Results": [{"FeatureGroup": <describe shape>}, ...]}}. */
+    public static String writeSearchResults(List<FeatureGroup> groups) {
+        ObjectNode root = Shapes.object();
+        ArrayNode results = root.putArray("Results");
+        groups.forEach(g -> results.addObject().set("FeatureGroup", describe(g)));
+        return Shapes.pretty(root);
+    }
+
+    /**
+     * The DescribeFeatureMetadata response for one feature of {@code group}. CreationTime is the
+     * group's; LastModifiedTime is the group's last change, as the catalog keeps no per-feature time.
+     */
+    public static String writeFeatureMetadata(FeatureGroup group, FeatureDefinition feature) {
+        ObjectNode node = Shapes.object();
+        node.put("FeatureGroupArn", group.arn());
+        node.put("FeatureGroupName", group.name());
+        node.put("FeatureName", feature.name());
+        node.put("FeatureType", feature.type().awsName());
+        node.put("CreationTime", EventTimes.formatIsoSeconds(group.creationTime()));
+        node.put("LastModifiedTime", EventTimes.formatIsoSeconds(group.lastModifiedTime()));
+        node.put("Description", feature.description());
+        node.set("Parameters", Shapes.keyValues(feature.parameters()));
+        return Shapes.pretty(node);
+    }
+
+    private static ObjectNode describe(FeatureGroup group) {
+        FeatureGroupDefinition d = group.definition();
+        ObjectNode node = Shapes.object();
+        node.put("FeatureGroupArn", group.arn());
+        Shapes.identity(node, d);
+        node.set("FeatureDefinitions", Shapes.featureDefinitions(d, true));
+        node.put("CreationTime", EventTimes.formatIsoSeconds(group.creationTime()));
+        node.put("LastModifiedTime", EventTimes.formatIsoSeconds(group.lastModifiedTime()));
+        Shapes.stores(node, d);
+        node.put("FeatureGroupStatus", group.status().awsName());
+        if (!d.description().isEmpty()) {
+            node.put("Description", d.description());
+        }
+        node.set("Tags", Shapes.keyValues(d.tags()));
+        return node;
+    }
+}
