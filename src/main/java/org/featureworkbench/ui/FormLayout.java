@@ -1,0 +1,37 @@
+package org.featureworkbench.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** Small builders for the labelled sections forms are made of, so every form looks alike. */
+public final class FormLayout {
+    private FormLayout() {
+    }
+
+    /** A section: a title, an optional one-line hint, then the content nodes. */
+    public static VBox section(String title, String hint, Node... content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        VBox box = new VBox(6, heading);
+        if (hint != null) {
+            Label help = new Label(hint);
+            help.getStyleClass().add("hint");
+            help.setWrapText(true);
+            box.getChildren().add(help);
+        }
+        box.getChildren().addAll(content);
+        return box;
+    }
+
+    /** A muted message label that takes no space while empty (import results, store errors). */
+    public static Label messageLabel(String id, String styleClass) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add(styleClass);
+        label.setWrapText(true);
+        label.managedProperty().bind(label.textProperty().isNotEmpty());
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        return label;
+    }
+}

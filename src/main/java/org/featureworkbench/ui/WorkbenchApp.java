@@ -1,0 +1,81 @@
+package org.featureworkbench.ui;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.ui.dialog.FxDialogService;
+import org.featureworkbench.ui.shell.MainView;
+import org.featureworkbench.ui.shell.MainViewModel;
+import org.featureworkbench.ui.task.FxTaskExecutor;
+import org.featureworkbench.workspace.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application. Started by {@link GuiLauncher} with a workspace, or directly (e.g.
+ * {@code mvn javafx:run}) on {@link Workspace#defaultDirectory()}.
+ */
+public final class WorkbenchApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+    private static volatile Path requestedWorkspace;
+
+    private Path workspace;
+    private FeatureStore store;
+    private Exception openFailure;
+    private FxTaskExecutor executor;
+
+    static void useWorkspace(Path directory) {
+        requestedWorkspace = directory;
+    }
+
+    /** Opens the store on the launcher thread, so the slow part never runs on the FX thread. */
+    @Override
+    public void init() {
+        workspace = requestedWorkspace != null ? requestedWorkspace : Workspace.defaultDirectory();
+        try {
+            store = Workspace.open(workspace);
+        } catch (Exception e) {
+            LOG.error("Could not open workspace {}", workspace, e);
+            openFailure = e;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (store == null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "The workspace " + workspace + " could not be opened:\n"
+                    + openFailure.getMessage());
+            alert.setHeaderText("Feature Workbench cannot start");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        executor = new FxTaskExecutor();
+        FxDialogService dialogs = new FxDialogService(() -> stage, store.logsDirectory(),
+                folder -> getHostServices().showDocument(folder.toUri().toString()));
+        MainViewModel vm = new MainViewModel(store, executor, dialogs);
+        Scene scene = new Scene(new MainView(vm), 1240, 800);
+        Styles.apply(scene);
+        stage.setScene(scene);
+        stage.setTitle("Feature Workbench — " + workspace.toAbsolutePath());
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        Styles.icon(stage);
+        stage.show();
+        vm.refresh();
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}

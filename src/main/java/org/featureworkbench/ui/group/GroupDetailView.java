@@ -1,0 +1,126 @@
+package org.featureworkbench.ui.group;
+
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.featureworkbench.ui.FormLayout;
+import org.featureworkbench.ui.create.AddFeaturesDialog;
+
+/**
+ * The page of one feature group: a header with its name, description and commands, and the
+ * tabs (Overview now; Records, Statistics and Ingest come with later issues).
+ */
+public final class GroupDetailView extends VBox {
+
+    public GroupDetailView(GroupDetailViewModel vm) {
+        getStyleClass().add("group-page");
+        setId("groupPage");
+        Tab overview = new Tab("Overview", overview(vm));
+        overview.setClosable(false);
+        TabPane tabs = new TabPane(overview);
+        tabs.getStyleClass().add("page-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        getChildren().addAll(header(vm), tabs);
+    }
+
+    private HBox header(GroupDetailViewModel vm) {
+        Label name = new Label();
+        name.setId("groupTitle");
+        name.getStyleClass().add("page-title");
+        Label description = new Label();
+        description.getStyleClass().add("page-subtitle");
+        description.setWrapText(true);
+        vm.groupProperty().addListener((obs, old, g) -> {
+            name.setText(g == null ? "" : g.name());
+            description.setText(g == null ? "" : g.definition().description().isEmpty()
+                    ? "No description" : g.definition().description());
+        });
+        VBox titles = new VBox(2, name, description);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+
+        Button add = new Button("Add features…");
+        add.setId("addFeatures");
+        add.setTooltip(new Tooltip("Add new features to this group"));
+        add.setOnAction(e -> new AddFeaturesDialog(vm.newAddFeaturesViewModel(), getScene().getWindow()).showAndWait());
+        Button export = new Button("Export JSON…");
+        export.setId("exportJson");
+        export.setTooltip(new Tooltip("Save this group's definition as a CreateFeatureGroup JSON file"));
+        export.setOnAction(e -> vm.exportJson());
+        Button delete = new Button("Delete…");
+        delete.setId("deleteGroup");
+        delete.getStyleClass().add("danger");
+        delete.setOnAction(e -> vm.delete());
+        HBox header = new HBox(8, titles, add, export, delete);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("page-header");
+        return header;
+    }
+
+    private static ScrollPane overview(GroupDetailViewModel vm) {
+        GridPane summary = new GridPane();
+        summary.setId("summary");
+        summary.getStyleClass().add("summary-grid");
+        ColumnConstraints label = new ColumnConstraints(120);
+        ColumnConstraints value = new ColumnConstraints(160, 260, Double.MAX_VALUE);
+        value.setHgrow(Priority.ALWAYS);
+        summary.getColumnConstraints().addAll(label, value, new ColumnConstraints(120), value);
+        vm.summaryProperty().addListener((obs, old, items) -> renderSummary(summary, items));
+
+        Label notice = FormLayout.messageLabel("groupNotice", "notice");
+        notice.textProperty().bind(vm.noticeProperty());
+        VBox summaryCard = card(FormLayout.section("Summary", null, summary));
+        VBox featuresCard = card(FormLayout.section("Features",
+                "Select a feature to edit its description and parameters below.", new FeatureTable(vm)));
+        MetadataCard metadata = new MetadataCard(vm.metadata());
+        TagsCard tags = new TagsCard(vm);
+        HBox.setHgrow(metadata, Priority.ALWAYS);
+        HBox.setHgrow(tags, Priority.ALWAYS);
+        metadata.setPrefWidth(420);
+        tags.setPrefWidth(360);
+        HBox lower = new HBox(16, metadata, tags);
+        VBox content = new VBox(16, notice, summaryCard, featuresCard, lower);
+        content.getStyleClass().add("page-content");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        return scroll;
+    }
+
+    private static void renderSummary(GridPane grid, List<SummaryItem> items) {
+        grid.getChildren().clear();
+        for (int i = 0; i < items.size(); i++) {
+            Label key = new Label(items.get(i).label());
+            key.getStyleClass().add("summary-label");
+            Label value = new Label(items.get(i).value());
+            value.getStyleClass().add("summary-value");
+            value.setId("summary-" + items.get(i).label().toLowerCase().replace(' ', '-'));
+            boolean last = i == items.size() - 1;
+            if (last && i % 2 == 0) {
+                // The last fact (the long ARN) gets the whole row instead of being cut off.
+                grid.add(key, 0, i / 2);
+                grid.add(value, 1, i / 2, 3, 1);
+            } else {
+                int column = (i % 2) * 2;
+                grid.add(key, column, i / 2);
+                grid.add(value, column + 1, i / 2);
+            }
+        }
+    }
+
+    private static VBox card(javafx.scene.Node content) {
+        VBox card = new VBox(content);
+        card.getStyleClass().add("card");
+        return card;
+    }
+}

@@ -1,0 +1,177 @@
+package org.featureworkbench.ui.shell;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.GroupListQuery;
+import org.featureworkbench.ui.dialog.DialogService;
+import org.featureworkbench.ui.group.GroupEvents;
+import org.featureworkbench.ui.task.TaskExecutor;
+
+/**
+ * State of the workbench shell: the loaded feature groups, the live search over them, the
+ * selected group, and the status line. Groups changed elsewhere (detail page, dialogs) come back
+ * through {@link GroupEvents} so the sidebar and the page always show the same version.
+ */
+public final class MainViewModel implements GroupEvents {
+    private final FeatureStore store;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+
+    private final ObservableList<FeatureGroup> groups = FXCollections.observableArrayList();
+    private final FilteredList<FeatureGroup> visibleGroups = new FilteredList<>(groups);
+    private final StringProperty searchText = new SimpleStringProperty(this, "searchText", "");
+    private final ObjectProperty<FeatureGroup> selectedGroup = new SimpleObjectProperty<>(this, "selectedGroup");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
+    private final BooleanBinding empty;
+    private final BooleanBinding busy;
+    private final StringBinding groupCountText;
+    private final SampleDataLoader sampleData;
+
+    public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
+        this.store = store;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.sampleData = new SampleDataLoader(store);
+        visibleGroups.predicateProperty().bind(Bindings.createObjectBinding(
+                () -> new GroupFilter(searchText.get()), searchText));
+        empty = loaded.getReadOnlyProperty().and(Bindings.isEmpty(groups));
+        busy = executor.runningTasksProperty().greaterThan(0);
+        groupCountText = Bindings.createStringBinding(this::describeCount, groups, visibleGroups, searchText);
+    }
+
+    private String describeCount() {
+        String total = groups.size() == 1 ? "1 feature group" : groups.size() + " feature groups";
+        boolean filtering = searchText.get() != null && !searchText.get().isBlank();
+        return filtering ? visibleGroups.size() + " of " + total + " match" : total;
+    }
+
+    /** Reloads the group list from the store, keeping the selection when the group still exists. */
+    public void refresh() {
+        String selectedName = Optional.ofNullable(selectedGroup.get()).map(FeatureGroup::name).orElse(null);
+        executor.execute(() -> store.listFeatureGroups(GroupListQuery.ALL), list -> {
+            groups.setAll(list);
+            loaded.set(true);
+            selectedGroup.set(selectedName == null ? null : find(selectedName).orElse(null));
+        }, e -> dialogs.showError("Could not load feature groups",
+                "The feature groups of this workspace could not be read: " + e.getMessage(), e));
+    }
+
+    /** Creates the bundled sample groups that do not exist yet, then reports what happened. */
+    public void loadSampleData() {
+        executor.execute(sampleData::load, report -> {
+            refreshWith(report.created());
+            dialogs.showInfo("Sample data", report.summary());
+        }, e -> dialogs.showError("Could not load the sample data", e.getMessage(), e));
+    }
+
+    private void refreshWith(List<FeatureGroup> created) {
+        created.forEach(this::upsert);
+        if (!created.isEmpty()) {
+            selectedGroup.set(created.get(0));
+        }
+        loaded.set(true);
+    }
+
+    @Override
+    public void groupCreated(FeatureGroup group) {
+        upsert(group);
+        // A new group hidden by the current search would look lost, so clear the search.
+        if (!visibleGroups.contains(group)) {
+            searchText.set("");
+        }
+        selectedGroup.set(group);
+    }
+
+    @Override
+    public void groupUpdated(FeatureGroup group) {
+        upsert(group);
+        selectedGroup.set(group);
+    }
+
+    @Override
+    public void groupDeleted(FeatureGroup group) {
+        groups.removeIf(g -> g.name().equals(group.name()));
+        if (selectedGroup.get() != null && selectedGroup.get().name().equals(group.name())) {
+            selectedGroup.set(visibleGroups.isEmpty() ? null : visibleGroups.get(0));
+        }
+    }
+
+    private void upsert(FeatureGroup group) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).name().equals(group.name())) {
+                groups.set(i, group);
+                return;
+            }
+        }
+        groups.add(group);
+        groups.sort(java.util.Comparator.comparing(FeatureGroup::name));
+    }
+
+    /** The loaded group with this name. */
+    public Optional<FeatureGroup> find(String name) {
+        return groups.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
+    public ObservableList<FeatureGroup> visibleGroups() {
+        return visibleGroups;
+    }
+
+    public ObservableList<FeatureGroup> groups() {
+        return FXCollections.unmodifiableObservableList(groups);
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObjectProperty<FeatureGroup> selectedGroupProperty() {
+        return selectedGroup;
+    }
+
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** True once loaded and the workspace has no groups: the view shows the welcome page. */
+    public BooleanBinding emptyProperty() {
+        return empty;
+    }
+
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    public StringBinding groupCountTextProperty() {
+        return groupCountText;
+    }
+
+    public String workspacePath() {
+        return store.workspaceDirectory().toAbsolutePath().toString();
+    }
+
+    public FeatureStore store() {
+        return store;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+}

@@ -1,0 +1,87 @@
+package org.featureworkbench.ui.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.featureworkbench.model.FeatureGroup;
+
+/** The left column: the live search box and the (filtered) list of feature groups. */
+final class Sidebar extends VBox {
+    private final TextField search = new TextField();
+
+    Sidebar(MainViewModel vm) {
+        super(10);
+        getStyleClass().add("sidebar");
+        setId("sidebar");
+        search.setId("searchGroups");
+        search.setPromptText("Search groups  (Ctrl+F)");
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        search.getStyleClass().add("search-field");
+
+        Label heading = new Label("FEATURE GROUPS");
+        heading.getStyleClass().add("sidebar-heading");
+
+        ListView<FeatureGroup> list = new ListView<>(vm.visibleGroups());
+        list.setId("groupList");
+        list.getStyleClass().add("group-list");
+        list.setCellFactory(v -> new GroupCell());
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("hint");
+        placeholder.textProperty().bind(Bindings.when(vm.searchTextProperty().isEmpty())
+                .then("No feature groups yet.")
+                .otherwise(Bindings.concat("No group matches \"", vm.searchTextProperty(), "\".")));
+        list.setPlaceholder(placeholder);
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        // Two-way selection sync by name: the store returns new instances after every change.
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now != vm.selectedGroupProperty().get()) {
+                vm.selectedGroupProperty().set(now);
+            }
+        });
+        vm.selectedGroupProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                list.getSelectionModel().clearSelection();
+            } else if (list.getSelectionModel().getSelectedItem() != now) {
+                list.getSelectionModel().select(now);
+            }
+        });
+        getChildren().addAll(search, heading, list);
+    }
+
+    /** Puts the keyboard focus in the search box and selects its text (Ctrl+F). */
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** A group as two lines: its name, and how many features and which stores it has. */
+    private static final class GroupCell extends ListCell<FeatureGroup> {
+        @Override
+        protected void updateItem(FeatureGroup group, boolean empty) {
+            super.updateItem(group, empty);
+            setText(null);
+            if (empty || group == null) {
+                setGraphic(null);
+                return;
+            }
+            Label name = new Label(group.name());
+            name.getStyleClass().add("group-name");
+            int n = group.features().size();
+            boolean online = group.definition().onlineStore().enabled();
+            boolean offline = group.definition().offlineStore().enabled();
+            Label details = new Label(n + (n == 1 ? " feature · " : " features · ")
+                    + (online && offline ? "online + offline" : online ? "online" : "offline"));
+            details.getStyleClass().add("group-details");
+            VBox box = new VBox(2, name, details);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setGraphic(box);
+        }
+    }
+}

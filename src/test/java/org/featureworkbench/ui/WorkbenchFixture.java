@@ -1,0 +1,57 @@
+package org.featureworkbench.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.ui.dialog.FxDialogService;
+import org.featureworkbench.ui.shell.MainView;
+import org.featureworkbench.ui.shell.MainViewModel;
+import org.featureworkbench.ui.task.FxTaskExecutor;
+import org.featureworkbench.workspace.Workspace;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real main window on a real workspace, as {@link WorkbenchApp} builds it, for TestFX
+ * tests: background executor, FX dialogs, the application stylesheet.
+ */
+public final class WorkbenchFixture implements AutoCloseable {
+    public final FeatureStore store;
+    public final FxTaskExecutor executor = new FxTaskExecutor();
+    public final MainViewModel vm;
+    public final MainView view;
+
+    private WorkbenchFixture(FeatureStore store, Stage stage) {
+        this.store = store;
+        FxDialogService dialogs = new FxDialogService(() -> stage, store.logsDirectory(), folder -> { });
+        vm = new MainViewModel(store, executor, dialogs);
+        view = new MainView(vm);
+        Scene scene = new Scene(view, 1280, 900);
+        Styles.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+        vm.refresh();
+    }
+
+    /** Opens the workspace (tests may fill it first with {@code prepare}) and shows the window. */
+    public static WorkbenchFixture show(Path workspace, Stage stage, java.util.function.Consumer<FeatureStore> prepare) {
+        FeatureStore store = Workspace.open(workspace);
+        prepare.accept(store);
+        return new WorkbenchFixture(store, stage);
+    }
+
+    /** Waits until every background task has delivered its result and the FX queue is drained. */
+    public void settle() throws TimeoutException {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> executor.runningTasksProperty().get() == 0);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+        store.close();
+    }
+}

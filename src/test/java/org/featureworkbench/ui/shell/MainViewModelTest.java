@@ -1,0 +1,118 @@
+package org.featureworkbench.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.testing.Definitions;
+import org.featureworkbench.ui.ScriptedDialogs;
+import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.featureworkbench.workspace.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+    @TempDir
+    Path workspace;
+    FeatureStore store;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    MainViewModel vm;
+
+    @BeforeEach
+    void open() {
+        store = Workspace.open(workspace);
+        vm = new MainViewModel(store, new CurrentThreadTaskExecutor(), dialogs);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private List<String> visibleNames() {
+        return vm.visibleGroups().stream().map(FeatureGroup::name).toList();
+    }
+
+    @Test
+    void anEmptyWorkspaceShowsTheWelcomePageOnlyAfterLoading() {
+        assertFalse(vm.emptyProperty().get(), "nothing is known before the first load");
+        vm.refresh();
+        assertTrue(vm.emptyProperty().get());
+        assertEquals("0 feature groups", vm.groupCountTextProperty().get());
+    }
+
+    @Test
+    void refreshShowsGroupsCreatedByAnotherClientAndKeepsTheSelection() {
+        store.createFeatureGroup(Definitions.customers("customers"));
+        vm.refresh();
+        vm.selectedGroupProperty().set(vm.find("customers").orElseThrow());
+        store.createFeatureGroup(Definitions.customers("accounts"));
+        vm.refresh();
+        assertEquals(List.of("accounts", "customers"), visibleNames());
+        assertEquals("customers", vm.selectedGroupProperty().get().name());
+        assertFalse(vm.emptyProperty().get());
+    }
+
+    @Test
+    void searchMatchesNameDescriptionRecordIdFeatureNamesAndTags() {
+        store.createFeatureGroup(Definitions.customers("customers"));
+        store.createFeatureGroup(Definitions.customers("orders").withTags(Map.of("team", "payments")));
+        vm.refresh();
+        vm.searchTextProperty().set("PAYMENTS");
+        assertEquals(List.of("orders"), visibleNames());
+        vm.searchTextProperty().set("score");
+        assertEquals(List.of("customers", "orders"), visibleNames());
+        vm.searchTextProperty().set("cust risk");
+        assertEquals(List.of("customers"), visibleNames());
+        assertEquals("1 of 2 feature groups match", vm.groupCountTextProperty().get());
+        vm.searchTextProperty().set("no-such-thing");
+        assertTrue(vm.visibleGroups().isEmpty());
+    }
+
+    @Test
+    void creatingAGroupHiddenBySearchClearsTheSearchAndSelectsIt() {
+        vm.refresh();
+        vm.searchTextProperty().set("zzz");
+        FeatureGroup created = store.createFeatureGroup(Definitions.customers("customers"));
+        vm.groupCreated(created);
+        assertEquals("", vm.searchTextProperty().get());
+        assertEquals(List.of("customers"), visibleNames());
+        assertEquals(created, vm.selectedGroupProperty().get());
+    }
+
+    @Test
+    void deletingTheSelectedGroupSelectsAnotherOne() {
+        store.createFeatureGroup(Definitions.customers("a"));
+        store.createFeatureGroup(Definitions.customers("b"));
+        vm.refresh();
+        FeatureGroup a = vm.find("a").orElseThrow();
+        vm.selectedGroupProperty().set(a);
+        vm.groupDeleted(store.deleteFeatureGroup("a", false));
+        assertEquals(List.of("b"), visibleNames());
+        assertEquals("b", vm.selectedGroupProperty().get().name());
+        vm.groupDeleted(store.deleteFeatureGroup("b", false));
+        assertNull(vm.selectedGroupProperty().get());
+        assertTrue(vm.emptyProperty().get());
+    }
+
+    @Test
+    void sampleDataCreatesTheBundledGroupsOnceAndSaysSo() {
+        vm.refresh();
+        vm.loadSampleData();
+        assertEquals(Set.of("customers", "orders", "transactions"), Set.copyOf(visibleNames()));
+        assertTrue(dialogs.infos.get(0).startsWith("Created 3 groups"), dialogs.infos.get(0));
+        vm.loadSampleData();
+        assertEquals(3, vm.groups().size());
+        assertTrue(dialogs.infos.get(1).contains("Already present"), dialogs.infos.get(1));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+}
