@@ -46,11 +46,10 @@ public final class EventTimeParser {
         if (s.isEmpty()) {
             throw new ValueRejectedException("the event time is empty; every row needs one");
         }
-        char first = s.charAt(0);
-        if (s.length() < 10 || s.charAt(4) != '-') {
-            if (first == '-' || first == '+' || first >= '0' && first <= '9' || first == '.') {
-                return epochSeconds(s);
-            }
+        if (looksNumeric(s)) {
+            return epochSeconds(s);
+        }
+        if (s.length() < 19 || s.charAt(4) != '-') {
             throw unreadable(s, null);
         }
         if (s.length() >= 20 && s.charAt(10) == 'T') {
@@ -71,6 +70,16 @@ public final class EventTimeParser {
             }
         }
         throw unreadable(s, null);
+    }
+
+    private static boolean looksNumeric(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' && i == 0 || c == '+' && i == 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Instant epochSeconds(String s) {
