@@ -54,6 +54,10 @@ public final class EventTimeParser {
         }
         if (s.length() >= 20 && s.charAt(10) == 'T') {
             if (s.length() == 20 || s.length() == 24) {
+                Instant fast = SageMakerIso.parse(s);
+                if (fast != null) {
+                    return fast;
+                }
                 try {
                     return EventTimes.parse(s, FeatureType.STRING, "");
                 } catch (ValidationException e) {

@@ -134,7 +134,8 @@ public final class FeatureMapping {
             try {
                 if (j == eventTimeFeature) {
                     eventTime = stamp != null ? stamp : EventTimeParser.parse(raw);
-                    text[j] = EventTimes.format(eventTime, eventTimeType);
+                    text[j] = eventTimeType == FeatureType.STRING && raw != null && SageMakerIso.isCanonical(raw, eventTime)
+                            ? raw : EventTimes.format(eventTime, eventTimeType);
                     typed[j] = eventTimeType == FeatureType.FRACTIONAL ? eventTime.toEpochMilli() / 1000.0 : text[j];
                 } else {
                     typed[j] = ValueCoercion.coerce(raw, types[j]);
