@@ -1,0 +1,192 @@
+package org.featureworkbench.ingest;
+
+import org.featureworkbench.model.FeatureType;
+
+/**
+ * Turns source text into a feature's typed value. The rules (docs/ingest.md):
+ * <ul>
+ *   <li>a missing value (null) stays null for every type; an empty or blank cell is null for
+ *       Integral and Fractional, and stays as it is for String;</li>
+ *   <li>Integral: optional sign and ASCII digits within 64 bits, surrounding spaces ignored; an
+ *       exactly whole decimal such as {@code 1.0} is accepted (pandas writes integer columns with
+ *       gaps that way), {@code 1.5}, thousands separators and exponents are rejected;</li>
+ *   <li>Fractional: decimal or scientific notation ({@code -1.5}, {@code .5}, {@code 2e-3}) that
+ *       fits a double; {@code NaN} and infinities are rejected;</li>
+ *   <li>String: the text as it is.</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class ValueCoercion {
+    private ValueCoercion() {
+    }
+
+    /**
+     * @return a {@link Long}, {@link Double} or {@link String} for the type, or null when missing
+     * @throws ValueRejectedException saying why the text is not a value of the type
+     */
+    public static Object coerce(String raw, FeatureType type) {
+        return switch (type) {
+            case INTEGRAL -> integral(raw);
+            case FRACTIONAL -> fractional(raw);
+            case STRING -> raw;
+        };
+    }
+
+    /** The canonical text of a coerced value: {@code 1.0} as Integral becomes {@code 1}; Fractional keeps its digits. */
+    public static String canonical(String raw, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Long l) {
+            return Long.toString(l);
+        }
+        if (value instanceof Double) {
+            String s = strip(raw);
+            return s.charAt(0) == '+' ? s.substring(1) : s;
+        }
+        return (String) value;
+    }
+
+    /** @throws ValueRejectedException unless the text is a whole number in the 64-bit range (or blank → null) */
+    public static Long integral(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = strip(raw);
+        int n = s.length();
+        if (n == 0) {
+            return null;
+        }
+        int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+        int digitsStart = i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        int digitsEnd = i;
+        if (digitsEnd == digitsStart) {
+            throw notWhole(s);
+        }
+        if (i < n) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                // Accept 1.0 / 1.000 (exactly whole), reject 1.5 and "1."-style oddities with letters.
+                int j = i + 1;
+                while (j < n && s.charAt(j) == '0') {
+                    j++;
+                }
+                if (j < n || j == i + 1) {
+                    throw j < n && isDigit(s.charAt(j)) && allDigits(s, j) ? new ValueRejectedException("'" + s
+                            + "' is not a whole number; an Integral feature takes whole numbers (1.0 is fine, 1.5 is not)")
+                            : notWhole(s);
+                }
+            } else if (c == ',') {
+                throw new ValueRejectedException("'" + s + "' has a thousands separator; write the digits only, e.g. "
+                        + s.replace(",", ""));
+            } else if (c == 'e' || c == 'E') {
+                throw new ValueRejectedException("'" + s + "' is in scientific notation; an Integral feature takes "
+                        + "plain digits");
+            } else {
+                throw notWhole(s);
+            }
+        }
+        try {
+            return Long.parseLong(s, 0, digitsEnd, 10);
+        } catch (NumberFormatException e) {
+            throw new ValueRejectedException("'" + s + "' is outside the Integral range (64-bit: "
+                    + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "); make the feature Fractional or String");
+        }
+    }
+
+    /** @throws ValueRejectedException unless the text is a finite decimal or scientific number (or blank → null) */
+    public static Double fractional(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = strip(raw);
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (!isDecimal(s)) {
+            String lower = s.toLowerCase(java.util.Locale.ROOT);
+            if (lower.matches("[+-]?(nan|inf|infinity)")) {
+                throw new ValueRejectedException("'" + s + "' is not stored: NaN and infinities break comparisons in "
+                        + "queries and deduplication; leave the cell empty for a missing value");
+            }
+            if (s.indexOf(',') >= 0) {
+                throw new ValueRejectedException("'" + s + "' has a comma; write a decimal point and no thousands "
+                        + "separators, e.g. 1234.5");
+            }
+            throw new ValueRejectedException("'" + s + "' is not a number; a Fractional feature takes decimals such as"
+                    + " 1.5, -0.25 or 2e-3");
+        }
+        double d = Double.parseDouble(s);
+        if (Double.isInfinite(d)) {
+            throw new ValueRejectedException("'" + s + "' is beyond the range of a double (about 1.8e308)");
+        }
+        return d;
+    }
+
+    /** Optional sign, then digits with an optional point (or a point and digits), then an optional exponent. */
+    static boolean isDecimal(String s) {
+        int n = s.length();
+        int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+        int intDigits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            intDigits++;
+        }
+        int fracDigits = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                fracDigits++;
+            }
+        }
+        if (intDigits + fracDigits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static ValueRejectedException notWhole(String s) {
+        return new ValueRejectedException("'" + s + "' is not a whole number; an Integral feature takes an optional "
+                + "sign and digits, e.g. 42 or -7");
+    }
+
+    private static boolean allDigits(String s, int from) {
+        for (int k = from; k < s.length(); k++) {
+            if (!isDigit(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Strips surrounding whitespace, allocating only when there is some. */
+    static String strip(String s) {
+        int n = s.length();
+        if (n > 0 && !Character.isWhitespace(s.charAt(0)) && !Character.isWhitespace(s.charAt(n - 1))) {
+            return s;
+        }
+        return s.strip();
+    }
+}

@@ -1,0 +1,91 @@
+package org.featureworkbench.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.featureworkbench.model.FeatureType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ValueCoercionTest {
+
+    @Test
+    void integralTakesSignedDigitsAndSurroundingSpaces() {
+        assertEquals(42L, ValueCoercion.integral("42"));
+        assertEquals(-7L, ValueCoercion.integral("-7"));
+        assertEquals(5L, ValueCoercion.integral("+5"));
+        assertEquals(12L, ValueCoercion.integral(" 12 "));
+        assertEquals(Long.MIN_VALUE, ValueCoercion.integral("-9223372036854775808"));
+    }
+
+    @Test
+    void integralAcceptsExactlyWholeDecimalsAndNormalisesThem() {
+        assertEquals(1L, ValueCoercion.integral("1.0"));
+        assertEquals(-3L, ValueCoercion.integral("-3.000"));
+        assertEquals("1", ValueCoercion.canonical("1.0", ValueCoercion.integral("1.0")));
+    }
+
+    @Test
+    void integralRejectsFractionsNamingTheRule() {
+        var e = assertThrows(ValueRejectedException.class, () -> ValueCoercion.integral("1.5"));
+        assertEquals("'1.5' is not a whole number; an Integral feature takes whole numbers (1.0 is fine, 1.5 is not)",
+                e.getMessage());
+    }
+
+    @Test
+    void integralRejectsThousandsSeparatorsSuggestingTheDigits() {
+        var e = assertThrows(ValueRejectedException.class, () -> ValueCoercion.integral("50,412"));
+        assertEquals("'50,412' has a thousands separator; write the digits only, e.g. 50412", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1e3", "1.", ".5", "--1", "0x10", "12a", "+"})
+    void integralRejectsAnythingElse(String text) {
+        assertThrows(ValueRejectedException.class, () -> ValueCoercion.integral(text));
+    }
+
+    @Test
+    void integralOverflowNamesTheValueAndTheRange() {
+        var e = assertThrows(ValueRejectedException.class, () -> ValueCoercion.integral("99999999999999999999"));
+        assertTrue(e.getMessage().startsWith("'99999999999999999999' is outside the Integral range"), e.getMessage());
+    }
+
+    @Test
+    void emptyAndBlankAreMissingForNumbersButKeptForStrings() {
+        assertNull(ValueCoercion.integral(""));
+        assertNull(ValueCoercion.fractional("  "));
+        assertNull(ValueCoercion.coerce(null, FeatureType.STRING));
+        assertEquals("", ValueCoercion.coerce("", FeatureType.STRING));
+        assertEquals("  x ", ValueCoercion.coerce("  x ", FeatureType.STRING));
+    }
+
+    @Test
+    void fractionalTakesDecimalAndScientificNotation() {
+        assertEquals(1.5, ValueCoercion.fractional("1.5"));
+        assertEquals(0.5, ValueCoercion.fractional(".5"));
+        assertEquals(0.002, ValueCoercion.fractional("2e-3"));
+        assertEquals(-1200.0, ValueCoercion.fractional("-1.2E3"));
+        assertEquals(7.0, ValueCoercion.fractional("7"));
+        assertEquals("1.50", ValueCoercion.canonical("+1.50", ValueCoercion.fractional("+1.50")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NaN", "nan", "Infinity", "-inf", "+Infinity"})
+    void fractionalRejectsNanAndInfinities(String text) {
+        var e = assertThrows(ValueRejectedException.class, () -> ValueCoercion.fractional(text));
+        assertTrue(e.getMessage().contains("NaN and infinities break comparisons"), e.getMessage());
+    }
+
+    @Test
+    void fractionalRejectsJavaOnlyFormsAndOverflow() {
+        assertThrows(ValueRejectedException.class, () -> ValueCoercion.fractional("1d"));
+        assertThrows(ValueRejectedException.class, () -> ValueCoercion.fractional("0x1p3"));
+        var comma = assertThrows(ValueRejectedException.class, () -> ValueCoercion.fractional("1,5"));
+        assertTrue(comma.getMessage().contains("has a comma"));
+        var huge = assertThrows(ValueRejectedException.class, () -> ValueCoercion.fractional("1e400"));
+        assertTrue(huge.getMessage().contains("beyond the range of a double"));
+    }
+}
