@@ -1,5 +1,6 @@
 package org.featureworkbench.ui;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkbenchApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+    /** System property: print the time to the first window and exit (used by {@code bench startup}). */
+    public static final String STARTUP_PROBE = "fwb.startupProbe";
     private static volatile Path requestedWorkspace;
 
     private Path workspace;
@@ -65,6 +68,14 @@ public final class WorkbenchApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         Styles.icon(stage);
+        if (Boolean.getBoolean(STARTUP_PROBE)) {
+            // For 'bench startup': report the time from JVM start to the first shown window, then quit.
+            stage.setOnShown(e -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("first-window-ms=" + ms);
+                Platform.exit();
+            });
+        }
         stage.show();
         vm.refresh();
     }

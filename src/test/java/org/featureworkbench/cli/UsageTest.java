@@ -41,6 +41,14 @@ class UsageTest {
     }
 
     @Test
+    void benchStartupWithoutAJarSaysHowToBuildIt() {
+        Result result = cli.run("bench", "startup", "--jar", tempDir.resolve("missing.jar").toString(), "--runs", "1");
+
+        assertEquals(1, result.exitCode(), result.toString());
+        assertTrue(result.out().contains("mvn -B package -DskipTests"), result.out());
+    }
+
+    @Test
     void usageErrorsExitWith2AndPointToHelp() {
         Result unknownOption = cli.run("group", "list", "--colour");
         Result missingName = cli.run("group", "describe");
