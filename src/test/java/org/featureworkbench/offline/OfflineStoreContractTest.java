@@ -157,6 +157,29 @@ abstract class OfflineStoreContractTest {
     }
 
     @Test
+    void readersDuringCompactionAlwaysSeeEveryRowExactlyOnce() throws Exception {
+        FeatureGroup group = customers(FeatureType.STRING);
+        for (int batch = 0; batch < 6; batch++) {
+            store.append(group, rows(group, "b" + batch + "-", 50, 2));
+        }
+        String sql = "SELECT count(*) AS n FROM " + DuckDbOfflineReader.VIEW;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> compaction = pool.submit(() -> store.compact(group));
+            List<Object> counts = new ArrayList<>();
+            do {
+                counts.add(reader.query(group, sql).get(0).get("n"));
+            } while (!compaction.isDone());
+            compaction.get();
+            counts.add(reader.query(group, sql).get(0).get("n"));
+            assertTrue(counts.stream().allMatch(n -> n.equals(300L)), counts.toString());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(2, store.stats(group).files());
+    }
+
+    @Test
     void concurrentAppendsFromFourThreadsLoseNothing() throws Exception {
         FeatureGroup group = customers(FeatureType.STRING);
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -113,6 +113,32 @@ class ParquetOfflineStoreTest extends OfflineStoreContractTest {
     }
 
     @Test
+    void compactionWaitsForReadersBeforeSwappingFiles() throws Exception {
+        FeatureGroup group = customers(FeatureType.STRING);
+        Path a = store.append(group, rows(group, "a", 3, 1)).files().get(0);
+        Path b = store.append(group, rows(group, "b", 3, 1)).files().get(0);
+        Path journal = a.resolveSibling(ParquetPartitionCompactor.JOURNAL);
+        List<Path> old = Stream.of(a, b).sorted().toList();
+        Thread compaction;
+        try (OfflineReadLease lease = store.openReadLease(group)) {
+            compaction = new Thread(() -> store.compact(group));
+            compaction.start();
+            // The journal is written just before the swap; the swap itself must wait for the lease.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!Files.exists(journal) && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(Files.exists(journal), "compaction did not reach the swap");
+            Thread.sleep(200);
+            assertEquals(old, lease.files());
+            assertEquals(old, ParquetOfflineStore.publishedFiles(store.groupDirectory(group).resolve("data")));
+        }
+        compaction.join(10_000);
+        assertEquals(1, store.stats(group).files());
+        assertEquals(6, store.stats(group).rows());
+    }
+
+    @Test
     void zstdIsAnAlternativeCodec() {
         OfflineStore zstd = new ParquetOfflineStore(workspace.resolve("zstd"),
                 org.apache.parquet.hadoop.metadata.CompressionCodecName.ZSTD);
