@@ -66,9 +66,8 @@ final class OfflineLayout {
         return DATA_FILE.matcher(file.getFileName().toString()).matches();
     }
 
-    static boolean isTemporary(Path file) {
-        String name = file.getFileName().toString();
-        return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
+    static boolean isTemporary(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(TEMP_SUFFIX);
     }
 
     static String randomId() {

@@ -36,7 +36,7 @@ final class OfflineRecovery {
             compactions++;
         }
         int temporaries = 0;
-        for (Path temporary : find(name -> name.startsWith(".") && name.endsWith(OfflineLayout.TEMP_SUFFIX))) {
+        for (Path temporary : find(OfflineLayout::isTemporary)) {
             Files.deleteIfExists(temporary);
             temporaries++;
         }

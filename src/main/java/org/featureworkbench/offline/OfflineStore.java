@@ -53,7 +53,9 @@ public interface OfflineStore {
 
     /**
      * Pins the group's published files for a read: until the lease is closed, compaction cannot
-     * swap files under the reader. Close it on the thread that opened it (try-with-resources).
+     * swap files under the reader. Close it on the thread that opened it (try-with-resources),
+     * and do not call {@link #compact} or {@link #purge} of the same group while holding it (that
+     * thread would wait for itself).
      */
     OfflineReadLease openReadLease(FeatureGroup group);
 
