@@ -9,9 +9,10 @@ import org.featureworkbench.model.FeatureGroup;
  * ({@code <root>/<group>-<creation epoch s>/data/year=YYYY/month=MM/day=DD/hour=HH/*.parquet}).
  *
  * <p><b>Contract.</b> A published file is complete: readers (inside the workbench or a DuckDB or
- * Spark session globbing the folder) never see a partial file. An {@link #append} either publishes
- * files for all its rows or, when it throws, none of them (a process crash in the middle of the
- * final renames is the one exception: some partitions may then be published, never half a file).
+ * Spark session globbing the folder) never see a partial file. An {@link #append} writes and syncs
+ * every partition's file before it renames any, so a bad value or a write error publishes nothing;
+ * only a crash (or a failed rename) during the final renames can leave some of its partitions
+ * published — never half a file.
  * {@link #compact} changes how rows are spread over files, never which rows exist.
  *
  * <p><b>Threading.</b> Implementations are thread-safe. Appends to different groups run in
