@@ -1,0 +1,72 @@
+package org.featureworkbench.offline;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.featureworkbench.model.FeatureGroup;
+
+/**
+ * The offline store: every version of every record, append-only, in SageMaker's layout
+ * ({@code <root>/<group>-<creation epoch s>/data/year=YYYY/month=MM/day=DD/hour=HH/*.parquet}).
+ *
+ * <p><b>Contract.</b> A published file is complete: readers (inside the workbench or a DuckDB or
+ * Spark session globbing the folder) never see a partial file. An {@link #append} writes and syncs
+ * every partition's file before it renames any, so a bad value or a write error publishes nothing;
+ * only a crash (or a failed rename) during the final renames can leave some of its partitions
+ * published — never half a file.
+ * {@link #compact} changes how rows are spread over files, never which rows exist.
+ *
+ * <p><b>Threading.</b> Implementations are thread-safe. Appends to different groups run in
+ * parallel; appends, compaction and purge of one group are serialised. Readers inside the workbench
+ * hold an {@link OfflineReadLease} while they list and read files, so compaction's swap of a
+ * partition's files is atomic for them.
+ *
+ * <p><b>Nulls.</b> No argument may be null; feature values inside an {@link OfflineRow} may be.
+ * Errors are {@link org.featureworkbench.model.FeatureStoreException}s.
+ */
+public interface OfflineStore {
+
+    /**
+     * Writes rows, one new Parquet file per event-time hour (UTC) partition, stamping
+     * {@code write_time} with the time of this call. An empty list writes nothing.
+     *
+     * @throws org.featureworkbench.model.ValidationException when a value's type does not match its
+     *         feature or a feature is unknown to the group (nothing is published)
+     */
+    AppendResult append(FeatureGroup group, List<OfflineRow> rows);
+
+    /** Files, rows (from the Parquet footers), bytes and last write time of a group's offline data. */
+    OfflineStoreStats stats(FeatureGroup group);
+
+    /**
+     * Merges each partition's files into one. Readers holding a lease see either the old set or
+     * the new one; the rows (as a multiset) and {@link #stats} row counts are unchanged.
+     */
+    void compact(FeatureGroup group);
+
+    /** The group's folder, {@code <root>/<group>-<creation epoch seconds>}; it may not exist yet. */
+    Path groupDirectory(FeatureGroup group);
+
+    /**
+     * The glob DuckDB (or Spark) should read: {@code <group folder>/data/**}{@code /*.parquet}, with
+     * forward slashes. It matches only published files.
+     */
+    String readGlob(FeatureGroup group);
+
+    /**
+     * Pins the group's published files for a read: until the lease is closed, compaction cannot
+     * swap files under the reader. Close it on the thread that opened it (try-with-resources),
+     * and do not call {@link #compact} or {@link #purge} of the same group while holding it (that
+     * thread would wait for itself).
+     */
+    OfflineReadLease openReadLease(FeatureGroup group);
+
+    /** Deletes the group's folder and everything in it; a missing folder is not an error. */
+    void purge(FeatureGroup group);
+
+    /**
+     * Finishes or rolls back work a crashed process left: deletes unpublished temporary files and
+     * completes interrupted compactions. Call once at start-up, while no other process writes the
+     * same store (the workspace lock guarantees that).
+     */
+    void recover();
+}

@@ -1,0 +1,232 @@
+package org.featureworkbench.offline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The offline store as Parquet files (parquet-avro) in SageMaker's layout below
+ * {@code <workspace>/offline-store}. See {@link OfflineStore} for the contract; the write path is
+ * in {@link ParquetAppender}, compaction in {@link ParquetPartitionCompactor}.
+ */
+public final class ParquetOfflineStore implements OfflineStore {
+    private static final Logger LOG = LoggerFactory.getLogger(ParquetOfflineStore.class);
+
+    private final Path root;
+    private final CompressionCodecName codec;
+    private final GroupLocks locks = new GroupLocks();
+
+    /** A store under {@code root} (usually {@code <workspace>/offline-store}) writing SNAPPY files. */
+    public ParquetOfflineStore(Path root) {
+        this(root, CompressionCodecName.SNAPPY);
+    }
+
+    public ParquetOfflineStore(Path root, CompressionCodecName codec) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath();
+        this.codec = Objects.requireNonNull(codec, "codec");
+    }
+
+    /** The folder holding one sub-folder per group. */
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public AppendResult append(FeatureGroup group, List<OfflineRow> rows) {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(rows, "rows");
+        ReentrantLock writer = locks.writer(group.offlineFolderName());
+        writer.lock();
+        try {
+            return new ParquetAppender(dataDirectory(group), OfflineSchema.of(group), codec).append(rows);
+        } catch (IOException e) {
+            throw new FeatureStoreException("Could not write offline files of feature group '" + group.name()
+                    + "' under " + groupDirectory(group) + ": " + e.getMessage()
+                    + " (nothing was published; check free disk space and permissions)", e);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    @Override
+    public OfflineStoreStats stats(FeatureGroup group) {
+        try (OfflineReadLease lease = openReadLease(group)) {
+            long rows = 0;
+            long bytes = 0;
+            Instant last = null;
+            for (Path file : lease.files()) {
+                ParquetFiles.Footer footer = ParquetFiles.footer(file);
+                rows += footer.rows();
+                bytes += Files.size(file);
+                if (footer.maxWriteTime().isPresent() && (last == null || footer.maxWriteTime().get().isAfter(last))) {
+                    last = footer.maxWriteTime().get();
+                }
+            }
+            long partitions = lease.files().stream().map(Path::getParent).distinct().count();
+            return new OfflineStoreStats(lease.files().size(), partitions, rows, bytes, Optional.ofNullable(last));
+        } catch (IOException e) {
+            throw new FeatureStoreException("Could not read offline store statistics of feature group '"
+                    + group.name() + "' under " + groupDirectory(group) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void compact(FeatureGroup group) {
+        String key = group.offlineFolderName();
+        ReentrantLock writer = locks.writer(key);
+        writer.lock();
+        try {
+            ParquetPartitionCompactor compactor = new ParquetPartitionCompactor(OfflineSchema.of(group), codec,
+                    locks.files(key));
+            OfflineRecovery.finishCompactions(dataDirectory(group), locks.files(key));
+            int merged = 0;
+            for (List<Path> partition : publishedFilesByPartition(dataDirectory(group))) {
+                if (compactor.compact(partition)) {
+                    merged++;
+                }
+            }
+            LOG.info("Compacted offline store of {}: {} partition(s) merged", group.name(), merged);
+        } catch (IOException e) {
+            throw new FeatureStoreException("Could not compact the offline store of feature group '" + group.name()
+                    + "' under " + groupDirectory(group) + ": " + e.getMessage()
+                    + " (partitions not yet swapped keep their old files; run compact again)", e);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    @Override
+    public Path groupDirectory(FeatureGroup group) {
+        return root.resolve(group.offlineFolderName());
+    }
+
+    @Override
+    public String readGlob(FeatureGroup group) {
+        return dataDirectory(group).toString().replace('\\', '/') + "/**/*" + OfflineLayout.PARQUET_SUFFIX;
+    }
+
+    @Override
+    public OfflineReadLease openReadLease(FeatureGroup group) {
+        ReentrantReadWriteLock.ReadLock lock = locks.files(group.offlineFolderName()).readLock();
+        lock.lock();
+        try {
+            List<Path> files = publishedFiles(dataDirectory(group));
+            return new ReadLease(readGlob(group), files, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.unlock();
+            throw new FeatureStoreException("Could not list the offline files of feature group '" + group.name()
+                    + "' under " + groupDirectory(group) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void purge(FeatureGroup group) {
+        String key = group.offlineFolderName();
+        ReentrantLock writer = locks.writer(key);
+        ReentrantReadWriteLock.WriteLock files = locks.files(key).writeLock();
+        writer.lock();
+        files.lock();
+        try {
+            deleteRecursively(groupDirectory(group));
+            LOG.info("Purged offline store of {} ({})", group.name(), groupDirectory(group));
+        } catch (IOException | UncheckedIOException e) {
+            throw new FeatureStoreException("Could not delete the offline folder " + groupDirectory(group)
+                    + " of feature group '" + group.name() + "': " + e.getMessage(), e);
+        } finally {
+            files.unlock();
+            writer.unlock();
+        }
+    }
+
+    @Override
+    public void recover() {
+        try {
+            new OfflineRecovery(root).run();
+        } catch (IOException | UncheckedIOException e) {
+            throw new FeatureStoreException("Could not recover the offline store under " + root + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Path dataDirectory(FeatureGroup group) {
+        return groupDirectory(group).resolve(OfflineLayout.DATA);
+    }
+
+    static List<Path> publishedFiles(Path dataDirectory) throws IOException {
+        if (!Files.isDirectory(dataDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dataDirectory)) {
+            return walk.filter(p -> OfflineLayout.isPublished(p) && Files.isRegularFile(p)).sorted().toList();
+        }
+    }
+
+    private static List<List<Path>> publishedFilesByPartition(Path dataDirectory) throws IOException {
+        List<List<Path>> partitions = new ArrayList<>();
+        Path current = null;
+        for (Path file : publishedFiles(dataDirectory)) {
+            if (!file.getParent().equals(current)) {
+                current = file.getParent();
+                partitions.add(new ArrayList<>());
+            }
+            partitions.get(partitions.size() - 1).add(file);
+        }
+        return partitions;
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static final class ReadLease implements OfflineReadLease {
+        private final String glob;
+        private final List<Path> files;
+        private ReentrantReadWriteLock.ReadLock lock;
+
+        ReadLease(String glob, List<Path> files, ReentrantReadWriteLock.ReadLock lock) {
+            this.glob = glob;
+            this.files = files;
+            this.lock = lock;
+        }
+
+        @Override
+        public String glob() {
+            return glob;
+        }
+
+        @Override
+        public List<Path> files() {
+            return files;
+        }
+
+        @Override
+        public void close() {
+            if (lock != null) {
+                lock.unlock();
+                lock = null;
+            }
+        }
+    }
+}
