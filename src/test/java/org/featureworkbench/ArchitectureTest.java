@@ -59,7 +59,7 @@ class ArchitectureTest {
 
     static final ArchRule STORES_DO_NOT_REACH_UP = noClasses().that().resideInAnyPackage("org.featureworkbench.registry..",
                     "org.featureworkbench.online..", "org.featureworkbench.offline..", "org.featureworkbench.ingest..",
-                    "org.featureworkbench.query..")
+                    "org.featureworkbench.query..", "org.featureworkbench.writepath..")
             .should().dependOnClassesThat().resideInAnyPackage("org.featureworkbench.core..",
                     "org.featureworkbench.cli..", "org.featureworkbench.ui..", "org.featureworkbench.workspace..")
             .because("the store services sit below the FeatureStore facade");
@@ -68,7 +68,7 @@ class ArchitectureTest {
                     "org.featureworkbench.ui..")
             .should().dependOnClassesThat().resideInAnyPackage("org.featureworkbench.registry..",
                     "org.featureworkbench.online..", "org.featureworkbench.offline..", "org.featureworkbench.ingest..",
-                    "org.featureworkbench.query..")
+                    "org.featureworkbench.query..", "org.featureworkbench.writepath..")
             .because("GUI and CLI reach the stores only through the FeatureStore facade")
             .allowEmptyShould(true);
 

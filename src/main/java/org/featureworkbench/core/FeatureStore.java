@@ -1,17 +1,13 @@
 package org.featureworkbench.core;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -36,17 +32,20 @@ public final class FeatureStore implements AutoCloseable {
 
     private final Path workspaceDirectory;
     private final FeatureGroupCatalog catalog;
-    private final Runnable onClose;
+    private final StoreServices services;
+    private final RecordOperations records;
 
-    /**
-     * Assembles a store; use {@code Workspace.open} rather than calling this directly.
-     *
-     * @param onClose releases what the workspace opened (database pool), run last by {@link #close()}
-     */
-    public FeatureStore(Path workspaceDirectory, FeatureGroupCatalog catalog, Runnable onClose) {
+    /** Assembles a store; use {@code Workspace.open} rather than calling this directly. */
+    public FeatureStore(Path workspaceDirectory, StoreServices services) {
         this.workspaceDirectory = workspaceDirectory;
-        this.catalog = catalog;
-        this.onClose = onClose;
+        this.catalog = services.catalog();
+        this.services = services;
+        this.records = new RecordOperations(this::describeFeatureGroup, services);
+    }
+
+    /** PutRecord, GetRecord, BatchGetRecord, DeleteRecord, flush and compaction. */
+    public RecordOperations records() {
+        return records;
     }
 
     /** The workspace folder this store lives in. */
@@ -72,6 +71,15 @@ public final class FeatureStore implements AutoCloseable {
     /** CreateFeatureGroup. See {@link FeatureGroupCatalog#create}. */
     public FeatureGroup createFeatureGroup(FeatureGroupDefinition definition) {
         FeatureGroup created = catalog.create(definition, newCreationTime(definition.name()));
+        if (created.definition().onlineStore().enabled()) {
+            try {
+                services.online().createTable(created);
+            } catch (RuntimeException e) {
+                // Nothing partially created: without its table the group must not exist either.
+                catalog.delete(created.name());
+                throw e;
+            }
+        }
         LOG.info("Created feature group {} ({} features)", created.name(), created.features().size());
         return created;
     }
@@ -103,6 +111,10 @@ public final class FeatureStore implements AutoCloseable {
     /** UpdateFeatureGroup with FeatureAdditions. */
     public FeatureGroup addFeatures(String groupName, List<FeatureDefinition> additions) {
         FeatureGroup updated = catalog.addFeatures(groupName, additions);
+        if (updated.definition().onlineStore().enabled()) {
+            // ADD COLUMN IF NOT EXISTS: a retry after a failure here completes the change.
+            services.online().addColumns(updated, additions);
+        }
         LOG.info("Added {} features to {}", additions.size(), groupName);
         return updated;
     }
@@ -124,9 +136,15 @@ public final class FeatureStore implements AutoCloseable {
      * @return the group as it was before deletion
      */
     public FeatureGroup deleteFeatureGroup(String name, boolean purgeOffline) {
+        FeatureGroup group = describeFeatureGroup(name);
+        if (group.definition().offlineStore().enabled()) {
+            // Rows acknowledged before the delete belong to the kept offline history.
+            services.writePath().flush(group);
+        }
         FeatureGroup deleted = catalog.delete(name);
+        services.online().dropTable(deleted);
         if (purgeOffline) {
-            deleteRecursively(offlineStoreDirectory().resolve(deleted.offlineFolderName()));
+            services.offline().purge(deleted);
         }
         LOG.info("Deleted feature group {} (offline files {})", name, purgeOffline ? "purged" : "kept");
         return deleted;
@@ -149,25 +167,14 @@ public final class FeatureStore implements AutoCloseable {
                 + "' does not exist; 'group list' shows the groups in this workspace");
     }
 
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + dir, e);
-        }
-    }
-
     @Override
     public void close() {
         try {
+            services.writePath().close();
+            services.online().close();
             catalog.close();
         } finally {
-            onClose.run();
+            services.onClose().run();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.featureworkbench.offline;
 
+import org.featureworkbench.model.OfflineStoreStats;
+
 import java.nio.file.Path;
 import java.util.List;
 import org.featureworkbench.model.FeatureGroup;
@@ -33,6 +35,16 @@ public interface OfflineStore {
      *         feature or a feature is unknown to the group (nothing is published)
      */
     AppendResult append(FeatureGroup group, List<OfflineRow> rows);
+
+    /**
+     * {@link #append} that may be repeated after a crash without writing a row twice: every file is
+     * named {@code <latest event>_<fileToken>.parquet}, and a partition that already holds a file
+     * with the token is skipped. The outbox flusher uses its batch token here (exactly-once flush).
+     *
+     * @param fileToken exactly 16 ASCII letters or digits
+     * @return the files published by this call and the rows in them (skipped partitions excluded)
+     */
+    AppendResult appendOnce(FeatureGroup group, List<OfflineRow> rows, String fileToken);
 
     /** Files, rows (from the Parquet footers), bytes and last write time of a group's offline data. */
     OfflineStoreStats stats(FeatureGroup group);

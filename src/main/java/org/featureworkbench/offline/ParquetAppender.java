@@ -35,14 +35,28 @@ final class ParquetAppender {
     }
 
     AppendResult append(List<OfflineRow> rows) throws IOException {
+        return append(rows, null);
+    }
+
+    /**
+     * @param fileToken null for fresh random file names; else the 16 alphanumerics every file of
+     *                  this append ends with, and a partition that already holds a published file
+     *                  with that token is skipped (its rows were published by an earlier try)
+     */
+    AppendResult append(List<OfflineRow> rows, String fileToken) throws IOException {
         Instant writeTime = Instant.now();
         if (rows.isEmpty()) {
             return new AppendResult(List.of(), 0, writeTime);
         }
         long writeMicros = OfflineSchema.micros(writeTime);
         List<Written> written = new ArrayList<>();
+        long skippedRows = 0;
         try {
             for (Map.Entry<Long, IndexList> hour : bucketByHour(rows).entrySet()) {
+                if (fileToken != null && alreadyPublished(hour.getKey(), fileToken)) {
+                    skippedRows += hour.getValue().size;
+                    continue;
+                }
                 written.add(writePartition(hour.getKey(), hour.getValue(), rows, writeMicros));
             }
         } catch (IOException | RuntimeException e) {
@@ -55,7 +69,9 @@ final class ParquetAppender {
         Set<Path> directories = new LinkedHashSet<>();
         try {
             for (Written w : written) {
-                Path target = w.temporary().resolveSibling(OfflineLayout.dataFileName(w.latestEvent()));
+                Path target = w.temporary().resolveSibling(fileToken == null
+                        ? OfflineLayout.dataFileName(w.latestEvent())
+                        : OfflineLayout.timestampPrefix(w.latestEvent()) + "_" + fileToken + OfflineLayout.PARQUET_SUFFIX);
                 DurableFiles.publish(w.temporary(), target);
                 published.add(target);
                 directories.add(target.getParent());
@@ -65,7 +81,18 @@ final class ParquetAppender {
             throw e;
         }
         directories.forEach(DurableFiles::syncDirectory);
-        return new AppendResult(published, rows.size(), writeTime);
+        return new AppendResult(published, rows.size() - skippedRows, writeTime);
+    }
+
+    private boolean alreadyPublished(long hour, String fileToken) throws IOException {
+        Path directory = OfflineLayout.partitionPath(dataDirectory, hour);
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        String suffix = "_" + fileToken + OfflineLayout.PARQUET_SUFFIX;
+        try (var files = Files.list(directory)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
+        }
     }
 
     /** Row positions per hour: 4 bytes a row, so only one writer and its buffers are open at a time. */

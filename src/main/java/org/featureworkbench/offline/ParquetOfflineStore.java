@@ -1,5 +1,7 @@
 package org.featureworkbench.offline;
 
+import org.featureworkbench.model.OfflineStoreStats;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,12 +50,24 @@ public final class ParquetOfflineStore implements OfflineStore {
 
     @Override
     public AppendResult append(FeatureGroup group, List<OfflineRow> rows) {
+        return append(group, rows, null);
+    }
+
+    @Override
+    public AppendResult appendOnce(FeatureGroup group, List<OfflineRow> rows, String fileToken) {
+        if (fileToken == null || !fileToken.matches("[A-Za-z0-9]{16}")) {
+            throw new IllegalArgumentException("file token must be 16 letters or digits: " + fileToken);
+        }
+        return append(group, rows, fileToken);
+    }
+
+    private AppendResult append(FeatureGroup group, List<OfflineRow> rows, String fileToken) {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(rows, "rows");
         ReentrantLock writer = locks.writer(group.offlineFolderName());
         writer.lock();
         try {
-            return new ParquetAppender(dataDirectory(group), OfflineSchema.of(group), codec).append(rows);
+            return new ParquetAppender(dataDirectory(group), OfflineSchema.of(group), codec).append(rows, fileToken);
         } catch (IOException e) {
             throw new FeatureStoreException("Could not write offline files of feature group '" + group.name()
                     + "' under " + groupDirectory(group) + ": " + e.getMessage()

@@ -1,5 +1,9 @@
 package org.featureworkbench.online;
 
+import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.model.BatchGetIdentifier;
+import org.featureworkbench.model.BatchGetResult;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,10 @@
 package org.featureworkbench.online;
 
+import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.model.BatchGetIdentifier;
+import org.featureworkbench.model.BatchGetResult;
+import org.featureworkbench.model.WriteOutcome;
+
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.featureworkbench.online;
 
+import org.featureworkbench.model.WriteOutcome;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

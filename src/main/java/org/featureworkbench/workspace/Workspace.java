@@ -6,7 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.StoreServices;
+import org.featureworkbench.model.GroupListQuery;
+import org.featureworkbench.offline.ParquetOfflineStore;
+import org.featureworkbench.online.H2OnlineStore;
+import org.featureworkbench.writepath.WritePath;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.registry.H2FeatureGroupCatalog;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -52,15 +61,42 @@ public final class Workspace {
         LogSetup.directTo(dir.resolve("logs"));
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(dir), "fwb", "");
         pool.setMaxConnections(32);
+        boolean firstProcess;
         try (Connection probe = pool.getConnection()) {
-            probe.isValid(1);
+            firstProcess = opensFileItself(probe);
         } catch (SQLException e) {
             pool.dispose();
             throw new FeatureStoreException("cannot open the workspace database in " + dir.resolve("online")
                     + ": " + e.getMessage() + " (is another program holding it, or is the folder read-only?)", e);
         }
-        LOG.info("Opened workspace {}", dir);
-        return new FeatureStore(dir, new H2FeatureGroupCatalog(pool), pool::dispose);
+        try {
+            FeatureStore store = new FeatureStore(dir, assemble(dir, pool, firstProcess));
+            LOG.info("Opened workspace {} ({})", dir, firstProcess ? "first process" : "shared with another process");
+            return store;
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    private static StoreServices assemble(Path dir, JdbcConnectionPool pool, boolean firstProcess) {
+        H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
+        H2OnlineStore online = new H2OnlineStore(pool);
+        ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
+        if (firstProcess) {
+            // Only when no other process has the workspace open: its unpublished temporary files
+            // and compaction journals would otherwise look abandoned.
+            offline.recover();
+        }
+        WritePath writePath = new WritePath(pool, online, offline, catalog::find,
+                () -> catalog.list(GroupListQuery.ALL), Clock.systemUTC());
+        writePath.start(Duration.ofSeconds(1));
+        return new StoreServices(catalog, online, offline, writePath, pool::dispose);
+    }
+
+    /** True when this process opened the database file (AUTO_SERVER owner), false when it is a client. */
+    private static boolean opensFileItself(Connection c) throws SQLException {
+        return c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
     }
 
     static String jdbcUrl(Path dir) {

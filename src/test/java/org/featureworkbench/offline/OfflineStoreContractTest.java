@@ -1,5 +1,7 @@
 package org.featureworkbench.offline;
 
+import org.featureworkbench.model.OfflineStoreStats;
+
 import static org.featureworkbench.offline.OfflineTestGroups.customers;
 import static org.featureworkbench.offline.OfflineTestGroups.row;
 import static org.featureworkbench.offline.OfflineTestGroups.rows;

@@ -1,5 +1,8 @@
 package org.featureworkbench.online;
 
+import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.model.WriteOutcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,10 @@
 package org.featureworkbench.online;
 
+import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.model.BatchGetIdentifier;
+import org.featureworkbench.model.BatchGetResult;
+import org.featureworkbench.model.WriteOutcome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.featureworkbench.online;
+package org.featureworkbench.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.featureworkbench.online;
+package org.featureworkbench.model;
 
 /**
  * What a conditional online write did, decided by comparing event times with the stored row

@@ -1,0 +1,141 @@
+package org.featureworkbench.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.featureworkbench.model.BatchGetIdentifier;
+import org.featureworkbench.model.BatchGetResult;
+import org.featureworkbench.model.DeletionMode;
+import org.featureworkbench.model.EventTimes;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.model.FlushResult;
+import org.featureworkbench.model.OfflineStoreStats;
+import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.model.PutResult;
+import org.featureworkbench.model.Record;
+import org.featureworkbench.model.TargetStore;
+import org.featureworkbench.model.TtlDuration;
+import org.featureworkbench.model.ValidationException;
+
+/**
+ * The record half of the facade (SageMaker's featurestore-runtime API plus flush and compaction),
+ * reached through {@link FeatureStore#records()}. Semantics: DESIGN.md §3, ADRs 0005 and 0007.
+ *
+ * <p>Thread-safe and synchronous; call it off the JavaFX thread. Errors are
+ * {@link org.featureworkbench.model.FeatureStoreException}s with messages fit for a user.
+ */
+public final class RecordOperations {
+    private final Function<String, FeatureGroup> groups;
+    private final StoreServices services;
+
+    RecordOperations(Function<String, FeatureGroup> groups, StoreServices services) {
+        this.groups = groups;
+        this.services = services;
+    }
+
+    /**
+     * PutRecord: a full overwrite of the record. Newer than the online record → online and
+     * offline; older → offline only (history); equal → overwrites (ADR 0005). Returns only when
+     * the online change and the offline-bound row are both committed.
+     *
+     * @param targets   stores to write; empty means both of the group's stores
+     * @param recordTtl overrides the group's TTL for this record, or null
+     */
+    public PutResult putRecord(String groupName, Record record, Set<TargetStore> targets, TtlDuration recordTtl) {
+        FeatureGroup group = groups.apply(groupName);
+        return services.writePath().put(group, record, orDefault(group, targets), recordTtl);
+    }
+
+    /**
+     * GetRecord: the latest readable values, or empty when the record is missing, deleted or expired.
+     *
+     * @param projection feature names to return; null or empty for all
+     */
+    public Optional<OnlineRecord> getRecord(String groupName, String recordId, List<String> projection) {
+        FeatureGroup group = groups.apply(groupName);
+        requireOnline(group, "GetRecord");
+        return services.online().get(group, recordId, projection);
+    }
+
+    /** BatchGetRecord: up to 100 ids across up to 100 groups, with per-id errors. */
+    public BatchGetResult batchGetRecord(List<BatchGetIdentifier> identifiers) {
+        return services.online().batchGet(identifiers, name -> services.catalog().find(name));
+    }
+
+    /**
+     * DeleteRecord. Appends a delete marker to the offline store and hides (soft) or removes
+     * (hard) the online record.
+     *
+     * @param eventTime the delete's event time, in either SageMaker form (epoch seconds or ISO-8601 UTC)
+     * @return whether a readable online record was hidden or removed
+     */
+    public boolean deleteRecord(String groupName, String recordId, String eventTime, DeletionMode mode,
+                                Set<TargetStore> targets) {
+        FeatureGroup group = groups.apply(groupName);
+        Instant time = parseDeleteEventTime(eventTime);
+        return services.writePath().delete(group, recordId, time, mode, orDefault(group, targets));
+    }
+
+    /** Publishes what is queued for the group's offline store now (every group when null). */
+    public FlushResult flush(String groupNameOrNull) {
+        return groupNameOrNull == null ? services.writePath().flushAll()
+                : services.writePath().flush(groups.apply(groupNameOrNull));
+    }
+
+    /** Flushes the group, then merges each offline partition's files into one. */
+    public OfflineStoreStats compact(String groupName) {
+        FeatureGroup group = groups.apply(groupName);
+        requireOffline(group);
+        services.writePath().flush(group);
+        services.offline().compact(group);
+        return services.offline().stats(group);
+    }
+
+    /** Online record count, offline files and rows, rows waiting for the offline store. */
+    public RecordStats stats(String groupName) {
+        FeatureGroup group = groups.apply(groupName);
+        long online = group.definition().onlineStore().enabled() ? services.online().count(group) : 0;
+        OfflineStoreStats offline = group.definition().offlineStore().enabled()
+                ? services.offline().stats(group) : OfflineStoreStats.EMPTY;
+        return new RecordStats(online, offline, services.writePath().pendingRows(groupName),
+                Optional.ofNullable(services.writePath().lastFlush()));
+    }
+
+    private static Set<TargetStore> orDefault(FeatureGroup group, Set<TargetStore> targets) {
+        if (targets != null && !targets.isEmpty()) {
+            return targets;
+        }
+        Set<TargetStore> all = java.util.EnumSet.noneOf(TargetStore.class);
+        if (group.definition().onlineStore().enabled()) {
+            all.add(TargetStore.ONLINE_STORE);
+        }
+        if (group.definition().offlineStore().enabled()) {
+            all.add(TargetStore.OFFLINE_STORE);
+        }
+        return all;
+    }
+
+    private static Instant parseDeleteEventTime(String value) {
+        if (value != null && value.trim().matches("-?\\d+(\\.\\d+)?")) {
+            return EventTimes.parse(value, FeatureType.FRACTIONAL, "EventTime");
+        }
+        return EventTimes.parse(value, FeatureType.STRING, "EventTime");
+    }
+
+    private static void requireOnline(FeatureGroup group, String operation) {
+        if (!group.definition().onlineStore().enabled()) {
+            throw new ValidationException("FeatureGroupName", "feature group '" + group.name()
+                    + "' has no online store, so " + operation + " cannot read it; query its offline store instead");
+        }
+    }
+
+    private static void requireOffline(FeatureGroup group) {
+        if (!group.definition().offlineStore().enabled()) {
+            throw new ValidationException("FeatureGroupName", "feature group '" + group.name()
+                    + "' has no offline store to compact");
+        }
+    }
+}

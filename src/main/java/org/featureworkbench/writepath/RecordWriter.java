@@ -1,0 +1,95 @@
+package org.featureworkbench.writepath;
+
+import org.featureworkbench.model.PutResult;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.featureworkbench.model.DeletionMode;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.Record;
+import org.featureworkbench.model.RecordValidator;
+import org.featureworkbench.model.TargetStore;
+import org.featureworkbench.model.TtlDuration;
+import org.featureworkbench.model.TypedRecord;
+import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.online.OnlineStore;
+import org.featureworkbench.model.WriteOutcome;
+
+/**
+ * PutRecord and DeleteRecord: the online change and the offline-bound outbox row commit in one
+ * H2 transaction, so a call that returns has made both durable (ADR 0007). Thread-safe.
+ */
+final class RecordWriter {
+    private final WriteConnections connections;
+    private final OnlineStore onlineStore;
+    private final Clock clock;
+
+    RecordWriter(WriteConnections connections, OnlineStore onlineStore, Clock clock) {
+        this.connections = connections;
+        this.onlineStore = onlineStore;
+        this.clock = clock;
+    }
+
+    PutResult put(FeatureGroup group, Record record, Set<TargetStore> targets, TtlDuration recordTtl) {
+        checkTargets(group, targets);
+        TypedRecord typed = RecordValidator.validate(group, record);
+        Instant invokedAt = clock.instant();
+        boolean online = targets.contains(TargetStore.ONLINE_STORE);
+        boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
+        Instant expiresAt = typed.expiresAt(group.definition(), recordTtl);
+        return OfflineFlusher.sql(() -> connections.inTransaction(c -> {
+            WriteOutcome outcome = online ? onlineStore.put(c, group, typed, expiresAt, invokedAt) : null;
+            if (offline) {
+                // Older versions are history: they go offline even when the online row is newer.
+                OutboxTable.insert(c, group, record.values(), typed.eventTime(), invokedAt, false);
+            }
+            return new PutResult(outcome, offline);
+        }));
+    }
+
+    /**
+     * @return whether the online store had a readable record that this delete removed or hid
+     */
+    boolean delete(FeatureGroup group, String recordId, Instant eventTime, DeletionMode mode, Set<TargetStore> targets) {
+        checkTargets(group, targets);
+        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordId);
+        Instant invokedAt = clock.instant();
+        boolean online = targets.contains(TargetStore.ONLINE_STORE);
+        boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
+        return OfflineFlusher.sql(() -> connections.inTransaction(c -> {
+            boolean changed = false;
+            if (online) {
+                changed = mode == DeletionMode.HARD_DELETE
+                        ? onlineStore.hardDelete(c, group, recordId, eventTime)
+                        : onlineStore.softDelete(c, group, recordId, eventTime).onlineChanged();
+            }
+            if (offline) {
+                queueDeleteMarker(c, group, id, eventTime, invokedAt);
+            }
+            return changed;
+        }));
+    }
+
+    static void queueDeleteMarker(java.sql.Connection c, FeatureGroup group, Object id, Instant eventTime,
+                                  Instant invokedAt) throws SQLException {
+        OutboxTable.insert(c, group, Map.of(group.definition().recordIdentifierFeatureName(), id.toString()),
+                eventTime, invokedAt, true);
+    }
+
+    private static void checkTargets(FeatureGroup group, Set<TargetStore> targets) {
+        if (targets.isEmpty()) {
+            throw new ValidationException("TargetStores", "no target store given; use online, offline or both");
+        }
+        if (targets.contains(TargetStore.ONLINE_STORE) && !group.definition().onlineStore().enabled()) {
+            throw new ValidationException("TargetStores", "feature group '" + group.name()
+                    + "' has no online store; target offline only");
+        }
+        if (targets.contains(TargetStore.OFFLINE_STORE) && !group.definition().offlineStore().enabled()) {
+            throw new ValidationException("TargetStores", "feature group '" + group.name()
+                    + "' has no offline store; target online only");
+        }
+    }
+}

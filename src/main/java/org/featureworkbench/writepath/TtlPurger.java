@@ -1,0 +1,61 @@
+package org.featureworkbench.writepath;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.RecordValidator;
+import org.featureworkbench.online.ExpiredRecord;
+import org.featureworkbench.online.OnlineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes expired online records in the background and, as SageMaker does, leaves a delete
+ * marker in the offline store for each, with the expiry as its event time (ADR 0007). Reads
+ * hide expired records at once whether or not this has run.
+ */
+final class TtlPurger {
+    private static final Logger LOG = LoggerFactory.getLogger(TtlPurger.class);
+    private static final int BATCH = 1_000;
+
+    private final WriteConnections connections;
+    private final OnlineStore onlineStore;
+    private final Supplier<List<FeatureGroup>> groups;
+    private final Clock clock;
+
+    TtlPurger(WriteConnections connections, OnlineStore onlineStore, Supplier<List<FeatureGroup>> groups, Clock clock) {
+        this.connections = connections;
+        this.onlineStore = onlineStore;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    /** @return how many records were purged */
+    int purgeExpired() {
+        int purged = 0;
+        for (FeatureGroup group : groups.get()) {
+            if (!group.definition().onlineStore().enabled()) {
+                continue;
+            }
+            Instant now = clock.instant();
+            for (ExpiredRecord r : onlineStore.expiredIds(group, now, BATCH)) {
+                boolean removed = OfflineFlusher.sql(() -> connections.inTransaction(c -> {
+                    boolean gone = onlineStore.purgeExpired(c, group, r.recordIdentifierValueAsString(), now);
+                    if (gone && group.definition().offlineStore().enabled()) {
+                        Object id = RecordValidator.parseRecordIdentifier(group.definition(),
+                                r.recordIdentifierValueAsString());
+                        RecordWriter.queueDeleteMarker(c, group, id, r.expiresAt(), now);
+                    }
+                    return gone;
+                }));
+                purged += removed ? 1 : 0;
+            }
+        }
+        if (purged > 0) {
+            LOG.info("Purged {} expired online records", purged);
+        }
+        return purged;
+    }
+}
