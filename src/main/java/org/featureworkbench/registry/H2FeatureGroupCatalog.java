@@ -168,7 +168,8 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
             try {
                 FeatureGroup current = lockRow(c, groupName);
                 FeatureGroupDefinition changed = change.apply(current.definition());
-                Instant now = Instant.now();
+                // Millisecond precision, as stored, so the returned group equals a re-read one.
+                Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE FWB_FEATURE_GROUP SET DEFINITION = ?, LAST_MODIFIED_TIME_MS = ? WHERE NAME = ?")) {
                     ps.setString(1, DefinitionJson.write(changed));
