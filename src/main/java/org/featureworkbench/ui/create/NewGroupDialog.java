@@ -31,6 +31,7 @@ import org.featureworkbench.ui.Styles;
  * the group — a store error (e.g. the name is taken) is shown in the dialog instead.
  */
 public final class NewGroupDialog extends Dialog<FeatureGroup> {
+    private final TextField nameField = new TextField();
     private static final ButtonType CREATE = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
     private static final ButtonType IMPORT = new ButtonType("Import JSON…", ButtonBar.ButtonData.LEFT);
 
@@ -44,7 +45,7 @@ public final class NewGroupDialog extends Dialog<FeatureGroup> {
         Styles.apply(getDialogPane());
         getDialogPane().getStyleClass().add("form-dialog");
 
-        ScrollPane scroll = new ScrollPane(form(vm));
+        ScrollPane scroll = new ScrollPane(form(vm, nameField));
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
         scroll.setPrefViewportWidth(680);
@@ -71,10 +72,11 @@ public final class NewGroupDialog extends Dialog<FeatureGroup> {
             }
         });
         setResultConverter(button -> button == CREATE ? vm.createdProperty().get() : null);
+        // Start typing the name at once (the dialog would otherwise focus its first button).
+        setOnShown(e -> nameField.requestFocus());
     }
 
-    private static VBox form(NewGroupViewModel vm) {
-        TextField name = new TextField();
+    private static VBox form(NewGroupViewModel vm, TextField name) {
         name.setId("groupName");
         name.setPromptText("e.g. customers");
         name.textProperty().bindBidirectional(vm.nameProperty());
