@@ -60,6 +60,12 @@ public final class WorkbenchApp extends Application {
         executor = new FxTaskExecutor();
         FxDialogService dialogs = new FxDialogService(() -> stage, store.logsDirectory(),
                 folder -> getHostServices().showDocument(folder.toUri().toString()));
+        // A bug must never reach the user as a bare stack trace on stderr: log it, say it plainly.
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Unexpected error on the JavaFX thread", error);
+            dialogs.showError("Something went wrong", "An unexpected error occurred: " + error
+                    + "\nThe workbench keeps running; the details are in the log.", error);
+        });
         MainViewModel vm = new MainViewModel(store, executor, dialogs);
         Scene scene = new Scene(new MainView(vm), 1240, 800);
         Styles.apply(scene);
