@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "feature-workbench",
         description = {"A local Amazon SageMaker Feature Store.",
                 "With no command, opens the desktop workbench on the workspace."},
-        subcommands = {GroupCommand.class, BenchCommand.class},
+        subcommands = {GroupCommand.class, PutCommand.class, GetCommand.class, BatchGetCommand.class,
+                DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {
     private final CliContext context;
