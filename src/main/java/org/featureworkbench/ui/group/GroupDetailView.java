@@ -32,8 +32,12 @@ public final class GroupDetailView extends VBox {
         Tab records = new Tab("Records");
         records.setId("recordsTab");
         records.setClosable(false);
-        // Counts poll only while the Records tab is what the user sees.
-        records.setContent(new RecordsView(vm.records(), records.selectedProperty().and(visibleProperty())));
+        // Built when first opened (no hidden nodes before); counts poll only while the tab is what the user sees.
+        records.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && records.getContent() == null) {
+                records.setContent(new RecordsView(vm.records(), records.selectedProperty().and(visibleProperty())));
+            }
+        });
         TabPane tabs = new TabPane(overview, records);
         tabs.getStyleClass().add("page-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);

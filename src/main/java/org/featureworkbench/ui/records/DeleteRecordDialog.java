@@ -38,6 +38,8 @@ public final class DeleteRecordDialog extends Dialog<Void> {
 
         Button delete = (Button) getDialogPane().lookupButton(DELETE);
         delete.setId("confirmDelete");
+        // Not the default button: Enter in a field must not delete, and the red text marks the danger.
+        delete.setDefaultButton(false);
         delete.getStyleClass().add("danger");
         delete.disableProperty().bind(vm.canDeleteProperty().not());
         delete.addEventFilter(ActionEvent.ACTION, e -> {
@@ -89,7 +91,7 @@ public final class DeleteRecordDialog extends Dialog<Void> {
         error.textProperty().bind(vm.errorProperty());
 
         VBox form = new VBox(14,
-                FormLayout.section("Record", null, id, InlineValidation.attach(id, vm.idErrorProperty(), "deleteIdError")),
+                FormLayout.section("Record (" + idName + ")", null, id, InlineValidation.attach(id, vm.idErrorProperty(), "deleteIdError")),
                 FormLayout.section("Mode", null, modeBox),
                 FormLayout.section("Event time of the delete", "Seconds since the epoch or ISO-8601 UTC; "
                         + "the delete marker in the offline store carries this time.", new HBox(6, time, now),

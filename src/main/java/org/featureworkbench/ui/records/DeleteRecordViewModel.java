@@ -73,9 +73,9 @@ public final class DeleteRecordViewModel {
     /** One sentence on what a mode does, shown beside its radio button. */
     public static String explain(DeletionMode mode) {
         return mode == DeletionMode.SOFT_DELETE
-                ? "Soft delete: the record can no longer be read; the online row stays as a hidden tombstone "
+                ? "The record can no longer be read; the online row stays as a hidden tombstone "
                 + "and a delete marker is added to the offline history."
-                : "Hard delete: the online row is removed for good and a delete marker is added to the offline "
+                : "The online row is removed for good and a delete marker is added to the offline "
                 + "history; the event time must be newer than the stored record's.";
     }
 

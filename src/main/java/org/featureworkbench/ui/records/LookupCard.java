@@ -42,8 +42,11 @@ final class LookupCard extends VBox {
         message.textProperty().bind(lookup.messageProperty());
         RecordsTable table = new RecordsTable(lookup);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().add(FormLayout.section("Look up records",
-                "Latest values in the online store. Select a row to delete it.", bar, message, table, notFound));
+        VBox section = FormLayout.section("Look up records",
+                "Latest values in the online store. Select a row to delete it.", bar, message, table, notFound);
+        // The table takes the height the put form beside it leaves over.
+        VBox.setVgrow(section, Priority.ALWAYS);
+        getChildren().add(section);
         getStyleClass().add("card");
     }
 }

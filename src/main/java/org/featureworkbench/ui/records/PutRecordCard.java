@@ -19,7 +19,7 @@ import org.featureworkbench.ui.InlineValidation;
  */
 final class PutRecordCard extends VBox {
     private final PutRecordViewModel vm;
-    private final VBox inputs = new VBox(10);
+    private final VBox inputs = new VBox(6);
 
     PutRecordCard(PutRecordViewModel vm) {
         this.vm = vm;
@@ -83,7 +83,7 @@ final class PutRecordCard extends VBox {
             row.getChildren().add(now);
         }
         Label error = InlineValidation.attach(value, field.errorProperty(), "putError-" + field.name());
-        return new VBox(3, heading, row, error);
+        return new VBox(2, heading, row, error);
     }
 
     private VBox stores() {
@@ -99,7 +99,9 @@ final class PutRecordCard extends VBox {
         error.textProperty().bind(vm.targetsErrorProperty());
         Label title = new Label("Write to");
         title.getStyleClass().add("field-label");
-        return new VBox(4, title, new HBox(16, online, offline), error);
+        HBox row = new HBox(14, title, online, offline);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(2, row, error);
     }
 
     private VBox ttl() {
@@ -109,13 +111,16 @@ final class PutRecordCard extends VBox {
         ttl.setPrefColumnCount(8);
         ttl.textProperty().bindBidirectional(vm.ttlProperty());
         ttl.disableProperty().bind(vm.ttlEnabledProperty().not());
-        Label hint = new Label("e.g. 12h or 7d; the record stops being readable online at event time + TTL");
+        Label hint = new Label("e.g. 12h or 7d");
         hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
-        Label title = new Label("Record TTL (optional)");
+        Label title = new Label("Record TTL");
         title.getStyleClass().add("field-label");
+        ttl.setTooltip(new Tooltip("Optional: overrides the group's TTL for this record; it stops being readable "
+                + "online at event time + TTL"));
+        HBox row = new HBox(8, title, ttl, hint);
+        row.setAlignment(Pos.CENTER_LEFT);
         Label error = InlineValidation.attach(ttl, vm.ttlErrorProperty(), "ttlError");
-        VBox box = new VBox(4, title, ttl, hint, error);
+        VBox box = new VBox(2, row, error);
         box.visibleProperty().bind(vm.onlineAvailableProperty());
         box.managedProperty().bind(vm.onlineAvailableProperty());
         return box;

@@ -55,10 +55,10 @@ final class RecordsTable extends TableView<RecordRow> {
 
     private static double width(ResultColumn c) {
         return switch (c.kind()) {
-            case RECORD_ID -> 120;
-            case FEATURE -> Math.max(90, Math.min(180, c.title().length() * 8 + 24));
-            case EVENT_TIME -> 190;
-            case EXPIRES_AT -> 170;
+            case RECORD_ID -> 110;
+            case FEATURE -> Math.max(70, Math.min(160, c.title().length() * 8 + 20));
+            case EVENT_TIME -> 180;
+            case EXPIRES_AT -> 160;
         };
     }
 }

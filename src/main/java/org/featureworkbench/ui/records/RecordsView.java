@@ -51,10 +51,19 @@ public final class RecordsView extends VBox {
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().add(scroll);
 
-        polling = new Timeline(new KeyFrame(POLL, e -> vm.counts().refresh()));
+        polling = new Timeline(new KeyFrame(POLL, e -> poll(vm)));
         polling.setCycleCount(Timeline.INDEFINITE);
         active.addListener((obs, was, now) -> setPolling(vm, now));
         setPolling(vm, active.get());
+    }
+
+    private void poll(RecordsViewModel vm) {
+        // A view whose window closed (or that was taken out of its scene) stops instead of polling on.
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            polling.stop();
+            return;
+        }
+        vm.counts().refresh();
     }
 
     private void setPolling(RecordsViewModel vm, boolean on) {

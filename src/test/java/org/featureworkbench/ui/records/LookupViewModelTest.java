@@ -54,8 +54,8 @@ class LookupViewModelTest {
     }
 
     @Test
-    void columnsAreTheIdThenTheFeaturesThenEventTimeAndExpiry() {
-        assertEquals(List.of("customer_id", "age", "score", "event_time", "Expires at"),
+    void columnsAreTheIdAndEventTimeThenTheFeaturesThenExpiry() {
+        assertEquals(List.of("customer_id", "event_time", "age", "score", "Expires at"),
                 lookup.columns().stream().map(ResultColumn::title).toList());
     }
 
