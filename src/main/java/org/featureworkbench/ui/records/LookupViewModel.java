@@ -19,6 +19,7 @@ import org.featureworkbench.model.BatchGetIdentifier;
 import org.featureworkbench.model.BatchGetResult;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.ui.dialog.DialogService;
 import org.featureworkbench.ui.group.Failures;
 import org.featureworkbench.ui.task.TaskExecutor;
@@ -140,7 +141,7 @@ public final class LookupViewModel {
     /** An Integral id such as "007" comes back as "7"; compare in that form. */
     private static String canonical(FeatureGroup g, String id) {
         try {
-            return String.valueOf(org.featureworkbench.model.RecordValidator.parseRecordIdentifier(g.definition(), id));
+            return String.valueOf(RecordValidator.parseRecordIdentifier(g.definition(), id));
         } catch (RuntimeException e) {
             return id;
         }
