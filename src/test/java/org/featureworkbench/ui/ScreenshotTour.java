@@ -61,6 +61,8 @@ class ScreenshotTour {
         app.settle();
         shoot(robot, robot.listWindows().get(0).getScene(), "main-window.png");
 
+        recordsPage(robot);
+
         robot.clickOn("#newGroup");
         robot.clickOn("#groupName").write("my group");
         robot.clickOn("#groupDescription").write("Daily activity per user");
@@ -75,6 +77,37 @@ class ScreenshotTour {
         Window dialog = robot.listWindows().stream().filter(w -> w != robot.listWindows().get(0)).findFirst().orElseThrow();
         shoot(robot, dialog.getScene(), "new-group-dialog.png");
         robot.clickOn("Cancel");
+    }
+
+    /** The Records tab of customers with a few records looked up and the put form half filled. */
+    private void recordsPage(FxRobot robot) throws Exception {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String[][] rows = {{"C-1001", "34", "Berlin", "712", "1830.5", "1"}, {"C-1002", "27", "Lisbon", "655", "240.0", "0"},
+                {"C-1003", "45", "Oslo", "790", "5120.75", "1"}};
+        for (int i = 0; i < rows.length; i++) {
+            String[] r = rows[i];
+            app.store.records().putRecord("customers", org.featureworkbench.model.Record.builder().put("customer_id", r[0])
+                    .put("event_time", org.featureworkbench.model.EventTimes.format(now.minusSeconds(3600L * (i + 1)),
+                            org.featureworkbench.model.FeatureType.STRING))
+                    .put("age", r[1]).put("city", r[2]).put("credit_score", r[3]).put("lifetime_value", r[4])
+                    .put("is_premium", r[5]).build(), java.util.Set.of(), null);
+        }
+        app.store.records().flush("customers");
+        robot.clickOn("Records");
+        robot.clickOn("#lookupIds").write("C-1001, C-1002, C-1003, C-2000").type(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#put-customer_id").write("C-1004");
+        robot.clickOn("#put-age").write("29.5");
+        robot.clickOn("#put-city").write("Madrid");
+        app.settle();
+        shoot(robot, robot.listWindows().get(0).getScene(), "records-page.png");
+        robot.clickOn("C-1002");
+        robot.clickOn("#deleteRecord");
+        robot.clickOn("#hardDelete");
+        app.settle();
+        Window dialog = robot.listWindows().stream().filter(w -> w != robot.listWindows().get(0)).findFirst().orElseThrow();
+        shoot(robot, dialog.getScene(), "delete-record-dialog.png");
+        robot.clickOn("Cancel");
+        robot.clickOn("Overview");
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

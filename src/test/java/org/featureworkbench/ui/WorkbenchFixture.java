@@ -22,9 +22,11 @@ public final class WorkbenchFixture implements AutoCloseable {
     public final FxTaskExecutor executor = new FxTaskExecutor();
     public final MainViewModel vm;
     public final MainView view;
+    private final Stage stage;
 
     private WorkbenchFixture(FeatureStore store, Stage stage) {
         this.store = store;
+        this.stage = stage;
         FxDialogService dialogs = new FxDialogService(() -> stage, store.logsDirectory(), folder -> { });
         vm = new MainViewModel(store, executor, dialogs);
         view = new MainView(vm);
@@ -51,6 +53,8 @@ public final class WorkbenchFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        // Hide first, as quitting the app does: a page that polls (Records) stops before the executor closes.
+        WaitForAsyncUtils.waitForAsyncFx(5_000, stage::hide);
         executor.close();
         store.close();
     }

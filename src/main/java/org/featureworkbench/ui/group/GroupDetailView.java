@@ -16,10 +16,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.featureworkbench.ui.FormLayout;
 import org.featureworkbench.ui.create.AddFeaturesDialog;
+import org.featureworkbench.ui.records.RecordsView;
 
 /**
  * The page of one feature group: a header with its name, description and commands, and the
- * tabs (Overview now; Records, Statistics and Ingest come with later issues).
+ * tabs (Overview, Records; Statistics and Ingest come with later issues).
  */
 public final class GroupDetailView extends VBox {
 
@@ -28,7 +29,16 @@ public final class GroupDetailView extends VBox {
         setId("groupPage");
         Tab overview = new Tab("Overview", overview(vm));
         overview.setClosable(false);
-        TabPane tabs = new TabPane(overview);
+        Tab records = new Tab("Records");
+        records.setId("recordsTab");
+        records.setClosable(false);
+        // Built when first opened (no hidden nodes before); counts poll only while the tab is what the user sees.
+        records.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && records.getContent() == null) {
+                records.setContent(new RecordsView(vm.records(), records.selectedProperty().and(visibleProperty())));
+            }
+        });
+        TabPane tabs = new TabPane(overview, records);
         tabs.getStyleClass().add("page-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header(vm), tabs);

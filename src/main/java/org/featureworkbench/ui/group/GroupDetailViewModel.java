@@ -24,6 +24,7 @@ import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.ui.create.AddFeaturesViewModel;
 import org.featureworkbench.ui.dialog.DialogService;
+import org.featureworkbench.ui.records.RecordsViewModel;
 import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
@@ -48,6 +49,7 @@ public final class GroupDetailViewModel {
     private final StringProperty tagError = new SimpleStringProperty(this, "tagError", "");
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final FeatureMetadataViewModel metadata;
+    private final RecordsViewModel records;
 
     public GroupDetailViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs, GroupEvents events) {
         this.store = store;
@@ -55,6 +57,8 @@ public final class GroupDetailViewModel {
         this.dialogs = dialogs;
         this.events = events;
         this.metadata = new FeatureMetadataViewModel(store, executor, dialogs, events, group);
+        this.records = new RecordsViewModel(store, executor, dialogs);
+        records.groupProperty().bind(group);
         group.addListener((obs, old, now) -> show(now, old));
     }
 
@@ -196,5 +200,10 @@ public final class GroupDetailViewModel {
 
     public FeatureMetadataViewModel metadata() {
         return metadata;
+    }
+
+    /** The Records tab of the shown group. */
+    public RecordsViewModel records() {
+        return records;
     }
 }

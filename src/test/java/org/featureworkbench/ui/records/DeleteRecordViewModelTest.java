@@ -1,0 +1,100 @@
+package org.featureworkbench.ui.records;
+
+import static org.featureworkbench.ui.records.RecordsFixture.hoursAgo;
+import static org.featureworkbench.ui.records.RecordsFixture.iso;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.featureworkbench.model.DeletionMode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeleteRecordViewModelTest {
+    @TempDir
+    Path workspace;
+    RecordsFixture f;
+
+    @BeforeEach
+    void open() {
+        f = new RecordsFixture(workspace);
+        f.put("c1", iso(hoursAgo(2)), "41");
+        f.put("c2", iso(hoursAgo(2)), "52");
+        f.vm.lookup().idsTextProperty().set("c1, c2");
+        f.vm.lookup().lookUp();
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private boolean readable(String id) {
+        return f.store.records().getRecord("customers", id, null).isPresent();
+    }
+
+    @Test
+    void theDialogStartsFromTheSelectedRowWithSoftDeleteAndNow() {
+        f.vm.lookup().selectedProperty().set(f.vm.lookup().records().get(1));
+        DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
+        assertEquals("c2", delete.recordIdProperty().get());
+        assertEquals(DeletionMode.SOFT_DELETE, delete.modeProperty().get());
+        assertTrue(delete.canDeleteProperty().get());
+        assertTrue(DeleteRecordViewModel.explain(DeletionMode.HARD_DELETE).contains("newer"));
+    }
+
+    @Test
+    void aSoftDeleteHidesTheRecordAndTheLookupShowsItAsNotFound() {
+        f.vm.lookup().selectedProperty().set(f.vm.lookup().records().get(0));
+        DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
+        delete.delete();
+        assertTrue(delete.doneProperty().get());
+        assertFalse(readable("c1"));
+        assertEquals("Soft-deleted c1: it can no longer be read; a delete marker was added to the offline history.",
+                f.vm.noticeProperty().get());
+        assertEquals(java.util.List.of("c2"), f.vm.lookup().records().stream().map(RecordRow::id).toList());
+        assertTrue(f.vm.lookup().notFoundProperty().get().startsWith("Not found: c1"));
+        assertEquals("1", f.vm.counts().value("Online records"));
+    }
+
+    @Test
+    void aHardDeleteWithAnOlderEventTimeShowsTheStoresMessageAndKeepsTheRecord() {
+        DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
+        delete.recordIdProperty().set("c1");
+        delete.modeProperty().set(DeletionMode.HARD_DELETE);
+        delete.eventTimeProperty().set(iso(hoursAgo(5)));
+        delete.delete();
+        assertFalse(delete.doneProperty().get(), "the dialog stays open");
+        assertFalse(delete.errorProperty().get().isEmpty());
+        assertTrue(delete.errorProperty().get().contains("a hard delete needs an event time later than the stored record's"),
+                delete.errorProperty().get());
+        assertFalse(delete.errorProperty().get().contains("Exception"), "a message, not a stack trace");
+        assertTrue(f.dialogs.errors.isEmpty());
+        assertTrue(readable("c1"));
+    }
+
+    @Test
+    void aHardDeleteWithANewerEventTimeRemovesTheRecord() {
+        DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
+        delete.recordIdProperty().set("c2");
+        delete.modeProperty().set(DeletionMode.HARD_DELETE);
+        delete.delete();
+        assertTrue(delete.doneProperty().get());
+        assertFalse(readable("c2"));
+        assertTrue(f.vm.noticeProperty().get().startsWith("Hard-deleted c2"));
+    }
+
+    @Test
+    void aMalformedEventTimeDisablesDeleteWithTheAcceptedForms() {
+        DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
+        delete.recordIdProperty().set("c1");
+        delete.eventTimeProperty().set("yesterday");
+        assertFalse(delete.canDeleteProperty().get());
+        assertTrue(delete.eventTimeErrorProperty().get().contains("ISO-8601"), delete.eventTimeErrorProperty().get());
+        delete.eventTimeProperty().set("1700000000");
+        assertTrue(delete.canDeleteProperty().get(), "epoch seconds are accepted too");
+    }
+}

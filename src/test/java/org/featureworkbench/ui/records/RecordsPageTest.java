@@ -1,0 +1,85 @@
+package org.featureworkbench.ui.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.featureworkbench.testing.Definitions;
+import org.featureworkbench.ui.WorkbenchFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Records tab in the real window: put through the form, look up, delete with confirmation. */
+@ExtendWith(ApplicationExtension.class)
+class RecordsPageTest {
+    @TempDir
+    Path workspace;
+    WorkbenchFixture app;
+
+    @Start
+    void start(Stage stage) {
+        app = WorkbenchFixture.show(workspace, stage, store -> store.createFeatureGroup(Definitions.customers("customers")));
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    private String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void putLookUpAndDeleteARecord(FxRobot robot) throws Exception {
+        app.settle();
+        robot.clickOn("customers");
+        robot.clickOn("Records");
+        app.settle();
+        Button put = robot.lookup("#putButton").queryButton();
+        assertTrue(put.isDisabled(), "no record id yet");
+
+        robot.clickOn("#put-customer_id").write("c42");
+        robot.clickOn("#put-age").write("4x");
+        assertTrue(text(robot, "#putError-age").contains("not an Integral"), text(robot, "#putError-age"));
+        assertTrue(put.isDisabled());
+        robot.eraseText(1).write("2");
+        assertEquals("", text(robot, "#putError-age"));
+        robot.clickOn("#put-score").write("0.5");
+        robot.clickOn(put);
+        app.settle();
+        assertTrue(text(robot, "#putResult").startsWith("c42: Online updated (newer event time); offline queued"),
+                text(robot, "#putResult"));
+        assertEquals("1", text(robot, "#count-online-records"));
+
+        robot.clickOn("#lookupIds").write("c42, c7").type(KeyCode.ENTER);
+        app.settle();
+        TableView<RecordRow> table = robot.lookup("#recordsTable").queryTableView();
+        assertEquals(1, table.getItems().size());
+        assertEquals("42", table.getItems().get(0).values().get("age"));
+        assertEquals("Not found: c7 (never written, deleted or expired)", text(robot, "#notFound"));
+        assertEquals(42L, app.store.records().getRecord("customers", "c42", null).orElseThrow().value("age"));
+
+        robot.clickOn("c42");
+        robot.clickOn("#deleteRecord");
+        assertEquals("c42", robot.lookup("#deleteId").queryTextInputControl().getText());
+        robot.clickOn("#confirmDelete");
+        app.settle();
+        assertTrue(table.getItems().isEmpty(), "the deleted record is gone from the results");
+        assertTrue(text(robot, "#notFound").contains("c42"));
+        assertTrue(text(robot, "#recordsNotice").startsWith("Soft-deleted c42"));
+        assertFalse(app.store.records().getRecord("customers", "c42", null).isPresent());
+        assertEquals("0", text(robot, "#count-online-records"));
+    }
+}
