@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "feature-workbench",
         description = {"A local Amazon SageMaker Feature Store.",
                 "With no command, opens the desktop workbench on the workspace."},
-        subcommands = {GroupCommand.class, BenchCommand.class},
+        subcommands = {GroupCommand.class, IngestCommand.class, InferCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {
     private final CliContext context;
