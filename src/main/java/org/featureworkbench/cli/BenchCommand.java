@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bench …}: the performance benchmarks whose numbers are in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark (numbers go to docs/benchmarks.md).",
-        subcommands = BenchCommand.Startup.class, synopsisSubcommandLabel = "COMMAND")
+        subcommands = {BenchCommand.Startup.class, BenchIngestCommand.class}, synopsisSubcommandLabel = "COMMAND")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
@@ -20,7 +20,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.context().out().println("choose a benchmark: bench startup (see bench --help)");
+        root.context().out().println("choose a benchmark: bench startup, bench ingest (see bench --help)");
         return 2;
     }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.ScopeType;
         description = {"A local Amazon SageMaker Feature Store.",
                 "With no command, opens the desktop workbench on the workspace."},
         subcommands = {GroupCommand.class, PutCommand.class, GetCommand.class, BatchGetCommand.class,
-                DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, BenchCommand.class},
+                DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
+                InferCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {
     private final CliContext context;

@@ -34,6 +34,7 @@ public final class FeatureStore implements AutoCloseable {
     private final FeatureGroupCatalog catalog;
     private final StoreServices services;
     private final RecordOperations records;
+    private final IngestOperations ingest;
 
     /** Assembles a store; use {@code Workspace.open} rather than calling this directly. */
     public FeatureStore(Path workspaceDirectory, StoreServices services) {
@@ -41,6 +42,12 @@ public final class FeatureStore implements AutoCloseable {
         this.catalog = services.catalog();
         this.services = services;
         this.records = new RecordOperations(this::describeFeatureGroup, services);
+        this.ingest = new IngestOperations(this, services);
+    }
+
+    /** Batch ingestion of files, schema inference and the ingest jobs list (issue 4). */
+    public IngestOperations ingest() {
+        return ingest;
     }
 
     /** PutRecord, GetRecord, BatchGetRecord, DeleteRecord, flush and compaction. */

@@ -11,14 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 /**
  * One append: rows bucketed by event-time hour, one temporary file written and synced per hour,
- * then every file renamed to its published name. Used under the group's writer lock; not
- * thread-safe itself.
+ * (partitions in parallel, {@link ParallelFileWork}), then every file renamed to its published
+ * name. Used under the group's writer lock; not thread-safe itself. The rows list is only read,
+ * from several threads at once.
  */
 final class ParquetAppender {
     private final Path dataDirectory;
@@ -49,20 +51,17 @@ final class ParquetAppender {
             return new AppendResult(List.of(), 0, writeTime);
         }
         long writeMicros = OfflineSchema.micros(writeTime);
-        List<Written> written = new ArrayList<>();
+        List<Callable<Written>> partitions = new ArrayList<>();
         long skippedRows = 0;
-        try {
-            for (Map.Entry<Long, IndexList> hour : bucketByHour(rows).entrySet()) {
-                if (fileToken != null && alreadyPublished(hour.getKey(), fileToken)) {
-                    skippedRows += hour.getValue().size;
-                    continue;
-                }
-                written.add(writePartition(hour.getKey(), hour.getValue(), rows, writeMicros));
+        for (Map.Entry<Long, IndexList> hour : bucketByHour(rows).entrySet()) {
+            if (fileToken != null && alreadyPublished(hour.getKey(), fileToken)) {
+                skippedRows += hour.getValue().size;
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            deleteTemporaries(written);
-            throw e;
+            partitions.add(() -> writePartition(hour.getKey(), hour.getValue(), rows, writeMicros));
         }
+        // In parallel: a bulk ingest touches hundreds of hours, and each file's fsync waits on the disk.
+        List<Written> written = ParallelFileWork.runAll(partitions, w -> deleteTemporaries(List.of(w)));
         // Publish only once every file is complete and synced, so a bad value or a full disk in
         // any partition publishes nothing.
         List<Path> published = new ArrayList<>();
@@ -80,7 +79,7 @@ final class ParquetAppender {
             deleteTemporaries(written);
             throw e;
         }
-        directories.forEach(DurableFiles::syncDirectory);
+        ParallelFileWork.forEach(new ArrayList<>(directories), DurableFiles::syncDirectory);
         return new AppendResult(published, rows.size() - skippedRows, writeTime);
     }
 

@@ -122,6 +122,21 @@ public final class H2OnlineStore implements OnlineStore {
     }
 
     @Override
+    public long putAll(Connection c, FeatureGroup group, List<TypedRecord> records, Instant invokedAt) {
+        OnlineTable t = table(group);
+        try {
+            return new H2BatchUpsert(t, clock).write(c, records, group.definition().onlineStore().ttl(), invokedAt);
+        } catch (SQLException e) {
+            throw error("write " + records.size() + " records to '" + group.name() + "'", e);
+        }
+    }
+
+    @Override
+    public long putAll(FeatureGroup group, List<TypedRecord> records, Instant invokedAt) {
+        return inTransaction(c -> putAll(c, group, records, invokedAt));
+    }
+
+    @Override
     public WriteOutcome softDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime) {
         OnlineTable t = table(group);
         Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);

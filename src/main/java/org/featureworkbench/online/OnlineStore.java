@@ -68,6 +68,25 @@ public interface OnlineStore extends AutoCloseable {
     WriteOutcome put(FeatureGroup group, TypedRecord record, Instant expiresAt);
 
     /**
+     * The online half of a batch ingest: {@link #put(Connection, FeatureGroup, TypedRecord, Instant, Instant)}
+     * for every record, in list order, in the caller's transaction. Each record is written unless
+     * the stored row — as the records before it in the list left it — has a newer event time;
+     * equal event times overwrite (so of two equal versions the later in the list wins, ADR 0005)
+     * and an expired row counts as absent. A write is a full overwrite. ExpiresAt is the event
+     * time plus the group's online TTL (never, without one); ingests carry no per-record TTL.
+     *
+     * <p>Meant for thousands of records per call: implementations batch the statements. A record
+     * id inserted concurrently by another writer is compared like any stored row, never an error.
+     *
+     * @param invokedAt when the ingest was requested (the rows' api_invocation_time)
+     * @return how many records changed the online row (written or overwritten, not ignored)
+     */
+    long putAll(Connection c, FeatureGroup group, List<TypedRecord> records, Instant invokedAt);
+
+    /** {@link #putAll(Connection, FeatureGroup, List, Instant)} in a transaction of its own. */
+    long putAll(FeatureGroup group, List<TypedRecord> records, Instant invokedAt);
+
+    /**
      * DeleteRecord SoftDelete: the record stops being readable; its row is kept with every
      * feature null and the delete's event time, so an older put stays ignored and a put not older
      * than the delete revives it. With an older event time than the stored row nothing changes

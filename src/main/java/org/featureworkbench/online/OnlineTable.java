@@ -39,6 +39,7 @@ final class OnlineTable {
     final String updateSql;
     private final Projection all;
     private final Map<List<String>, Projection> projections = new ConcurrentHashMap<>();
+    private volatile String mergeSql;
 
     /** The columns a lookup returns and its SQL: the projected features, then the bookkeeping. */
     record Projection(List<FeatureDefinition> features, String selectSql) {
@@ -58,6 +59,16 @@ final class OnlineTable {
                 .collect(Collectors.joining(", ")) + (updated.isEmpty() ? "" : ", ") + EVENT_TIME + " = ?, "
                 + EXPIRES_AT + " = ?, " + DELETED + " = ?, " + INVOKED_AT + " = ? WHERE " + idColumn + " = ?";
         all = projectionOf(features);
+    }
+
+    /** The conditional batch upsert of {@link H2BatchUpsert}, built on first use. */
+    String mergeSql() {
+        String sql = mergeSql;
+        if (sql == null) {
+            sql = H2BatchUpsert.mergeSql(this);
+            mergeSql = sql;
+        }
+        return sql;
     }
 
     /** {@code FWB_ONLINE_<group>_<creation epoch s>}: a re-created group never sees an old table. */

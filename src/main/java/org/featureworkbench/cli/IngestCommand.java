@@ -1,0 +1,124 @@
+package org.featureworkbench.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.FileOptions;
+import org.featureworkbench.core.InferOptions;
+import org.featureworkbench.core.InferredGroup;
+import org.featureworkbench.core.IngestRequest;
+import org.featureworkbench.core.IngestSummary;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.TargetStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ingest GROUP FILE}: a batch ingest of a CSV, Parquet or JSON Lines file (issue 4). */
+@Command(name = "ingest", sortOptions = false,
+        description = {"Ingest a CSV, Parquet or JSON Lines file into a feature group's stores.",
+                "Offline: every row, in hourly Parquet files. Online: the newest row per record id, if newer than stored.",
+                "Rows that cannot be stored go to a rejects CSV (line, reason, original text) and are counted."},
+        footer = {"", "Examples:",
+                "  ingest customers customers.csv",
+                "  ingest customers customers.csv --create --stamp-event-time",
+                "  ingest orders orders.parquet --target offline --on-error fail"})
+final class IngestCommand implements Callable<Integer> {
+    @ParentCommand
+    RootCommand root;
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "GROUP", description = "The feature group (created with --create).")
+    String group;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "The CSV, Parquet or JSON Lines file.")
+    Path file;
+
+    @Mixin
+    SourceFileOptions source;
+
+    @Option(names = "--target", paramLabel = "STORES",
+            description = "online, offline or online,offline (default: every store the group has).")
+    String target;
+
+    @Option(names = "--create", description = "Create GROUP from the file's inferred schema (see 'infer').")
+    boolean create;
+
+    @Option(names = "--record-id", paramLabel = "C", description = "With --create: the record identifier column.")
+    String recordId;
+
+    @Option(names = "--event-time", paramLabel = "C", description = "With --create: the event time column.")
+    String eventTime;
+
+    @Option(names = "--stamp-event-time",
+            description = "Stamp every row with the ingest time as its event time (for files without one).")
+    boolean stamp;
+
+    @Option(names = "--on-error", paramLabel = "skip|fail", defaultValue = "skip",
+            description = "skip: reject bad rows and store the rest (default); fail: store nothing if any row is bad.")
+    String onError;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Rejects CSV (default: <workspace>/exports/rejects/<job id>.csv, written only when needed).")
+    Path rejects;
+
+    @Override
+    public Integer call() {
+        if (!create && (recordId != null || eventTime != null)) {
+            throw new ParameterException(spec.commandLine(), "--record-id and --event-time choose the columns of a new "
+                    + "group; add --create, or drop them to ingest into the existing group");
+        }
+        if (eventTime != null && stamp) {
+            throw new ParameterException(spec.commandLine(), "--event-time and --stamp-event-time exclude each other");
+        }
+        IngestRequest.OnError policy = switch (onError.trim().toLowerCase(Locale.ROOT)) {
+            case "skip" -> IngestRequest.OnError.SKIP;
+            case "fail" -> IngestRequest.OnError.FAIL;
+            default -> throw new ParameterException(spec.commandLine(), "--on-error must be skip or fail, not '"
+                    + onError + "'");
+        };
+        FileOptions fileOptions = source.toFileOptions();
+        Set<TargetStore> targets = target == null ? Set.of() : TargetStore.parseList(target, "--target");
+        IngestRequest request = IngestRequest.of(group, file).withFileOptions(fileOptions).withTargets(targets)
+                .withOnError(policy).withRejectsFile(rejects).withStampEventTime(stamp);
+        CliContext context = root.context();
+        try (FeatureStore store = root.openStore()) {
+            if (create) {
+                InferredGroup inferred = store.ingest().infer(file, fileOptions,
+                        new InferOptions(group, recordId, eventTime, stamp));
+                inferred.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
+                requireKeys(inferred);
+                request = request.withNewGroup(inferred);
+            }
+            IngestSummary summary = store.ingest().ingest(request, null);
+            summary.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
+            context.out().println(IngestText.summaryLine(summary));
+        }
+        return 0;
+    }
+
+    private void requireKeys(InferredGroup inferred) {
+        if (inferred.definition().recordIdentifierFeatureName() == null) {
+            throw new FeatureStoreException("cannot create '" + group + "': no column of " + file.getFileName()
+                    + " looks like a record identifier (present and unique in every sampled row); name one with"
+                    + " --record-id COLUMN");
+        }
+        if (inferred.definition().eventTimeFeatureName() == null) {
+            throw new FeatureStoreException("cannot create '" + group + "': no column of " + file.getFileName()
+                    + " looks like an event time; name one with --event-time COLUMN, or stamp the ingest time with"
+                    + " --stamp-event-time");
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package org.featureworkbench.core;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.featureworkbench.ingest.IngestCancelledException;
+import org.featureworkbench.ingest.IngestOptions;
+import org.featureworkbench.ingest.IngestReader;
+import org.featureworkbench.ingest.MappedRow;
+import org.featureworkbench.ingest.MappingOptions;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureGroupDefinition;
+import org.featureworkbench.model.FeatureGroupValidator;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.ResourceInUseException;
+import org.featureworkbench.model.TargetStore;
+import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.offline.OfflineStore;
+import org.featureworkbench.online.OnlineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one ingest job on the calling thread (ADR 0008): an optional validation pass, then one
+ * streaming pass that appends every accepted row to the offline store a chunk at a time and
+ * keeps the newest version per record id for the online store, which is written after the
+ * offline chunks that hold those versions are published. Not thread-safe; one per job.
+ */
+final class BatchIngest {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchIngest.class);
+
+    /**
+     * Sizes that bound memory: rows per offline append, distinct record ids held for the online
+     * store before they are written early, records per online transaction.
+     */
+    record Limits(int chunkRows, int maxOnlineIds, int onlineBatchRows) {
+        static final Limits DEFAULT = new Limits(200_000, 300_000, 10_000);
+    }
+
+    /** The catalog operations an ingest needs (the facade's). */
+    interface Groups {
+        FeatureGroup describe(String name);
+
+        boolean exists(String name);
+
+        FeatureGroup create(FeatureGroupDefinition definition);
+    }
+
+    private final IngestJob job;
+    private final IngestRequest request;
+    private final Groups groups;
+    private final OnlineStore online;
+    private final OfflineStore offline;
+    private final Limits limits;
+    private final JobProgress progress;
+    private final Instant invokedAt;
+
+    BatchIngest(IngestJob job, Groups groups, OnlineStore online, OfflineStore offline, Limits limits,
+                IngestListener listener, Instant invokedAt) {
+        this.job = job;
+        this.request = job.request();
+        this.groups = groups;
+        this.online = online;
+        this.offline = offline;
+        this.limits = limits;
+        this.invokedAt = invokedAt;
+        this.progress = new JobProgress(job, listener);
+    }
+
+    /**
+     * @param rejectsFile where rejects go; {@code createRejectsFile} creates it even without rejects
+     * @throws FeatureStoreException on a file-level problem, an invalid request or bad rows under on-error fail
+     */
+    IngestSummary run(Path rejectsFile, boolean createRejectsFile) {
+        FeatureGroupDefinition definition = definition();
+        Set<TargetStore> targets = targets(definition);
+        IngestOptions options = IngestSources.ingestOptions(request.fileOptions())
+                .withMapping(new MappingOptions(request.renames(), request.stampEventTime() ? invokedAt : null));
+        List<String> notes = new ArrayList<>();
+        try (RejectsTarget rejects = new RejectsTarget(rejectsFile, createRejectsFile)) {
+            try {
+                if (request.onError() == IngestRequest.OnError.FAIL) {
+                    validate(options, definition, rejects);
+                }
+                write(options, definition, targets, rejects, notes);
+                return progress.summary(rejects, false, notes);
+            } catch (IngestCancelledException e) {
+                LOG.info("Ingest {} cancelled: {}", job.id(), e.getMessage());
+                return progress.summary(rejects, true, notes);
+            }
+        }
+    }
+
+    private FeatureGroupDefinition definition() {
+        if (request.newGroup() == null) {
+            return groups.describe(request.groupName()).definition();
+        }
+        if (groups.exists(request.groupName())) {
+            throw new ResourceInUseException("feature group '" + request.groupName() + "' already exists; ingest "
+                    + "into it without creating it (drop --create), or choose a new name");
+        }
+        FeatureGroupDefinition d = request.newGroup();
+        FeatureGroupDefinition named = new FeatureGroupDefinition(request.groupName(), d.recordIdentifierFeatureName(),
+                d.eventTimeFeatureName(), d.features(), d.description(), d.tags(), d.onlineStore(), d.offlineStore());
+        // Before reading anything: a definition without a record id or event time cannot map a row.
+        FeatureGroupValidator.validate(named);
+        return named;
+    }
+
+    private Set<TargetStore> targets(FeatureGroupDefinition d) {
+        Set<TargetStore> targets = EnumSet.noneOf(TargetStore.class);
+        if (request.targets().isEmpty()) {
+            if (d.onlineStore().enabled()) {
+                targets.add(TargetStore.ONLINE_STORE);
+            }
+            if (d.offlineStore().enabled()) {
+                targets.add(TargetStore.OFFLINE_STORE);
+            }
+            return targets;
+        }
+        for (TargetStore t : request.targets()) {
+            boolean enabled = t == TargetStore.ONLINE_STORE ? d.onlineStore().enabled() : d.offlineStore().enabled();
+            if (!enabled) {
+                throw new ValidationException("TargetStores", "feature group '" + d.name() + "' has no "
+                        + (t == TargetStore.ONLINE_STORE ? "online" : "offline") + " store; target only the store it has");
+            }
+            targets.add(t);
+        }
+        return targets;
+    }
+
+    /** The on-error fail pass: reads every row, writes only rejects, and refuses the file if there are any. */
+    private void validate(IngestOptions options, FeatureGroupDefinition definition, RejectsTarget rejects) {
+        progress.state(IngestJob.State.VALIDATING);
+        try (IngestReader reader = IngestReader.open(request.file(), options, definition, rejects, progress::read,
+                job::isCancelRequested)) {
+            while (reader.hasNext()) {
+                reader.next();
+            }
+        }
+        if (rejects.count() > 0) {
+            rejects.close();
+            throw new FeatureStoreException(request.file().getFileName() + ": " + rejects.count() + " row"
+                    + (rejects.count() == 1 ? "" : "s") + " cannot be stored, so nothing was written (on-error fail). "
+                    + "First: " + rejects.first().reason() + ". Every bad row is listed in " + rejects.fileOrNull()
+                    + "; fix them, or ingest with on-error skip to store the good rows and reject the others");
+        }
+    }
+
+    private void write(IngestOptions options, FeatureGroupDefinition definition, Set<TargetStore> targets,
+                       RejectsTarget rejects, List<String> notes) {
+        progress.state(IngestJob.State.WRITING);
+        boolean toOffline = targets.contains(TargetStore.OFFLINE_STORE);
+        boolean toOnline = targets.contains(TargetStore.ONLINE_STORE);
+        try (IngestReader reader = IngestReader.open(request.file(), options, definition, rejects, progress::read,
+                job::isCancelRequested)) {
+            notes.addAll(IngestSources.notes(reader));
+            FeatureGroup group = request.newGroup() == null ? groups.describe(request.groupName())
+                    : groups.create(definition);
+            String[] names = group.features().stream().map(FeatureDefinition::name).toArray(String[]::new);
+            int idIndex = List.of(names).indexOf(definition.recordIdentifierFeatureName());
+            IngestChunk chunk = new IngestChunk(names, invokedAt, Math.min(limits.chunkRows(), 1024));
+            OnlineVersions versions = new OnlineVersions(names, idIndex);
+            try {
+                while (reader.hasNext()) {
+                    MappedRow row = reader.next();
+                    Object[] values = new Object[names.length];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.typedValue(i);
+                    }
+                    long eventMs = row.eventTime().toEpochMilli();
+                    if (toOffline) {
+                        chunk.add(values, eventMs);
+                    }
+                    if (toOnline) {
+                        versions.offer(values, eventMs);
+                    }
+                    if (chunk.size() >= limits.chunkRows() || versions.size() >= limits.maxOnlineIds()) {
+                        // Offline first: the online store only ever holds versions already published offline.
+                        appendOffline(group, chunk);
+                        if (versions.size() >= limits.maxOnlineIds()) {
+                            writeOnline(group, versions);
+                        }
+                    }
+                }
+                appendOffline(group, chunk);
+                writeOnline(group, versions);
+            } catch (FeatureStoreException e) {
+                if (e instanceof IngestCancelledException || progress.written() == 0) {
+                    throw e;
+                }
+                throw new FeatureStoreException(e.getMessage() + " (" + progress.written() + " rows were stored before"
+                        + " this; both stores are consistent, and re-running the ingest once the file is fixed"
+                        + " converges)", e);
+            }
+        }
+    }
+
+    private void appendOffline(FeatureGroup group, IngestChunk chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        checkCancelled();
+        long rows = offline.append(group, chunk).rows();
+        chunk.clear();
+        progress.offlineWritten(rows);
+    }
+
+    private void writeOnline(FeatureGroup group, OnlineVersions versions) {
+        while (versions.size() > 0) {
+            checkCancelled();
+            long changed = online.putAll(group, versions.take(limits.onlineBatchRows()), invokedAt);
+            progress.onlineWritten(changed);
+        }
+    }
+
+    private void checkCancelled() {
+        if (job.isCancelRequested()) {
+            throw new IngestCancelledException("ingest " + job.id() + " cancelled");
+        }
+    }
+}

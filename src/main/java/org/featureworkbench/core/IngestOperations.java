@@ -1,0 +1,154 @@
+package org.featureworkbench.core;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureGroupDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Batch ingestion of files (issue 4), reached through {@link FeatureStore#ingest()}: schema
+ * inference for a new group, and ingest jobs that stream a CSV, Parquet or JSON Lines file into
+ * the offline store (bulk, hour-partitioned, atomically published files) and the online store
+ * (newest version per record id, only where newer than stored). The write order and its
+ * guarantees are ADR 0008; coercion and event-time rules are docs/ingest.md.
+ *
+ * <p><b>Jobs.</b> {@link #submit} registers a job and returns at once; {@link #run} runs it on the
+ * calling thread (a GUI calls it from its background executor) and returns its summary; {@link
+ * IngestJob#cancel()} from any thread stops it within a second. {@link #jobs()} lists this
+ * process's running and finished jobs, newest first. {@link #ingest} is submit + run.
+ *
+ * <p><b>Threading.</b> Thread-safe; jobs run in parallel on their callers' threads. Methods block
+ * on I/O, so never call {@code run}, {@code ingest} or {@code infer} on the JavaFX thread.
+ *
+ * <p><b>Errors.</b> {@link org.featureworkbench.model.FeatureStoreException}s whose messages say
+ * what went wrong, where ({@code file:line}) and how to fix it: a file-level problem (missing,
+ * empty, unreadable header, unterminated quote…), a request that does not fit the group, or — with
+ * {@link IngestRequest.OnError#FAIL} — any bad row (nothing is written then). Bad rows under
+ * {@link IngestRequest.OnError#SKIP} are not errors: they go to the rejects file and are counted.
+ */
+public final class IngestOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestOperations.class);
+
+    private final FeatureStore store;
+    private final StoreServices services;
+    private final IngestJobs jobs;
+    private final Clock clock;
+    private final BatchIngest.Limits limits;
+
+    IngestOperations(FeatureStore store, StoreServices services) {
+        this(store, services, new IngestJobs(Clock.systemUTC()), Clock.systemUTC(), BatchIngest.Limits.DEFAULT);
+    }
+
+    private IngestOperations(FeatureStore store, StoreServices services, IngestJobs jobs, Clock clock,
+                             BatchIngest.Limits limits) {
+        this.store = store;
+        this.services = services;
+        this.jobs = jobs;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** The same operations and job list with other chunk sizes (tests use tiny ones to cross chunk boundaries). */
+    IngestOperations withLimits(BatchIngest.Limits newLimits) {
+        return new IngestOperations(store, services, jobs, clock, newLimits);
+    }
+
+    /**
+     * Suggests a feature group for a file from its first 10,000 rows, like SageMaker's
+     * {@code load_feature_definitions} (rules in docs/ingest.md). Reads only; creates nothing.
+     *
+     * @throws org.featureworkbench.model.FeatureStoreException when the file cannot be read, has no
+     *         rows, none of the sampled rows is readable (e.g. every row has more fields than the
+     *         header), or a column named in the options does not exist
+     */
+    public InferredGroup infer(Path file, FileOptions fileOptions, InferOptions options) {
+        return IngestSources.infer(file, fileOptions == null ? FileOptions.DETECT : fileOptions,
+                options == null ? InferOptions.SUGGEST : options);
+    }
+
+    /** Registers a job for the request without starting it; it is listed by {@link #jobs()} as QUEUED. */
+    public IngestJob submit(IngestRequest request) {
+        IngestJob job = jobs.add(request);
+        LOG.info("Ingest job {} submitted: {} into {}", job.id(), request.file(), request.groupName());
+        return job;
+    }
+
+    /**
+     * Runs a submitted job on the calling thread until it ends.
+     *
+     * @param listener told about progress (may be null)
+     * @return the summary; {@link IngestSummary#cancelled()} when {@link IngestJob#cancel()} stopped it
+     * @throws org.featureworkbench.model.FeatureStoreException when the job fails (also recorded on the job)
+     * @throws IllegalStateException when the job has already been run
+     */
+    public IngestSummary run(IngestJob job, IngestListener listener) {
+        synchronized (job) {
+            if (job.state() != IngestJob.State.QUEUED) {
+                throw new IllegalStateException("ingest job " + job.id() + " has already run");
+            }
+            job.update(job.progress().withState(IngestJob.State.VALIDATING));
+        }
+        IngestRequest request = job.request();
+        Instant invokedAt = clock.instant();
+        Path rejects = request.rejectsFile() != null ? request.rejectsFile() : defaultRejectsFile(job.id());
+        BatchIngest ingest = new BatchIngest(job, groups(), services.online(), services.offline(), limits, listener,
+                invokedAt);
+        try {
+            IngestSummary summary = ingest.run(rejects, request.rejectsFile() != null);
+            job.succeeded(summary, job.progress().withState(summary.cancelled() ? IngestJob.State.CANCELLED
+                    : IngestJob.State.SUCCEEDED));
+            LOG.info("Ingest job {} {}: read {}, online {}, offline {}, rejected {} in {} s", job.id(),
+                    summary.cancelled() ? "cancelled" : "finished", summary.rowsRead(), summary.writtenOnline(),
+                    summary.writtenOffline(), summary.rejected(), String.format("%.2f", summary.seconds()));
+            return summary;
+        } catch (RuntimeException e) {
+            job.failed(e.getMessage(), job.progress().withState(IngestJob.State.FAILED));
+            LOG.warn("Ingest job {} failed", job.id(), e);
+            throw e;
+        }
+    }
+
+    /** {@link #submit} and {@link #run} in one call. */
+    public IngestSummary ingest(IngestRequest request, IngestListener listener) {
+        return run(submit(request), listener);
+    }
+
+    /** This process's jobs, newest first: all running ones and the latest finished ones. */
+    public List<IngestJob> jobs() {
+        return jobs.list();
+    }
+
+    /** The job with this id, if this process still lists it. */
+    public Optional<IngestJob> job(String id) {
+        return jobs.find(id);
+    }
+
+    /** {@code <workspace>/exports/rejects/<job id>.csv}: where a job's rejects go unless the request names a file. */
+    public Path defaultRejectsFile(String jobId) {
+        return store.exportsDirectory().resolve("rejects").resolve(jobId + ".csv");
+    }
+
+    private BatchIngest.Groups groups() {
+        return new BatchIngest.Groups() {
+            @Override
+            public FeatureGroup describe(String name) {
+                return store.describeFeatureGroup(name);
+            }
+
+            @Override
+            public boolean exists(String name) {
+                return store.findFeatureGroup(name).isPresent();
+            }
+
+            @Override
+            public FeatureGroup create(FeatureGroupDefinition definition) {
+                return store.createFeatureGroup(definition);
+            }
+        };
+    }
+}
