@@ -2,6 +2,7 @@ package org.featureworkbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.featureworkbench.bench.OnlineBenchmark;
 import org.featureworkbench.bench.StartupBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -10,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bench …}: the performance benchmarks whose numbers are in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark (numbers go to docs/benchmarks.md).",
-        subcommands = {BenchCommand.Startup.class, BenchIngestCommand.class}, synopsisSubcommandLabel = "COMMAND")
+        subcommands = {BenchCommand.Startup.class, BenchCommand.Online.class, BenchIngestCommand.class},
+        synopsisSubcommandLabel = "COMMAND")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
@@ -20,7 +22,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.context().out().println("choose a benchmark: bench startup, bench ingest (see bench --help)");
+        root.context().out().println("choose a benchmark: bench startup, bench online or bench ingest (see bench --help)");
         return 2;
     }
 
@@ -44,6 +46,30 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return new StartupBenchmark(jar, runs, bench.root.context().out()).run();
+        }
+    }
+
+    /** {@code bench online}. */
+    @Command(name = "online", description = {"GetRecord latency against a raw H2 lookup, durable PutRecord throughput",
+            "(1 and 4 threads) and outbox flush against a raw Parquet writer, on a 20-feature group."})
+    static final class Online implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--records", defaultValue = "100000", paramLabel = "N",
+                description = "Records put (twice: 1 thread, then 4) (default ${DEFAULT-VALUE}).")
+        int records;
+
+        @Option(names = "--lookups", defaultValue = "200000", paramLabel = "N",
+                description = "Measured GetRecord lookups per side (default ${DEFAULT-VALUE}).")
+        int lookups;
+
+        @Override
+        public Integer call() throws Exception {
+            return new OnlineBenchmark(records, lookups, bench.root.context().out()).run();
         }
     }
 }

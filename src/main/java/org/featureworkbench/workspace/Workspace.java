@@ -99,9 +99,13 @@ public final class Workspace {
         return c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
     }
 
-    static String jdbcUrl(Path dir) {
+    /** The JDBC URL of the workspace database in {@code dir}, with the settings every opener must share. */
+    public static String jdbcUrl(Path dir) {
         // AUTO_SERVER: the first process serves the file to later ones, so GUI + CLI coexist.
-        return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE";
+        // WRITE_DELAY=0: every commit writes its MVStore chunk to the file before returning. H2's
+        // default (500 ms) keeps commits in memory meanwhile, so a killed process lost acknowledged
+        // puts (CrashRecoveryIT caught it). Survives a process crash, not a power loss (ADR 0007).
+        return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     private static void createFolders(Path dir) {

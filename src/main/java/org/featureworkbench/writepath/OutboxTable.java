@@ -87,15 +87,34 @@ final class OutboxTable {
         }
     }
 
-    /** Marks up to {@code limit} unclaimed rows of the group with {@code token}; returns how many. */
+    /**
+     * Marks the group's oldest unclaimed rows, about {@code limit} of them, with {@code token};
+     * returns how many. Two steps, because H2 re-evaluates an {@code IN (SELECT … LIMIT n)} per
+     * updated row (quadratic: 10k rows took minutes): find the SEQ of the limit-th row, then claim
+     * by range. Rows committed meanwhile inside the range are claimed too (a batch may exceed the
+     * limit slightly); rows not yet committed stay for the next batch.
+     */
     static int claim(Connection c, String groupName, long createdSeconds, String token, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE FWB_OFFLINE_OUTBOX SET BATCH = ? WHERE SEQ IN ("
-                + "SELECT SEQ FROM FWB_OFFLINE_OUTBOX WHERE GROUP_NAME = ? AND GROUP_CREATED_S = ? AND BATCH IS NULL"
-                + " ORDER BY SEQ LIMIT ?)")) {
+        long lastSeq;
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(SEQ) FROM (SELECT SEQ FROM FWB_OFFLINE_OUTBOX"
+                + " WHERE GROUP_NAME = ? AND GROUP_CREATED_S = ? AND BATCH IS NULL ORDER BY SEQ LIMIT ?)")) {
+            ps.setString(1, groupName);
+            ps.setLong(2, createdSeconds);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                lastSeq = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return 0;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE FWB_OFFLINE_OUTBOX SET BATCH = ? WHERE GROUP_NAME = ?"
+                + " AND GROUP_CREATED_S = ? AND BATCH IS NULL AND SEQ <= ?")) {
             ps.setString(1, token);
             ps.setString(2, groupName);
             ps.setLong(3, createdSeconds);
-            ps.setInt(4, limit);
+            ps.setLong(4, lastSeq);
             return ps.executeUpdate();
         }
     }
