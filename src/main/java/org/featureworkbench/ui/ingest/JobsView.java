@@ -36,14 +36,14 @@ public final class JobsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No ingest jobs yet. Use \"Ingest file…\" on a group page, or "
                 + "\"New group from file…\"."));
-        table.getColumns().add(text("Job", JobRow::id, 190));
-        table.getColumns().add(text("Group", JobRow::group, 120));
-        table.getColumns().add(text("File", JobRow::file, 140));
-        table.getColumns().add(text("State", r -> r.state().name(), 90));
+        table.getColumns().add(text("Job", JobRow::id, 205));
+        table.getColumns().add(text("Group", JobRow::group, 110));
+        table.getColumns().add(text("File", JobRow::file, 130));
+        table.getColumns().add(text("State", r -> r.state().name(), 105));
         table.getColumns().add(progress());
         table.getColumns().add(text("Rows", JobRow::rows, 80));
         table.getColumns().add(text("Rejected", JobRow::rejected, 70));
-        table.getColumns().add(text("Started", JobRow::startedText, 70));
+        table.getColumns().add(text("Started", JobRow::startedText, 80));
         table.getColumns().add(text("Duration", JobRow::duration, 80));
         // The rows are replaced by each poll: keep the table's selection on the same job.
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {

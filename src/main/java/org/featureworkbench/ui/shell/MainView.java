@@ -159,6 +159,8 @@ public final class MainView extends BorderPane {
 
     /** Opens the "New feature group" dialog (toolbar, welcome page, Ctrl+N). */
     public void newGroup() {
+        // The new group is shown on its page; a job finishing in the background does not switch pages.
+        vm.showGroups();
         NewGroupViewModel form = new NewGroupViewModel(vm.store(), vm.executor(), vm.dialogs(), vm);
         new NewGroupDialog(form, getScene().getWindow()).showAndWait();
     }

@@ -113,7 +113,6 @@ public final class MainViewModel implements GroupEvents {
     @Override
     public void groupCreated(FeatureGroup group) {
         upsert(group);
-        showingJobs.set(false);
         // A new group hidden by the current search would look lost, so clear the search.
         if (!visibleGroups.contains(group)) {
             searchText.set("");
