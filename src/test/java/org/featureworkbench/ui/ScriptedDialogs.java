@@ -17,6 +17,7 @@ public final class ScriptedDialogs implements DialogService {
     public final Deque<Optional<Path>> fileAnswers = new ArrayDeque<>();
     public final List<String> infos = new ArrayList<>();
     public final List<String> errors = new ArrayList<>();
+    public final List<Path> opened = new ArrayList<>();
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
@@ -47,5 +48,10 @@ public final class ScriptedDialogs implements DialogService {
     public Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName,
                                            String description, String extension) {
         return fileAnswers.pop();
+    }
+
+    @Override
+    public void openExternally(Path file) {
+        opened.add(file);
     }
 }

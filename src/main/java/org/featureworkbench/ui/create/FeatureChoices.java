@@ -10,20 +10,21 @@ import org.featureworkbench.model.FeatureType;
 /**
  * Keeps a picker's choices (record identifier or event time) in step with the feature table:
  * only named features of the allowed types are offered, and a chosen feature that was renamed,
- * removed or changed to a disallowed type is unselected rather than left dangling.
+ * removed or changed to a disallowed type is unselected rather than left dangling. Used by the
+ * New group dialog and the ingest wizard's definition step.
  */
-final class FeatureChoices {
+public final class FeatureChoices {
     private final ObservableList<String> choices;
     private final StringProperty chosen;
     private final Set<FeatureType> allowed;
 
-    FeatureChoices(ObservableList<String> choices, StringProperty chosen, Set<FeatureType> allowed) {
+    public FeatureChoices(ObservableList<String> choices, StringProperty chosen, Set<FeatureType> allowed) {
         this.choices = choices;
         this.chosen = chosen;
         this.allowed = allowed;
     }
 
-    void update(List<FeatureRow> rows) {
+    public void update(List<FeatureRow> rows) {
         Set<String> names = new LinkedHashSet<>();
         for (FeatureRow row : rows) {
             String name = row.nameProperty().get() == null ? "" : row.nameProperty().get().trim();

@@ -30,10 +30,16 @@ public interface DialogService {
     /** Shows a short informational message. */
     void showInfo(String title, String message);
 
-    /** Lets the user pick an existing file; {@code extension} like {@code "*.json"}. */
+    /**
+     * Lets the user pick an existing file; {@code extension} like {@code "*.json"}, or several
+     * separated by {@code ;} ({@code "*.csv;*.parquet"}).
+     */
     Optional<Path> chooseFileToOpen(String title, String description, String extension);
 
     /** Lets the user choose where to save, starting in {@code initialDirectory} with {@code initialName}. */
     Optional<Path> chooseFileToSave(String title, Path initialDirectory, String initialName,
                                     String description, String extension);
+
+    /** Opens a file with the desktop's default application (e.g. a rejects CSV in a spreadsheet). */
+    void openExternally(Path file);
 }

@@ -26,17 +26,17 @@ import org.featureworkbench.ui.Styles;
 public final class FxDialogService implements DialogService {
     private final Supplier<Window> owner;
     private final Path logsDirectory;
-    private final Consumer<Path> folderOpener;
+    private final Consumer<Path> desktopOpener;
 
     /**
      * @param owner         the window dialogs belong to (looked up lazily: it may not exist yet)
      * @param logsDirectory the folder "Open log folder" shows
-     * @param folderOpener  opens a folder in the desktop's file manager
+     * @param desktopOpener opens a folder or file with the desktop (file manager, default application)
      */
-    public FxDialogService(Supplier<Window> owner, Path logsDirectory, Consumer<Path> folderOpener) {
+    public FxDialogService(Supplier<Window> owner, Path logsDirectory, Consumer<Path> desktopOpener) {
         this.owner = owner;
         this.logsDirectory = logsDirectory;
-        this.folderOpener = folderOpener;
+        this.desktopOpener = desktopOpener;
     }
 
     @Override
@@ -81,7 +81,7 @@ public final class FxDialogService implements DialogService {
     private void openLogFolder() {
         try {
             Files.createDirectories(logsDirectory);
-            folderOpener.accept(logsDirectory);
+            desktopOpener.accept(logsDirectory);
         } catch (Exception e) {
             showInfo("Log folder", "The log files are in " + logsDirectory);
         }
@@ -90,6 +90,15 @@ public final class FxDialogService implements DialogService {
     @Override
     public void showInfo(String title, String message) {
         alert(Alert.AlertType.INFORMATION, title, message, ButtonType.OK).showAndWait();
+    }
+
+    @Override
+    public void openExternally(Path file) {
+        try {
+            desktopOpener.accept(file);
+        } catch (Exception e) {
+            showInfo("Open file", "The file is " + file.toAbsolutePath());
+        }
     }
 
     @Override
@@ -112,7 +121,7 @@ public final class FxDialogService implements DialogService {
     private static FileChooser chooser(String title, String description, String extension) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(description, extension),
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(description, extension.split(";")),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         return chooser;
     }

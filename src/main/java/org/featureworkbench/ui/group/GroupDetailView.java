@@ -24,7 +24,10 @@ import org.featureworkbench.ui.records.RecordsView;
  */
 public final class GroupDetailView extends VBox {
 
-    public GroupDetailView(GroupDetailViewModel vm) {
+    /**
+     * @param ingestFile opens the ingest wizard for the shown group ("Ingest file…", Ctrl+I)
+     */
+    public GroupDetailView(GroupDetailViewModel vm, Runnable ingestFile) {
         getStyleClass().add("group-page");
         setId("groupPage");
         Tab overview = new Tab("Overview", overview(vm));
@@ -41,10 +44,10 @@ public final class GroupDetailView extends VBox {
         TabPane tabs = new TabPane(overview, records);
         tabs.getStyleClass().add("page-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(header(vm), tabs);
+        getChildren().addAll(header(vm, ingestFile), tabs);
     }
 
-    private HBox header(GroupDetailViewModel vm) {
+    private HBox header(GroupDetailViewModel vm, Runnable ingestFile) {
         Label name = new Label();
         name.setId("groupTitle");
         name.getStyleClass().add("page-title");
@@ -59,6 +62,11 @@ public final class GroupDetailView extends VBox {
         VBox titles = new VBox(2, name, description);
         HBox.setHgrow(titles, Priority.ALWAYS);
 
+        Button ingest = new Button("Ingest file…");
+        ingest.setId("ingestFile");
+        ingest.getStyleClass().add("accent");
+        ingest.setTooltip(new Tooltip("Load a CSV, Parquet or JSON Lines file into this group (Ctrl+I)"));
+        ingest.setOnAction(e -> ingestFile.run());
         Button add = new Button("Add features…");
         add.setId("addFeatures");
         add.setTooltip(new Tooltip("Add new features to this group"));
@@ -71,7 +79,7 @@ public final class GroupDetailView extends VBox {
         delete.setId("deleteGroup");
         delete.getStyleClass().add("danger");
         delete.setOnAction(e -> vm.delete());
-        HBox header = new HBox(8, titles, add, export, delete);
+        HBox header = new HBox(8, titles, ingest, add, export, delete);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("page-header");
         return header;

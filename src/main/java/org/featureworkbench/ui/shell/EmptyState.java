@@ -11,7 +11,7 @@ import org.featureworkbench.ui.Styles;
 /** The welcome page shown while the workspace has no feature groups. */
 final class EmptyState extends VBox {
 
-    EmptyState(MainViewModel vm, Runnable newGroup) {
+    EmptyState(MainViewModel vm, Runnable newGroup, Runnable newGroupFromFile) {
         super(14);
         setId("emptyState");
         getStyleClass().add("empty-state");
@@ -31,11 +31,14 @@ final class EmptyState extends VBox {
         create.setId("emptyNewGroup");
         create.getStyleClass().add("accent");
         create.setOnAction(e -> newGroup.run());
+        Button fromFile = new Button("New group from file…");
+        fromFile.setId("emptyNewGroupFromFile");
+        fromFile.setOnAction(e -> newGroupFromFile.run());
         Button sample = new Button("Load sample data");
         sample.setId("loadSampleData");
         sample.setOnAction(e -> vm.loadSampleData());
         sample.disableProperty().bind(vm.busyProperty());
-        HBox buttons = new HBox(10, create, sample);
+        HBox buttons = new HBox(10, create, fromFile, sample);
         buttons.setAlignment(Pos.CENTER);
         getChildren().addAll(icon, title, hint, buttons);
     }

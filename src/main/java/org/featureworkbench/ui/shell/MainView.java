@@ -19,14 +19,24 @@ import org.featureworkbench.ui.create.NewGroupDialog;
 import org.featureworkbench.ui.create.NewGroupViewModel;
 import org.featureworkbench.ui.group.GroupDetailView;
 import org.featureworkbench.ui.group.GroupDetailViewModel;
+import org.featureworkbench.ui.ingest.IngestWizardWindow;
+import org.featureworkbench.ui.ingest.JobsView;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.BooleanBinding;
+import javafx.util.Duration;
 
 /**
- * The workbench shell (DESIGN §4): toolbar, sidebar with search and groups, the selected
- * group's page (or the welcome page), and the status bar.
+ * The workbench shell (DESIGN §4): toolbar, sidebar with search, groups and Jobs, the selected
+ * group's page (or the welcome page, or the Jobs page), and the status bar. The job list is polled
+ * once a second while the Jobs page is shown or a job runs.
  */
 public final class MainView extends BorderPane {
     private final MainViewModel vm;
     private final Sidebar sidebar;
+    private final Timeline jobsPolling;
+    // Held here: a binding only its listener refers to can be garbage-collected and stop firing.
+    private final BooleanBinding pollJobs;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -38,8 +48,19 @@ public final class MainView extends BorderPane {
         setLeft(sidebar);
         setCenter(center(detail));
         setBottom(statusBar());
+        jobsPolling = new Timeline(new KeyFrame(Duration.seconds(1), e -> pollJobs()));
+        jobsPolling.setCycleCount(Timeline.INDEFINITE);
+        pollJobs = vm.showingJobsProperty().or(vm.jobs().runningProperty().greaterThan(0));
+        pollJobs.addListener((o, was, now) -> {
+            if (now) {
+                jobsPolling.play();
+            } else {
+                jobsPolling.stop();
+            }
+        });
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::ingestFile);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newGroup);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), sidebar::focusSearch);
             }
@@ -63,18 +84,25 @@ public final class MainView extends BorderPane {
         Label workspace = new Label("Workspace: " + vm.workspacePath());
         workspace.setId("workspacePath");
         workspace.getStyleClass().add("workspace-label");
-        return new ToolBar(title, new Separator(), newGroup, refresh, spacer, workspace);
+        Button fromFile = new Button("New group from file…");
+        fromFile.setId("newGroupFromFile");
+        fromFile.setTooltip(new Tooltip("Define a group from a CSV, Parquet or JSON Lines file and load it"));
+        fromFile.setOnAction(e -> newGroupFromFile());
+        return new ToolBar(title, new Separator(), newGroup, fromFile, refresh, spacer, workspace);
     }
 
     private StackPane center(GroupDetailViewModel detail) {
-        GroupDetailView page = new GroupDetailView(detail);
-        page.visibleProperty().bind(vm.selectedGroupProperty().isNotNull());
-        EmptyState empty = new EmptyState(vm, this::newGroup);
-        empty.visibleProperty().bind(vm.emptyProperty());
+        GroupDetailView page = new GroupDetailView(detail, this::ingestFile);
+        var groups = vm.showingJobsProperty().not();
+        page.visibleProperty().bind(vm.selectedGroupProperty().isNotNull().and(groups));
+        EmptyState empty = new EmptyState(vm, this::newGroup, this::newGroupFromFile);
+        empty.visibleProperty().bind(vm.emptyProperty().and(groups));
         Label pick = new Label("Select a feature group on the left.");
         pick.getStyleClass().add("hint");
-        pick.visibleProperty().bind(vm.selectedGroupProperty().isNull().and(vm.emptyProperty().not()));
-        StackPane center = new StackPane(pick, empty, page);
+        pick.visibleProperty().bind(vm.selectedGroupProperty().isNull().and(vm.emptyProperty().not()).and(groups));
+        JobsView jobs = new JobsView(vm.jobs());
+        jobs.visibleProperty().bind(vm.showingJobsProperty());
+        StackPane center = new StackPane(pick, empty, page, jobs);
         center.getStyleClass().add("main-area");
         return center;
     }
@@ -94,14 +122,45 @@ public final class MainView extends BorderPane {
         HBox busy = new HBox(6, progress, working);
         busy.setAlignment(Pos.CENTER_LEFT);
         busy.visibleProperty().bind(vm.busyProperty());
-        HBox bar = new HBox(12, count, new Separator(javafx.geometry.Orientation.VERTICAL), workspace, spacer, busy);
+        Label jobs = new Label();
+        jobs.setId("runningJobs");
+        jobs.getStyleClass().add("jobs-running");
+        jobs.textProperty().bind(vm.jobs().runningTextProperty());
+        jobs.setOnMouseClicked(e -> vm.showJobs());
+        HBox bar = new HBox(12, count, new Separator(javafx.geometry.Orientation.VERTICAL), workspace, spacer, jobs, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
     }
 
+    private void pollJobs() {
+        // A window that closed stops polling instead of reading on.
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            jobsPolling.stop();
+            return;
+        }
+        vm.jobs().refresh();
+    }
+
+    /** Ctrl+I: the ingest wizard into the shown group, or for a new group when no group page is shown. */
+    public void ingestFile() {
+        boolean onGroup = vm.selectedGroupProperty().get() != null && !vm.showingJobsProperty().get();
+        openWizard(onGroup ? vm.selectedGroupProperty().get() : null);
+    }
+
+    /** Opens the ingest wizard for a new group defined from a file (toolbar, welcome page). */
+    public void newGroupFromFile() {
+        openWizard(null);
+    }
+
+    private void openWizard(org.featureworkbench.model.FeatureGroup target) {
+        new IngestWizardWindow(vm.newIngestWizard(target), getScene().getWindow()).show();
+    }
+
     /** Opens the "New feature group" dialog (toolbar, welcome page, Ctrl+N). */
     public void newGroup() {
+        // The new group is shown on its page; a job finishing in the background does not switch pages.
+        vm.showGroups();
         NewGroupViewModel form = new NewGroupViewModel(vm.store(), vm.executor(), vm.dialogs(), vm);
         new NewGroupDialog(form, getScene().getWindow()).showAndWait();
     }

@@ -8,6 +8,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -19,11 +21,13 @@ import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.ui.dialog.DialogService;
 import org.featureworkbench.ui.group.GroupEvents;
+import org.featureworkbench.ui.ingest.IngestWizardViewModel;
+import org.featureworkbench.ui.ingest.JobsViewModel;
 import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
  * State of the workbench shell: the loaded feature groups, the live search over them, the
- * selected group, and the status line. Groups changed elsewhere (detail page, dialogs) come back
+ * selected group, the Jobs page, and the status line. Groups changed elsewhere (detail page, dialogs) come back
  * through {@link GroupEvents} so the sidebar and the page always show the same version.
  */
 public final class MainViewModel implements GroupEvents {
@@ -40,12 +44,15 @@ public final class MainViewModel implements GroupEvents {
     private final BooleanBinding busy;
     private final StringBinding groupCountText;
     private final SampleDataLoader sampleData;
+    private final JobsViewModel jobs;
+    private final BooleanProperty showingJobs = new SimpleBooleanProperty(this, "showingJobs", false);
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
         this.store = store;
         this.executor = executor;
         this.dialogs = dialogs;
         this.sampleData = new SampleDataLoader(store);
+        this.jobs = new JobsViewModel(store, executor, dialogs);
         visibleGroups.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> new GroupFilter(searchText.get()), searchText));
         empty = loaded.getReadOnlyProperty().and(Bindings.isEmpty(groups));
@@ -70,12 +77,29 @@ public final class MainViewModel implements GroupEvents {
                 "The feature groups of this workspace could not be read: " + e.getMessage(), e));
     }
 
-    /** Creates the bundled sample groups that do not exist yet, then reports what happened. */
+    /** Creates the bundled sample groups that do not exist yet, ingests their rows, then reports what happened. */
     public void loadSampleData() {
         executor.execute(sampleData::load, report -> {
             refreshWith(report.created());
+            jobs.refresh();
             dialogs.showInfo("Sample data", report.summary());
         }, e -> dialogs.showError("Could not load the sample data", e.getMessage(), e));
+    }
+
+    /** A fresh ingest wizard into {@code target}, or for a new group from a file when it is null. */
+    public IngestWizardViewModel newIngestWizard(FeatureGroup target) {
+        return new IngestWizardViewModel(store, executor, dialogs, this, jobs::refresh, target);
+    }
+
+    /** Shows the Jobs page instead of the group page. */
+    public void showJobs() {
+        showingJobs.set(true);
+        jobs.refresh();
+    }
+
+    /** Shows the selected group's page (or the welcome page) again. */
+    public void showGroups() {
+        showingJobs.set(false);
     }
 
     private void refreshWith(List<FeatureGroup> created) {
@@ -153,6 +177,15 @@ public final class MainViewModel implements GroupEvents {
 
     public BooleanBinding busyProperty() {
         return busy;
+    }
+
+    /** True while the Jobs page is shown. */
+    public BooleanProperty showingJobsProperty() {
+        return showingJobs;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
     }
 
     public StringBinding groupCountTextProperty() {

@@ -14,6 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.StandardCopyOption;
+import org.featureworkbench.core.IngestListener;
+import org.featureworkbench.core.IngestRequest;
+import org.featureworkbench.core.IngestSummary;
 import java.util.stream.Stream;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.json.CreateFeatureGroupJson;
@@ -23,9 +28,10 @@ import org.featureworkbench.model.FeatureStoreException;
 
 /**
  * Creates the sample feature groups shipped on the classpath as
- * {@code /sample-data/*.group.json} (CreateFeatureGroup requests). Groups that already exist are
- * skipped, so loading twice is harmless. Runs in the background: it reads resources and writes
- * the catalog.
+ * {@code /sample-data/*.group.json} (CreateFeatureGroup requests) and ingests each new group's
+ * {@code /sample-data/<name>.csv} through the facade as an ingest job (listed on the Jobs page),
+ * so a new user sees records at once. Groups that already exist are skipped, so loading twice is
+ * harmless. Runs in the background: it reads resources, writes the catalog and both stores.
  */
 final class SampleDataLoader {
     static final String FOLDER = "/sample-data";
@@ -38,7 +44,7 @@ final class SampleDataLoader {
     }
 
     /** What loading did, for the message shown afterwards. */
-    record Report(List<FeatureGroup> created, List<String> skipped, List<String> problems) {
+    record Report(List<FeatureGroup> created, List<String> skipped, List<String> ingested, List<String> problems) {
         String summary() {
             if (created.isEmpty() && skipped.isEmpty() && problems.isEmpty()) {
                 return "No sample data was found in this build of Feature Workbench (expected "
@@ -48,6 +54,7 @@ final class SampleDataLoader {
             text.append(created.isEmpty() ? "No new groups were created."
                     : "Created " + created.size() + (created.size() == 1 ? " group: " : " groups: ")
                     + String.join(", ", created.stream().map(FeatureGroup::name).toList()) + ".");
+            ingested.forEach(line -> text.append("\n").append(line));
             if (!skipped.isEmpty()) {
                 text.append("\nAlready present, left unchanged: ").append(String.join(", ", skipped)).append('.');
             }
@@ -59,6 +66,7 @@ final class SampleDataLoader {
     Report load() throws IOException {
         List<FeatureGroup> created = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> ingested = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (String resource : resourceNames()) {
             String json;
@@ -73,13 +81,39 @@ final class SampleDataLoader {
                 if (store.findFeatureGroup(parsed.definition().name()).isPresent()) {
                     skipped.add(parsed.definition().name());
                 } else {
-                    created.add(store.createFeatureGroup(parsed.definition()));
+                    FeatureGroup group = store.createFeatureGroup(parsed.definition());
+                    created.add(group);
+                    ingestRows(group.name()).ifPresent(ingested::add);
                 }
             } catch (FeatureStoreException e) {
                 problems.add(resource + " was skipped: " + e.getMessage());
             }
         }
-        return new Report(created, skipped, problems);
+        return new Report(created, skipped, ingested, problems);
+    }
+
+    /**
+     * Ingests {@code /sample-data/<group>.csv} into the group as a job, through a temporary copy
+     * (the facade reads files, and inside a jar the resource is not one).
+     */
+    private Optional<String> ingestRows(String group) throws IOException {
+        Path copy;
+        try (InputStream in = SampleDataLoader.class.getResourceAsStream(FOLDER + "/" + group + ".csv")) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            copy = Files.createTempFile("fwb-sample-" + group + "-", ".csv");
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            IngestSummary s = store.ingest().ingest(IngestRequest.of(group, copy), IngestListener.NONE);
+            return Optional.of("Ingested " + s.rowsRead() + " rows into " + group + " (" + s.writtenOnline()
+                    + " online records" + (s.rejected() == 0 ? ")." : ", " + s.rejected() + " rejected)."));
+        } catch (FeatureStoreException e) {
+            return Optional.of("The rows of " + group + " could not be ingested: " + e.getMessage());
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     /** File names under {@link #FOLDER}, whether the classes run from a folder or a jar. */

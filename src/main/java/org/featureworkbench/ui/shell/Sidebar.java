@@ -2,7 +2,9 @@ package org.featureworkbench.ui.shell;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -10,7 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.featureworkbench.model.FeatureGroup;
 
-/** The left column: the live search box and the (filtered) list of feature groups. */
+/** The left column: the live search box, the (filtered) list of feature groups, and the Jobs entry. */
 final class Sidebar extends VBox {
     private final TextField search = new TextField();
 
@@ -52,7 +54,24 @@ final class Sidebar extends VBox {
                 list.getSelectionModel().select(now);
             }
         });
-        getChildren().addAll(search, heading, list);
+        // A click on a group (even the selected one) leaves the Jobs page.
+        list.setOnMouseClicked(e -> vm.showGroups());
+
+        Button jobs = new Button();
+        jobs.setId("jobsEntry");
+        jobs.getStyleClass().add("sidebar-entry");
+        jobs.setMaxWidth(Double.MAX_VALUE);
+        jobs.textProperty().bind(Bindings.when(vm.jobs().runningProperty().greaterThan(0))
+                .then(Bindings.concat("Jobs  ·  ", vm.jobs().runningTextProperty()))
+                .otherwise("Jobs  (running / finished)"));
+        jobs.setOnAction(e -> vm.showJobs());
+        vm.showingJobsProperty().addListener((o, was, now) -> {
+            jobs.getStyleClass().remove("current");
+            if (now) {
+                jobs.getStyleClass().add("current");
+            }
+        });
+        getChildren().addAll(search, heading, list, new Separator(), jobs);
     }
 
     /** Puts the keyboard focus in the search box and selects its text (Ctrl+F). */

@@ -21,6 +21,8 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxTaskExecutor.class);
 
     private final ExecutorService pool;
+    private final ExecutorService jobs;
+    private final ExecutorService quiet;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "runningTasks", 0);
 
     public FxTaskExecutor() {
@@ -32,6 +34,42 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
             return t;
         };
         this.pool = Executors.newFixedThreadPool(2, threads);
+        // Jobs (ingests) get their own threads: two long ingests must not starve lookups and refreshes.
+        this.jobs = Executors.newCachedThreadPool(named("fwb-job-"));
+        // Polls get one thread of their own so a poll never waits behind a slow task.
+        this.quiet = Executors.newSingleThreadExecutor(named("fwb-poll-"));
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public <T> void executeJob(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        uncounted(jobs, work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> void executeQuietly(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        uncounted(quiet, work, onSuccess, onFailure);
+    }
+
+    private static <T> void uncounted(ExecutorService on, Callable<T> work, Consumer<? super T> onSuccess,
+                                      Consumer<? super Throwable> onFailure) {
+        on.execute(() -> {
+            try {
+                T result = work.call();
+                onFxThread(() -> onSuccess.accept(result));
+            } catch (Exception | Error e) {
+                LOG.warn("Background task failed: {}", e.toString(), e);
+                onFxThread(() -> onFailure.accept(e));
+            }
+        });
     }
 
     @Override
@@ -68,9 +106,11 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
         return running.getReadOnlyProperty();
     }
 
-    /** Stops accepting work; running tasks finish on their daemon threads. */
+    /** Stops accepting work; running tasks and jobs finish on their daemon threads. */
     @Override
     public void close() {
         pool.shutdown();
+        jobs.shutdown();
+        quiet.shutdown();
     }
 }

@@ -25,6 +25,25 @@ public interface TaskExecutor {
      */
     <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
+    /**
+     * Runs long work (an ingest job) on a thread of its own, so it never holds up the short tasks
+     * of {@link #execute}; it is not counted by {@link #runningTasksProperty()} (a job shows its own
+     * progress, and the busy indicator must not spin for minutes). Same delivery contract as
+     * {@link #execute}. The default runs it like any other task.
+     */
+    default <T> void executeJob(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        execute(work, onSuccess, onFailure);
+    }
+
+    /**
+     * Runs a short, frequent read (a once-a-second poll) without touching the busy indicator, so
+     * the status bar does not blink with every poll. Same delivery contract as {@link #execute}.
+     * The default runs it like any other task.
+     */
+    default <T> void executeQuietly(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        execute(work, onSuccess, onFailure);
+    }
+
     /** How many tasks are submitted and not yet delivered; drives the busy indicator. */
     ReadOnlyIntegerProperty runningTasksProperty();
 }

@@ -115,4 +115,16 @@ class MainViewModelTest {
         assertTrue(dialogs.infos.get(1).contains("Already present"), dialogs.infos.get(1));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
+
+    @Test
+    void loadingSampleDataCreatesTheGroupsAndIngestsTheirRows() {
+        vm.refresh();
+        vm.loadSampleData();
+        assertEquals(List.of("customers", "orders", "transactions"), visibleNames());
+        assertTrue(store.records().stats("customers").onlineRecords() > 0, "customers has records");
+        assertTrue(store.records().stats("transactions").offline().rows() >= 1000, "transactions were ingested offline");
+        assertEquals(3, store.ingest().jobs().size(), "each CSV was ingested as a job");
+        assertTrue(dialogs.infos.get(0).contains("Ingested"), dialogs.infos.get(0));
+        assertEquals(3, vm.jobs().rows().size(), "the jobs list was refreshed");
+    }
 }

@@ -1,0 +1,105 @@
+package org.featureworkbench.ui.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.featureworkbench.core.InferredGroup;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureType;
+
+/**
+ * Step 3 for an existing group: which columns fill which features (by name, ignoring case, as
+ * the ingest maps them), which columns are ignored, which features get no value, and whether
+ * the record identifier and event time are covered — or the event time stamped with the ingest
+ * time. The ingest's own summary notes stay the final word; this is the preview before it.
+ */
+public final class GroupMappingViewModel {
+    private final ObservableList<MappedColumn> columns = FXCollections.observableArrayList();
+    private final ObservableList<String> unmapped = FXCollections.observableArrayList();
+    private final ObservableList<String> absent = FXCollections.observableArrayList();
+    private final BooleanProperty stamp = new SimpleBooleanProperty(this, "stamp", false);
+    private final ReadOnlyBooleanWrapper stampAvailable = new ReadOnlyBooleanWrapper(this, "stampAvailable", false);
+    private final ReadOnlyBooleanWrapper recordIdCovered = new ReadOnlyBooleanWrapper(this, "recordIdCovered", true);
+    private final StringBinding problem;
+    private FeatureGroup group;
+
+    GroupMappingViewModel() {
+        problem = Bindings.createStringBinding(this::computeProblem, stamp, stampAvailable, recordIdCovered);
+    }
+
+    /** Matches the inferred columns against the group's features. */
+    public void load(FeatureGroup target, InferredGroup inferred) {
+        group = target;
+        List<MappedColumn> mapped = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        for (InferredGroup.Column c : inferred.columns()) {
+            Optional<FeatureDefinition> f = featureFor(target, c.column());
+            if (f.isEmpty()) {
+                ignored.add(c.column());
+                mapped.add(new MappedColumn(c.column(), c.type(), null, null, "ignored: not in the group"));
+            } else {
+                mapped.add(new MappedColumn(c.column(), c.type(), f.get().name(), f.get().type(),
+                        remark(c.type(), f.get().type())));
+            }
+        }
+        List<String> missing = target.features().stream().map(FeatureDefinition::name)
+                .filter(name -> inferred.columns().stream().noneMatch(c -> c.column().equalsIgnoreCase(name))).toList();
+        columns.setAll(mapped);
+        unmapped.setAll(ignored);
+        absent.setAll(missing);
+        String eventTime = target.definition().eventTimeFeatureName();
+        stampAvailable.set(missing.contains(eventTime));
+        stamp.set(missing.contains(eventTime));
+        recordIdCovered.set(!missing.contains(target.definition().recordIdentifierFeatureName()));
+    }
+
+    private static Optional<FeatureDefinition> featureFor(FeatureGroup g, String column) {
+        String key = column.toLowerCase(Locale.ROOT);
+        return g.features().stream().filter(f -> f.name().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+    }
+
+    private static String remark(FeatureType seen, FeatureType wanted) {
+        if (seen == wanted || wanted == FeatureType.STRING || seen == FeatureType.INTEGRAL && wanted == FeatureType.FRACTIONAL) {
+            return "";
+        }
+        return "values look " + seen.awsName() + ": rows that are not " + wanted.awsName() + " are rejected";
+    }
+
+    private String computeProblem() {
+        if (group == null) {
+            return "";
+        }
+        if (!recordIdCovered.get()) {
+            return "The file has no column for the record identifier '"
+                    + group.definition().recordIdentifierFeatureName() + "', so no row can be stored. "
+                    + "Rename the column in the file, or ingest into a new group.";
+        }
+        if (stampAvailable.get() && !stamp.get()) {
+            return "The file has no column for the event time '" + group.definition().eventTimeFeatureName()
+                    + "'. Tick \"Stamp every row with the ingest time\", or add the column to the file.";
+        }
+        return "";
+    }
+
+    /** Columns in file order with the feature each fills. */
+    public ObservableList<MappedColumn> columns() { return columns; }
+    /** Columns the group has no feature for; the ingest ignores them. */
+    public ObservableList<String> unmapped() { return unmapped; }
+    /** Features no column fills; they are stored as null (the event time, if stamped, excepted). */
+    public ObservableList<String> absent() { return absent; }
+    /** Stamp every row's event time with the ingest time (only when the file has no event-time column). */
+    public BooleanProperty stampProperty() { return stamp; }
+    public ReadOnlyBooleanProperty stampAvailableProperty() { return stampAvailable.getReadOnlyProperty(); }
+    /** Why the ingest cannot go on, or empty. */
+    public StringBinding problemProperty() { return problem; }
+}

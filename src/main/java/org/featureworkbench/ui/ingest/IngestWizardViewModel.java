@@ -1,0 +1,133 @@
+package org.featureworkbench.ui.ingest;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.IngestRequest;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.ui.dialog.DialogService;
+import org.featureworkbench.ui.group.GroupEvents;
+import org.featureworkbench.ui.task.TaskExecutor;
+
+/**
+ * The ingest wizard: file → preview → mapping → stores → run → summary, into an existing group
+ * ({@code target} given) or a new group defined from the file. Each step has its own view model;
+ * this one moves between them and builds the {@link IngestRequest}.
+ */
+public final class IngestWizardViewModel {
+    private final FeatureGroup target;
+    private final ReadOnlyObjectWrapper<WizardStep> step = new ReadOnlyObjectWrapper<>(this, "step", WizardStep.FILE);
+    private final SourceStepViewModel source;
+    private final TargetsStepViewModel targets;
+    private final DefinitionStepViewModel definition;
+    private final GroupMappingViewModel mapping;
+    private final IngestRunViewModel run;
+    private final BooleanBinding canNext;
+    private final BooleanBinding canBack;
+    private final StringBinding nextLabel;
+
+    /**
+     * @param target      the group to ingest into, or null to create a group from the file
+     * @param jobsChanged told when a job starts or ends (the jobs list refreshes)
+     */
+    public IngestWizardViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs, GroupEvents events,
+                                 Runnable jobsChanged, FeatureGroup target) {
+        this.target = target;
+        source = new SourceStepViewModel(store, executor, dialogs);
+        targets = new TargetsStepViewModel(dialogs, store.exportsDirectory().resolve("rejects"));
+        definition = new DefinitionStepViewModel(targets.onlineProperty(), targets.offlineProperty());
+        mapping = new GroupMappingViewModel();
+        run = new IngestRunViewModel(store, executor, dialogs, events, jobsChanged);
+        run.onFinished(() -> step.set(WizardStep.SUMMARY));
+        if (target != null) {
+            targets.forGroup(target);
+        }
+        canNext = Bindings.createBooleanBinding(this::computeCanNext, step, source.canInferProperty(),
+                definition.completeProperty(), mapping.problemProperty(), targets.problemProperty(),
+                definition.problemsProperty());
+        canBack = Bindings.createBooleanBinding(() -> switch (step.get()) {
+            case PREVIEW, MAPPING, STORES -> true;
+            default -> false;
+        }, step);
+        nextLabel = Bindings.createStringBinding(() -> switch (step.get()) {
+            case FILE -> "Read file";
+            case STORES -> "Start ingest";
+            default -> "Next";
+        }, step);
+    }
+
+    private boolean computeCanNext() {
+        return switch (step.get()) {
+            case FILE -> source.canInferProperty().get();
+            case PREVIEW -> true;
+            case MAPPING -> target == null ? definition.completeProperty().get() : mapping.problemProperty().get().isEmpty();
+            case STORES -> targets.problemProperty().get().isEmpty()
+                    && (target != null || definition.problemsProperty().get().isEmpty());
+            case RUN, SUMMARY -> false;
+        };
+    }
+
+    /** Goes to the next step; from the file step this reads the file first (in the background). */
+    public void next() {
+        if (!canNext.get()) {
+            return;
+        }
+        switch (step.get()) {
+            case FILE -> source.infer(inferred -> {
+                if (target == null) {
+                    definition.load(inferred);
+                } else {
+                    mapping.load(target, inferred);
+                }
+                step.set(WizardStep.PREVIEW);
+            });
+            case PREVIEW -> step.set(WizardStep.MAPPING);
+            case MAPPING -> step.set(WizardStep.STORES);
+            case STORES -> {
+                step.set(WizardStep.RUN);
+                run.start(request(), target == null);
+            }
+            default -> { }
+        }
+    }
+
+    /** Goes back one step (not once the ingest has started). */
+    public void back() {
+        if (canBack.get()) {
+            step.set(WizardStep.values()[step.get().ordinal() - 1]);
+        }
+    }
+
+    /** The request the wizard describes now. */
+    public IngestRequest request() {
+        String group = target != null ? target.name() : definition.definition().name();
+        IngestRequest r = IngestRequest.of(group, source.fileProperty().get())
+                .withFileOptions(source.fileOptions())
+                .withTargets(targets.targets())
+                .withOnError(targets.onErrorProperty().get())
+                .withRejectsFile(targets.rejectsFileProperty().get());
+        return target != null ? r.withStampEventTime(mapping.stampProperty().get())
+                : r.withNewGroup(definition.definition(), definition.renames())
+                        .withStampEventTime(definition.stampProperty().get());
+    }
+
+    /** The window title. */
+    public String title() {
+        return target != null ? "Ingest a file into " + target.name() : "New feature group from a file";
+    }
+
+    /** The group ingested into, or null for a new group. */
+    public FeatureGroup target() { return target; }
+    public ReadOnlyObjectProperty<WizardStep> stepProperty() { return step.getReadOnlyProperty(); }
+    public BooleanBinding canNextProperty() { return canNext; }
+    public BooleanBinding canBackProperty() { return canBack; }
+    public StringBinding nextLabelProperty() { return nextLabel; }
+    public SourceStepViewModel source() { return source; }
+    public DefinitionStepViewModel definition() { return definition; }
+    public GroupMappingViewModel mapping() { return mapping; }
+    public TargetsStepViewModel targets() { return targets; }
+    public IngestRunViewModel run() { return run; }
+}

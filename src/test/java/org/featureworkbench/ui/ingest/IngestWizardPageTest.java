@@ -1,0 +1,109 @@
+package org.featureworkbench.ui.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.ui.ScriptedDialogs;
+import org.featureworkbench.ui.Styles;
+import org.featureworkbench.ui.shell.MainView;
+import org.featureworkbench.ui.shell.MainViewModel;
+import org.featureworkbench.ui.task.FxTaskExecutor;
+import org.featureworkbench.workspace.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The ingest wizard and the Jobs page in the real window, headless: a scripted file chooser
+ * stands in for the native one; everything else (background executor, store) is real.
+ */
+@ExtendWith(ApplicationExtension.class)
+class IngestWizardPageTest {
+    @TempDir
+    Path workspace;
+    FeatureStore store;
+    FxTaskExecutor executor = new FxTaskExecutor();
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    MainViewModel vm;
+    Stage stage;
+
+    @Start
+    void start(Stage window) {
+        stage = window;
+        store = Workspace.open(workspace);
+        vm = new MainViewModel(store, executor, dialogs);
+        javafx.scene.Scene scene = new javafx.scene.Scene(new MainView(vm), 1280, 860);
+        Styles.apply(scene);
+        window.setScene(scene);
+        window.show();
+        vm.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> new java.util.ArrayList<>(javafx.stage.Window.getWindows())
+                .forEach(w -> ((Stage) w).hide()));
+        executor.close();
+        store.close();
+    }
+
+    private void waitFor(FxRobot robot, String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aNewGroupFromAFileRunsToTheSummaryAndAppearsOnTheJobsPage(FxRobot robot) throws Exception {
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Path file = Files.writeString(workspace.resolve("visits.csv"), "visit_id,event_time,pages\n"
+                + "v1," + now + ",3\nv2," + now + ",x\nv3," + now + ",9\n");
+        dialogs.fileAnswers.push(Optional.of(file));
+        robot.clickOn("#newGroupFromFile");
+        robot.clickOn("#chooseFile");
+        robot.clickOn("#wizardNext");
+        waitFor(robot, "the preview", () -> robot.lookup("#previewStep").tryQuery().isPresent());
+        TableView<?> columns = robot.lookup("#previewColumns").queryTableView();
+        assertEquals(3, columns.getItems().size());
+        robot.clickOn("#wizardNext");
+        assertEquals("visits", robot.lookup("#newGroupName").queryTextInputControl().getText());
+        // 'x' made inference type pages as String; the user makes it Integral, so that row is rejected.
+        robot.interact(() -> robot.lookup("#columnType-2").<org.featureworkbench.model.FeatureType>queryComboBox()
+                .setValue(org.featureworkbench.model.FeatureType.INTEGRAL));
+        robot.clickOn("#wizardNext");
+        robot.clickOn("#wizardNext");
+        waitFor(robot, "the summary", () -> robot.lookup("#summaryStep").tryQuery().isPresent());
+        assertEquals("3", robot.lookup("#summary-rows-read").queryAs(Label.class).getText());
+        assertEquals("1", robot.lookup("#summary-rejected").queryAs(Label.class).getText(), "'x' is not an Integral");
+        robot.clickOn("#openRejects");
+        assertEquals(1, dialogs.opened.size());
+        assertEquals(2, store.records().stats("visits").onlineRecords());
+        robot.clickOn("#wizardClose");
+
+        waitFor(robot, "the new group to be shown", () -> vm.find("visits").isPresent());
+        robot.clickOn("#jobsEntry");
+        waitFor(robot, "the jobs table", () -> robot.lookup("#jobsTable").queryTableView().getItems().size() == 1);
+        TableView<JobRow> jobs = robot.lookup("#jobsTable").queryTableView();
+        assertEquals("SUCCEEDED", jobs.getItems().get(0).state().name());
+        robot.clickOn("visits.csv");
+        assertTrue(robot.lookup("#jobDetails").queryAs(Label.class).getText().contains("Finished: 3 read"),
+                robot.lookup("#jobDetails").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#cancelJob").queryButton().isDisabled(), "a finished job cannot be cancelled");
+    }
+}

@@ -1,0 +1,260 @@
+package org.featureworkbench.ui.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.IngestJob;
+import org.featureworkbench.core.IngestRequest;
+import org.featureworkbench.core.RecordStats;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.testing.Definitions;
+import org.featureworkbench.ui.ScriptedDialogs;
+import org.featureworkbench.ui.create.FormField;
+import org.featureworkbench.ui.group.GroupEvents;
+import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.featureworkbench.ui.task.TaskExecutor;
+import org.featureworkbench.workspace.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ingest wizard's view models on a real store: every step, both kinds of target, failure and cancel. */
+class IngestWizardViewModelTest {
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path files;
+    FeatureStore store;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    List<String> created = new ArrayList<>();
+    int jobsChanged;
+
+    GroupEvents events = new GroupEvents() {
+        @Override
+        public void groupCreated(FeatureGroup group) {
+            created.add(group.name());
+        }
+
+        @Override
+        public void groupUpdated(FeatureGroup group) {
+        }
+
+        @Override
+        public void groupDeleted(FeatureGroup group) {
+        }
+    };
+
+    /** An event time inside the test group's 7-day online TTL. */
+    static final String NOW = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+
+    @BeforeEach
+    void open() {
+        store = Workspace.open(workspace);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private IngestWizardViewModel wizard(TaskExecutor executor, FeatureGroup target) {
+        return new IngestWizardViewModel(store, executor, dialogs, events, () -> jobsChanged++, target);
+    }
+
+    private Path csv(String name, String text) throws Exception {
+        return Files.writeString(files.resolve(name), text);
+    }
+
+    private void readFile(IngestWizardViewModel vm, Path file) {
+        dialogs.fileAnswers.push(java.util.Optional.of(file));
+        vm.source().chooseFile();
+        vm.next();
+        assertEquals(WizardStep.PREVIEW, vm.stepProperty().get(), vm.source().errorProperty().get());
+    }
+
+    @Test
+    void aNewGroupIsInferredEditedAndFilled() throws Exception {
+        Path file = csv("payments.csv", "payment_id,event_time,amount,note\n"
+                + "p1,2024-05-01T10:00:00Z,12,a\np2,2024-05-01T11:00:00Z,7,b\np1,2024-05-02T10:00:00Z,30,c\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
+        readFile(vm, file);
+        assertEquals(List.of("payment_id", "event_time", "amount", "note"),
+                vm.source().columns().stream().map(c -> c.column()).toList());
+        assertEquals(FeatureType.INTEGRAL, vm.source().columns().get(2).type());
+        assertTrue(vm.source().sampleText().startsWith("Sampled 3 rows"), vm.source().sampleText());
+        vm.next();
+        DefinitionStepViewModel d = vm.definition();
+        // payment_id repeats (two versions of p1), so inference took the unique event_time as the id and
+        // proposed stamping; the user corrects both, as they would in the form.
+        assertEquals("event_time", d.recordIdProperty().get());
+        assertTrue(d.stampProperty().get());
+        d.recordIdProperty().set("payment_id");
+        d.stampProperty().set(false);
+        d.eventTimeProperty().set("event_time");
+
+        d.nameProperty().set("bad name!");
+        assertFalse(vm.canNextProperty().get(), "an invalid group name blocks the step");
+        assertFalse(d.problemFor(FormField.NAME).get().isEmpty());
+        d.nameProperty().set("payments");
+        d.rows().get(2).feature().typeProperty().set(FeatureType.FRACTIONAL);
+        d.rows().get(3).includeProperty().set(false);
+        d.rows().get(2).feature().nameProperty().set("amount_eur");
+        assertEquals(java.util.Map.of("amount", "amount_eur"), d.renames());
+        vm.next();
+        assertEquals(WizardStep.STORES, vm.stepProperty().get());
+        vm.next();
+
+        assertEquals(WizardStep.SUMMARY, vm.stepProperty().get(), vm.run().failureProperty().get());
+        assertEquals(3, vm.run().summaryProperty().get().rowsRead());
+        assertEquals(List.of("payments"), created);
+        FeatureGroup group = store.describeFeatureGroup("payments");
+        assertEquals(FeatureType.FRACTIONAL, group.definition().feature("amount_eur").orElseThrow().type());
+        assertTrue(group.definition().feature("note").isEmpty());
+        RecordStats stats = store.records().stats("payments");
+        assertEquals(2, stats.onlineRecords());
+        assertEquals(3, stats.offline().rows());
+        assertEquals(30.0, store.records().getRecord("payments", "p1", null).orElseThrow().value("amount_eur"));
+        assertEquals("3", vm.run().tilesProperty().get().get(0).value().replace(",", ""));
+        assertEquals(2, jobsChanged, "started and finished");
+    }
+
+    @Test
+    void aFileWithoutEventTimeIsStampedWithTheIngestTime() throws Exception {
+        Path file = csv("people.csv", "person_id,age\nx1,30\nx2,41\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
+        readFile(vm, file);
+        vm.next();
+        assertTrue(vm.definition().stampProperty().get(), "no event-time column: stamping is proposed");
+        assertEquals("EventTime", vm.definition().eventTimeProperty().get());
+        vm.definition().stampProperty().set(false);
+        assertFalse(vm.canNextProperty().get(), "without stamping, an event time must be chosen");
+        assertFalse(vm.definition().problemFor(FormField.EVENT_TIME).get().isEmpty());
+        vm.definition().stampProperty().set(true);
+        vm.next();
+        vm.next();
+        assertEquals(WizardStep.SUMMARY, vm.stepProperty().get(), vm.run().failureProperty().get());
+        assertEquals(2, store.records().stats("people").onlineRecords());
+        assertEquals(FeatureType.FRACTIONAL, store.describeFeatureGroup("people").definition().eventTimeFeature().type());
+    }
+
+    @Test
+    void anExistingGroupShowsUnmappedColumnsAndAbsentFeatures() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        Path file = csv("c.csv", "Customer_ID,event_time,age,shoe_size\nc1," + NOW + ",33,44\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), customers);
+        readFile(vm, file);
+        GroupMappingViewModel m = vm.mapping();
+        assertEquals(List.of("shoe_size"), m.unmapped());
+        assertEquals(List.of("score"), m.absent());
+        assertEquals("customer_id", m.columns().get(0).feature(), "matched ignoring case");
+        assertNull(m.columns().get(3).feature());
+        assertFalse(m.stampAvailableProperty().get());
+        vm.next();
+        vm.next();
+        vm.next();
+        assertEquals(WizardStep.SUMMARY, vm.stepProperty().get());
+        var summary = vm.run().summaryProperty().get();
+        assertTrue(summary.notes().stream().anyMatch(n -> n.contains("shoe_size")), summary.notes().toString());
+        assertEquals(1, store.records().stats("customers").onlineRecords());
+        assertTrue(created.isEmpty(), "no group was created");
+    }
+
+    @Test
+    void aFileWithoutTheRecordIdColumnCannotGoOn() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        Path file = csv("c.csv", "id,age\nc1,33\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), customers);
+        readFile(vm, file);
+        vm.next();
+        assertTrue(vm.mapping().problemProperty().get().contains("record identifier 'customer_id'"));
+        assertFalse(vm.canNextProperty().get());
+    }
+
+    @Test
+    void onErrorFailShowsTheMessageAndWritesNothing() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        Path file = csv("c.csv", "customer_id,event_time,age\nc1," + NOW + ",33\nc2," + NOW + ",old\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), customers);
+        readFile(vm, file);
+        vm.next();
+        vm.next();
+        vm.targets().onErrorProperty().set(IngestRequest.OnError.FAIL);
+        vm.next();
+        assertEquals(WizardStep.SUMMARY, vm.stepProperty().get());
+        assertNull(vm.run().summaryProperty().get());
+        String failure = vm.run().failureProperty().get();
+        assertTrue(failure.contains("c.csv") && failure.contains("3"), failure);
+        assertEquals(IngestJob.State.FAILED, vm.run().jobProperty().get().state());
+        assertEquals(0, store.records().stats("customers").onlineRecords());
+        assertEquals(0, store.records().stats("customers").offline().rows());
+        assertTrue(dialogs.errors.isEmpty(), "a bad file is the user's to fix: shown inline, not as an error dialog");
+    }
+
+    @Test
+    void rejectedRowsAreCountedAndTheirFileCanBeOpenedOrSaved() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        Path file = csv("c.csv", "customer_id,event_time,age\nc1," + NOW + ",33\nc2," + NOW + ",old\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), customers);
+        readFile(vm, file);
+        vm.next();
+        vm.next();
+        vm.next();
+        var summary = vm.run().summaryProperty().get();
+        assertEquals(1, summary.rejected());
+        assertEquals("1", vm.run().tilesProperty().get().get(3).value());
+        assertNotNull(summary.rejectsFile());
+        vm.run().openRejects();
+        assertEquals(List.of(summary.rejectsFile()), dialogs.opened);
+        Path saved = files.resolve("out/rejects-copy.csv");
+        dialogs.fileAnswers.push(java.util.Optional.of(saved));
+        vm.run().saveRejectsAs();
+        assertTrue(Files.readString(saved).contains("old"));
+        assertTrue(vm.run().noticeProperty().get().contains("rejects-copy.csv"));
+    }
+
+    @Test
+    void aJobCancelledFromTheWizardEndsCancelled() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        Path file = csv("c.csv", "customer_id,event_time,age\nc1," + NOW + ",33\n");
+        DeferredJobsExecutor executor = new DeferredJobsExecutor();
+        IngestWizardViewModel vm = wizard(executor, customers);
+        readFile(vm, file);
+        vm.next();
+        vm.next();
+        vm.next();
+        assertEquals(WizardStep.RUN, vm.stepProperty().get());
+        IngestJob job = vm.run().jobProperty().get();
+        assertEquals(IngestJob.State.QUEUED, job.state());
+        vm.run().cancel();
+        assertEquals("Cancelling…", vm.run().stateTextProperty().get());
+        assertEquals(1, executor.runJobs());
+        assertEquals(IngestJob.State.CANCELLED, job.state());
+        assertTrue(vm.run().summaryProperty().get().cancelled());
+        assertEquals(WizardStep.SUMMARY, vm.stepProperty().get());
+        assertEquals(0, store.records().stats("customers").onlineRecords());
+    }
+
+    @Test
+    void anUnreadableFileStaysOnTheFileStepWithTheMessage() throws Exception {
+        Path file = csv("empty.csv", "");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
+        dialogs.fileAnswers.push(java.util.Optional.of(file));
+        vm.source().chooseFile();
+        vm.next();
+        assertEquals(WizardStep.FILE, vm.stepProperty().get());
+        assertTrue(vm.source().errorProperty().get().contains("empty.csv"), vm.source().errorProperty().get());
+        vm.source().delimiterProperty().set("xx");
+        vm.next();
+        assertFalse(vm.source().errorProperty().get().isEmpty(), "a bad delimiter is reported inline");
+    }
+}

@@ -1,0 +1,74 @@
+package org.featureworkbench.ui.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.IngestJob;
+import org.featureworkbench.core.IngestListener;
+import org.featureworkbench.core.IngestRequest;
+import org.featureworkbench.testing.Definitions;
+import org.featureworkbench.ui.ScriptedDialogs;
+import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.featureworkbench.workspace.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Jobs page's list: finished and queued jobs, running count, cancel, summary text. */
+class JobsViewModelTest {
+    @TempDir
+    Path workspace;
+    FeatureStore store;
+    JobsViewModel vm;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+
+    @BeforeEach
+    void open() {
+        store = Workspace.open(workspace);
+        store.createFeatureGroup(Definitions.customers("customers"));
+        vm = new JobsViewModel(store, new CurrentThreadTaskExecutor(), dialogs);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void listsJobsNewestFirstCountsRunningOnesAndCancels() throws Exception {
+        Path file = Files.writeString(workspace.resolve("c.csv"),
+                "customer_id,event_time,age\nc1,2024-05-01T10:00:00Z,33\nc2,2024-05-01T10:00:00Z,x\n");
+        store.ingest().ingest(IngestRequest.of("customers", file), IngestListener.NONE);
+        IngestJob queued = store.ingest().submit(IngestRequest.of("customers", file));
+        vm.refresh();
+        assertEquals(2, vm.rows().size());
+        assertEquals(queued.id(), vm.rows().get(0).id());
+        assertEquals(1, vm.runningProperty().get());
+        assertEquals("1 job running", vm.runningTextProperty().get());
+
+        JobRow done = vm.rows().get(1);
+        assertEquals(IngestJob.State.SUCCEEDED, done.state());
+        assertEquals("2", done.rows());
+        assertEquals("1", done.rejected());
+        assertEquals("c.csv", done.file());
+        vm.selectedProperty().set(done);
+        assertTrue(vm.detailsProperty().get().contains("Finished: 2 read · 1 online · 1 offline · 1 rejected"),
+                vm.detailsProperty().get());
+        assertTrue(vm.selectedHasRejects());
+        vm.openRejects();
+        assertEquals(1, dialogs.opened.size());
+
+        vm.cancel(vm.rows().get(0));
+        assertTrue(queued.isCancelRequested());
+        store.ingest().run(queued, IngestListener.NONE);
+        vm.refresh();
+        assertEquals(IngestJob.State.CANCELLED, vm.rows().get(0).state());
+        assertEquals(0, vm.runningProperty().get());
+        assertEquals("", vm.runningTextProperty().get());
+        assertEquals(done.id(), vm.selectedProperty().get().id(), "the selection survives a refresh");
+    }
+}
