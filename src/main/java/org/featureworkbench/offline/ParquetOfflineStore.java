@@ -4,7 +4,11 @@ import org.featureworkbench.model.OfflineStoreStats;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -185,9 +189,29 @@ public final class ParquetOfflineStore implements OfflineStore {
         if (!Files.isDirectory(dataDirectory)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(dataDirectory)) {
-            return walk.filter(p -> OfflineLayout.isPublished(p) && Files.isRegularFile(p)).sorted().toList();
-        }
+        // walkFileTree rather than Files.walk: a writer in this or another process may rename or
+        // delete a temporary file or a compaction journal between the directory read and the
+        // stat, and a file that vanished mid-listing is simply not part of the listing.
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(dataDirectory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && OfflineLayout.isPublished(file)) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        files.sort(null);
+        return files;
     }
 
     private static List<List<Path>> publishedFilesByPartition(Path dataDirectory) throws IOException {
