@@ -72,6 +72,7 @@ final class PreviewStepView extends VBox {
                 Bindings.size(preview.problems()).multiply(PROBLEM_ROW_HEIGHT).add(4)));
         VBox section = FormLayout.section("Rows that cannot be read",
                 "An ingest rejects these rows (they go to the rejects file); fix them in the file to keep them.", list);
+        section.setId("previewProblemsSection");
         section.visibleProperty().bind(Bindings.isNotEmpty(preview.problems()));
         section.managedProperty().bind(section.visibleProperty());
         return section;
