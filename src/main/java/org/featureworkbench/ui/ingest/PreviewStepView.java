@@ -22,7 +22,7 @@ import org.featureworkbench.ui.FormLayout;
  * sample; then the inference notes.
  */
 final class PreviewStepView extends VBox {
-    private static final double PROBLEM_ROW_HEIGHT = 26;
+    private static final double ROW_HEIGHT = 26;
 
     PreviewStepView(SourceStepViewModel vm) {
         super(12);
@@ -46,10 +46,10 @@ final class PreviewStepView extends VBox {
         problem.textProperty().bind(vm.inferenceProblemProperty());
 
         PreviewRowsTable rows = new PreviewRowsTable(preview);
-        rows.setPrefHeight(280);
         VBox profiles = new VBox(8, sample, profileTable(vm));
         TabPane tabs = new TabPane(new Tab("First rows", rows), new Tab("Column profiles", profiles));
         tabs.setId("previewTabs");
+        tabs.getStyleClass().addAll("page-tabs", "preview-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         getChildren().addAll(new VBox(4, reading, rowsText), problem, tabs, problemsSection(preview),
@@ -69,7 +69,7 @@ final class PreviewStepView extends VBox {
             }
         });
         list.prefHeightProperty().bind(Bindings.min(130,
-                Bindings.size(preview.problems()).multiply(PROBLEM_ROW_HEIGHT).add(4)));
+                Bindings.size(preview.problems()).multiply(ROW_HEIGHT).add(4)));
         VBox section = FormLayout.section("Rows that cannot be read",
                 "An ingest rejects these rows (they go to the rejects file); fix them in the file to keep them.", list);
         section.setId("previewProblemsSection");
@@ -81,7 +81,20 @@ final class PreviewStepView extends VBox {
     private static ListView<String> notes(SourceStepViewModel vm) {
         ListView<String> notes = new ListView<>(vm.notes());
         notes.setId("inferenceNotes");
-        notes.setPrefHeight(120);
+        notes.setPrefHeight(150);
+        // Notes are sentences: wrap them rather than cut them off at the list's edge.
+        notes.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(notes.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         notes.setPlaceholder(new Label("Nothing to note."));
         return notes;
     }
@@ -97,7 +110,10 @@ final class PreviewStepView extends VBox {
         filled.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().nonEmpty()));
         table.getColumns().add(filled);
         table.getColumns().add(column("Unique", c -> c.unique() ? "yes — could identify a record" : "no"));
-        table.setPrefHeight(250);
+        // As tall as the columns need, up to nine, so the tab pane is not taller than either tab needs.
+        table.setFixedCellSize(ROW_HEIGHT);
+        table.prefHeightProperty().bind(Bindings.max(2, Bindings.min(9, Bindings.size(vm.columns())))
+                .multiply(ROW_HEIGHT).add(32));
         table.setPlaceholder(new Label("No profiles: nothing could be inferred from this file."));
         return table;
     }
