@@ -71,6 +71,22 @@ public final class IngestOperations {
                 options == null ? InferOptions.SUGGEST : options);
     }
 
+    /**
+     * The first records of a file as an ingest would read them, for a preview before inferring or
+     * ingesting: the format and CSV dialect used, the columns with the types inference gives them
+     * over these records, the readable rows, and the rows that cannot be read (each with the reason
+     * the ingest's rejects file would give). Reads only. Blocks on I/O: never call it on the JavaFX thread.
+     *
+     * @param options  how to read the file; null detects everything
+     * @param maxRows  how many records to read at most, readable or not (the wizard shows 100)
+     * @throws org.featureworkbench.model.FeatureStoreException on a file-level problem, with the
+     *         ingest's message (missing, a directory, empty, no header, undecodable, unterminated quote…)
+     * @throws IllegalArgumentException when {@code maxRows} is not positive
+     */
+    public FilePreview preview(Path file, FileOptions options, int maxRows) {
+        return FilePreviewer.preview(file, options, maxRows);
+    }
+
     /** Registers a job for the request without starting it; it is listed by {@link #jobs()} as QUEUED. */
     public IngestJob submit(IngestRequest request) {
         IngestJob job = jobs.add(request);

@@ -119,6 +119,18 @@ class IngestScreenshotTour {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#summaryStep").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         shoot(robot, wizard(robot, "#summaryStep"), "ingest-6-summary.png");
+        robot.clickOn("#wizardClose");
+
+        // A file with ragged rows (like car_data.csv): the preview lists them as rows that cannot be read.
+        Path ragged = Files.writeString(workspace.resolve("cars.csv"), "car_id,model,year,mileage,price\n"
+                + "c1,Tesla Model 3,2019,50412,31924.00\nc2,Hyundai Sonata,2016,\"97,237 mi.\",13492.00\n"
+                + "c3,Ford F-150,2021,12003,44990.00\nc4,Kia Rio,2018,,\nc5,Fiat 500,2020,8500,\"$9,990\",extra\n");
+        dialogs.fileAnswers.push(Optional.of(ragged));
+        robot.clickOn("#newGroupFromFile");
+        robot.clickOn("#chooseFile");
+        robot.clickOn("#wizardNext");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#previewStep").tryQuery().isPresent());
+        shoot(robot, wizard(robot, "#previewStep"), "ingest-2-preview-problems.png");
     }
 
     /** The scene of the wizard showing {@code step}. */

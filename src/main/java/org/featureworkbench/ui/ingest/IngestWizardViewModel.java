@@ -46,6 +46,7 @@ public final class IngestWizardViewModel {
             targets.forGroup(target);
         }
         canNext = Bindings.createBooleanBinding(this::computeCanNext, step, source.canInferProperty(),
+                source.inferredProperty(),
                 definition.completeProperty(), mapping.problemProperty(), targets.problemProperty(),
                 definition.problemsProperty());
         canBack = Bindings.createBooleanBinding(() -> switch (step.get()) {
@@ -62,7 +63,7 @@ public final class IngestWizardViewModel {
     private boolean computeCanNext() {
         return switch (step.get()) {
             case FILE -> source.canInferProperty().get();
-            case PREVIEW -> true;
+            case PREVIEW -> source.inferredProperty().get() != null;
             case MAPPING -> target == null ? definition.completeProperty().get() : mapping.problemProperty().get().isEmpty();
             case STORES -> targets.problemProperty().get().isEmpty()
                     && (target != null || definition.problemsProperty().get().isEmpty());
@@ -70,16 +71,20 @@ public final class IngestWizardViewModel {
         };
     }
 
-    /** Goes to the next step; from the file step this reads the file first (in the background). */
+    /**
+     * Goes to the next step; from the file step this reads the file first (in the background) and
+     * shows its preview, from which the wizard goes on only when a group could be inferred.
+     */
     public void next() {
         if (!canNext.get()) {
             return;
         }
         switch (step.get()) {
-            case FILE -> source.infer(inferred -> {
-                if (target == null) {
+            case FILE -> source.read(inferred -> {
+                // Without an inferred group there is nothing to map: the preview shows why, Next stays off.
+                if (inferred != null && target == null) {
                     definition.load(inferred);
-                } else {
+                } else if (inferred != null) {
                     mapping.load(target, inferred);
                 }
                 step.set(WizardStep.PREVIEW);

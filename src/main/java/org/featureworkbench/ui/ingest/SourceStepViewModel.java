@@ -1,6 +1,7 @@
 package org.featureworkbench.ui.ingest;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -16,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.FileOptions;
+import org.featureworkbench.core.FilePreview;
 import org.featureworkbench.core.InferOptions;
 import org.featureworkbench.core.InferredGroup;
 import org.featureworkbench.model.FeatureStoreException;
@@ -25,9 +27,9 @@ import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
  * Steps 1 and 2 of the ingest wizard: which file, how to read it (format, delimiter and encoding,
- * each detected unless overridden), and what {@code infer} saw in it — the column profiles with
- * their inferred types, the sample size and the inference notes. The file is read only through
- * the facade's {@code infer}, in the background.
+ * each detected unless overridden), its first rows as the facade's {@code preview} reads them
+ * ({@link #preview()}), and what {@code infer} saw in it — the column profiles with their inferred
+ * types, the sample size and the inference notes. Both facade calls run in one background task.
  */
 public final class SourceStepViewModel {
     /** The file types offered by the file chooser. */
@@ -45,6 +47,8 @@ public final class SourceStepViewModel {
     private final ReadOnlyObjectWrapper<InferredGroup> inferred = new ReadOnlyObjectWrapper<>(this, "inferred");
     private final ObservableList<InferredGroup.Column> columns = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
+    private final StringProperty inferenceProblem = new SimpleStringProperty(this, "inferenceProblem", "");
+    private final FilePreviewViewModel preview = new FilePreviewViewModel();
     private final BooleanBinding canInfer;
 
     SourceStepViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
@@ -55,6 +59,8 @@ public final class SourceStepViewModel {
         // What was inferred belongs to the old file and options: read again before going on.
         Runnable stale = () -> {
             inferred.set(null);
+            preview.clear();
+            inferenceProblem.set("");
             error.set("");
         };
         file.addListener((o, a, b) -> stale.run());
@@ -81,8 +87,16 @@ public final class SourceStepViewModel {
                 d.isEmpty() ? null : FileOptions.parseDelimiter(d), e.isEmpty() ? null : FileOptions.parseEncoding(e));
     }
 
-    /** Runs inference on the file in the background; {@code done} gets the result on success. */
-    public void infer(Consumer<InferredGroup> done) {
+    /**
+     * Reads the file in the background: its first {@value FilePreviewViewModel#ROWS} rows, then the
+     * inference. A file that cannot be read at all stays on the file step with the message in
+     * {@link #errorProperty()}; a file whose rows cannot be inferred from (a header without rows,
+     * only ragged rows) is still previewed, with the reason in {@link #inferenceProblemProperty()}.
+     *
+     * @param done told on the FX thread once the preview is shown, with the inferred group, or
+     *             null when inference failed
+     */
+    public void read(Consumer<InferredGroup> done) {
         Path source = file.get();
         if (source == null) {
             error.set("Choose a file first.");
@@ -97,16 +111,30 @@ public final class SourceStepViewModel {
         }
         inferring.set(true);
         error.set("");
-        executor.execute(() -> store.ingest().infer(source, options, InferOptions.SUGGEST), result -> {
+        executor.execute(() -> Reading.of(store, source, options), result -> {
             inferring.set(false);
-            inferred.set(result);
-            columns.setAll(result.columns());
-            notes.setAll(result.notes());
-            done.accept(result);
+            preview.load(result.preview());
+            inferred.set(result.inferred());
+            inferenceProblem.set(result.inferenceProblem());
+            columns.setAll(result.inferred() == null ? List.of() : result.inferred().columns());
+            notes.setAll(result.inferred() == null ? result.preview().notes() : result.inferred().notes());
+            done.accept(result.inferred());
         }, e -> {
             inferring.set(false);
             Failures.inline(error, dialogs, "read " + source.getFileName()).accept(e);
         });
+    }
+
+    /** What one read of the file found; built on the background thread. */
+    private record Reading(FilePreview preview, InferredGroup inferred, String inferenceProblem) {
+        static Reading of(FeatureStore store, Path source, FileOptions options) {
+            FilePreview preview = store.ingest().preview(source, options, FilePreviewViewModel.ROWS);
+            try {
+                return new Reading(preview, store.ingest().infer(source, options, InferOptions.SUGGEST), "");
+            } catch (FeatureStoreException e) {
+                return new Reading(preview, null, e.getMessage());
+            }
+        }
     }
 
     /** One line on the sample inference looked at, e.g. "Sampled 356 rows; 2 unreadable". */
@@ -119,15 +147,6 @@ public final class SourceStepViewModel {
                 + " · " + g.columns().size() + (g.columns().size() == 1 ? " column" : " columns");
         return g.unreadableRows() == 0 ? text
                 : text + " · " + IngestText.count(g.unreadableRows()) + " unreadable (an ingest rejects them)";
-    }
-
-    /** How the file is read, in words: the chosen overrides, otherwise "detected". */
-    public String readingText() {
-        FormatChoice f = format.get();
-        String d = delimiter.get() == null || delimiter.get().isEmpty() ? "detected" : "'" + delimiter.get() + "'";
-        String e = encoding.get() == null || encoding.get().isBlank() ? "UTF-8 unless the file has a BOM" : encoding.get().trim();
-        return "Format: " + (f == null || f == FormatChoice.DETECT ? "detected" : f.toString())
-                + " · delimiter: " + d + " · encoding: " + e;
     }
 
     public ObjectProperty<Path> fileProperty() { return file; }
@@ -145,6 +164,10 @@ public final class SourceStepViewModel {
     public ObservableList<InferredGroup.Column> columns() { return columns; }
     /** The inference notes, in order. */
     public ObservableList<String> notes() { return notes; }
+    /** Why no feature group can be inferred from the previewed file (empty when it could); blocks the next step. */
+    public StringProperty inferenceProblemProperty() { return inferenceProblem; }
+    /** The first rows of the file, as the last read found them. */
+    public FilePreviewViewModel preview() { return preview; }
     /** True while no file is chosen. */
     public BooleanBinding noFileProperty() { return Bindings.isNull(file); }
 }

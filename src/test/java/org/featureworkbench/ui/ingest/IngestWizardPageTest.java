@@ -1,6 +1,7 @@
 package org.featureworkbench.ui.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.FilePreview;
 import org.featureworkbench.ui.ScriptedDialogs;
 import org.featureworkbench.ui.Styles;
 import org.featureworkbench.ui.shell.MainView;
@@ -79,6 +81,15 @@ class IngestWizardPageTest {
         robot.clickOn("#chooseFile");
         robot.clickOn("#wizardNext");
         waitFor(robot, "the preview", () -> robot.lookup("#previewStep").tryQuery().isPresent());
+        TableView<FilePreview.Row> rows = robot.lookup("#previewRows").queryTableView();
+        assertEquals(3, rows.getItems().size(), "the first rows of the file");
+        assertEquals(4, rows.getColumns().size(), "the line number, then one column per header name");
+        assertEquals(2L, rows.getColumns().get(0).getCellObservableValue(0).getValue());
+        assertEquals("v1", rows.getColumns().get(1).getCellObservableValue(0).getValue());
+        assertEquals("x", rows.getColumns().get(3).getCellObservableValue(1).getValue());
+        assertEquals("String", robot.lookup("#previewType-2").queryAs(Label.class).getText(), "'x' made pages a String");
+        assertEquals("CSV · delimiter ',' · UTF-8 · 3 columns", robot.lookup("#readingText").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#previewProblemsSection").query().isVisible(), "no problems: the section is hidden");
         TableView<?> columns = robot.lookup("#previewColumns").queryTableView();
         assertEquals(3, columns.getItems().size());
         robot.clickOn("#wizardNext");

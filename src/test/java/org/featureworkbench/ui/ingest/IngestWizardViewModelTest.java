@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.FilePreview;
 import org.featureworkbench.core.IngestJob;
 import org.featureworkbench.core.IngestRequest;
 import org.featureworkbench.core.RecordStats;
@@ -92,6 +93,14 @@ class IngestWizardViewModelTest {
                 vm.source().columns().stream().map(c -> c.column()).toList());
         assertEquals(FeatureType.INTEGRAL, vm.source().columns().get(2).type());
         assertTrue(vm.source().sampleText().startsWith("Sampled 3 rows"), vm.source().sampleText());
+        FilePreviewViewModel preview = vm.source().preview();
+        assertEquals("CSV · delimiter ',' · UTF-8 · 4 columns", preview.readingText());
+        assertEquals("All 3 rows", preview.rowsText());
+        assertEquals(List.of(2L, 3L, 4L), preview.rows().stream().map(FilePreview.Row::line).toList());
+        assertEquals(List.of("p2", "2024-05-01T11:00:00Z", "7", "b"), preview.rows().get(1).values());
+        assertEquals(List.of(FeatureType.STRING, FeatureType.STRING, FeatureType.INTEGRAL, FeatureType.STRING),
+                preview.columns().stream().map(FilePreview.Column::type).toList());
+        assertTrue(preview.problems().isEmpty());
         vm.next();
         DefinitionStepViewModel d = vm.definition();
         // payment_id repeats (two versions of p1), so inference took the unique event_time as the id and
@@ -242,6 +251,43 @@ class IngestWizardViewModelTest {
         assertTrue(vm.run().summaryProperty().get().cancelled());
         assertEquals(WizardStep.SUMMARY, vm.stepProperty().get());
         assertEquals(0, store.records().stats("customers").onlineRecords());
+    }
+
+    @Test
+    void raggedRowsArePreviewedAsProblemsNextToTheReadableRows() throws Exception {
+        Path file = Files.write(files.resolve("shop.csv"), "\uFEFFitem_id;price;label\n1;2.5;\"a;b\"\n2;3;x;y\n3;;\"\"\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
+        readFile(vm, file);
+        FilePreviewViewModel preview = vm.source().preview();
+        assertEquals("CSV · delimiter ';' · UTF-8 (BOM removed) · 3 columns", preview.readingText());
+        assertEquals("All 3 rows · 1 row cannot be read", preview.rowsText());
+        assertEquals(List.of(2L, 4L), preview.rows().stream().map(FilePreview.Row::line).toList());
+        assertEquals("a;b", preview.rows().get(0).value(2));
+        assertEquals("", FilePreviewViewModel.cellText(preview.rows().get(1), 1), "a missing cell is blank");
+        assertEquals("\"\"", FilePreviewViewModel.cellText(preview.rows().get(1), 2), "a quoted empty cell shows its quotes");
+        assertEquals(FeatureType.FRACTIONAL, preview.columns().get(1).type());
+        assertEquals(1, preview.problems().size());
+        assertEquals(3, preview.problems().get(0).line());
+        assertTrue(preview.problems().get(0).reason().contains("values would shift"), preview.problems().get(0).reason());
+        assertTrue(vm.canNextProperty().get(), "the readable rows are enough to infer a group");
+    }
+
+    @Test
+    void aFileWithOnlyUnreadableRowsIsPreviewedButCannotGoOn() throws Exception {
+        Path file = csv("cars.csv", "Id,Model,Year\n1,2019 Tesla,\"50,412 mi.\",Used\n2,Ford,2021,Used\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
+        readFile(vm, file);
+        assertEquals(2, vm.source().preview().problems().size());
+        assertTrue(vm.source().preview().rows().isEmpty());
+        String problem = vm.source().inferenceProblemProperty().get();
+        assertTrue(problem.contains("none of the first 2 rows can be read"), problem);
+        assertFalse(vm.canNextProperty().get(), "nothing to map: the wizard stays on the preview");
+        assertTrue(vm.source().columns().isEmpty());
+        vm.back();
+        vm.source().delimiterProperty().set(";");
+        assertNull(vm.source().preview().previewProperty().get(), "new options make the old preview stale");
+        assertEquals("", vm.source().inferenceProblemProperty().get());
     }
 
     @Test
