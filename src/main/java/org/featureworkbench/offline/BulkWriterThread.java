@@ -12,66 +12,53 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.schema.MessageType;
+import java.util.concurrent.Callable;
+import org.featureworkbench.model.FeatureType;
 
 /**
- * One writer thread of a {@link ParquetBulkAppend}: it owns the open {@link HourFile}s of the hours
- * routed to it and encodes the blocks of rows the reading thread hands over, so parsing and Parquet
- * encoding run on different cores. When its open files buffer more than its memory budget, it
- * finishes the largest (they stay unpublished) until half the budget is free. Thread-safe hand-off;
- * the files themselves are touched only by this thread.
+ * One writer thread of a {@link ParquetBulkAppend}: it serialises the blocks of rows the reading
+ * thread hands over into one {@link HourBuffer} per event-time hour, so parsing and serialising
+ * run on different cores. When the buffers exceed the memory budget, it writes the largest hours
+ * to (unpublished, synced) files until half the budget is free; later rows of those hours start a
+ * new buffer. {@link #finishAll} writes every remaining hour, in parallel ({@link ParallelFileWork}).
+ * Thread-safe hand-off; the buffers are touched only by this thread.
  */
 final class BulkWriterThread {
     /** Rows handed over at a time. */
     static final int BLOCK_ROWS = 4096;
-    /** Rows between two measurements of the open files' buffers. */
-    private static final int MEASURE_EVERY_ROWS = 16_384;
 
     /** Rows for this thread (filled by the reading thread), or a command when {@code command} is set. */
     static final class Block {
         final Object[][] rows = new Object[BLOCK_ROWS][];
         final long[] eventMs = new long[BLOCK_ROWS];
         int size;
-        final CompletableFuture<List<HourFile.Finished>> command;
+        final CompletableFuture<List<HourFileWriter.Finished>> command;
 
-        Block(CompletableFuture<List<HourFile.Finished>> command) {
+        Block(CompletableFuture<List<HourFileWriter.Finished>> command) {
             this.command = command;
         }
     }
 
-    private final Path dataDirectory;
-    private final OfflineSchema schema;
-    private final MessageType parquetSchema;
-    private final CompressionCodecName codec;
-    private final RowArrayWriteSupport.Stamps stamps;
+    private final HourFileWriter files;
+    private final String[] names;
+    private final FeatureType[] types;
     private final long budgetBytes;
-    private final double heapPerBufferedByte;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(4);
-    private final Map<Long, HourFile> open = new HashMap<>();
-    private final List<HourFile.Finished> finished = new ArrayList<>();
+    private final Map<Long, HourBuffer> buffers = new HashMap<>();
+    private final List<HourFileWriter.Finished> finished = new ArrayList<>();
     private final Thread thread;
     private volatile Throwable failure;
     private volatile boolean aborted;
-    private long rowsSinceMeasure;
+    private long bufferedBytes;
 
-    BulkWriterThread(String name, Path dataDirectory, OfflineSchema schema, MessageType parquetSchema,
-                     CompressionCodecName codec, long apiInvocationMicros, long budgetBytes, double heapPerBufferedByte) {
-        this.dataDirectory = dataDirectory;
-        this.schema = schema;
-        this.parquetSchema = parquetSchema;
-        this.codec = codec;
-        this.stamps = new RowArrayWriteSupport.Stamps(apiInvocationMicros, 0);
+    BulkWriterThread(String name, HourFileWriter files, OfflineSchema schema, long budgetBytes) {
+        this.files = files;
+        this.names = schema.featureNames();
+        this.types = schema.featureTypes();
         this.budgetBytes = budgetBytes;
-        this.heapPerBufferedByte = heapPerBufferedByte;
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** The latest write time stamped (epoch microseconds), 0 before the first block. */
-    long lastWriteMicros() {
-        return stamps.writeMicros;
     }
 
     /** Hands a block over, waiting while the thread is 4 blocks behind; fails if the thread failed. */
@@ -87,9 +74,9 @@ final class BulkWriterThread {
         rethrowFailure();
     }
 
-    /** Finishes every open file and returns all files finished since the last call (unsynced, unpublished). */
-    List<HourFile.Finished> finishAll() throws IOException {
-        CompletableFuture<List<HourFile.Finished>> done = new CompletableFuture<>();
+    /** Writes every buffered hour and returns all files written since the last call (synced, unpublished). */
+    List<HourFileWriter.Finished> finishAll() throws IOException {
+        CompletableFuture<List<HourFileWriter.Finished>> done = new CompletableFuture<>();
         submit(new Block(done));
         try {
             return done.get();
@@ -102,8 +89,8 @@ final class BulkWriterThread {
     }
 
     /**
-     * Stops the thread without finishing anything and deletes every unpublished file it made;
-     * waits for it (it stops after the block in hand, milliseconds). Idempotent.
+     * Stops the thread without writing anything more and deletes every unpublished file it made;
+     * waits for it (it stops after the block in hand, milliseconds, or a spill in progress). Idempotent.
      */
     void abort() {
         aborted = true;
@@ -125,83 +112,87 @@ final class BulkWriterThread {
                 }
                 if (block.command != null) {
                     try {
-                        block.command.complete(finishOpen());
+                        block.command.complete(writeAll());
                     } catch (IOException | RuntimeException e) {
                         block.command.completeExceptionally(e);
                         throw e;
                     }
                 } else {
-                    write(block);
+                    add(block);
                 }
             }
         } catch (Throwable t) {
             failure = t;
         } finally {
-            discardEverything();
+            buffers.clear();
+            deleteFinished();
         }
     }
 
-    private void write(Block block) throws IOException {
-        // One stamp per block: "when the row reached the offline store", to the millisecond.
-        stamps.writeMicros = System.currentTimeMillis() * 1000L;
+    private void add(Block block) throws IOException {
         for (int i = 0; i < block.size; i++) {
             long hour = Math.floorDiv(block.eventMs[i], 3_600_000L);
-            HourFile file = open.get(hour);
-            if (file == null) {
-                file = HourFile.open(dataDirectory, hour, schema, parquetSchema, stamps, codec);
-                open.put(hour, file);
+            HourBuffer buffer = buffers.get(hour);
+            if (buffer == null) {
+                buffer = new HourBuffer(names, types);
+                buffers.put(hour, buffer);
+                bufferedBytes += buffer.heapBytes();
             }
-            file.write(block.rows[i], block.eventMs[i]);
+            long before = buffer.heapBytes();
+            buffer.add(block.rows[i], block.eventMs[i]);
+            bufferedBytes += buffer.heapBytes() - before;
         }
-        rowsSinceMeasure += block.size;
-        if (rowsSinceMeasure >= MEASURE_EVERY_ROWS) {
-            rowsSinceMeasure = 0;
-            keepWithinBudget();
+        if (bufferedBytes > budgetBytes) {
+            spill();
         }
     }
 
-    /** Finishes the largest open files while the open ones are estimated to use more than the budget. */
-    private void keepWithinBudget() throws IOException {
-        long buffered = 0;
-        for (HourFile f : open.values()) {
-            buffered += f.bufferedBytes();
-        }
-        if (buffered * heapPerBufferedByte <= budgetBytes) {
-            return;
-        }
-        List<Map.Entry<Long, HourFile>> bySize = new ArrayList<>(open.entrySet());
-        bySize.sort(Comparator.comparingLong((Map.Entry<Long, HourFile> e) -> e.getValue().bufferedBytes()).reversed());
-        for (Map.Entry<Long, HourFile> e : bySize) {
-            if (buffered * heapPerBufferedByte <= budgetBytes / 2) {
+    /** Writes the largest hours to files until the buffers hold at most half the budget. */
+    private void spill() throws IOException {
+        List<Map.Entry<Long, HourBuffer>> bySize = new ArrayList<>(buffers.entrySet());
+        bySize.sort(Comparator.comparingLong((Map.Entry<Long, HourBuffer> e) -> e.getValue().heapBytes()).reversed());
+        List<Map.Entry<Long, HourBuffer>> chosen = new ArrayList<>();
+        for (Map.Entry<Long, HourBuffer> e : bySize) {
+            if (bufferedBytes <= budgetBytes / 2) {
                 break;
             }
-            buffered -= e.getValue().bufferedBytes();
-            open.remove(e.getKey());
-            finished.add(e.getValue().finish());
+            chosen.add(e);
+            bufferedBytes -= e.getValue().heapBytes();
+            buffers.remove(e.getKey());
         }
+        finished.addAll(write(chosen));
     }
 
-    private List<HourFile.Finished> finishOpen() throws IOException {
-        for (HourFile f : new ArrayList<>(open.values())) {
-            finished.add(f.finish());
-            open.values().remove(f);
-        }
-        List<HourFile.Finished> out = new ArrayList<>(finished);
+    private List<HourFileWriter.Finished> writeAll() throws IOException {
+        List<Map.Entry<Long, HourBuffer>> all = new ArrayList<>(buffers.entrySet());
+        buffers.clear();
+        bufferedBytes = 0;
+        finished.addAll(write(all));
+        List<HourFileWriter.Finished> out = new ArrayList<>(finished);
         finished.clear();
         return out;
     }
 
-    private void discardEverything() {
-        open.values().forEach(HourFile::discard);
-        open.clear();
-        for (HourFile.Finished f : finished) {
-            try {
-                Files.deleteIfExists(f.temporary());
-            } catch (IOException e) {
-                // Hidden and unpublished; the next start's recovery deletes it.
-            }
+    /** Writes hours in parallel: each file's encoding uses a core, and its fsync waits on the disk. */
+    private List<HourFileWriter.Finished> write(List<Map.Entry<Long, HourBuffer>> hours) throws IOException {
+        List<Callable<HourFileWriter.Finished>> tasks = new ArrayList<>(hours.size());
+        for (Map.Entry<Long, HourBuffer> e : hours) {
+            tasks.add(() -> files.write(e.getKey(), e.getValue()));
         }
+        return ParallelFileWork.runAll(tasks, f -> deleteQuietly(f.temporary()));
+    }
+
+    private void deleteFinished() {
+        finished.forEach(f -> deleteQuietly(f.temporary()));
         finished.clear();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Hidden and unpublished; the next start's recovery deletes it.
+        }
     }
 
     private void rethrowFailure() throws IOException {

@@ -32,7 +32,7 @@ public interface OfflineBulkAppend extends AutoCloseable {
     /**
      * Finishes, syncs and publishes every file holding rows added since the previous publish; later
      * rows go into new files. Returns the published files and their rows (none when nothing was
-     * pending); {@code writeTime} is the latest write time stamped on them.
+     * pending); {@code writeTime} is not before any write_time stamped on them.
      */
     AppendResult publish();
 

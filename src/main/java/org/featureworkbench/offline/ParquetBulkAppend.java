@@ -10,26 +10,22 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.schema.MessageType;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
 
 /**
  * {@link OfflineBulkAppend} for {@link ParquetOfflineStore}. The calling thread only sorts rows
  * into blocks per writer thread (hours are spread over the threads by their number); the
- * {@link BulkWriterThread}s encode. {@link #publish} finishes every file, fsyncs them in parallel
- * ({@link ParallelFileWork}) and renames them under the group's writer lock, so an outbox flush
+ * {@link BulkWriterThread}s buffer and write. {@link #publish} has every remaining hour written and
+ * synced (in parallel, {@link ParallelFileWork}), then renames the files under the group's writer lock, so an outbox flush
  * or a compaction of the same group never interleaves with the renames. Single-threaded use.
  */
 final class ParquetBulkAppend implements OfflineBulkAppend {
-    /** Share of the maximum heap the open files of one bulk append may use. */
-    static final double HEAP_SHARE = 0.25;
     /**
-     * Heap used per byte a Parquet writer reports as buffered: dictionaries (hash maps of every
-     * distinct value) and page buffers' slack are not in its count. Measured with the
-     * {@code bench ingest} file (12 columns, mostly dictionary-encoded) and rounded up.
+     * Share of the maximum heap the buffered rows of one bulk append may use: with -Xmx512m, 150 MB
+     * holds a million rows of the {@code bench ingest} file, so one file per hour per ingest.
      */
-    static final double HEAP_PER_BUFFERED_BYTE = 3.0;
+    static final double HEAP_SHARE = 0.3;
 
     private final FeatureGroup group;
     private final Path dataDirectory;
@@ -45,13 +41,12 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         this.dataDirectory = dataDirectory;
         this.publishLock = publishLock;
         OfflineSchema schema = OfflineSchema.of(group);
-        MessageType parquetSchema = RowArrayWriteSupport.parquetSchema(schema.avro());
-        long apiMicros = OfflineSchema.micros(apiInvocationTime);
+        HourFileWriter files = new HourFileWriter(dataDirectory, schema, codec, OfflineSchema.micros(apiInvocationTime));
         writers = new BulkWriterThread[threads];
         filling = new BulkWriterThread.Block[threads];
         for (int i = 0; i < threads; i++) {
-            writers[i] = new BulkWriterThread("offline-bulk-" + group.name() + "-" + i, dataDirectory, schema,
-                    parquetSchema, codec, apiMicros, budgetBytes / threads, HEAP_PER_BUFFERED_BYTE);
+            writers[i] = new BulkWriterThread("offline-bulk-" + group.name() + "-" + i, files, schema,
+                    budgetBytes / threads);
             filling[i] = new BulkWriterThread.Block(null);
         }
     }
@@ -91,20 +86,19 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         if (pendingRows == 0) {
             return new AppendResult(List.of(), 0, Instant.now());
         }
-        List<HourFile.Finished> files = new ArrayList<>();
-        long writeMicros = 0;
+        List<HourFileWriter.Finished> files = new ArrayList<>();
         try {
             for (int w = 0; w < writers.length; w++) {
                 handOver(w);
-                files.addAll(writers[w].finishAll());
-                writeMicros = Math.max(writeMicros, writers[w].lastWriteMicros());
             }
-            // In parallel: hundreds of files, and each fsync waits on the disk, not the CPU.
-            ParallelFileWork.forEach(files, f -> sync(f.temporary()));
+            for (BulkWriterThread w : writers) {
+                files.addAll(w.finishAll()); // written and synced
+            }
+            Instant writeTime = Instant.now();
             List<Path> published = rename(files);
             long rows = pendingRows;
             pendingRows = 0;
-            return new AppendResult(published, rows, Instant.ofEpochSecond(0, writeMicros * 1000L));
+            return new AppendResult(published, rows, writeTime);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(files);
             close();
@@ -148,13 +142,17 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         }
     }
 
-    /** Renames every synced file to its published name, then syncs the folders that gained entries. */
-    private List<Path> rename(List<HourFile.Finished> files) throws IOException {
+    /**
+     * Renames every synced file to its published name, then syncs the folders that gained entries:
+     * the partitions, and their ancestors up to the store root, which the writer threads may have
+     * created without syncing.
+     */
+    private List<Path> rename(List<HourFileWriter.Finished> files) throws IOException {
         List<Path> published = new ArrayList<>(files.size());
         Set<Path> directories = new LinkedHashSet<>();
         publishLock.lock();
         try {
-            for (HourFile.Finished f : files) {
+            for (HourFileWriter.Finished f : files) {
                 Path target = f.temporary().resolveSibling(OfflineLayout.dataFileName(f.latestEvent()));
                 DurableFiles.publish(f.temporary(), target);
                 published.add(target);
@@ -163,20 +161,18 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         } finally {
             publishLock.unlock();
         }
+        Path storeRoot = dataDirectory.getParent().getParent();
+        for (Path partition : new ArrayList<>(directories)) {
+            for (Path p = partition.getParent(); p != null && p.startsWith(storeRoot); p = p.getParent()) {
+                directories.add(p);
+            }
+        }
         ParallelFileWork.forEach(new ArrayList<>(directories), DurableFiles::syncDirectory);
         return published;
     }
 
-    private static void sync(Path file) {
-        try {
-            DurableFiles.sync(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(List<HourFile.Finished> files) {
-        for (HourFile.Finished f : files) {
+    private static void deleteQuietly(List<HourFileWriter.Finished> files) {
+        for (HourFileWriter.Finished f : files) {
             try {
                 Files.deleteIfExists(f.temporary());
             } catch (IOException e) {
