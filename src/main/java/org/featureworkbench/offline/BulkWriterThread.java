@@ -79,7 +79,17 @@ final class BulkWriterThread {
         CompletableFuture<List<HourFileWriter.Finished>> done = new CompletableFuture<>();
         submit(new Block(done));
         try {
-            return done.get();
+            // Polls: a thread that failed (or was aborted) before taking the command never completes it.
+            while (true) {
+                try {
+                    return done.get(100, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    rethrowFailure();
+                    if (!thread.isAlive()) {
+                        throw new IOException("the offline writer thread stopped");
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while finishing offline files", e);
