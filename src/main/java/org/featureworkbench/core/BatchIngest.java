@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one ingest job on the calling thread (ADR 0008): an optional validation pass, then one
- * streaming pass that appends every accepted row to the offline store a chunk at a time and
- * keeps the newest version per record id for the online store, which is written after the
- * offline chunks that hold those versions are published. Not thread-safe; one per job.
+ * streaming pass that feeds every accepted row to the offline store's bulk append (published at
+ * checkpoints: the end of the file, or every {@code checkpointRows}) and keeps the newest version
+ * per record id for the online store, which is written after the checkpoint that holds those
+ * versions is published. Not thread-safe; one per job.
  */
 final class BatchIngest {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIngest.class);
