@@ -19,6 +19,7 @@ import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.ResourceInUseException;
 import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.offline.OfflineBulkAppend;
 import org.featureworkbench.offline.OfflineStore;
 import org.featureworkbench.online.OnlineStore;
 import org.slf4j.Logger;
@@ -26,19 +27,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one ingest job on the calling thread (ADR 0008): an optional validation pass, then one
- * streaming pass that appends every accepted row to the offline store a chunk at a time and
- * keeps the newest version per record id for the online store, which is written after the
- * offline chunks that hold those versions are published. Not thread-safe; one per job.
+ * streaming pass that feeds every accepted row to the offline store's bulk append (published at
+ * checkpoints: the end of the file, or every {@code checkpointRows}) and keeps the newest version
+ * per record id for the online store, which is written after the checkpoint that holds those
+ * versions is published. Not thread-safe; one per job.
  */
 final class BatchIngest {
     private static final Logger LOG = LoggerFactory.getLogger(BatchIngest.class);
 
     /**
-     * Sizes that bound memory: rows per offline append, distinct record ids held for the online
-     * store before they are written early, records per online transaction.
+     * Sizes that bound memory and lost work: rows after which the offline files are published (a
+     * checkpoint; the open files' memory is bounded separately by the bulk append), distinct
+     * record ids held for the online store before they are written early (after a checkpoint),
+     * records per online transaction.
      */
-    record Limits(int chunkRows, int maxOnlineIds, int onlineBatchRows) {
-        static final Limits DEFAULT = new Limits(200_000, 300_000, 10_000);
+    record Limits(int checkpointRows, int maxOnlineIds, int onlineBatchRows) {
+        static final Limits DEFAULT = new Limits(2_000_000, 300_000, 10_000);
     }
 
     /** The catalog operations an ingest needs (the facade's). */
@@ -161,33 +165,36 @@ final class BatchIngest {
             notes.addAll(IngestSources.notes(reader));
             FeatureGroup group = request.newGroup() == null ? groups.describe(request.groupName())
                     : groups.create(definition);
-            String[] names = group.features().stream().map(FeatureDefinition::name).toArray(String[]::new);
-            int idIndex = List.of(names).indexOf(definition.recordIdentifierFeatureName());
-            IngestChunk chunk = new IngestChunk(names, invokedAt, Math.min(limits.chunkRows(), 1024));
-            OnlineVersions versions = new OnlineVersions(names, idIndex);
-            try {
+            int width = group.features().size();
+            int idIndex = group.features().stream().map(FeatureDefinition::name).toList()
+                    .indexOf(definition.recordIdentifierFeatureName());
+            OnlineVersions versions = new OnlineVersions(
+                    group.features().stream().map(FeatureDefinition::name).toArray(String[]::new), idIndex);
+            // Closing without a publish (cancel, error) deletes every file not yet published.
+            try (OfflineBulkAppend bulk = toOffline ? offline.openBulkAppend(group, invokedAt) : null) {
                 while (reader.hasNext()) {
                     MappedRow row = reader.next();
-                    Object[] values = new Object[names.length];
-                    for (int i = 0; i < values.length; i++) {
+                    Object[] values = new Object[width];
+                    for (int i = 0; i < width; i++) {
                         values[i] = row.typedValue(i);
                     }
                     long eventMs = row.eventTime().toEpochMilli();
-                    if (toOffline) {
-                        chunk.add(values, eventMs);
+                    if (bulk != null) {
+                        bulk.add(values, eventMs);
                     }
                     if (toOnline) {
                         versions.offer(values, eventMs);
                     }
-                    if (chunk.size() >= limits.chunkRows() || versions.size() >= limits.maxOnlineIds()) {
+                    boolean checkpoint = bulk != null && bulk.pendingRows() >= limits.checkpointRows();
+                    if (checkpoint || versions.size() >= limits.maxOnlineIds()) {
                         // Offline first: the online store only ever holds versions already published offline.
-                        appendOffline(group, chunk);
+                        publishOffline(bulk);
                         if (versions.size() >= limits.maxOnlineIds()) {
                             writeOnline(group, versions);
                         }
                     }
                 }
-                appendOffline(group, chunk);
+                publishOffline(bulk);
                 writeOnline(group, versions);
             } catch (FeatureStoreException e) {
                 if (e instanceof IngestCancelledException || progress.written() == 0) {
@@ -200,13 +207,13 @@ final class BatchIngest {
         }
     }
 
-    private void appendOffline(FeatureGroup group, IngestChunk chunk) {
-        if (chunk.isEmpty()) {
+    /** Publishes the offline rows added since the last checkpoint (all files at once, each atomically). */
+    private void publishOffline(OfflineBulkAppend bulk) {
+        if (bulk == null || bulk.pendingRows() == 0) {
             return;
         }
         checkCancelled();
-        long rows = offline.append(group, chunk).rows();
-        chunk.clear();
+        long rows = bulk.publish().rows();
         progress.offlineWritten(rows);
     }
 

@@ -53,7 +53,7 @@ public final class IngestOperations {
         this.limits = limits;
     }
 
-    /** The same operations and job list with other chunk sizes (tests use tiny ones to cross chunk boundaries). */
+    /** The same operations and job list with other limits (tests use tiny ones to cross checkpoints). */
     IngestOperations withLimits(BatchIngest.Limits newLimits) {
         return new IngestOperations(store, services, jobs, clock, newLimits);
     }

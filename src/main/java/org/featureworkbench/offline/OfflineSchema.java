@@ -57,6 +57,16 @@ final class OfflineSchema {
         return avro;
     }
 
+    /** Feature names in column order (a copy). */
+    String[] featureNames() {
+        return names.clone();
+    }
+
+    /** Feature types in column order (a copy). */
+    FeatureType[] featureTypes() {
+        return types.clone();
+    }
+
     /** Position of a column in the Avro record, or -1. */
     int position(String column) {
         Schema.Field field = avro.getField(column);

@@ -46,6 +46,14 @@ public interface OfflineStore {
      */
     AppendResult appendOnce(FeatureGroup group, List<OfflineRow> rows, String fileToken);
 
+    /**
+     * Opens a streaming append for a batch ingest: rows go into one open file per event-time hour
+     * across calls and are published together at {@link OfflineBulkAppend#publish} (far fewer,
+     * bigger files than one {@link #append} per chunk). Every row is stamped with
+     * {@code apiInvocationTime}; {@code write_time} is when its block of rows was written.
+     */
+    OfflineBulkAppend openBulkAppend(FeatureGroup group, java.time.Instant apiInvocationTime);
+
     /** Files, rows (from the Parquet footers), bytes and last write time of a group's offline data. */
     OfflineStoreStats stats(FeatureGroup group);
 

@@ -82,6 +82,22 @@ public final class ParquetOfflineStore implements OfflineStore {
     }
 
     @Override
+    public OfflineBulkAppend openBulkAppend(FeatureGroup group, Instant apiInvocationTime) {
+        return openBulkAppend(group, apiInvocationTime, ParquetBulkAppend.defaultThreads(),
+                ParquetBulkAppend.defaultBudgetBytes());
+    }
+
+    /** {@link #openBulkAppend(FeatureGroup, Instant)} with explicit writer threads and memory budget (tests). */
+    OfflineBulkAppend openBulkAppend(FeatureGroup group, Instant apiInvocationTime, int threads, long budgetBytes) {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(apiInvocationTime, "apiInvocationTime");
+        // The writer lock is taken only for the renames: the outbox flusher and compaction of this
+        // group keep working while an ingest streams its (hidden) files.
+        return new ParquetBulkAppend(group, dataDirectory(group), codec, apiInvocationTime,
+                locks.writer(group.offlineFolderName()), threads, budgetBytes);
+    }
+
+    @Override
     public OfflineStoreStats stats(FeatureGroup group) {
         try (OfflineReadLease lease = openReadLease(group)) {
             long rows = 0;

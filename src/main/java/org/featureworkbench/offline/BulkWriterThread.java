@@ -1,0 +1,226 @@
+package org.featureworkbench.offline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import org.featureworkbench.model.FeatureType;
+
+/**
+ * One writer thread of a {@link ParquetBulkAppend}: it serialises the blocks of rows the reading
+ * thread hands over into one {@link HourBuffer} per event-time hour, so parsing and serialising
+ * run on different cores. When the buffers exceed the memory budget, it writes the largest hours
+ * to (unpublished, synced) files until half the budget is free; later rows of those hours start a
+ * new buffer. {@link #finishAll} writes every remaining hour, in parallel ({@link ParallelFileWork}).
+ * Thread-safe hand-off; the buffers are touched only by this thread.
+ */
+final class BulkWriterThread {
+    /** Rows handed over at a time. */
+    static final int BLOCK_ROWS = 4096;
+
+    /** Rows for this thread (filled by the reading thread), or a command when {@code command} is set. */
+    static final class Block {
+        final Object[][] rows = new Object[BLOCK_ROWS][];
+        final long[] eventMs = new long[BLOCK_ROWS];
+        int size;
+        final CompletableFuture<List<HourFileWriter.Finished>> command;
+
+        Block(CompletableFuture<List<HourFileWriter.Finished>> command) {
+            this.command = command;
+        }
+    }
+
+    private final HourFileWriter files;
+    private final String[] names;
+    private final FeatureType[] types;
+    private final long budgetBytes;
+    private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(4);
+    private final Map<Long, HourBuffer> buffers = new HashMap<>();
+    private final List<HourFileWriter.Finished> finished = new ArrayList<>();
+    private final Thread thread;
+    private volatile Throwable failure;
+    private volatile boolean aborted;
+    private long bufferedBytes;
+
+    BulkWriterThread(String name, HourFileWriter files, OfflineSchema schema, long budgetBytes) {
+        this.files = files;
+        this.names = schema.featureNames();
+        this.types = schema.featureTypes();
+        this.budgetBytes = budgetBytes;
+        this.thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Hands a block over, waiting while the thread is 4 blocks behind; fails if the thread failed. */
+    void submit(Block block) throws IOException {
+        try {
+            while (!queue.offer(block, 100, TimeUnit.MILLISECONDS)) {
+                rethrowFailure();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while handing rows to the offline writer", e);
+        }
+        rethrowFailure();
+    }
+
+    /** Writes every buffered hour and returns all files written since the last call (synced, unpublished). */
+    List<HourFileWriter.Finished> finishAll() throws IOException {
+        CompletableFuture<List<HourFileWriter.Finished>> done = new CompletableFuture<>();
+        submit(new Block(done));
+        try {
+            // Polls: a thread that failed (or was aborted) before taking the command never completes it.
+            while (true) {
+                try {
+                    return done.get(100, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    rethrowFailure();
+                    if (!thread.isAlive()) {
+                        throw new IOException("the offline writer thread stopped");
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while finishing offline files", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw failure(e.getCause());
+        }
+    }
+
+    /**
+     * Stops the thread without writing anything more and deletes every unpublished file it made;
+     * waits for it (it stops after the block in hand, milliseconds, or a spill in progress). Idempotent.
+     */
+    void abort() {
+        aborted = true;
+        queue.clear();
+        queue.offer(new Block(new CompletableFuture<>()));
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        try {
+            while (!aborted) {
+                Block block = queue.take();
+                if (aborted) {
+                    break;
+                }
+                if (block.command != null) {
+                    try {
+                        block.command.complete(writeAll());
+                    } catch (IOException | RuntimeException e) {
+                        block.command.completeExceptionally(e);
+                        throw e;
+                    }
+                } else {
+                    add(block);
+                }
+            }
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            buffers.clear();
+            deleteFinished();
+        }
+    }
+
+    private void add(Block block) throws IOException {
+        for (int i = 0; i < block.size; i++) {
+            long hour = Math.floorDiv(block.eventMs[i], 3_600_000L);
+            HourBuffer buffer = buffers.get(hour);
+            if (buffer == null) {
+                buffer = new HourBuffer(names, types);
+                buffers.put(hour, buffer);
+                bufferedBytes += buffer.heapBytes();
+            }
+            long before = buffer.heapBytes();
+            buffer.add(block.rows[i], block.eventMs[i]);
+            bufferedBytes += buffer.heapBytes() - before;
+        }
+        if (bufferedBytes > budgetBytes) {
+            spill();
+        }
+    }
+
+    /** Writes the largest hours to files until the buffers hold at most half the budget. */
+    private void spill() throws IOException {
+        List<Map.Entry<Long, HourBuffer>> bySize = new ArrayList<>(buffers.entrySet());
+        bySize.sort(Comparator.comparingLong((Map.Entry<Long, HourBuffer> e) -> e.getValue().heapBytes()).reversed());
+        List<Map.Entry<Long, HourBuffer>> chosen = new ArrayList<>();
+        for (Map.Entry<Long, HourBuffer> e : bySize) {
+            if (bufferedBytes <= budgetBytes / 2) {
+                break;
+            }
+            chosen.add(e);
+            bufferedBytes -= e.getValue().heapBytes();
+            buffers.remove(e.getKey());
+        }
+        finished.addAll(write(chosen));
+    }
+
+    private List<HourFileWriter.Finished> writeAll() throws IOException {
+        List<Map.Entry<Long, HourBuffer>> all = new ArrayList<>(buffers.entrySet());
+        buffers.clear();
+        bufferedBytes = 0;
+        finished.addAll(write(all));
+        List<HourFileWriter.Finished> out = new ArrayList<>(finished);
+        finished.clear();
+        return out;
+    }
+
+    /** Writes hours in parallel: each file's encoding uses a core, and its fsync waits on the disk. */
+    private List<HourFileWriter.Finished> write(List<Map.Entry<Long, HourBuffer>> hours) throws IOException {
+        List<Callable<HourFileWriter.Finished>> tasks = new ArrayList<>(hours.size());
+        for (Map.Entry<Long, HourBuffer> e : hours) {
+            tasks.add(() -> files.write(e.getKey(), e.getValue()));
+        }
+        return ParallelFileWork.runAll(tasks, f -> deleteQuietly(f.temporary()));
+    }
+
+    private void deleteFinished() {
+        finished.forEach(f -> deleteQuietly(f.temporary()));
+        finished.clear();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Hidden and unpublished; the next start's recovery deletes it.
+        }
+    }
+
+    private void rethrowFailure() throws IOException {
+        if (failure != null) {
+            throw failure(failure);
+        }
+    }
+
+    private static IOException failure(Throwable t) {
+        if (t instanceof IOException io) {
+            return io;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IOException(t);
+    }
+}

@@ -1,0 +1,88 @@
+package org.featureworkbench.offline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.schema.MessageType;
+
+/** Writes one {@link HourBuffer} as a hidden, synced temporary file in its hour partition. Thread-safe. */
+final class HourFileWriter {
+    /** A written and synced file, not yet published. */
+    record Finished(Path temporary, Instant latestEvent, long rows) {
+    }
+
+    private final Path dataDirectory;
+    private final OfflineSchema schema;
+    private final MessageType parquetSchema;
+    private final CompressionCodecName codec;
+    private final long apiInvocationMicros;
+
+    HourFileWriter(Path dataDirectory, OfflineSchema schema, CompressionCodecName codec, long apiInvocationMicros) {
+        this.dataDirectory = dataDirectory;
+        this.schema = schema;
+        this.parquetSchema = BufferedRowWriteSupport.parquetSchema(schema.avro());
+        this.codec = codec;
+        this.apiInvocationMicros = apiInvocationMicros;
+    }
+
+    /**
+     * Writes and fsyncs the file; {@code write_time} is now (when the rows reach the store). The
+     * partition's folders are created without a sync: the publish syncs them with the renames.
+     */
+    Finished write(long hour, HourBuffer buffer) throws IOException {
+        Path directory = OfflineLayout.partitionPath(dataDirectory, hour);
+        Files.createDirectories(directory);
+        Path temporary = directory.resolve(OfflineLayout.tempFileName("bulk"));
+        long writeMicros = OfflineSchema.micros(Instant.now());
+        try {
+            try (ParquetWriter<BufferedRowWriteSupport.Cursor> writer = new Builder(new LocalOutputFile(temporary),
+                    new BufferedRowWriteSupport(schema, parquetSchema, apiInvocationMicros, writeMicros))
+                    .withConf(new PlainParquetConfiguration())
+                    .withCompressionCodec(codec)
+                    .build()) {
+                BufferedRowWriteSupport.Cursor cursor = new BufferedRowWriteSupport.Cursor(buffer.bytes());
+                for (long r = 0; r < buffer.rows(); r++) {
+                    writer.write(cursor);
+                }
+            }
+            DurableFiles.sync(temporary);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        return new Finished(temporary, Instant.ofEpochMilli(buffer.latestEventMs()), buffer.rows());
+    }
+
+    /** A ParquetWriter builder for buffered rows. */
+    private static final class Builder extends ParquetWriter.Builder<BufferedRowWriteSupport.Cursor, Builder> {
+        private final WriteSupport<BufferedRowWriteSupport.Cursor> support;
+
+        Builder(OutputFile file, WriteSupport<BufferedRowWriteSupport.Cursor> support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<BufferedRowWriteSupport.Cursor> getWriteSupport(org.apache.hadoop.conf.Configuration c) {
+            return support;
+        }
+
+        @Override
+        protected WriteSupport<BufferedRowWriteSupport.Cursor> getWriteSupport(ParquetConfiguration c) {
+            return support;
+        }
+    }
+}

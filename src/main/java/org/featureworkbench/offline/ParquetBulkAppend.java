@@ -1,0 +1,189 @@
+package org.featureworkbench.offline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureStoreException;
+
+/**
+ * {@link OfflineBulkAppend} for {@link ParquetOfflineStore}. The calling thread only sorts rows
+ * into blocks per writer thread (hours are spread over the threads by their number); the
+ * {@link BulkWriterThread}s buffer and write. {@link #publish} has every remaining hour written and
+ * synced (in parallel, {@link ParallelFileWork}), then renames the files under the group's writer lock, so an outbox flush
+ * or a compaction of the same group never interleaves with the renames. Single-threaded use.
+ */
+final class ParquetBulkAppend implements OfflineBulkAppend {
+    /**
+     * Share of the maximum heap the buffered rows of one bulk append may use: with -Xmx512m, 150 MB
+     * holds a million rows of the {@code bench ingest} file, so one file per hour per ingest.
+     */
+    static final double HEAP_SHARE = 0.3;
+
+    private final FeatureGroup group;
+    private final Path dataDirectory;
+    private final Lock publishLock;
+    private final BulkWriterThread[] writers;
+    private final BulkWriterThread.Block[] filling;
+    private long pendingRows;
+    private boolean closed;
+
+    ParquetBulkAppend(FeatureGroup group, Path dataDirectory, CompressionCodecName codec, Instant apiInvocationTime,
+                      Lock publishLock, int threads, long budgetBytes) {
+        this.group = group;
+        this.dataDirectory = dataDirectory;
+        this.publishLock = publishLock;
+        OfflineSchema schema = OfflineSchema.of(group);
+        HourFileWriter files = new HourFileWriter(dataDirectory, schema, codec, OfflineSchema.micros(apiInvocationTime));
+        writers = new BulkWriterThread[threads];
+        filling = new BulkWriterThread.Block[threads];
+        for (int i = 0; i < threads; i++) {
+            writers[i] = new BulkWriterThread("offline-bulk-" + group.name() + "-" + i, files, schema,
+                    budgetBytes / threads);
+            filling[i] = new BulkWriterThread.Block(null);
+        }
+    }
+
+    /** Writer threads for this machine: the reading thread keeps one core busy, the rest encode. */
+    static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    /** The default memory budget of a bulk append's open files. */
+    static long defaultBudgetBytes() {
+        return (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE);
+    }
+
+    @Override
+    public void add(Object[] values, long eventTimeMs) {
+        checkOpen();
+        int w = writers.length == 1 ? 0 : (int) Math.floorMod(Math.floorDiv(eventTimeMs, 3_600_000L), writers.length);
+        BulkWriterThread.Block block = filling[w];
+        block.rows[block.size] = values;
+        block.eventMs[block.size] = eventTimeMs;
+        block.size++;
+        pendingRows++;
+        if (block.size == BulkWriterThread.BLOCK_ROWS) {
+            handOver(w);
+        }
+    }
+
+    @Override
+    public long pendingRows() {
+        return pendingRows;
+    }
+
+    @Override
+    public AppendResult publish() {
+        checkOpen();
+        if (pendingRows == 0) {
+            return new AppendResult(List.of(), 0, Instant.now());
+        }
+        List<HourFileWriter.Finished> files = new ArrayList<>();
+        try {
+            for (int w = 0; w < writers.length; w++) {
+                handOver(w);
+            }
+            for (BulkWriterThread w : writers) {
+                files.addAll(w.finishAll()); // written and synced
+            }
+            Instant writeTime = Instant.now();
+            List<Path> published = rename(files);
+            long rows = pendingRows;
+            pendingRows = 0;
+            return new AppendResult(published, rows, writeTime);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(files);
+            close();
+            if (e instanceof FeatureStoreException fse) {
+                throw fse;
+            }
+            throw new FeatureStoreException("Could not write offline files of feature group '" + group.name()
+                    + "' under " + dataDirectory.getParent() + ": " + e.getMessage()
+                    + " (nothing of this ingest since its last published checkpoint was published; check free disk"
+                    + " space and permissions)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (BulkWriterThread w : writers) {
+            w.abort();
+        }
+    }
+
+    private void handOver(int w) {
+        BulkWriterThread.Block block = filling[w];
+        if (block.size == 0) {
+            return;
+        }
+        filling[w] = new BulkWriterThread.Block(null);
+        try {
+            writers[w].submit(block);
+        } catch (IOException | RuntimeException e) {
+            close();
+            if (e instanceof FeatureStoreException fse) {
+                throw fse;
+            }
+            throw new FeatureStoreException("Could not write offline files of feature group '" + group.name()
+                    + "' under " + dataDirectory.getParent() + ": " + e.getMessage()
+                    + " (nothing of this ingest since its last published checkpoint was published)", e);
+        }
+    }
+
+    /**
+     * Renames every synced file to its published name, then syncs the folders that gained entries:
+     * the partitions, and their ancestors up to the store root, which the writer threads may have
+     * created without syncing.
+     */
+    private List<Path> rename(List<HourFileWriter.Finished> files) throws IOException {
+        List<Path> published = new ArrayList<>(files.size());
+        Set<Path> directories = new LinkedHashSet<>();
+        publishLock.lock();
+        try {
+            for (HourFileWriter.Finished f : files) {
+                Path target = f.temporary().resolveSibling(OfflineLayout.dataFileName(f.latestEvent()));
+                DurableFiles.publish(f.temporary(), target);
+                published.add(target);
+                directories.add(target.getParent());
+            }
+        } finally {
+            publishLock.unlock();
+        }
+        Path storeRoot = dataDirectory.getParent().getParent();
+        for (Path partition : new ArrayList<>(directories)) {
+            for (Path p = partition.getParent(); p != null && p.startsWith(storeRoot); p = p.getParent()) {
+                directories.add(p);
+            }
+        }
+        ParallelFileWork.forEach(new ArrayList<>(directories), DurableFiles::syncDirectory);
+        return published;
+    }
+
+    private static void deleteQuietly(List<HourFileWriter.Finished> files) {
+        for (HourFileWriter.Finished f : files) {
+            try {
+                Files.deleteIfExists(f.temporary());
+            } catch (IOException e) {
+                // Unpublished ones are hidden; the next start's recovery deletes them.
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("bulk append of '" + group.name() + "' is closed");
+        }
+    }
+}
