@@ -16,6 +16,7 @@ import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.TypedRecord;
 import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.online.OnlineStore;
+import org.featureworkbench.registry.CatalogVersions;
 import org.featureworkbench.model.WriteOutcome;
 
 /**
@@ -33,7 +34,12 @@ final class RecordWriter {
         this.clock = clock;
     }
 
-    PutResult put(FeatureGroup group, Record record, Set<TargetStore> targets, TtlDuration recordTtl) {
+    /**
+     * @param catalogVersion the catalog version {@code group} was read at, checked inside the
+     *                       transaction ({@link CatalogVersions}); {@link WritePath#ANY_VERSION} skips the check
+     */
+    PutResult put(FeatureGroup group, long catalogVersion, Record record, Set<TargetStore> targets,
+                  TtlDuration recordTtl) {
         checkTargets(group, targets);
         TypedRecord typed = RecordValidator.validate(group, record);
         Instant invokedAt = clock.instant();
@@ -41,6 +47,7 @@ final class RecordWriter {
         boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
         Instant expiresAt = typed.expiresAt(group.definition(), recordTtl);
         return OfflineFlusher.sql(() -> connections.inTransaction(c -> {
+            checkVersion(c, group, catalogVersion);
             WriteOutcome outcome = online ? onlineStore.put(c, group, typed, expiresAt, invokedAt) : null;
             if (offline) {
                 // Older versions are history: they go offline even when the online row is newer.
@@ -53,13 +60,15 @@ final class RecordWriter {
     /**
      * @return whether the online store had a readable record that this delete removed or hid
      */
-    boolean delete(FeatureGroup group, String recordId, Instant eventTime, DeletionMode mode, Set<TargetStore> targets) {
+    boolean delete(FeatureGroup group, long catalogVersion, String recordId, Instant eventTime, DeletionMode mode,
+                   Set<TargetStore> targets) {
         checkTargets(group, targets);
         Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordId);
         Instant invokedAt = clock.instant();
         boolean online = targets.contains(TargetStore.ONLINE_STORE);
         boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
         return OfflineFlusher.sql(() -> connections.inTransaction(c -> {
+            checkVersion(c, group, catalogVersion);
             boolean changed = false;
             if (online) {
                 changed = mode == DeletionMode.HARD_DELETE
@@ -77,6 +86,19 @@ final class RecordWriter {
                                   Instant invokedAt) throws SQLException {
         OutboxTable.insert(c, group, Map.of(group.definition().recordIdentifierFeatureName(), id.toString()),
                 eventTime, invokedAt, true);
+    }
+
+    /**
+     * Before anything is written: a definition from a cache must still be the catalog's, so a
+     * put never writes a table of a deleted group or overwrites a row without a feature added
+     * by another process. A change committed after this check waits for this transaction's
+     * table lock (DDL), so it is ordered after this write.
+     */
+    private static void checkVersion(java.sql.Connection c, FeatureGroup group, long catalogVersion)
+            throws SQLException {
+        if (catalogVersion != WritePath.ANY_VERSION) {
+            CatalogVersions.require(c, group.name(), catalogVersion);
+        }
     }
 
     private static void checkTargets(FeatureGroup group, Set<TargetStore> targets) {
