@@ -21,15 +21,16 @@ import org.featureworkbench.model.WriteOutcome;
 
 /**
  * PutRecord and DeleteRecord: the online change and the offline-bound outbox row commit in one
- * H2 transaction, so a call that returns has made both durable (ADR 0007). Thread-safe.
+ * H2 transaction, so a call that returns has made both durable (ADR 0007). Concurrent callers
+ * share transactions and commits ({@link GroupCommit}). Thread-safe.
  */
 final class RecordWriter {
-    private final WriteConnections connections;
+    private final GroupCommit groupCommit;
     private final OnlineStore onlineStore;
     private final Clock clock;
 
     RecordWriter(WriteConnections connections, OnlineStore onlineStore, Clock clock) {
-        this.connections = connections;
+        this.groupCommit = new GroupCommit(connections);
         this.onlineStore = onlineStore;
         this.clock = clock;
     }
@@ -46,7 +47,7 @@ final class RecordWriter {
         boolean online = targets.contains(TargetStore.ONLINE_STORE);
         boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
         Instant expiresAt = typed.expiresAt(group.definition(), recordTtl);
-        return OfflineFlusher.sql(() -> connections.inTransaction(c -> {
+        return OfflineFlusher.sql(() -> groupCommit.run(c -> {
             checkVersion(c, group, catalogVersion);
             WriteOutcome outcome = online ? onlineStore.put(c, group, typed, expiresAt, invokedAt) : null;
             if (offline) {
@@ -67,7 +68,7 @@ final class RecordWriter {
         Instant invokedAt = clock.instant();
         boolean online = targets.contains(TargetStore.ONLINE_STORE);
         boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
-        return OfflineFlusher.sql(() -> connections.inTransaction(c -> {
+        return OfflineFlusher.sql(() -> groupCommit.run(c -> {
             checkVersion(c, group, catalogVersion);
             boolean changed = false;
             if (online) {
