@@ -46,7 +46,12 @@ public final class OfflineFlusher {
     private final OfflineStore offlineStore;
     private final Function<String, Optional<FeatureGroup>> groups;
     private final Clock clock;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Batches some flusher of this JVM is working on. Per JVM, not per flusher, because a batch's
+     * owner is recorded as a pid: with two stores open on one workspace in one process, each
+     * must see the other's running batch as live, not abandoned (else both publish it).
+     */
+    private static final Set<String> IN_FLIGHT = ConcurrentHashMap.newKeySet();
     private volatile Instant lastFlush;
 
     OfflineFlusher(WriteConnections connections, OfflineStore offlineStore,
@@ -95,7 +100,7 @@ public final class OfflineFlusher {
 
     private FlushResult flushOneBatch(FeatureGroup group) {
         String token = newToken();
-        inFlight.add(token);
+        IN_FLIGHT.add(token);
         try {
             int claimed = sql(() -> connections.inTransaction(c -> {
                 OutboxTable.lockGroup(c, group.name());
@@ -107,7 +112,7 @@ public final class OfflineFlusher {
             }));
             return claimed == 0 ? FlushResult.NOTHING : publishAndSettle(group, token);
         } finally {
-            inFlight.remove(token);
+            IN_FLIGHT.remove(token);
         }
     }
 
@@ -130,8 +135,8 @@ public final class OfflineFlusher {
         FlushResult total = FlushResult.NOTHING;
         for (FlushBatches.Batch b : sql(() -> connections.inTransaction(FlushBatches::all))) {
             boolean mine = b.ownerPid() == ProcessHandle.current().pid();
-            boolean abandoned = mine ? !inFlight.contains(b.token()) : !b.ownerAlive();
-            if (!abandoned || (onlyGroup != null && !onlyGroup.equals(b.groupName())) || !inFlight.add(b.token())) {
+            boolean abandoned = mine ? !IN_FLIGHT.contains(b.token()) : !b.ownerAlive();
+            if (!abandoned || (onlyGroup != null && !onlyGroup.equals(b.groupName())) || !IN_FLIGHT.add(b.token())) {
                 continue;
             }
             try {
@@ -147,7 +152,7 @@ public final class OfflineFlusher {
                     }));
                 }
             } finally {
-                inFlight.remove(b.token());
+                IN_FLIGHT.remove(b.token());
             }
         }
         return total;
