@@ -31,7 +31,11 @@ final class OutboxTable {
                     + "PAYLOAD CHARACTER VARYING(" + OutboxPayload.MAX_CHARS + ") NOT NULL, "
                     + "BATCH VARCHAR(16))");
             migratePayloadColumn(c, s);
-            s.execute("CREATE INDEX IF NOT EXISTS FWB_OUTBOX_BY_GROUP ON FWB_OFFLINE_OUTBOX(GROUP_NAME, BATCH, SEQ)");
+            // BATCH is not in the index: a claim then rewrites only the rows, not an index entry per
+            // row as well (the claim was the largest part of a flush). Claimed rows are found by
+            // their batch's SEQ range instead (FlushBatches).
+            s.execute("CREATE INDEX IF NOT EXISTS FWB_OUTBOX_BY_GROUP_SEQ ON FWB_OFFLINE_OUTBOX(GROUP_NAME, GROUP_CREATED_S, SEQ)");
+            s.execute("DROP INDEX IF EXISTS FWB_OUTBOX_BY_GROUP");
             s.execute("""
                     CREATE TABLE IF NOT EXISTS FWB_FLUSH_BATCH (
                       TOKEN VARCHAR(16) PRIMARY KEY,
@@ -39,6 +43,9 @@ final class OutboxTable {
                       GROUP_CREATED_S BIGINT NOT NULL,
                       OWNER_PID BIGINT NOT NULL,
                       OWNER_STARTED_MS BIGINT NOT NULL)""");
+            // The claimed SEQ range; NULL for batches claimed by versions without it.
+            s.execute("ALTER TABLE FWB_FLUSH_BATCH ADD COLUMN IF NOT EXISTS FROM_SEQ BIGINT");
+            s.execute("ALTER TABLE FWB_FLUSH_BATCH ADD COLUMN IF NOT EXISTS TO_SEQ BIGINT");
             s.execute("CREATE TABLE IF NOT EXISTS FWB_FLUSH_LOCK (GROUP_NAME VARCHAR(64) PRIMARY KEY)");
         }
     }
@@ -82,42 +89,51 @@ final class OutboxTable {
     }
 
     /**
-     * Marks the group's oldest unclaimed rows, about {@code limit} of them, with {@code token};
-     * returns how many. Two steps, because H2 re-evaluates an {@code IN (SELECT … LIMIT n)} per
-     * updated row (quadratic: 10k rows took minutes): find the SEQ of the limit-th row, then claim
-     * by range. Rows committed meanwhile inside the range are claimed too (a batch may exceed the
-     * limit slightly); rows not yet committed stay for the next batch.
+     * Marks the group's oldest unclaimed rows, about {@code limit} of them, with {@code token}.
+     * Two steps, because H2 re-evaluates an {@code IN (SELECT … LIMIT n)} per updated row
+     * (quadratic: 10k rows took minutes): find the SEQ range of the first {@code limit} unclaimed
+     * rows, then claim by range. The range bounds the claim on both sides, so a row committed
+     * meanwhile is either inside it (claimed, and read back by the range) or left for the next
+     * batch — never marked outside the range its batch records.
+     *
+     * @return the claimed range, or null when nothing was pending
      */
-    static int claim(Connection c, String groupName, long createdSeconds, String token, int limit) throws SQLException {
+    static FlushBatches.Range claim(Connection c, String groupName, long createdSeconds, String token, int limit)
+            throws SQLException {
+        long firstSeq;
         long lastSeq;
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(SEQ) FROM (SELECT SEQ FROM FWB_OFFLINE_OUTBOX"
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(SEQ), MAX(SEQ) FROM (SELECT SEQ FROM FWB_OFFLINE_OUTBOX"
                 + " WHERE GROUP_NAME = ? AND GROUP_CREATED_S = ? AND BATCH IS NULL ORDER BY SEQ LIMIT ?)")) {
             ps.setString(1, groupName);
             ps.setLong(2, createdSeconds);
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                lastSeq = rs.getLong(1);
+                firstSeq = rs.getLong(1);
+                lastSeq = rs.getLong(2);
                 if (rs.wasNull()) {
-                    return 0;
+                    return null;
                 }
             }
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE FWB_OFFLINE_OUTBOX SET BATCH = ? WHERE GROUP_NAME = ?"
-                + " AND GROUP_CREATED_S = ? AND BATCH IS NULL AND SEQ <= ?")) {
+                + " AND GROUP_CREATED_S = ? AND SEQ BETWEEN ? AND ? AND BATCH IS NULL")) {
             ps.setString(1, token);
             ps.setString(2, groupName);
             ps.setLong(3, createdSeconds);
-            ps.setLong(4, lastSeq);
-            return ps.executeUpdate();
+            ps.setLong(4, firstSeq);
+            ps.setLong(5, lastSeq);
+            int rows = ps.executeUpdate();
+            return rows == 0 ? null : new FlushBatches.Range(firstSeq, lastSeq);
         }
     }
 
-    static List<OutboxEntry> claimed(Connection c, String token) throws SQLException {
+    /** The rows of a batch, in SEQ order, read through the group's SEQ index when the range is known. */
+    static List<OutboxEntry> claimed(Connection c, FlushBatches.Batch batch) throws SQLException {
         List<OutboxEntry> entries = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT SEQ, PAYLOAD, EVENT_TIME_MS, INVOKED_MS, IS_DELETED"
-                + " FROM FWB_OFFLINE_OUTBOX WHERE BATCH = ? ORDER BY SEQ")) {
-            ps.setString(1, token);
+                + " FROM FWB_OFFLINE_OUTBOX WHERE " + whereBatch(batch) + " ORDER BY SEQ")) {
+            bindBatch(ps, batch);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     entries.add(new OutboxEntry(rs.getLong(1), OutboxPayload.decode(rs.getString(2)),
@@ -128,11 +144,28 @@ final class OutboxTable {
         return entries;
     }
 
-    static void deleteClaimed(Connection c, String token) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM FWB_OFFLINE_OUTBOX WHERE BATCH = ?")) {
-            ps.setString(1, token);
+    static void deleteClaimed(Connection c, FlushBatches.Batch batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM FWB_OFFLINE_OUTBOX WHERE " + whereBatch(batch))) {
+            bindBatch(ps, batch);
             ps.executeUpdate();
         }
+    }
+
+    private static String whereBatch(FlushBatches.Batch batch) {
+        return batch.range() == null ? "BATCH = ?"
+                : "GROUP_NAME = ? AND GROUP_CREATED_S = ? AND SEQ BETWEEN ? AND ? AND BATCH = ?";
+    }
+
+    private static void bindBatch(PreparedStatement ps, FlushBatches.Batch batch) throws SQLException {
+        if (batch.range() == null) {
+            ps.setString(1, batch.token());
+            return;
+        }
+        ps.setString(1, batch.groupName());
+        ps.setLong(2, batch.createdSeconds());
+        ps.setLong(3, batch.range().fromSeq());
+        ps.setLong(4, batch.range().toSeq());
+        ps.setString(5, batch.token());
     }
 
     /** Rows of a group that no longer exists (deleted while rows were pending, before a crash). */
