@@ -48,12 +48,12 @@ final class RecordWriter {
         boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
         Instant expiresAt = typed.expiresAt(group.definition(), recordTtl);
         return OfflineFlusher.sql(() -> groupCommit.run(c -> {
-            checkVersion(c, group, catalogVersion);
             WriteOutcome outcome = online ? onlineStore.put(c, group, typed, expiresAt, invokedAt) : null;
             if (offline) {
                 // Older versions are history: they go offline even when the online row is newer.
                 OutboxTable.insert(c, group, record.values(), typed.eventTime(), invokedAt, false);
             }
+            checkVersion(c, group, catalogVersion);
             return new PutResult(outcome, offline);
         }));
     }
@@ -69,7 +69,6 @@ final class RecordWriter {
         boolean online = targets.contains(TargetStore.ONLINE_STORE);
         boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
         return OfflineFlusher.sql(() -> groupCommit.run(c -> {
-            checkVersion(c, group, catalogVersion);
             boolean changed = false;
             if (online) {
                 changed = mode == DeletionMode.HARD_DELETE
@@ -79,6 +78,7 @@ final class RecordWriter {
             if (offline) {
                 queueDeleteMarker(c, group, id, eventTime, invokedAt);
             }
+            checkVersion(c, group, catalogVersion);
             return changed;
         }));
     }
@@ -90,10 +90,12 @@ final class RecordWriter {
     }
 
     /**
-     * Before anything is written: a definition from a cache must still be the catalog's, so a
-     * put never writes a table of a deleted group or overwrites a row without a feature added
-     * by another process. A change committed after this check waits for this transaction's
-     * table lock (DDL), so it is ordered after this write.
+     * Last in the transaction, before its commit: a definition from a cache must still be the
+     * catalog's, so a put never commits into the table of a deleted group nor overwrites a row
+     * without a feature another process added (the transaction is rolled back and the facade
+     * retries with the new definition). Checked after the online write, not before, because that
+     * write holds the table's shared lock: a catalog change not seen here is followed by DDL
+     * (ADD COLUMN, DROP TABLE) that must wait for this commit, so it is ordered after this write.
      */
     private static void checkVersion(java.sql.Connection c, FeatureGroup group, long catalogVersion)
             throws SQLException {
