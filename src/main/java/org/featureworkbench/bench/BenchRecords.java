@@ -23,6 +23,11 @@ final class BenchRecords {
 
     /** customer_id, event_time, then 6 Integral, 6 Fractional and 6 String features: 20 in all; both stores. */
     static FeatureGroupDefinition definition() {
+        return definition(GROUP);
+    }
+
+    /** {@link #definition()} under another name. */
+    static FeatureGroupDefinition definition(String name) {
         List<FeatureDefinition> features = new ArrayList<>();
         features.add(new FeatureDefinition(ID, FeatureType.STRING));
         features.add(new FeatureDefinition("event_time", FeatureType.STRING));
@@ -35,7 +40,7 @@ final class BenchRecords {
         for (int i = 0; i < PER_TYPE; i++) {
             features.add(new FeatureDefinition("label_" + i, FeatureType.STRING));
         }
-        return new FeatureGroupDefinition(GROUP, ID, "event_time", features, "", Map.of(),
+        return new FeatureGroupDefinition(name, ID, "event_time", features, "", Map.of(),
                 OnlineStoreConfig.ENABLED, OfflineStoreConfig.ENABLED);
     }
 

@@ -16,6 +16,7 @@ import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
 import org.featureworkbench.model.ResourceNotFoundException;
 import org.featureworkbench.registry.FeatureGroupCatalog;
+import org.featureworkbench.registry.GroupCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ public final class FeatureStore implements AutoCloseable {
     private final Path workspaceDirectory;
     private final FeatureGroupCatalog catalog;
     private final StoreServices services;
+    private final GroupCache groupCache;
     private final RecordOperations records;
     private final IngestOperations ingest;
 
@@ -41,7 +43,8 @@ public final class FeatureStore implements AutoCloseable {
         this.workspaceDirectory = workspaceDirectory;
         this.catalog = services.catalog();
         this.services = services;
-        this.records = new RecordOperations(this::describeFeatureGroup, services);
+        this.groupCache = new GroupCache(catalog::findEntry, catalog::version);
+        this.records = new RecordOperations(this::describeFeatureGroup, groupCache, services);
         this.ingest = new IngestOperations(this, services);
     }
 
@@ -77,6 +80,7 @@ public final class FeatureStore implements AutoCloseable {
 
     /** CreateFeatureGroup. See {@link FeatureGroupCatalog#create}. */
     public FeatureGroup createFeatureGroup(FeatureGroupDefinition definition) {
+        groupCache.invalidate(definition.name());
         FeatureGroup created = catalog.create(definition, newCreationTime(definition.name()));
         if (created.definition().onlineStore().enabled()) {
             try {
@@ -118,6 +122,7 @@ public final class FeatureStore implements AutoCloseable {
     /** UpdateFeatureGroup with FeatureAdditions. */
     public FeatureGroup addFeatures(String groupName, List<FeatureDefinition> additions) {
         FeatureGroup updated = catalog.addFeatures(groupName, additions);
+        groupCache.invalidate(groupName);
         if (updated.definition().onlineStore().enabled()) {
             // ADD COLUMN IF NOT EXISTS: a retry after a failure here completes the change.
             services.online().addColumns(updated, additions);
@@ -128,11 +133,14 @@ public final class FeatureStore implements AutoCloseable {
 
     /** UpdateFeatureMetadata. */
     public FeatureGroup updateFeatureMetadata(String groupName, String featureName, FeatureMetadataUpdate update) {
+        // Each catalog change draws a new version; forgetting the entry spares the next put a stale retry.
+        groupCache.invalidate(groupName);
         return catalog.updateFeatureMetadata(groupName, featureName, update);
     }
 
     /** AddTags and DeleteTags in one step (removals first). */
     public FeatureGroup updateTags(String groupName, Map<String, String> additions, Collection<String> removals) {
+        groupCache.invalidate(groupName);
         return catalog.updateTags(groupName, additions, removals);
     }
 
@@ -149,6 +157,7 @@ public final class FeatureStore implements AutoCloseable {
             services.writePath().flush(group);
         }
         FeatureGroup deleted = catalog.delete(name);
+        groupCache.invalidate(name);
         services.online().dropTable(deleted);
         if (purgeOffline) {
             services.offline().purge(deleted);
@@ -169,7 +178,7 @@ public final class FeatureStore implements AutoCloseable {
         return time;
     }
 
-    private static ResourceNotFoundException notFound(String name) {
+    static ResourceNotFoundException notFound(String name) {
         return new ResourceNotFoundException("feature group '" + name
                 + "' does not exist; 'group list' shows the groups in this workspace");
     }

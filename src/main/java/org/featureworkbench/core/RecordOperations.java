@@ -19,6 +19,9 @@ import org.featureworkbench.model.Record;
 import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.registry.CatalogEntry;
+import org.featureworkbench.registry.GroupCache;
+import org.featureworkbench.registry.StaleDefinitionException;
 
 /**
  * The record half of the facade (SageMaker's featurestore-runtime API plus flush and compaction),
@@ -29,10 +32,17 @@ import org.featureworkbench.model.ValidationException;
  */
 public final class RecordOperations {
     private final Function<String, FeatureGroup> groups;
+    private final GroupCache cache;
     private final StoreServices services;
 
-    RecordOperations(Function<String, FeatureGroup> groups, StoreServices services) {
+    /**
+     * @param groups a fresh catalog read (throwing when the group does not exist), for the rare
+     *               operations: flush, compaction, stats
+     * @param cache  the per-call operations' groups (PutRecord, GetRecord, DeleteRecord)
+     */
+    RecordOperations(Function<String, FeatureGroup> groups, GroupCache cache, StoreServices services) {
         this.groups = groups;
+        this.cache = cache;
         this.services = services;
     }
 
@@ -45,8 +55,8 @@ public final class RecordOperations {
      * @param recordTtl overrides the group's TTL for this record, or null
      */
     public PutResult putRecord(String groupName, Record record, Set<TargetStore> targets, TtlDuration recordTtl) {
-        FeatureGroup group = groups.apply(groupName);
-        return services.writePath().put(group, record, orDefault(group, targets), recordTtl);
+        return withGroup(groupName, e -> services.writePath().put(e.group(), e.version(), record,
+                orDefault(e.group(), targets), recordTtl));
     }
 
     /**
@@ -55,9 +65,10 @@ public final class RecordOperations {
      * @param projection feature names to return; null or empty for all
      */
     public Optional<OnlineRecord> getRecord(String groupName, String recordId, List<String> projection) {
-        FeatureGroup group = groups.apply(groupName);
-        requireOnline(group, "GetRecord");
-        return services.online().get(group, recordId, projection);
+        return withGroup(groupName, e -> {
+            requireOnline(e.group(), "GetRecord");
+            return services.online().get(e.group(), e.version(), recordId, projection);
+        });
     }
 
     /** BatchGetRecord: up to 100 ids across up to 100 groups, with per-id errors. */
@@ -74,9 +85,9 @@ public final class RecordOperations {
      */
     public boolean deleteRecord(String groupName, String recordId, String eventTime, DeletionMode mode,
                                 Set<TargetStore> targets) {
-        FeatureGroup group = groups.apply(groupName);
         Instant time = parseDeleteEventTime(eventTime);
-        return services.writePath().delete(group, recordId, time, mode, orDefault(group, targets));
+        return withGroup(groupName, e -> services.writePath().delete(e.group(), e.version(), recordId, time, mode,
+                orDefault(e.group(), targets)));
     }
 
     /** Publishes what is queued for the group's offline store now (every group when null). */
@@ -102,6 +113,38 @@ public final class RecordOperations {
                 ? services.offline().stats(group) : OfflineStoreStats.EMPTY;
         return new RecordStats(online, offline, services.writePath().pendingRows(groupName),
                 Optional.ofNullable(services.writePath().lastFlush()));
+    }
+
+    /**
+     * Runs {@code operation} with the cached group. The operation checks the cached version
+     * itself ({@link StaleDefinitionException}); any failure is retried once with a fresh
+     * definition when the cached one turns out stale, because a stale definition can also fail
+     * before that check (an unknown feature another process added, a dropped table).
+     */
+    private <T> T withGroup(String groupName, Function<CatalogEntry, T> operation) {
+        CatalogEntry entry = entry(groupName);
+        try {
+            return operation.apply(entry);
+        } catch (RuntimeException failure) {
+            if (!(failure instanceof StaleDefinitionException) && stillCurrent(entry, failure)) {
+                throw failure;
+            }
+            cache.invalidate(groupName);
+            return operation.apply(entry(groupName));
+        }
+    }
+
+    private boolean stillCurrent(CatalogEntry entry, RuntimeException failure) {
+        try {
+            return cache.isCurrent(entry);
+        } catch (RuntimeException checkFailed) {
+            failure.addSuppressed(checkFailed);
+            return true;
+        }
+    }
+
+    private CatalogEntry entry(String groupName) {
+        return cache.get(groupName).orElseThrow(() -> FeatureStore.notFound(groupName));
     }
 
     private static Set<TargetStore> orDefault(FeatureGroup group, Set<TargetStore> targets) {

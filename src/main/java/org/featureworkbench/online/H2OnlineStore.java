@@ -25,6 +25,7 @@ import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.model.TypedRecord;
+import org.featureworkbench.registry.StaleDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class H2OnlineStore implements OnlineStore {
     private static final Logger LOG = LoggerFactory.getLogger(H2OnlineStore.class);
+    private static final long ANY_VERSION = Long.MIN_VALUE;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -171,11 +173,19 @@ public final class H2OnlineStore implements OnlineStore {
 
     @Override
     public Optional<OnlineRecord> get(FeatureGroup group, String recordIdentifier, List<String> projection) {
+        return get(group, ANY_VERSION, recordIdentifier, projection);
+    }
+
+    @Override
+    public Optional<OnlineRecord> get(FeatureGroup group, long catalogVersion, String recordIdentifier,
+                                      List<String> projection) {
         OnlineTable t = table(group);
         OnlineTable.Projection p = t.projection(projection);
         Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
         try {
-            return readSessions.with(s -> lookup(s, t, p, id, recordIdentifier));
+            return readSessions.with(s -> catalogVersion == ANY_VERSION
+                    ? lookup(s, t, p, id, recordIdentifier)
+                    : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
         } catch (SQLException e) {
             throw error("read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
         }
@@ -187,23 +197,48 @@ public final class H2OnlineStore implements OnlineStore {
         PreparedStatement ps = s.prepare(p.selectSql());
         t.bindId(ps, 1, id);
         try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? toRecord(rs, t, p, idAsString) : Optional.empty();
+        }
+    }
+
+    /**
+     * {@link #lookup} that also reads the group's catalog version in the same statement and fails
+     * with {@link StaleDefinitionException} when a found row was read with another version's
+     * definition (e.g. features were added since). A missing row needs no check: it is missing
+     * under any definition, and a dropped table fails the statement itself.
+     */
+    private Optional<OnlineRecord> versionedLookup(ReadSessions.Session s, OnlineTable t, OnlineTable.Projection p,
+                                                   Object id, String idAsString, long version) throws SQLException {
+        PreparedStatement ps = s.prepare(p.versionedSql());
+        ps.setString(1, t.groupName);
+        t.bindId(ps, 2, id);
+        try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            int n = p.features().size();
-            long expires = rs.getLong(n + 2);
-            Long expiresAt = rs.wasNull() ? null : expires;
-            if (rs.getBoolean(n + 3) || (expiresAt != null && expiresAt <= clock.millis())) {
-                return Optional.empty();
+            long current = rs.getLong(p.features().size() + 4);
+            if (rs.wasNull() || current != version) {
+                throw new StaleDefinitionException(t.groupName);
             }
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                FeatureDefinition f = p.features().get(i);
-                values.put(f.name(), OnlineTable.read(rs, i + 1, f.type()));
-            }
-            return Optional.of(new OnlineRecord(t.groupName, idAsString, Instant.ofEpochMilli(rs.getLong(n + 1)),
-                    expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), values));
+            return toRecord(rs, t, p, idAsString);
         }
+    }
+
+    private Optional<OnlineRecord> toRecord(ResultSet rs, OnlineTable t, OnlineTable.Projection p, String idAsString)
+            throws SQLException {
+        int n = p.features().size();
+        long expires = rs.getLong(n + 2);
+        Long expiresAt = rs.wasNull() ? null : expires;
+        if (rs.getBoolean(n + 3) || (expiresAt != null && expiresAt <= clock.millis())) {
+            return Optional.empty();
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            FeatureDefinition f = p.features().get(i);
+            values.put(f.name(), OnlineTable.read(rs, i + 1, f.type()));
+        }
+        return Optional.of(new OnlineRecord(t.groupName, idAsString, Instant.ofEpochMilli(rs.getLong(n + 1)),
+                expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), values));
     }
 
     @Override

@@ -121,6 +121,16 @@ public interface OnlineStore extends AutoCloseable {
     Optional<OnlineRecord> get(FeatureGroup group, String recordIdentifier, List<String> projection);
 
     /**
+     * {@link #get(FeatureGroup, String, List)} with a group taken from a cache: the catalog's
+     * version of the group is checked in the same statement as the lookup.
+     *
+     * @param catalogVersion the version the cached {@code group} was read at
+     * @throws org.featureworkbench.registry.StaleDefinitionException when a record was found but
+     *         the group's definition is no longer that version (nothing is returned then)
+     */
+    Optional<OnlineRecord> get(FeatureGroup group, long catalogVersion, String recordIdentifier, List<String> projection);
+
+    /**
      * BatchGetRecord: at most 100 ids in all, across at most 100 groups.
      *
      * @param groups resolves a group name to the group, empty when no such group exists

@@ -12,6 +12,7 @@ import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.registry.CatalogVersions;
 
 /**
  * One group's online table at one schema version (feature list): its quoted names and the SQL
@@ -41,8 +42,12 @@ final class OnlineTable {
     private final Map<List<String>, Projection> projections = new ConcurrentHashMap<>();
     private volatile String mergeSql;
 
-    /** The columns a lookup returns and its SQL: the projected features, then the bookkeeping. */
-    record Projection(List<FeatureDefinition> features, String selectSql) {
+    /**
+     * The columns a lookup returns and its SQL: the projected features, then the bookkeeping.
+     * {@code versionedSql} also returns the group's catalog version (its first parameter is the
+     * group name, its second the id), so a cached definition is checked in the same statement.
+     */
+    record Projection(List<FeatureDefinition> features, String selectSql, String versionedSql) {
     }
 
     OnlineTable(FeatureGroup group) {
@@ -136,8 +141,9 @@ final class OnlineTable {
     }
 
     private Projection projectionOf(List<FeatureDefinition> chosen) {
-        return new Projection(chosen, "SELECT " + columns(chosen) + ", " + BOOKKEEPING + " FROM " + table
-                + " WHERE " + idColumn + " = ?");
+        String select = "SELECT " + columns(chosen) + ", " + BOOKKEEPING;
+        String where = " FROM " + table + " WHERE " + idColumn + " = ?";
+        return new Projection(chosen, select + where, select + ", " + CatalogVersions.SUBQUERY + where);
     }
 
     private static String columns(List<FeatureDefinition> list) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.sql.DataSource;
 import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.registry.StaleDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,8 @@ final class ReadSessions implements AutoCloseable {
             T result = work.run(session);
             release(session);
             return result;
-        } catch (ValidationException e) {
-            // Bad input, not a bad connection: the session is still good.
+        } catch (ValidationException | StaleDefinitionException e) {
+            // Bad input or a changed group, not a bad connection: the session is still good.
             release(session);
             throw e;
         } catch (SQLException | RuntimeException e) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -34,6 +35,12 @@ public interface FeatureGroupCatalog extends AutoCloseable {
 
     /** The group with exactly this name, or empty. */
     Optional<FeatureGroup> find(String name);
+
+    /** {@link #find} with the row's version stamp, for {@link GroupCache}. */
+    Optional<CatalogEntry> findEntry(String name);
+
+    /** Only the current version stamp of the group (cheaper than {@link #findEntry}), or empty. */
+    OptionalLong version(String name);
 
     /** ListFeatureGroups: groups whose name contains the text, sorted as asked. */
     List<FeatureGroup> list(GroupListQuery query);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.featureworkbench.model.FeatureDefinition;
@@ -35,6 +36,8 @@ import org.featureworkbench.model.ResourceNotFoundException;
  */
 public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
     private static final String DUPLICATE_KEY = "23505";
+    /** Every create and change draws a new stamp, so no two definitions of a name ever share one. */
+    private static final String NEXT_VERSION = "NEXT VALUE FOR FWB_CATALOG_VERSION";
 
     private final DataSource dataSource;
 
@@ -49,6 +52,11 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
                       LAST_MODIFIED_TIME_MS BIGINT NOT NULL,
                       STATUS VARCHAR(20) NOT NULL,
                       DEFINITION CHARACTER LARGE OBJECT NOT NULL)""");
+            // The version stamp of the data path's cache (CatalogVersions); workspaces created
+            // before it existed get their stamps here, once.
+            s.execute("CREATE SEQUENCE IF NOT EXISTS FWB_CATALOG_VERSION");
+            s.execute("ALTER TABLE FWB_FEATURE_GROUP ADD COLUMN IF NOT EXISTS VERSION BIGINT");
+            s.execute("UPDATE FWB_FEATURE_GROUP SET VERSION = NEXT VALUE FOR FWB_CATALOG_VERSION WHERE VERSION IS NULL");
         } catch (SQLException e) {
             throw storeError("could not open the feature group catalog", e);
         }
@@ -59,7 +67,8 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
         FeatureGroupValidator.validate(definition);
         FeatureGroup group = new FeatureGroup(definition, creationTime, creationTime, FeatureGroupStatus.CREATED);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO FWB_FEATURE_GROUP VALUES (?, ?, ?, ?, ?)")) {
+             PreparedStatement ps = c.prepareStatement("INSERT INTO FWB_FEATURE_GROUP (NAME, CREATION_TIME_MS,"
+                     + " LAST_MODIFIED_TIME_MS, STATUS, DEFINITION, VERSION) VALUES (?, ?, ?, ?, ?, " + NEXT_VERSION + ")")) {
             ps.setString(1, definition.name());
             ps.setLong(2, creationTime.toEpochMilli());
             ps.setLong(3, creationTime.toEpochMilli());
@@ -78,12 +87,26 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
 
     @Override
     public Optional<FeatureGroup> find(String name) {
+        return findEntry(name).map(CatalogEntry::group);
+    }
+
+    @Override
+    public Optional<CatalogEntry> findEntry(String name) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM FWB_FEATURE_GROUP WHERE NAME = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(new CatalogEntry(read(rs), rs.getLong("VERSION"))) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw storeError("could not read feature group '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public OptionalLong version(String name) {
+        try (Connection c = dataSource.getConnection()) {
+            return CatalogVersions.current(c, name);
         } catch (SQLException e) {
             throw storeError("could not read feature group '" + name + "'", e);
         }
@@ -171,7 +194,8 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
                 // Millisecond precision, as stored, so the returned group equals a re-read one.
                 Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                 try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE FWB_FEATURE_GROUP SET DEFINITION = ?, LAST_MODIFIED_TIME_MS = ? WHERE NAME = ?")) {
+                        "UPDATE FWB_FEATURE_GROUP SET DEFINITION = ?, LAST_MODIFIED_TIME_MS = ?, VERSION = "
+                                + NEXT_VERSION + " WHERE NAME = ?")) {
                     ps.setString(1, DefinitionJson.write(changed));
                     ps.setLong(2, now.toEpochMilli());
                     ps.setString(3, groupName);

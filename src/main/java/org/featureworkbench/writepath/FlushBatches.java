@@ -17,8 +17,16 @@ import java.util.Optional;
 final class FlushBatches {
     private static final ProcessHandle SELF = ProcessHandle.current();
 
-    /** A claimed batch. */
-    record Batch(String token, String groupName, long createdSeconds, long ownerPid, long ownerStartedMs) {
+    /** The SEQ range a batch was claimed from (inclusive); its rows are those in it marked with its token. */
+    record Range(long fromSeq, long toSeq) {
+    }
+
+    /**
+     * A claimed batch.
+     *
+     * @param range null for a batch claimed by a version that did not record it
+     */
+    record Batch(String token, String groupName, long createdSeconds, long ownerPid, long ownerStartedMs, Range range) {
         /** Whether the process that claimed the batch is still running (same pid and start time). */
         boolean ownerAlive() {
             Optional<ProcessHandle> owner = ProcessHandle.of(ownerPid);
@@ -27,22 +35,33 @@ final class FlushBatches {
         }
     }
 
-    static void insert(Connection c, String token, String groupName, long createdSeconds) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO FWB_FLUSH_BATCH VALUES (?, ?, ?, ?, ?)")) {
+    /** Records a batch this process claimed; returns it. */
+    static Batch insert(Connection c, String token, String groupName, long createdSeconds, Range range)
+            throws SQLException {
+        Batch batch = new Batch(token, groupName, createdSeconds, SELF.pid(), selfStartedMs(), range);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO FWB_FLUSH_BATCH (TOKEN, GROUP_NAME, GROUP_CREATED_S,"
+                + " OWNER_PID, OWNER_STARTED_MS, FROM_SEQ, TO_SEQ) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, token);
             ps.setString(2, groupName);
             ps.setLong(3, createdSeconds);
-            ps.setLong(4, SELF.pid());
-            ps.setLong(5, selfStartedMs());
+            ps.setLong(4, batch.ownerPid());
+            ps.setLong(5, batch.ownerStartedMs());
+            ps.setLong(6, range.fromSeq());
+            ps.setLong(7, range.toSeq());
             ps.executeUpdate();
         }
+        return batch;
     }
 
     static List<Batch> all(Connection c) throws SQLException {
         List<Batch> batches = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM FWB_FLUSH_BATCH")) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT TOKEN, GROUP_NAME,"
+                + " GROUP_CREATED_S, OWNER_PID, OWNER_STARTED_MS, FROM_SEQ, TO_SEQ FROM FWB_FLUSH_BATCH")) {
             while (rs.next()) {
-                batches.add(new Batch(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                long from = rs.getLong(6);
+                Range range = rs.wasNull() ? null : new Range(from, rs.getLong(7));
+                batches.add(new Batch(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        range));
             }
         }
         return batches;

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,11 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
-import org.featureworkbench.model.Record;
-import org.featureworkbench.model.RecordValidator;
-import org.featureworkbench.model.TypedRecord;
 import org.featureworkbench.offline.AppendResult;
-import org.featureworkbench.offline.OfflineRow;
 import org.featureworkbench.offline.OfflineStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +41,12 @@ public final class OfflineFlusher {
     private final OfflineStore offlineStore;
     private final Function<String, Optional<FeatureGroup>> groups;
     private final Clock clock;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Batches some flusher of this JVM is working on. Per JVM, not per flusher, because a batch's
+     * owner is recorded as a pid: with two stores open on one workspace in one process, each
+     * must see the other's running batch as live, not abandoned (else both publish it).
+     */
+    private static final Set<String> IN_FLIGHT = ConcurrentHashMap.newKeySet();
     private volatile Instant lastFlush;
 
     OfflineFlusher(WriteConnections connections, OfflineStore offlineStore,
@@ -95,27 +95,26 @@ public final class OfflineFlusher {
 
     private FlushResult flushOneBatch(FeatureGroup group) {
         String token = newToken();
-        inFlight.add(token);
+        IN_FLIGHT.add(token);
         try {
-            int claimed = sql(() -> connections.inTransaction(c -> {
+            FlushBatches.Batch claimed = sql(() -> connections.inTransaction(c -> {
                 OutboxTable.lockGroup(c, group.name());
-                int n = OutboxTable.claim(c, group.name(), group.creationTime().getEpochSecond(), token, BATCH_ROWS);
-                if (n > 0) {
-                    FlushBatches.insert(c, token, group.name(), group.creationTime().getEpochSecond());
-                }
-                return n;
+                long created = group.creationTime().getEpochSecond();
+                FlushBatches.Range range = OutboxTable.claim(c, group.name(), created, token, BATCH_ROWS);
+                return range == null ? null : FlushBatches.insert(c, token, group.name(), created, range);
             }));
-            return claimed == 0 ? FlushResult.NOTHING : publishAndSettle(group, token);
+            return claimed == null ? FlushResult.NOTHING : publishAndSettle(group, claimed);
         } finally {
-            inFlight.remove(token);
+            IN_FLIGHT.remove(token);
         }
     }
 
-    private FlushResult publishAndSettle(FeatureGroup group, String token) {
-        List<OutboxEntry> entries = sql(() -> connections.inTransaction(c -> OutboxTable.claimed(c, token)));
-        AppendResult published = offlineStore.appendOnce(group, toOfflineRows(group, entries), token);
+    private FlushResult publishAndSettle(FeatureGroup group, FlushBatches.Batch batch) {
+        String token = batch.token();
+        List<OutboxEntry> entries = sql(() -> connections.inTransaction(c -> OutboxTable.claimed(c, batch)));
+        AppendResult published = offlineStore.appendOnce(group, OutboxRows.toOfflineRows(group, entries), token);
         sql(() -> connections.inTransaction(c -> {
-            OutboxTable.deleteClaimed(c, token);
+            OutboxTable.deleteClaimed(c, batch);
             FlushBatches.delete(c, token);
             return null;
         }));
@@ -130,43 +129,27 @@ public final class OfflineFlusher {
         FlushResult total = FlushResult.NOTHING;
         for (FlushBatches.Batch b : sql(() -> connections.inTransaction(FlushBatches::all))) {
             boolean mine = b.ownerPid() == ProcessHandle.current().pid();
-            boolean abandoned = mine ? !inFlight.contains(b.token()) : !b.ownerAlive();
-            if (!abandoned || (onlyGroup != null && !onlyGroup.equals(b.groupName())) || !inFlight.add(b.token())) {
+            boolean abandoned = mine ? !IN_FLIGHT.contains(b.token()) : !b.ownerAlive();
+            if (!abandoned || (onlyGroup != null && !onlyGroup.equals(b.groupName())) || !IN_FLIGHT.add(b.token())) {
                 continue;
             }
             try {
                 Optional<FeatureGroup> group = currentGroup(b.groupName(), b.createdSeconds());
                 if (group.isPresent()) {
                     LOG.warn("Finishing flush batch {} of {} left by process {}", b.token(), b.groupName(), b.ownerPid());
-                    total = total.plus(publishAndSettle(group.get(), b.token()));
+                    total = total.plus(publishAndSettle(group.get(), b));
                 } else {
                     sql(() -> connections.inTransaction(c -> {
-                        OutboxTable.deleteClaimed(c, b.token());
+                        OutboxTable.deleteClaimed(c, b);
                         FlushBatches.delete(c, b.token());
                         return null;
                     }));
                 }
             } finally {
-                inFlight.remove(b.token());
+                IN_FLIGHT.remove(b.token());
             }
         }
         return total;
-    }
-
-    private List<OfflineRow> toOfflineRows(FeatureGroup group, List<OutboxEntry> entries) {
-        List<OfflineRow> rows = new ArrayList<>(entries.size());
-        for (OutboxEntry e : entries) {
-            if (e.deleteMarker()) {
-                String idName = group.definition().recordIdentifierFeatureName();
-                Object id = RecordValidator.parseRecordIdentifier(group.definition(), e.values().get(idName));
-                rows.add(OfflineRow.deleteMarker(group.definition(), id, e.eventTime(), e.apiInvocationTime()));
-            } else {
-                // Validated when it was put; the schema has only grown since, so this cannot fail.
-                TypedRecord typed = RecordValidator.validate(group, new Record(e.values()));
-                rows.add(new OfflineRow(typed.values(), typed.eventTime(), e.apiInvocationTime(), null, false));
-            }
-        }
-        return rows;
     }
 
     private Optional<FeatureGroup> currentGroup(String name, long createdSeconds) {

@@ -39,6 +39,8 @@ public final class WritePath implements AutoCloseable {
     public static final long FLUSH_ROWS = 10_000;
     /** Flush a group once its oldest waiting row is this old. */
     public static final Duration FLUSH_AGE = Duration.ofSeconds(5);
+    /** A catalog version meaning "the caller read the group just now; do not check it". */
+    public static final long ANY_VERSION = Long.MIN_VALUE;
     private static final Logger LOG = LoggerFactory.getLogger(WritePath.class);
 
     private final WriteConnections connections;
@@ -94,13 +96,30 @@ public final class WritePath implements AutoCloseable {
 
     /** PutRecord. */
     public PutResult put(FeatureGroup group, Record record, Set<TargetStore> targets, TtlDuration recordTtl) {
-        return writer.put(group, record, targets, recordTtl);
+        return put(group, ANY_VERSION, record, targets, recordTtl);
+    }
+
+    /**
+     * PutRecord with a group from a cache: the transaction first checks that the catalog still
+     * holds {@code catalogVersion} of the group.
+     *
+     * @throws org.featureworkbench.registry.StaleDefinitionException when it does not (nothing written)
+     */
+    public PutResult put(FeatureGroup group, long catalogVersion, Record record, Set<TargetStore> targets,
+                         TtlDuration recordTtl) {
+        return writer.put(group, catalogVersion, record, targets, recordTtl);
     }
 
     /** DeleteRecord; returns whether a readable online record was removed or hidden. */
     public boolean delete(FeatureGroup group, String recordId, Instant eventTime, DeletionMode mode,
                           Set<TargetStore> targets) {
-        return writer.delete(group, recordId, eventTime, mode, targets);
+        return delete(group, ANY_VERSION, recordId, eventTime, mode, targets);
+    }
+
+    /** {@link #delete(FeatureGroup, String, Instant, DeletionMode, Set)} checking the catalog version as {@link #put} does. */
+    public boolean delete(FeatureGroup group, long catalogVersion, String recordId, Instant eventTime,
+                          DeletionMode mode, Set<TargetStore> targets) {
+        return writer.delete(group, catalogVersion, recordId, eventTime, mode, targets);
     }
 
     /** Publishes everything pending for one group now. */
