@@ -2,6 +2,8 @@ package org.featureworkbench.ui;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -31,8 +33,19 @@ public final class WorkbenchApp extends Application {
     private Exception openFailure;
     private FxTaskExecutor executor;
 
+    private static volatile CompletableFuture<FeatureStore> openingAhead;
+
+    /**
+     * Chooses the workspace and starts opening it at once on a background thread, so the
+     * database opens while the JavaFX toolkit starts instead of after it (time to first window).
+     */
     static void useWorkspace(Path directory) {
         requestedWorkspace = directory;
+        openingAhead = CompletableFuture.supplyAsync(() -> Workspace.open(directory), runnable -> {
+            Thread t = new Thread(runnable, "workspace-open");
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** Opens the store on the launcher thread, so the slow part never runs on the FX thread. */
@@ -40,10 +53,10 @@ public final class WorkbenchApp extends Application {
     public void init() {
         workspace = requestedWorkspace != null ? requestedWorkspace : Workspace.defaultDirectory();
         try {
-            store = Workspace.open(workspace);
+            store = openingAhead != null ? openingAhead.join() : Workspace.open(workspace);
         } catch (Exception e) {
             LOG.error("Could not open workspace {}", workspace, e);
-            openFailure = e;
+            openFailure = e instanceof CompletionException && e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
