@@ -1,19 +1,15 @@
-package org.featureworkbench.ingest.bench;
+package org.featureworkbench.bench;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.featureworkbench.ingest.IngestOptions;
 import org.featureworkbench.ingest.IngestProgress;
 import org.featureworkbench.ingest.IngestReader;
@@ -22,17 +18,12 @@ import org.featureworkbench.ingest.RejectSink;
 import org.featureworkbench.ingest.SourceOptions;
 import org.featureworkbench.ingest.SourceReader;
 import org.featureworkbench.ingest.SourceReaders;
-import org.featureworkbench.model.FeatureDefinition;
-import org.featureworkbench.model.FeatureGroupDefinition;
-import org.featureworkbench.model.FeatureType;
-import org.featureworkbench.model.OfflineStoreConfig;
-import org.featureworkbench.model.OnlineStoreConfig;
 
 /**
  * Measures the read side of an ingest on a generated CSV of 1M rows × 12 columns (string ids with
  * 200k distinct values, ints, doubles, strings, ISO event times over 30 days): the raw CSV parse,
  * then parse + mapping + coercion (what the stores will be fed), and the peak heap of each.
- * Run with {@code java -Xmx512m -cp target/classes:$(cat cp.txt) org.featureworkbench.ingest.bench.CsvReadBenchmark [rows]}.
+ * Run with {@code java -Xmx512m -cp target/classes:$(cat cp.txt) org.featureworkbench.bench.CsvReadBenchmark [rows]}.
  */
 public final class CsvReadBenchmark {
     private static final int DISTINCT_IDS = 200_000;
@@ -49,7 +40,7 @@ public final class CsvReadBenchmark {
         Path file = Files.createTempFile("fwb-bench-", ".csv");
         try {
             long t0 = System.nanoTime();
-            generate(file, rows);
+            IngestBenchmarkFile.write(file, rows);
             System.out.printf(Locale.ROOT, "generated %,d rows x 12 columns, %,d bytes in %.2f s%n", rows,
                     Files.size(file), seconds(t0));
             for (int round = 1; round <= 3; round++) {
@@ -85,7 +76,7 @@ public final class CsvReadBenchmark {
 
     private static IngestProgress readAndMap(Path file) {
         long checksum = 0;
-        try (IngestReader reader = IngestReader.open(file, IngestOptions.DEFAULTS, group(), RejectSink.NONE)) {
+        try (IngestReader reader = IngestReader.open(file, IngestOptions.DEFAULTS, IngestBenchmarkFile.group("bench", true, true), RejectSink.NONE)) {
             while (reader.hasNext()) {
                 MappedRow row = reader.next();
                 checksum += row.eventTime().getEpochSecond();
@@ -94,51 +85,6 @@ public final class CsvReadBenchmark {
                 System.out.println("unlikely checksum");
             }
             return reader.counts();
-        }
-    }
-
-    static FeatureGroupDefinition group() {
-        List<FeatureDefinition> features = List.of(
-                new FeatureDefinition("customer_id", FeatureType.STRING),
-                new FeatureDefinition("event_time", FeatureType.STRING),
-                new FeatureDefinition("age", FeatureType.INTEGRAL),
-                new FeatureDefinition("orders", FeatureType.INTEGRAL),
-                new FeatureDefinition("visits", FeatureType.INTEGRAL),
-                new FeatureDefinition("score", FeatureType.FRACTIONAL),
-                new FeatureDefinition("balance", FeatureType.FRACTIONAL),
-                new FeatureDefinition("ratio", FeatureType.FRACTIONAL),
-                new FeatureDefinition("city", FeatureType.STRING),
-                new FeatureDefinition("segment", FeatureType.STRING),
-                new FeatureDefinition("email", FeatureType.STRING),
-                new FeatureDefinition("note", FeatureType.STRING));
-        return new FeatureGroupDefinition("bench", "customer_id", "event_time", features, "", null,
-                OnlineStoreConfig.ENABLED, OfflineStoreConfig.ENABLED);
-    }
-
-    static void generate(Path file, int rows) throws IOException {
-        SplittableRandom random = new SplittableRandom(42);
-        long span = 30L * 24 * 3600;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("customer_id,event_time,age,orders,visits,score,balance,ratio,city,segment,email,note\n");
-            StringBuilder line = new StringBuilder(200);
-            for (int i = 0; i < rows; i++) {
-                int id = random.nextInt(DISTINCT_IDS);
-                line.setLength(0);
-                line.append("cust-").append(id).append(',')
-                        .append(ISO.format(START.plusSeconds(random.nextLong(span)))).append(',')
-                        .append(18 + random.nextInt(80)).append(',')
-                        .append(random.nextInt(500)).append(',')
-                        .append(random.nextInt(100_000)).append(',')
-                        .append(random.nextInt(1_000_000) / 1000.0).append(',')
-                        .append(random.nextInt(100_000_000) / 100.0).append(',')
-                        .append(random.nextDouble()).append(',');
-                String city = CITIES[random.nextInt(CITIES.length)];
-                line.append(city.indexOf(',') >= 0 ? "\"" + city + "\"" : city).append(',')
-                        .append("seg-").append(random.nextInt(12)).append(',')
-                        .append("user").append(id).append("@example.com").append(',')
-                        .append(i % 10 == 0 ? "\"said \"\"hi\"\"\"" : "plain note").append('\n');
-                out.append(line);
-            }
         }
     }
 
