@@ -71,6 +71,11 @@ final class OnlineTable {
         return sql;
     }
 
+    /** The ids among an array parameter the table holds (an index lookup per id). */
+    String existingIdsSql() {
+        return "SELECT " + idColumn + " FROM " + table + " WHERE " + idColumn + " = ANY(?)";
+    }
+
     /** {@code FWB_ONLINE_<group>_<creation epoch s>}: a re-created group never sees an old table. */
     static String tableName(FeatureGroup group) {
         return "FWB_ONLINE_" + group.name() + "_" + group.creationTime().getEpochSecond();
