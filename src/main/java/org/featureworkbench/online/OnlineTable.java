@@ -73,7 +73,10 @@ final class OnlineTable {
 
     /** The ids among an array parameter the table holds (an index lookup per id). */
     String existingIdsSql() {
-        return "SELECT " + idColumn + " FROM " + table + " WHERE " + idColumn + " = ANY(?)";
+        // A join against the unnested ids, so H2 looks each one up in the primary key (a WHERE id = ANY(?)
+        // scans the whole table in H2 2.x).
+        return "SELECT T." + idColumn + " FROM UNNEST(CAST(? AS " + columnType(id.type(), true) + " ARRAY)) S(X) JOIN "
+                + table + " T ON T." + idColumn + " = S.X";
     }
 
     /** {@code FWB_ONLINE_<group>_<creation epoch s>}: a re-created group never sees an old table. */

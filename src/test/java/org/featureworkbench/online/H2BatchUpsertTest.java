@@ -107,8 +107,8 @@ class H2BatchUpsertTest {
             seed(split);
             seed(merged);
 
-            long splitChanged = write(split, new H2BatchUpsert(new OnlineTable(split), clock), mixedBatch());
-            long mergedChanged = write(merged, new H2BatchUpsert(new OnlineTable(merged), clock).mergeOnly(), mixedBatch());
+            long splitChanged = write(split, new H2BatchUpsert(new OnlineTable(split), clock).splitInserts(), mixedBatch());
+            long mergedChanged = write(merged, new H2BatchUpsert(new OnlineTable(merged), clock), mixedBatch());
 
             assertEquals(mergedChanged, splitChanged, "change count, ttl " + ttl);
             assertEquals(rows(merged), rows(split), "stored rows, ttl " + ttl);
@@ -116,7 +116,7 @@ class H2BatchUpsertTest {
         }
         FeatureGroup plain = group("check", null);
         seed(plain);
-        write(plain, new H2BatchUpsert(new OnlineTable(plain), clock), mixedBatch());
+        write(plain, new H2BatchUpsert(new OnlineTable(plain), clock).splitInserts(), mixedBatch());
         assertEquals(5L, store.get(plain, "n2", null).orElseThrow().value("age"), "equal event time, later in list wins");
         assertEquals(2L, store.get(plain, "c3", null).orElseThrow().value("age"), "newest wins over a later older one");
         assertEquals(1L, store.get(plain, "c1", null).orElseThrow().value("age"), "older than stored loses");
@@ -126,7 +126,7 @@ class H2BatchUpsertTest {
     void anIdInsertedConcurrentlyAfterTheLookupMakesTheBatchRedoAsMergeAndTheNewerRowWins() throws Exception {
         FeatureGroup g = group("race", null);
         seed(g);
-        H2BatchUpsert upsert = new H2BatchUpsert(new OnlineTable(g), clock).afterLookup(() ->
+        H2BatchUpsert upsert = new H2BatchUpsert(new OnlineTable(g), clock).splitInserts().afterLookup(() ->
                 store.putAll(g, List.of(customer("n1", 50, 99L, null), customer("n3", 0, 98L, null)), Instant.now()));
 
         long changed = write(g, upsert, mixedBatch());
