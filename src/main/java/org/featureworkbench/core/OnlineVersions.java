@@ -1,7 +1,9 @@
 package org.featureworkbench.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,19 +17,30 @@ import org.featureworkbench.model.TypedRecord;
  * overwrites", applied in file order). Draining hands the survivors out in batches for
  * {@link org.featureworkbench.online.OnlineStore#putAll}, which applies the same rule against
  * what is stored. Not thread-safe.
+ *
+ * <p>Each winning version is kept as one compact byte array (a tag per feature, then 8 bytes for
+ * a number or a length and UTF-8 for a string), not as the row's array of boxed values: the map
+ * holds up to {@code maxOnlineIds} versions while the offline hour buffers fill the heap too, and
+ * boxed rows cost about three times the bytes and the garbage collector's time to trace them.
  */
 final class OnlineVersions {
+    private static final byte NULL = 0;
+    private static final byte LONG = 1;
+    private static final byte DOUBLE = 2;
+    private static final byte STRING = 3;
+
     private final String[] names;
     private final int recordIdIndex;
     private final HashMap<Object, Version> byId = new HashMap<>();
+    private byte[] scratch = new byte[256];
 
     /** A record's winning version so far; mutable so a newer version costs no new entry. */
     private static final class Version {
-        Object[] values;
+        byte[] encoded;
         long eventMs;
 
-        Version(Object[] values, long eventMs) {
-            this.values = values;
+        Version(byte[] encoded, long eventMs) {
+            this.encoded = encoded;
             this.eventMs = eventMs;
         }
     }
@@ -37,14 +50,14 @@ final class OnlineVersions {
         this.recordIdIndex = recordIdIndex;
     }
 
-    /** Offers a row (typed values in feature order, not copied); it wins unless a newer version of its id was seen. */
+    /** Offers a row (typed values in feature order, not kept); it wins unless a newer version of its id was seen. */
     void offer(Object[] values, long eventMs) {
         Object id = values[recordIdIndex];
         Version current = byId.get(id);
         if (current == null) {
-            byId.put(id, new Version(values, eventMs));
+            byId.put(id, new Version(encode(values), eventMs));
         } else if (eventMs >= current.eventMs) {
-            current.values = values;
+            current.encoded = encode(values);
             current.eventMs = eventMs;
         }
     }
@@ -71,11 +84,102 @@ final class OnlineVersions {
 
     private TypedRecord toRecord(Object id, Version v) {
         Map<String, Object> values = new LinkedHashMap<>();
+        byte[] b = v.encoded;
+        int p = 0;
         for (int i = 0; i < names.length; i++) {
-            if (v.values[i] != null && i != recordIdIndex) {
-                values.put(names[i], v.values[i]);
+            if (i == recordIdIndex) {
+                continue;
+            }
+            byte tag = b[p++];
+            Object value;
+            switch (tag) {
+                case LONG -> {
+                    value = getLong(b, p);
+                    p += 8;
+                }
+                case DOUBLE -> {
+                    value = Double.longBitsToDouble(getLong(b, p));
+                    p += 8;
+                }
+                case STRING -> {
+                    int len = 0;
+                    int shift = 0;
+                    byte x;
+                    do {
+                        x = b[p++];
+                        len |= (x & 0x7f) << shift;
+                        shift += 7;
+                    } while (x < 0);
+                    value = new String(b, p, len, StandardCharsets.UTF_8);
+                    p += len;
+                }
+                default -> value = null;
+            }
+            if (value != null) {
+                values.put(names[i], value);
             }
         }
         return new TypedRecord(id, Instant.ofEpochMilli(v.eventMs), values);
+    }
+
+    /** The row without its record id (the map key) as tag + payload per feature. */
+    private byte[] encode(Object[] values) {
+        int p = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (i == recordIdIndex) {
+                continue;
+            }
+            Object value = values[i];
+            if (value instanceof String s) {
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                ensure(p + 6 + utf8.length);
+                scratch[p++] = STRING;
+                int len = utf8.length;
+                while ((len & ~0x7f) != 0) {
+                    scratch[p++] = (byte) ((len & 0x7f) | 0x80);
+                    len >>>= 7;
+                }
+                scratch[p++] = (byte) len;
+                System.arraycopy(utf8, 0, scratch, p, utf8.length);
+                p += utf8.length;
+            } else if (value instanceof Long l) {
+                ensure(p + 9);
+                scratch[p++] = LONG;
+                putLong(p, l);
+                p += 8;
+            } else if (value instanceof Double d) {
+                ensure(p + 9);
+                scratch[p++] = DOUBLE;
+                putLong(p, Double.doubleToRawLongBits(d));
+                p += 8;
+            } else if (value == null) {
+                ensure(p + 1);
+                scratch[p++] = NULL;
+            } else {
+                throw new IllegalArgumentException("unexpected typed value " + value.getClass().getName());
+            }
+        }
+        return Arrays.copyOf(scratch, p);
+    }
+
+    private void ensure(int size) {
+        if (size > scratch.length) {
+            scratch = Arrays.copyOf(scratch, Math.max(size, scratch.length * 2));
+        }
+    }
+
+    private void putLong(int p, long v) {
+        for (int k = 7; k >= 0; k--) {
+            scratch[p + k] = (byte) v;
+            v >>>= 8;
+        }
+    }
+
+    private static long getLong(byte[] b, int p) {
+        long v = 0;
+        for (int k = 0; k < 8; k++) {
+            v = (v << 8) | (b[p + k] & 0xffL);
+        }
+        return v;
     }
 }

@@ -76,6 +76,14 @@ final class OnlineTable {
         return sql;
     }
 
+    /** The ids among an array parameter the table holds (an index lookup per id). */
+    String existingIdsSql() {
+        // A join against the unnested ids, so H2 looks each one up in the primary key (a WHERE id = ANY(?)
+        // scans the whole table in H2 2.x).
+        return "SELECT T." + idColumn + " FROM UNNEST(CAST(? AS " + columnType(id.type(), true) + " ARRAY)) S(X) JOIN "
+                + table + " T ON T." + idColumn + " = S.X";
+    }
+
     /** {@code FWB_ONLINE_<group>_<creation epoch s>}: a re-created group never sees an old table. */
     static String tableName(FeatureGroup group) {
         return "FWB_ONLINE_" + group.name() + "_" + group.creationTime().getEpochSecond();
