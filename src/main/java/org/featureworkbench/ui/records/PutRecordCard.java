@@ -9,6 +9,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.featureworkbench.ui.FormLayout;
 import org.featureworkbench.ui.InlineValidation;
@@ -65,6 +66,8 @@ final class PutRecordCard extends VBox {
     private VBox input(PutField field) {
         Label name = new Label(field.name());
         name.getStyleClass().add("feature-name");
+        // The feature name never shortens to "event_..."; the type hint gives way instead.
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label type = new Label(field.typeHint());
         type.getStyleClass().add("hint");
         HBox heading = new HBox(8, name, type);
@@ -99,6 +102,9 @@ final class PutRecordCard extends VBox {
         error.textProperty().bind(vm.targetsErrorProperty());
         Label title = new Label("Write to");
         title.getStyleClass().add("field-label");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        online.setMinWidth(Region.USE_PREF_SIZE);
+        offline.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(14, title, online, offline);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(2, row, error);
@@ -117,6 +123,7 @@ final class PutRecordCard extends VBox {
         title.getStyleClass().add("field-label");
         ttl.setTooltip(new Tooltip("Optional: overrides the group's TTL for this record; it stops being readable "
                 + "online at event time + TTL"));
+        title.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(8, title, ttl, hint);
         row.setAlignment(Pos.CENTER_LEFT);
         Label error = InlineValidation.attach(ttl, vm.ttlErrorProperty(), "ttlError");

@@ -39,7 +39,7 @@ public final class RecordsView extends VBox {
         HBox.setHgrow(lookup, Priority.ALWAYS);
         lookup.setPrefWidth(620);
         put.setPrefWidth(360);
-        put.setMinWidth(320);
+        put.setMinWidth(380);
         put.setMaxWidth(420);
         HBox columns = new HBox(16, lookup, put);
 
