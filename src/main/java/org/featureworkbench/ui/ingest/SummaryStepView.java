@@ -4,12 +4,12 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.featureworkbench.core.IngestSummary;
 import org.featureworkbench.ui.FormLayout;
 import org.featureworkbench.ui.records.CountTile;
+import org.featureworkbench.ui.records.CountTiles;
 
 /** Step 6: read / online / offline / rejected / seconds, notes, and the rejects file; or the failure. */
 final class SummaryStepView extends VBox {
@@ -57,17 +57,6 @@ final class SummaryStepView extends VBox {
     }
 
     private void render(List<CountTile> items) {
-        tiles.getChildren().clear();
-        for (CountTile t : items) {
-            Label value = new Label(t.value());
-            value.getStyleClass().add("count-value");
-            value.setId("summary-" + t.label().toLowerCase().replace(' ', '-'));
-            Label label = new Label(t.label());
-            label.getStyleClass().add("count-label");
-            VBox tile = new VBox(2, value, label);
-            tile.getStyleClass().add("count-tile");
-            Tooltip.install(tile, new Tooltip(t.tooltip()));
-            tiles.getChildren().add(tile);
-        }
+        CountTiles.render(tiles, items, "summary-");
     }
 }

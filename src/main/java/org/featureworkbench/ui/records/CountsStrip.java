@@ -3,7 +3,6 @@ package org.featureworkbench.ui.records;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -38,17 +37,6 @@ final class CountsStrip extends HBox {
     }
 
     private void render(List<CountTile> items) {
-        tiles.getChildren().clear();
-        for (CountTile t : items) {
-            Label value = new Label(t.value());
-            value.getStyleClass().add("count-value");
-            value.setId("count-" + t.label().toLowerCase().replace(' ', '-'));
-            Label label = new Label(t.label());
-            label.getStyleClass().add("count-label");
-            VBox tile = new VBox(2, value, label);
-            tile.getStyleClass().add("count-tile");
-            Tooltip.install(tile, new Tooltip(t.tooltip()));
-            tiles.getChildren().add(tile);
-        }
+        CountTiles.render(tiles, items, "count-");
     }
 }
