@@ -121,8 +121,10 @@ public final class RecordCountsViewModel {
                         "Hour partitions (year/month/day/hour of the event time) holding files."),
                 new CountTile("Waiting for offline", String.valueOf(s.pendingOffline()),
                         "Rows saved durably and queued for Parquet; written within about 5 seconds or on Flush now."),
-                new CountTile("Last flush", s.lastFlush().map(RecordCountsViewModel::time).orElse("not yet"),
-                        "When this window last wrote queued rows of any group to Parquet."));
+                // The group's own newest write_time, whoever wrote it (a flush, an ingest, another process).
+                new CountTile("Last offline write", offline
+                        ? s.offline().lastWriteTime().map(RecordCountsViewModel::time).orElse("none yet") : noOffline,
+                        "When rows of this group last reached its Parquet files, by a flush or an ingest."));
     }
 
     private static String time(Instant instant) {

@@ -33,7 +33,7 @@ class RecordCountsViewModelTest {
     void anEmptyGroupCountsNothing() {
         assertEquals("0", counts.value("Online records"));
         assertEquals("0", counts.value("Offline rows"));
-        assertEquals("not yet", counts.value("Last flush"));
+        assertEquals("none yet", counts.value("Last offline write"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class RecordCountsViewModelTest {
         assertEquals("3", counts.value("Offline rows"), "the older put is history, still in the offline store");
         assertTrue(Long.parseLong(counts.value("Offline files")) >= 1);
         assertTrue(Long.parseLong(counts.value("Partitions")) >= 1);
-        assertTrue(counts.value("Last flush").endsWith("UTC"));
+        assertTrue(counts.value("Last offline write").endsWith("UTC"));
         assertTrue(waiting == 0 || f.vm.noticeProperty().get().startsWith("Flushed " + waiting), f.vm.noticeProperty().get());
     }
 
