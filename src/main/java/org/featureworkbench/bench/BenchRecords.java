@@ -71,4 +71,17 @@ final class BenchRecords {
         }
         return records;
     }
+
+    /** The records as a CSV file with a header of feature names (no value holds a comma or quote). */
+    static void writeCsv(List<Record> records, java.nio.file.Path file) throws java.io.IOException {
+        List<String> names = definition().features().stream().map(FeatureDefinition::name).toList();
+        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file)) {
+            w.write(String.join(",", names));
+            w.newLine();
+            for (Record r : records) {
+                w.write(String.join(",", names.stream().map(r::value).toList()));
+                w.newLine();
+            }
+        }
+    }
 }

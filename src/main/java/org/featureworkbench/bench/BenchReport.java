@@ -18,6 +18,8 @@ final class BenchReport {
     final List<long[]> flushes = new ArrayList<>();
     Percentiles getFacade;
     Percentiles getRaw;
+    /** Pages H2 read from the database file (page cache misses) during the measured lookups, both sides. */
+    long getFileReads;
 
     BenchReport(int records, int lookups) {
         this.records = records;
@@ -25,6 +27,12 @@ final class BenchReport {
     }
 
     void print(PrintStream out) {
+        printLookups(out);
+        printWrites(out);
+    }
+
+    /** The header and the GetRecord rows (all that {@code bench online --lookups-only} measures). */
+    void printLookups(PrintStream out) {
         out.println(format("bench online: %,d records x 20 features, %,d lookups, %d cores, Java %s",
                 records, lookups, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         out.println(format("%-34s %16s %16s %8s  %s", "measure", "feature store", "raw engine", "ratio", "goal"));
@@ -37,6 +45,11 @@ final class BenchReport {
                 verdict(p99 <= 50 && p99 <= 2 * rawP99, "<= 50 us and <= 2x raw"));
         row(out, "GetRecord p99.9", format("%.1f us", getFacade.micros(99.9)), format("%.1f us", getRaw.micros(99.9)),
                 getFacade.micros(99.9) / getRaw.micros(99.9), "");
+        out.println(format("(H2 page cache misses during the measured lookups, both sides: %,d)", getFileReads));
+    }
+
+    /** Continues {@link #printLookups} with the put and flush rows. */
+    private void printWrites(PrintStream out) {
         // Ratio as time per put (raw rate / store rate), like the other rows: 1.0x = as fast as raw.
         row(out, "PutRecord durable, 1 thread", format("%,.0f /s", put1), format("%,.0f /s", rawPut1),
                 rawPut1 / put1, verdict(put1 >= 20_000, ">= 20,000/s"));

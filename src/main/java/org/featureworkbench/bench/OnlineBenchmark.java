@@ -14,11 +14,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.featureworkbench.core.IngestRequest;
 import org.featureworkbench.core.RecordOperations;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FlushResult;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.model.RecordValidator;
+import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.model.TypedRecord;
 
 /**
@@ -31,28 +33,44 @@ import org.featureworkbench.model.TypedRecord;
  *   <li>flush throughput, outbox → Parquet through {@code records().flush}, against a raw
  *       parquet-avro writer writing the same rows;</li>
  *   <li>GetRecord p50/p99 through the facade against a raw H2 PreparedStatement primary-key lookup
- *       on the same table, alternated in rounds so noise hits both alike.</li>
+ *       on the same table, alternated in blocks of {@value #LOOKUP_BLOCK} ids so noise and page
+ *       cache misses hit both alike.</li>
  * </ul>
- * The put and lookup phases alternate the two sides in rounds. The background flush tick is off ({@link BenchStack}) so each phase is measured alone.
+ * The put phases alternate the two sides in rounds, the lookups in blocks. The background flush tick is off ({@link BenchStack}) so each phase is measured alone.
  */
 public final class OnlineBenchmark {
     private static final Instant FIRST = Instant.parse("2024-01-01T00:00:00Z");
     private static final Instant SECOND = Instant.parse("2024-01-02T00:00:00Z");
     private static final int ROUNDS = 4;
+    private static final int LOOKUP_BLOCK = 1_000;
     private static final String WARM_UP_GROUP = "bench-warm-up";
 
     private final int recordCount;
     private final int lookupCount;
     private final PrintStream out;
+    private final boolean lookupsOnly;
 
     public OnlineBenchmark(int recordCount, int lookupCount, PrintStream out) {
+        this(recordCount, lookupCount, false, out);
+    }
+
+    /**
+     * @param lookupsOnly only the GetRecord phase, on a table filled by two online ingests (the
+     *                    same records and versions as the put phases, written in batches): a fast
+     *                    loop for read-path work; the full run stays the reference
+     */
+    public OnlineBenchmark(int recordCount, int lookupCount, boolean lookupsOnly, PrintStream out) {
         this.recordCount = recordCount;
         this.lookupCount = lookupCount;
+        this.lookupsOnly = lookupsOnly;
         this.out = out;
     }
 
     /** Runs every phase and prints the table; returns the exit code (0). */
     public int run() throws IOException, SQLException, InterruptedException, java.util.concurrent.ExecutionException {
+        if (lookupsOnly) {
+            return runLookupsOnly();
+        }
         Path dir = Files.createTempDirectory("fwb-bench-online");
         List<Record> first = BenchRecords.generate(recordCount, FIRST, 1);
         List<Record> second = BenchRecords.generate(recordCount, SECOND, 2);
@@ -74,26 +92,81 @@ public final class OnlineBenchmark {
             report.rawPut4 = put4[1];
             report.flushes.add(flushPair(records, group, raw, second, dir.resolve("raw-2.parquet")));
 
-            LookupLatency lookups = new LookupLatency(records, group, stack.connection());
-            String[] ids = randomIds();
-            String[] warm = java.util.Arrays.copyOf(ids, Math.min(ids.length, 50_000));
-            lookups.viaFacade(warm);
-            lookups.raw(warm);
-            long[] facade = new long[0];
-            long[] rawNanos = new long[0];
-            for (int r = 0; r < ROUNDS; r++) {
-                String[] slice = java.util.Arrays.copyOfRange(ids, r * ids.length / ROUNDS, (r + 1) * ids.length / ROUNDS);
-                facade = Percentiles.concat(facade, lookups.viaFacade(slice));
-                rawNanos = Percentiles.concat(rawNanos, lookups.raw(slice));
-            }
-            lookups.close();
-            report.getFacade = new Percentiles(facade);
-            report.getRaw = new Percentiles(rawNanos);
+            lookupPhase(stack, records, group, report);
         } finally {
             deleteRecursively(dir);
         }
         report.print(out);
         return 0;
+    }
+
+    /** {@code --lookups-only}: the GetRecord phase alone, on the same table contents as the full run. */
+    private int runLookupsOnly() throws IOException, SQLException {
+        Path dir = Files.createTempDirectory("fwb-bench-lookups");
+        BenchReport report = new BenchReport(recordCount, lookupCount);
+        try (BenchStack stack = new BenchStack(dir)) {
+            FeatureGroup group = stack.store.createFeatureGroup(BenchRecords.definition());
+            for (int version = 1; version <= 2; version++) {
+                Path csv = dir.resolve("version-" + version + ".csv");
+                BenchRecords.writeCsv(BenchRecords.generate(recordCount, version == 1 ? FIRST : SECOND, version), csv);
+                stack.store.ingest().ingest(IngestRequest.of(group.name(), csv)
+                        .withTargets(Set.of(TargetStore.ONLINE_STORE)), p -> { });
+            }
+            lookupPhase(stack, stack.store.records(), group, report);
+        } finally {
+            deleteRecursively(dir);
+        }
+        report.printLookups(out);
+        return 0;
+    }
+
+    /**
+     * GetRecord through the facade against the raw lookup on the same table: the same random ids
+     * in the same order for both, after the same warm-up. The ids go in blocks of
+     * {@value #LOOKUP_BLOCK}, each looked up by one side and then by the other, the side going
+     * first alternating from block to block: the table is larger than H2's page cache, so
+     * whichever side reads an id first pays the page reads and the other finds the pages cached
+     * (see docs/benchmarks.md). Small alternating blocks share those reads, and any outside
+     * load, evenly between the sides.
+     */
+    private void lookupPhase(BenchStack stack, RecordOperations records, FeatureGroup group, BenchReport report)
+            throws SQLException {
+        LookupLatency lookups = new LookupLatency(records, group, stack.connection());
+        String[] ids = randomIds();
+        alternated(stack, lookups, java.util.Arrays.copyOf(ids, Math.min(ids.length, 50_000)), new BenchReport(0, 0));
+        alternated(stack, lookups, ids, report);
+        lookups.close();
+    }
+
+    /** Looks {@code ids} up through both sides in alternating blocks; latencies and page reads go to {@code report}. */
+    private static void alternated(BenchStack stack, LookupLatency lookups, String[] ids, BenchReport report)
+            throws SQLException {
+        long[] facade = new long[ids.length];
+        long[] raw = new long[ids.length];
+        // Read once around the whole phase: the query is far too slow to run per block.
+        long reads = fileReads(stack);
+        for (int from = 0, block = 0; from < ids.length; from += LOOKUP_BLOCK, block++) {
+            String[] slice = java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + LOOKUP_BLOCK));
+            for (int turn = 0; turn < 2; turn++) {
+                if ((block + turn) % 2 == 0) {
+                    System.arraycopy(lookups.viaFacade(slice), 0, facade, from, slice.length);
+                } else {
+                    System.arraycopy(lookups.raw(slice), 0, raw, from, slice.length);
+                }
+            }
+        }
+        report.getFileReads = fileReads(stack) - reads;
+        report.getFacade = new Percentiles(facade);
+        report.getRaw = new Percentiles(raw);
+    }
+
+    /** Pages H2 has read from the database file so far (reads that missed its page cache). */
+    private static long fileReads(BenchStack stack) throws SQLException {
+        try (java.sql.Connection c = stack.connection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILE_READ'")) {
+            return rs.next() ? Long.parseLong(rs.getString(1)) : -1;
+        }
     }
 
     /**

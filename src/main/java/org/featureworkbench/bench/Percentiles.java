@@ -20,10 +20,4 @@ final class Percentiles {
     int count() {
         return sorted.length;
     }
-
-    static long[] concat(long[] a, long[] b) {
-        long[] all = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
-    }
 }

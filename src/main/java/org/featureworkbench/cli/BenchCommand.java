@@ -67,9 +67,13 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Measured GetRecord lookups per side (default ${DEFAULT-VALUE}).")
         int lookups;
 
+        @Option(names = "--lookups-only", description = {"Only the GetRecord phase, on a table filled by ingest",
+                "(same records and versions, written in batches): a fast loop for read-path work."})
+        boolean lookupsOnly;
+
         @Override
         public Integer call() throws Exception {
-            return new OnlineBenchmark(records, lookups, bench.root.context().out()).run();
+            return new OnlineBenchmark(records, lookups, lookupsOnly, bench.root.context().out()).run();
         }
     }
 }
