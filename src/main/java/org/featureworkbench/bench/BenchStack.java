@@ -29,7 +29,7 @@ final class BenchStack implements AutoCloseable {
         H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
         H2OnlineStore online = new H2OnlineStore(pool);
         ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
-        WritePath writePath = new WritePath(pool, online, offline, catalog::find,
+        WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,
                 () -> catalog.list(GroupListQuery.ALL), Clock.systemUTC());
         store = new FeatureStore(dir, new StoreServices(catalog, online, offline, writePath, pool::dispose));
     }

@@ -25,10 +25,11 @@ import org.featureworkbench.model.TypedRecord;
  * {@code bench online}: on a 20-feature group in a fresh workspace, in one run,
  * <ul>
  *   <li>durable PutRecord throughput through the facade with 1 and 4 threads (each call returns
- *       after its H2 commit reached the database file), each against the raw engine doing the
- *       least a durable put needs on the same database ({@link RawPutBaseline}: a typed row and
- *       an outbox row, one commit per record);</li>
- *   <li>flush throughput, outbox → Parquet through {@code records().flush}, against a raw
+ *       after its record journal entry was written and its H2 transaction committed), each
+ *       against the raw engines doing the least a durable put needs ({@link RawPutBaseline}: a
+ *       typed row committed per record on the same database, and the record's bytes appended to
+ *       a file);</li>
+ *   <li>flush throughput, journal → Parquet through {@code records().flush}, against a raw
  *       parquet-avro writer writing the same rows;</li>
  *   <li>GetRecord p50/p99 through the facade against a raw H2 PreparedStatement primary-key lookup
  *       on the same table, alternated in rounds so noise hits both alike.</li>
@@ -62,7 +63,7 @@ public final class OnlineBenchmark {
             RecordOperations records = stack.store.records();
             RawParquetWriter raw = new RawParquetWriter(group);
 
-            RawPutBaseline rawPuts = new RawPutBaseline(group, stack::connection);
+            RawPutBaseline rawPuts = new RawPutBaseline(group, stack::connection, dir);
             warmUp(stack, raw, dir.resolve("raw-warm-up.parquet"));
 
             double[] put1 = putRounds(records, rawPuts, group, first, false, 1);
