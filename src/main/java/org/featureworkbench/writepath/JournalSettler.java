@@ -34,13 +34,15 @@ import org.slf4j.LoggerFactory;
  * Settles journal segments, exactly once (ADR 0010): for a segment of this process's journal
  * once it is sealed, and for every segment of a journal whose process died,
  * <ol>
- *   <li>make its online changes durable in H2 (replaying any the database lost, then
- *       {@code CHECKPOINT});</li>
  *   <li>publish its offline rows, per group one file per event-time hour named
  *       {@code …_<token>.parquet}, where the token is derived from (journal, segment, group) —
  *       a partition already holding a file with the token is skipped;</li>
+ *   <li>make its online changes durable in H2 (replaying any the database lost, then
+ *       {@code CHECKPOINT});</li>
  *   <li>delete the segment.</li>
  * </ol>
+ * For this process's own segments step 1 is a flush and steps 2–3 may come later (the
+ * background tick, close): a flush on demand publishes without waiting for H2 to write its file.
  * A crash anywhere leaves the segment for the next settler, which derives the same tokens and
  * publishes only the partitions still missing: no row is lost or written twice. Thread-safe
  * (settles are serialised).
@@ -75,24 +77,24 @@ final class JournalSettler {
     }
 
     /**
-     * Settles this journal's segments once the current one is due (its offline rows reached
-     * {@code maxRows} or the oldest is {@code maxAge} old; {@code maxRows == 0}: now), and every
-     * dead journal.
+     * Publishes this journal's sealed segments once the current one is due (its offline rows
+     * reached {@code maxRows} or the oldest is {@code maxAge} old; {@code maxRows == 0}: now),
+     * settles every dead journal, and — when {@code deletePublished} — makes the online changes of
+     * published segments durable and deletes them.
      *
      * @return rows and files published, per group name
      */
-    Map<String, FlushResult> settle(long maxRows, Duration maxAge) {
+    Map<String, FlushResult> settle(long maxRows, Duration maxAge, boolean deletePublished) {
         settling.lock();
         try {
             Map<String, FlushResult> published = new HashMap<>();
             settleDeadJournals(published);
-            List<Path> sealed = writer.sealIfDue(maxRows, maxAge.toMillis());
-            if (!sealed.isEmpty()) {
-                writer.makeOnlineDurable();
-                for (Path segment : sealed) {
-                    publish(writer.journalId(), segment, read(segment), published);
-                    writer.settled(segment);
-                }
+            for (Path segment : writer.sealIfDue(maxRows, maxAge.toMillis())) {
+                publish(writer.journalId(), segment, read(segment), published);
+                writer.published(segment);
+            }
+            if (deletePublished) {
+                writer.settlePublished();
             }
             return published;
         } finally {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -42,8 +43,10 @@ final class RecordJournal implements AutoCloseable {
     private final Path directory;
     private final OwnerLock owner;
     private final JournalCodec.Encoder encoder = new JournalCodec.Encoder();
-    /** Offline rows per group, per segment not yet settled (the current one included). */
+    /** Offline rows per group, per segment not yet published (the current one included). */
     private final TreeMap<Integer, Map<String, Long>> pendingBySegment = new TreeMap<>();
+    /** Segments whose offline rows are published, kept until their online changes are durable in H2. */
+    private final TreeSet<Integer> published = new TreeSet<>();
     private FileChannel current;
     private int currentNumber;
     private int currentEntries;
@@ -123,7 +126,7 @@ final class RecordJournal implements AutoCloseable {
         openSegment(currentNumber + 1);
     }
 
-    /** Sealed segments not yet settled, oldest first. */
+    /** Sealed segments not yet published, oldest first. */
     List<Path> sealedSegments() {
         List<Path> sealed = new ArrayList<>();
         for (int n : pendingBySegment.keySet()) {
@@ -134,19 +137,36 @@ final class RecordJournal implements AutoCloseable {
         return sealed;
     }
 
-    /** Every segment file, the current one included (for replaying lost online commits). */
+    /** Every segment file not deleted yet, the current one included (for replaying lost online commits). */
     List<Path> allSegments() {
-        return pendingBySegment.keySet().stream().map(n -> JournalSegments.path(directory, n)).toList();
+        TreeSet<Integer> numbers = new TreeSet<>(published);
+        numbers.addAll(pendingBySegment.keySet());
+        return numbers.stream().map(n -> JournalSegments.path(directory, n)).toList();
     }
 
-    /** Deletes a settled segment (its rows are published and its online changes durable). */
-    void settled(Path segment) throws IOException {
+    /** Marks a sealed segment's offline rows as published; it stays until {@link #settled}. */
+    void published(Path segment) {
         int number = JournalSegments.number(segment);
         if (number == currentNumber) {
-            throw new IllegalStateException("the current segment cannot be settled");
+            throw new IllegalStateException("the current segment cannot be published");
+        }
+        pendingBySegment.remove(number);
+        published.add(number);
+    }
+
+    /** Published segments, oldest first: deletable once their online changes are durable. */
+    List<Path> publishedSegments() {
+        return published.stream().map(n -> JournalSegments.path(directory, n)).toList();
+    }
+
+    /** Deletes a published segment whose online changes are durable in H2. */
+    void settled(Path segment) throws IOException {
+        int number = JournalSegments.number(segment);
+        if (!published.contains(number)) {
+            throw new IllegalStateException("segment " + number + " is not published");
         }
         Files.deleteIfExists(segment);
-        pendingBySegment.remove(number);
+        published.remove(number);
     }
 
     /** Offline rows of the group appended and not yet published. */
@@ -158,9 +178,9 @@ final class RecordJournal implements AutoCloseable {
         return rows;
     }
 
-    /** Whether nothing is left to settle (the current segment is empty). */
+    /** Whether nothing is left to settle (the current segment is empty, nothing else remains). */
     boolean empty() {
-        return currentEntries == 0 && pendingBySegment.size() == 1;
+        return currentEntries == 0 && pendingBySegment.size() == 1 && published.isEmpty();
     }
 
     /** Closes the journal; deletes its files when {@code discard} (everything was settled). */

@@ -163,9 +163,24 @@ final class RecordWriter implements AutoCloseable {
         } catch (SQLException e) {
             discardConnection();
             throw new FeatureStoreException("the workspace database failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (causedBySql(e)) {
+                // The connection may be dead (its AUTO_SERVER owner went away): the next write opens a new one.
+                discardConnection();
+            }
+            throw e;
         } finally {
             lock.unlock();
         }
+    }
+
+    private static boolean causedBySql(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T> T attempt(Work<T> work) throws SQLException {
@@ -261,13 +276,35 @@ final class RecordWriter implements AutoCloseable {
         }
     }
 
-    /** Forgets a segment the settler published and made durable. */
-    void settled(java.nio.file.Path segment) {
+    /** Notes that the settler published a sealed segment's offline rows. */
+    void published(java.nio.file.Path segment) {
         lock.lock();
         try {
-            journal.settled(segment);
+            journal.published(segment);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the online changes of every published segment durable and deletes those segments.
+     *
+     * @return how many segments were deleted
+     */
+    int settlePublished() {
+        lock.lock();
+        try {
+            List<java.nio.file.Path> segments = journal.publishedSegments();
+            if (segments.isEmpty()) {
+                return 0;
+            }
+            makeOnlineDurable();
+            for (java.nio.file.Path segment : segments) {
+                journal.settled(segment);
+            }
+            return segments.size();
         } catch (IOException e) {
-            throw new FeatureStoreException("could not delete journal segment " + segment + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("could not delete a settled journal segment: " + e.getMessage(), e);
         } finally {
             lock.unlock();
         }

@@ -90,7 +90,7 @@ public final class WritePath implements AutoCloseable {
 
     private void tick() {
         try {
-            settler.settle(FLUSH_ROWS, FLUSH_AGE);
+            settler.settle(FLUSH_ROWS, FLUSH_AGE, true);
             purger.purgeExpired();
         } catch (RuntimeException e) {
             // Logged, and retried on the next tick: the journal keeps the rows meanwhile.
@@ -131,12 +131,16 @@ public final class WritePath implements AutoCloseable {
      * this process are published with them (one journal holds them all).
      */
     public FlushResult flush(FeatureGroup group) {
-        return settler.settle(0, Duration.ZERO).getOrDefault(group.name(), FlushResult.NOTHING);
+        return settler.settle(0, Duration.ZERO, false).getOrDefault(group.name(), FlushResult.NOTHING);
     }
 
     /** Publishes everything pending for every group now. */
     public FlushResult flushAll() {
-        return settler.settle(0, Duration.ZERO).values().stream().reduce(FlushResult.NOTHING, FlushResult::plus);
+        return total(settler.settle(0, Duration.ZERO, false));
+    }
+
+    private static FlushResult total(java.util.Map<String, FlushResult> perGroup) {
+        return perGroup.values().stream().reduce(FlushResult.NOTHING, FlushResult::plus);
     }
 
     /** Purges expired online records now (the background tick does this too). */
@@ -179,7 +183,7 @@ public final class WritePath implements AutoCloseable {
             }
         }
         try {
-            flushAll();
+            total(settler.settle(0, Duration.ZERO, true));
         } catch (RuntimeException e) {
             LOG.error("Flush on close failed; the journal stays for the next start", e);
         } finally {
