@@ -17,7 +17,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * A workspace's store stack, assembled as {@link Workspace#open} does (same JDBC URL, so the same
  * durability settings) but without the background tick, so the benchmark decides when the
- * outbox is flushed and each phase is measured alone.
+ * journal is flushed and each phase is measured alone.
  */
 final class BenchStack implements AutoCloseable {
     final JdbcConnectionPool pool;

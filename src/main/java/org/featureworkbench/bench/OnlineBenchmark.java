@@ -153,7 +153,7 @@ public final class OnlineBenchmark {
         raw.write(typed(warm, records), Instant.now(), rawFile);
     }
 
-    /** Flushes the outbox (holding exactly {@code batch}) and writes the same rows raw; nanoseconds of each. */
+    /** Flushes the journal (holding exactly {@code batch}) and writes the same rows raw; nanoseconds of each. */
     private static long[] flushPair(RecordOperations records, FeatureGroup group, RawParquetWriter raw,
                                     List<Record> batch, Path rawFile) throws IOException {
         long start = System.nanoTime();
