@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.featureworkbench.registry.CatalogVersions;
 
 /**
  * {@code FWB_JOURNAL}: per journal, the sequence number of the last entry whose online change
@@ -45,6 +46,25 @@ final class JournalProgress {
             ps.setLong(1, seq);
             ps.setString(2, journalId);
             ps.setLong(3, expected);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * {@link #advance}, only if the group's catalog version is still {@code catalogVersion}
+     * ({@link CatalogVersions#SUBQUERY}).
+     *
+     * @return false when the mark is not {@code expected} or the version is another
+     */
+    static boolean advanceIfCurrent(Connection c, String journalId, long expected, long seq, String groupName,
+                                    long catalogVersion) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE FWB_JOURNAL SET APPLIED_SEQ = ? WHERE JOURNAL_ID = ?"
+                + " AND APPLIED_SEQ = ? AND " + CatalogVersions.SUBQUERY + " = ?")) {
+            ps.setLong(1, seq);
+            ps.setString(2, journalId);
+            ps.setLong(3, expected);
+            ps.setString(4, groupName);
+            ps.setLong(5, catalogVersion);
             return ps.executeUpdate() == 1;
         }
     }
