@@ -58,7 +58,7 @@ final class BenchReport {
         for (int i = 0; i < flushes.size(); i++) {
             long store = flushes.get(i)[0];
             long raw = flushes.get(i)[1];
-            row(out, format("flush outbox->Parquet, batch %d", i + 1), format("%,.0f rows/s", records / (store / 1e9)),
+            row(out, format("flush journal->Parquet, batch %d", i + 1), format("%,.0f rows/s", records / (store / 1e9)),
                     format("%,.0f rows/s", records / (raw / 1e9)), (double) store / raw,
                     verdict((double) store / raw <= 1.3, "<= 1.3x raw time"));
         }

@@ -17,7 +17,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 /**
  * A workspace's store stack, assembled as {@link Workspace#open} does (same JDBC URL, so the same
  * durability settings) but without the background tick, so the benchmark decides when the
- * outbox is flushed and each phase is measured alone.
+ * journal is flushed and each phase is measured alone.
  */
 final class BenchStack implements AutoCloseable {
     final JdbcConnectionPool pool;
@@ -29,7 +29,7 @@ final class BenchStack implements AutoCloseable {
         H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
         H2OnlineStore online = new H2OnlineStore(pool);
         ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
-        WritePath writePath = new WritePath(pool, online, offline, catalog::find,
+        WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,
                 () -> catalog.list(GroupListQuery.ALL), Clock.systemUTC());
         store = new FeatureStore(dir, new StoreServices(catalog, online, offline, writePath, pool::dispose));
     }

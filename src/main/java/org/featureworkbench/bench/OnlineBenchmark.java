@@ -27,10 +27,11 @@ import org.featureworkbench.model.TypedRecord;
  * {@code bench online}: on a 20-feature group in a fresh workspace, in one run,
  * <ul>
  *   <li>durable PutRecord throughput through the facade with 1 and 4 threads (each call returns
- *       after its H2 commit reached the database file), each against the raw engine doing the
- *       least a durable put needs on the same database ({@link RawPutBaseline}: a typed row and
- *       an outbox row, one commit per record);</li>
- *   <li>flush throughput, outbox → Parquet through {@code records().flush}, against a raw
+ *       after its record journal entry was written and its H2 transaction committed), each
+ *       against the raw engines doing the least a durable put needs ({@link RawPutBaseline}: a
+ *       typed row committed per record on the same database, and the record's bytes appended to
+ *       a file);</li>
+ *   <li>flush throughput, journal → Parquet through {@code records().flush}, against a raw
  *       parquet-avro writer writing the same rows;</li>
  *   <li>GetRecord p50/p99 through the facade against a raw H2 PreparedStatement primary-key lookup
  *       on the same table, alternated in blocks of {@value #LOOKUP_BLOCK} ids so noise and page
@@ -80,7 +81,7 @@ public final class OnlineBenchmark {
             RecordOperations records = stack.store.records();
             RawParquetWriter raw = new RawParquetWriter(group);
 
-            RawPutBaseline rawPuts = new RawPutBaseline(group, stack::connection);
+            RawPutBaseline rawPuts = new RawPutBaseline(group, stack::connection, dir);
             warmUp(stack, raw, dir.resolve("raw-warm-up.parquet"));
 
             double[] put1 = putRounds(records, rawPuts, group, first, false, 1);
@@ -225,7 +226,7 @@ public final class OnlineBenchmark {
         raw.write(typed(warm, records), Instant.now(), rawFile);
     }
 
-    /** Flushes the outbox (holding exactly {@code batch}) and writes the same rows raw; nanoseconds of each. */
+    /** Flushes the journal (holding exactly {@code batch}) and writes the same rows raw; nanoseconds of each. */
     private static long[] flushPair(RecordOperations records, FeatureGroup group, RawParquetWriter raw,
                                     List<Record> batch, Path rawFile) throws IOException {
         long start = System.nanoTime();

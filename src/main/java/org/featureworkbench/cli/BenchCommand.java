@@ -51,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code bench online}. */
     @Command(name = "online", description = {"GetRecord latency against a raw H2 lookup, durable PutRecord throughput",
-            "(1 and 4 threads) and outbox flush against a raw Parquet writer, on a 20-feature group."})
+            "(1 and 4 threads) and journal flush against a raw Parquet writer, on a 20-feature group."})
     static final class Online implements Callable<Integer> {
         @Mixin
         HelpOption help;

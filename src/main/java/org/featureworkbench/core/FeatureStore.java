@@ -91,6 +91,7 @@ public final class FeatureStore implements AutoCloseable {
                 throw e;
             }
         }
+        services.writePath().makeDurable();
         LOG.info("Created feature group {} ({} features)", created.name(), created.features().size());
         return created;
     }
@@ -127,6 +128,7 @@ public final class FeatureStore implements AutoCloseable {
             // ADD COLUMN IF NOT EXISTS: a retry after a failure here completes the change.
             services.online().addColumns(updated, additions);
         }
+        services.writePath().makeDurable();
         LOG.info("Added {} features to {}", additions.size(), groupName);
         return updated;
     }
@@ -135,13 +137,13 @@ public final class FeatureStore implements AutoCloseable {
     public FeatureGroup updateFeatureMetadata(String groupName, String featureName, FeatureMetadataUpdate update) {
         // Each catalog change draws a new version; forgetting the entry spares the next put a stale retry.
         groupCache.invalidate(groupName);
-        return catalog.updateFeatureMetadata(groupName, featureName, update);
+        return durable(catalog.updateFeatureMetadata(groupName, featureName, update));
     }
 
     /** AddTags and DeleteTags in one step (removals first). */
     public FeatureGroup updateTags(String groupName, Map<String, String> additions, Collection<String> removals) {
         groupCache.invalidate(groupName);
-        return catalog.updateTags(groupName, additions, removals);
+        return durable(catalog.updateTags(groupName, additions, removals));
     }
 
     /**
@@ -162,6 +164,7 @@ public final class FeatureStore implements AutoCloseable {
         if (purgeOffline) {
             services.offline().purge(deleted);
         }
+        services.writePath().makeDurable();
         LOG.info("Deleted feature group {} (offline files {})", name, purgeOffline ? "purged" : "kept");
         return deleted;
     }
@@ -176,6 +179,12 @@ public final class FeatureStore implements AutoCloseable {
             time = time.plusSeconds(1);
         }
         return time;
+    }
+
+    /** A catalog change is acknowledged only once it is in the database file (ADR 0010). */
+    private FeatureGroup durable(FeatureGroup changed) {
+        services.writePath().makeDurable();
+        return changed;
     }
 
     static ResourceNotFoundException notFound(String name) {

@@ -116,6 +116,8 @@ public final class IngestOperations {
                 invokedAt);
         try {
             IngestSummary summary = ingest.run(rejects, request.rejectsFile() != null);
+            // The online upserts bypass the record journal: in the database file before "done" (ADR 0010).
+            services.writePath().makeDurable();
             job.succeeded(summary, job.progress().withState(summary.cancelled() ? IngestJob.State.CANCELLED
                     : IngestJob.State.SUCCEEDED));
             LOG.info("Ingest job {} {}: read {}, online {}, offline {}, rejected {} in {} s", job.id(),

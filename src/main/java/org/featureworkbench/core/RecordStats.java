@@ -10,7 +10,7 @@ import org.featureworkbench.model.OfflineStoreStats;
  * @param onlineRecords  readable online records (0 without an online store)
  * @param offline        published offline files and rows
  * @param pendingOffline rows durably queued for the offline store, not yet in Parquet
- * @param lastFlush      when this process last flushed the outbox, if it has
+ * @param lastFlush      when this process last published journal rows to Parquet, if it has
  */
 public record RecordStats(long onlineRecords, OfflineStoreStats offline, long pendingOffline,
                           Optional<Instant> lastFlush) {

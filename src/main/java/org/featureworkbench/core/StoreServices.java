@@ -11,7 +11,7 @@ import org.featureworkbench.writepath.WritePath;
  * @param catalog   feature group definitions
  * @param online    latest values (H2)
  * @param offline   every version (Parquet)
- * @param writePath durable PutRecord/DeleteRecord, the outbox flusher and the TTL purge
+ * @param writePath durable PutRecord/DeleteRecord (the record journal), its flusher and the TTL purge
  * @param onClose   releases what the workspace opened (database pool); run last on close
  */
 public record StoreServices(FeatureGroupCatalog catalog, OnlineStore online, OfflineStore offline,

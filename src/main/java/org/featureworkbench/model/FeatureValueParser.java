@@ -12,9 +12,7 @@ public final class FeatureValueParser {
     /** SageMaker's limit on one feature value: 350 KB of UTF-8. */
     public static final int MAX_VALUE_BYTES = 350 * 1024;
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     private static final Pattern INTEGRAL_LOOKING_DECIMAL = Pattern.compile("[+-]?\\d+\\.0*");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private FeatureValueParser() {
     }
@@ -35,7 +33,7 @@ public final class FeatureValueParser {
     }
 
     private static Long parseIntegral(String feature, String value) {
-        if (!INTEGER.matcher(value).matches()) {
+        if (!isInteger(value)) {
             String hint = INTEGRAL_LOOKING_DECIMAL.matcher(value).matches()
                     ? "; Integral values have no decimal point, write " + value.substring(0, value.indexOf('.'))
                     : "; write a whole number such as 42 or -7";
@@ -50,7 +48,7 @@ public final class FeatureValueParser {
     }
 
     private static Double parseFractional(String feature, String value) {
-        if (!DECIMAL.matcher(value).matches()) {
+        if (!isDecimal(value)) {
             String lower = value.trim().toLowerCase(Locale.ROOT);
             if (lower.contains("nan") || lower.contains("inf")) {
                 throw new ValidationException(feature, quote(value) + " is not accepted for a Fractional feature:"
@@ -65,6 +63,50 @@ public final class FeatureValueParser {
                     + " is outside the range of a Fractional (IEEE-754 double, about ±1.8E308)");
         }
         return d;
+    }
+
+    /** {@code [+-]?\d+} without a regex: PutRecord checks every Integral value. */
+    private static boolean isInteger(String v) {
+        int i = v.startsWith("+") || v.startsWith("-") ? 1 : 0;
+        int digits = skipDigits(v, i);
+        return digits > i && digits == v.length();
+    }
+
+    /** {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?} without a regex. */
+    static boolean isDecimal(String v) {
+        int i = v.startsWith("+") || v.startsWith("-") ? 1 : 0;
+        int intEnd = skipDigits(v, i);
+        boolean intDigits = intEnd > i;
+        i = intEnd;
+        boolean fracDigits = false;
+        if (i < v.length() && v.charAt(i) == '.') {
+            int fracEnd = skipDigits(v, i + 1);
+            fracDigits = fracEnd > i + 1;
+            i = fracEnd;
+        }
+        if (!intDigits && !fracDigits) {
+            return false;
+        }
+        if (i < v.length() && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
+            int exp = i + 1;
+            if (exp < v.length() && (v.charAt(exp) == '+' || v.charAt(exp) == '-')) {
+                exp++;
+            }
+            int expEnd = skipDigits(v, exp);
+            if (expEnd == exp) {
+                return false;
+            }
+            i = expEnd;
+        }
+        return i == v.length();
+    }
+
+    private static int skipDigits(String v, int from) {
+        int i = from;
+        while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     private static String checkString(String feature, String value) {

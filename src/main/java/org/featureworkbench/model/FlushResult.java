@@ -1,7 +1,7 @@
 package org.featureworkbench.model;
 
 /**
- * What a flush moved from the outbox to Parquet.
+ * What a flush moved from the record journal to Parquet.
  *
  * @param rows  rows published
  * @param files files published

@@ -1,6 +1,7 @@
 package org.featureworkbench.model;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,27 @@ public final class RecordValidator {
     /** SageMaker's limit on a whole record: 350 KB (counted here as UTF-8 names plus values). */
     public static final int MAX_RECORD_BYTES = 350 * 1024;
 
+    /**
+     * The name → feature map of the last group validated. PutRecord resolves every value's feature;
+     * a linear search per value was a fifth of a put's time. One entry, checked by identity,
+     * because the facade's group cache hands out the same definition object for a group.
+     */
+    private static volatile FeatureIndex lastIndex;
+
+    private record FeatureIndex(FeatureGroupDefinition def, Map<String, FeatureDefinition> byName) {
+        static FeatureIndex of(FeatureGroupDefinition def) {
+            FeatureIndex cached = lastIndex;
+            if (cached != null && cached.def == def) {
+                return cached;
+            }
+            Map<String, FeatureDefinition> byName = new HashMap<>();
+            def.features().forEach(f -> byName.put(f.name(), f));
+            FeatureIndex fresh = new FeatureIndex(def, byName);
+            lastIndex = fresh;
+            return fresh;
+        }
+    }
+
     private RecordValidator() {
     }
 
@@ -25,14 +47,23 @@ public final class RecordValidator {
      */
     public static TypedRecord validate(FeatureGroup group, Record record) {
         FeatureGroupDefinition def = group.definition();
+        Map<String, FeatureDefinition> features = FeatureIndex.of(def).byName();
+        String eventTimeName = def.eventTimeFeatureName();
         Map<String, Object> typed = new LinkedHashMap<>();
+        Instant eventTime = null;
         long recordBytes = 0;
         for (Map.Entry<String, String> e : record.values().entrySet()) {
-            FeatureDefinition feature = def.feature(e.getKey()).orElseThrow(() -> unknownFeature(def, e.getKey()));
+            FeatureDefinition feature = features.get(e.getKey());
+            if (feature == null) {
+                throw unknownFeature(def, e.getKey());
+            }
             if (e.getValue() != null) {
-                typed.put(feature.name(), feature.name().equals(def.eventTimeFeatureName())
-                        ? eventTimeValue(feature, e.getValue())
-                        : FeatureValueParser.parse(feature.name(), feature.type(), e.getValue()));
+                if (feature.name().equals(eventTimeName)) {
+                    eventTime = EventTimes.parse(e.getValue(), feature.type(), feature.name());
+                    typed.put(feature.name(), eventTimeValue(feature, eventTime, e.getValue()));
+                } else {
+                    typed.put(feature.name(), FeatureValueParser.parse(feature.name(), feature.type(), e.getValue()));
+                }
                 recordBytes += FeatureValueParser.utf8Length(feature.name())
                         + FeatureValueParser.utf8Length(e.getValue());
             }
@@ -42,7 +73,9 @@ public final class RecordValidator {
                     + " bytes of UTF-8 names and values; a record may be at most 350 KB (" + MAX_RECORD_BYTES + " bytes)");
         }
         Object id = recordIdentifier(def, typed);
-        Instant eventTime = eventTime(def, record);
+        if (eventTime == null) {
+            throw missingEventTime(def.eventTimeFeature());
+        }
         return new TypedRecord(id, eventTime, typed);
     }
 
@@ -86,19 +119,13 @@ public final class RecordValidator {
         }
     }
 
-    private static Instant eventTime(FeatureGroupDefinition def, Record record) {
-        FeatureDefinition feature = def.eventTimeFeature();
-        String value = record.value(feature.name());
-        if (value == null) {
-            throw new ValidationException(feature.name(), "the record has no value for its event time feature '"
-                    + feature.name() + "'; every record needs one");
-        }
-        return EventTimes.parse(value, feature.type(), feature.name());
+    private static ValidationException missingEventTime(FeatureDefinition feature) {
+        return new ValidationException(feature.name(), "the record has no value for its event time feature '"
+                + feature.name() + "'; every record needs one");
     }
 
-    /** The event time's typed value, checked by {@link EventTimes} so its message names the accepted forms. */
-    private static Object eventTimeValue(FeatureDefinition feature, String value) {
-        Instant instant = EventTimes.parse(value, feature.type(), feature.name());
+    /** The event time's typed value, once {@link EventTimes} accepted it (so its message names the accepted forms). */
+    private static Object eventTimeValue(FeatureDefinition feature, Instant instant, String value) {
         return feature.type() == FeatureType.FRACTIONAL ? instant.toEpochMilli() / 1000.0 : value.trim();
     }
 

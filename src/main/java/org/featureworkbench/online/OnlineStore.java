@@ -20,7 +20,7 @@ import org.featureworkbench.model.TypedRecord;
  * time wins, equal overwrites, soft and hard delete, TTL — are DESIGN.md §3 and ADR 0005.
  *
  * <p><b>Transactions.</b> Methods taking a {@link Connection} run inside the caller's
- * transaction on that connection (so the facade can write its outbox row in the same commit) and
+ * transaction on that connection (so the write path can record its journal mark in the same commit) and
  * neither commit nor roll back; the caller must use a connection to the store's database. The
  * overloads without one open their own and commit. Writes lock the record's row, so two writers
  * of one record serialize and the newer event time wins whatever the commit order.

@@ -88,7 +88,7 @@ public final class Workspace {
             // and compaction journals would otherwise look abandoned.
             offline.recover();
         }
-        WritePath writePath = new WritePath(pool, online, offline, catalog::find,
+        WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,
                 () -> catalog.list(GroupListQuery.ALL), Clock.systemUTC());
         writePath.start(Duration.ofSeconds(1));
         return new StoreServices(catalog, online, offline, writePath, pool::dispose);
@@ -102,10 +102,10 @@ public final class Workspace {
     /** The JDBC URL of the workspace database in {@code dir}, with the settings every opener must share. */
     public static String jdbcUrl(Path dir) {
         // AUTO_SERVER: the first process serves the file to later ones, so GUI + CLI coexist.
-        // WRITE_DELAY=0: every commit writes its MVStore chunk to the file before returning. H2's
-        // default (500 ms) keeps commits in memory meanwhile, so a killed process lost acknowledged
-        // puts (CrashRecoveryIT caught it). Survives a process crash, not a power loss (ADR 0007).
-        return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        // H2's default write delay (500 ms) stays: an acknowledged put is made durable by the
+        // record journal, not by H2 writing its file per commit (ADR 0010); writes outside the
+        // journal call WritePath.makeDurable (CHECKPOINT) before they report success.
+        return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE";
     }
 
     private static void createFolders(Path dir) {

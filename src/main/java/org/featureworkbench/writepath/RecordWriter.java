@@ -1,38 +1,90 @@
 package org.featureworkbench.writepath;
 
-import org.featureworkbench.model.PutResult;
-
+import java.io.IOException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
+import javax.sql.DataSource;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.PutResult;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.TypedRecord;
 import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.model.WriteOutcome;
 import org.featureworkbench.online.OnlineStore;
 import org.featureworkbench.registry.CatalogVersions;
-import org.featureworkbench.model.WriteOutcome;
 
 /**
- * PutRecord and DeleteRecord: the online change and the offline-bound outbox row commit in one
- * H2 transaction, so a call that returns has made both durable (ADR 0007). Concurrent callers
- * share transactions and commits ({@link GroupCommit}). Thread-safe.
+ * PutRecord, DeleteRecord and the TTL purge's removals (ADR 0010). Each write, under one lock:
+ * <ol>
+ *   <li>does its online change in an H2 transaction (which decides newer / older / equal, or
+ *       refuses a hard delete) and checks the group's catalog version;</li>
+ *   <li>moves this journal's mark in {@code FWB_JOURNAL} to the write's sequence number, in the
+ *       same transaction — a compare-and-set that fails when H2 lost earlier commits, which are
+ *       then replayed from the journal before the write is retried;</li>
+ *   <li>appends the entry to the journal (the write survives the process from here on);</li>
+ *   <li>commits, without waiting for H2 to write its file (H2's write delay).</li>
+ * </ol>
+ * A write refused in step 1 leaves no trace; a commit that fails after step 3 is cancelled by a
+ * VOID entry. The journal, not H2, makes the write durable; the settler publishes its offline
+ * rows and makes H2 durable ({@code CHECKPOINT}) before it deletes a segment. Thread-safe.
  */
-final class RecordWriter {
-    private final GroupCommit groupCommit;
+final class RecordWriter implements AutoCloseable {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final DataSource dataSource;
+    private final RecordJournal journal;
     private final OnlineStore onlineStore;
+    private final OnlineReplay replay;
     private final Clock clock;
+    private Connection connection;
+    /** The last sequence number whose online transaction committed: the mark {@code FWB_JOURNAL} must hold. */
+    private long committedSeq;
 
-    RecordWriter(WriteConnections connections, OnlineStore onlineStore, Clock clock) {
-        this.groupCommit = new GroupCommit(connections);
+    RecordWriter(DataSource dataSource, RecordJournal journal, OnlineStore onlineStore, OnlineReplay replay,
+                 Clock clock) {
+        this.dataSource = dataSource;
+        this.journal = journal;
         this.onlineStore = onlineStore;
+        this.replay = replay;
         this.clock = clock;
+        lock.lock();
+        try {
+            Connection c = connection();
+            JournalProgress.createTable(c);
+            JournalProgress.set(c, journal.id(), 0);
+            c.commit();
+            JournalProgress.checkpoint(c);
+        } catch (SQLException e) {
+            throw new FeatureStoreException("could not prepare the record journal: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A write's database work; returns what the caller gets, and whether (and what) to journal. */
+    @FunctionalInterface
+    private interface Work<T> {
+        Journaled<T> run(Connection c) throws SQLException;
+    }
+
+    /**
+     * @param result  what the write returns
+     * @param entry   builds the journal entry from its sequence number; null when there is
+     *                nothing to journal (a purge that found the record renewed)
+     * @param online  whether the transaction changed the online store (and so moves the mark)
+     */
+    private record Journaled<T>(T result, LongFunction<JournalEntry> entry, boolean online) {
     }
 
     /**
@@ -43,50 +95,313 @@ final class RecordWriter {
                   TtlDuration recordTtl) {
         checkTargets(group, targets);
         TypedRecord typed = RecordValidator.validate(group, record);
-        Instant invokedAt = clock.instant();
+        long invoked = clock.millis();
         boolean online = targets.contains(TargetStore.ONLINE_STORE);
         boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
         Instant expiresAt = typed.expiresAt(group.definition(), recordTtl);
-        return OfflineFlusher.sql(() -> groupCommit.run(c -> {
-            WriteOutcome outcome = online ? onlineStore.put(c, group, typed, expiresAt, invokedAt) : null;
-            if (offline) {
-                // Older versions are history: they go offline even when the online row is newer.
-                OutboxTable.insert(c, group, record.values(), typed.eventTime(), invokedAt, false);
-            }
-            checkVersion(c, group, catalogVersion);
-            return new PutResult(outcome, offline);
-        }));
+        long expiresMs = expiresAt == null ? JournalEntry.NEVER : expiresAt.toEpochMilli();
+        return write(c -> {
+            WriteOutcome outcome = online
+                    ? onlineStore.put(c, group, typed, expiresAt, Instant.ofEpochMilli(invoked)) : null;
+            // Older versions are history: they go offline even when the online row is newer.
+            return new Journaled<>(new PutResult(outcome, offline), seq -> JournalEntry.put(seq, group.name(),
+                    group.creationTime().getEpochSecond(), invoked, online, offline, typed.eventTime().toEpochMilli(),
+                    expiresMs, typed.values()), online);
+        }, group.name(), catalogVersion);
     }
 
-    /**
-     * @return whether the online store had a readable record that this delete removed or hid
-     */
+    /** @return whether the online store had a readable record that this delete removed or hid */
     boolean delete(FeatureGroup group, long catalogVersion, String recordId, Instant eventTime, DeletionMode mode,
                    Set<TargetStore> targets) {
         checkTargets(group, targets);
-        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordId);
-        Instant invokedAt = clock.instant();
+        RecordValidator.parseRecordIdentifier(group.definition(), recordId);
+        long invoked = clock.millis();
         boolean online = targets.contains(TargetStore.ONLINE_STORE);
         boolean offline = targets.contains(TargetStore.OFFLINE_STORE);
-        return OfflineFlusher.sql(() -> groupCommit.run(c -> {
+        JournalEntry.Kind kind = mode == DeletionMode.HARD_DELETE
+                ? JournalEntry.Kind.HARD_DELETE : JournalEntry.Kind.SOFT_DELETE;
+        return write(c -> {
             boolean changed = false;
             if (online) {
                 changed = mode == DeletionMode.HARD_DELETE
                         ? onlineStore.hardDelete(c, group, recordId, eventTime)
                         : onlineStore.softDelete(c, group, recordId, eventTime).onlineChanged();
             }
-            if (offline) {
-                queueDeleteMarker(c, group, id, eventTime, invokedAt);
-            }
-            checkVersion(c, group, catalogVersion);
-            return changed;
-        }));
+            return new Journaled<>(changed, seq -> JournalEntry.delete(seq, kind, group.name(),
+                    group.creationTime().getEpochSecond(), invoked, online, offline, eventTime.toEpochMilli(),
+                    recordId), online);
+        }, group.name(), catalogVersion);
     }
 
-    static void queueDeleteMarker(java.sql.Connection c, FeatureGroup group, Object id, Instant eventTime,
-                                  Instant invokedAt) throws SQLException {
-        OutboxTable.insert(c, group, Map.of(group.definition().recordIdentifierFeatureName(), id.toString()),
-                eventTime, invokedAt, true);
+    /**
+     * The TTL purge of one record: removes it if it is still expired at {@code now} and journals a
+     * delete marker at its expiry (when the group has an offline store).
+     *
+     * @return whether it was removed
+     */
+    boolean purge(FeatureGroup group, String recordId, Instant expiresAt, Instant now) {
+        boolean offline = group.definition().offlineStore().enabled();
+        return write(c -> {
+            boolean gone = onlineStore.purgeExpired(c, group, recordId, now);
+            return new Journaled<>(gone, !gone ? null : seq -> JournalEntry.delete(seq, JournalEntry.Kind.PURGE,
+                    group.name(), group.creationTime().getEpochSecond(), now.toEpochMilli(), true, offline,
+                    expiresAt.toEpochMilli(), recordId), gone);
+        }, group.name(), WritePath.ANY_VERSION);
+    }
+
+    private <T> T write(Work<T> work, String groupName, long catalogVersion) {
+        lock.lock();
+        try {
+            try {
+                return attempt(work, groupName, catalogVersion);
+            } catch (LostCommitsException lost) {
+                repairLostCommits();
+                return attempt(work, groupName, catalogVersion);
+            }
+        } catch (SQLException e) {
+            discardConnection();
+            throw new FeatureStoreException("the workspace database failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (causedBySql(e)) {
+                // The connection may be dead (its AUTO_SERVER owner went away): the next write opens a new one.
+                discardConnection();
+            }
+            throw e;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean causedBySql(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One try of a write. The catalog version is checked last in the transaction, after the online
+     * write: see {@link #checkVersion}. For an online write it rides in the mark's compare-and-set
+     * (one statement less per put); only when that matches nothing is it checked alone, to tell a
+     * stale definition from lost commits.
+     */
+    private <T> T attempt(Work<T> work, String groupName, long catalogVersion) throws SQLException {
+        Connection c = connection();
+        long seq = 0;
+        boolean appended = false;
+        try {
+            Journaled<T> done = work.run(c);
+            if (done.entry() == null) {
+                checkVersion(c, groupName, catalogVersion);
+                c.commit();
+                return done.result();
+            }
+            seq = journal.takeSeq();
+            if (!done.online()) {
+                checkVersion(c, groupName, catalogVersion);
+            } else if (!advanceMark(c, seq, groupName, catalogVersion)) {
+                checkVersion(c, groupName, catalogVersion);
+                throw new LostCommitsException();
+            }
+            append(done.entry().apply(seq));
+            appended = true;
+            c.commit();
+            if (done.online()) {
+                committedSeq = seq;
+            }
+            return done.result();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            if (appended) {
+                // Journaled but not committed: cancel it, or the settler would publish it offline.
+                appendQuietly(JournalEntry.voiding(journal.takeSeq(), seq));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * H2 lost commits this journal acknowledged (the process serving the database died within its
+     * write delay): re-applies them from the journal and makes them durable.
+     */
+    private void repairLostCommits() throws SQLException {
+        Connection c = connection();
+        long applied = JournalProgress.applied(c, journal.id());
+        List<JournalEntry> entries = new ArrayList<>();
+        try {
+            for (var segment : journal.allSegments()) {
+                entries.addAll(JournalSegments.read(segment));
+            }
+        } catch (IOException e) {
+            throw new FeatureStoreException("could not read the record journal to repair the online store: "
+                    + e.getMessage(), e);
+        }
+        replay.replay(c, journal.id(), entries, applied, committedSeq);
+        JournalProgress.set(c, journal.id(), committedSeq);
+        c.commit();
+        JournalProgress.checkpoint(c);
+    }
+
+    /**
+     * Makes every online change of this journal durable in the database file, replaying any that
+     * the database lost. The settler calls it before it deletes segments.
+     */
+    void makeOnlineDurable() {
+        lock.lock();
+        try {
+            Connection c = connection();
+            if (JournalProgress.applied(c, journal.id()) != committedSeq) {
+                c.rollback();
+                repairLostCommits();
+            } else {
+                c.rollback();
+                JournalProgress.checkpoint(c);
+            }
+        } catch (SQLException e) {
+            discardConnection();
+            throw new FeatureStoreException("the workspace database failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Seals the current segment when it holds offline rows that are due; returns the sealed segments. */
+    List<java.nio.file.Path> sealIfDue(long maxRows, long maxAgeMs) {
+        lock.lock();
+        try {
+            long rows = journal.currentOfflineRows();
+            boolean due = rows > 0 && (rows >= maxRows || clock.millis() - journal.oldestInCurrentMs() >= maxAgeMs);
+            if (due || (maxRows == 0 && !journal.empty())) {
+                journal.seal();
+            }
+            return journal.sealedSegments();
+        } catch (IOException e) {
+            throw new FeatureStoreException("could not seal the record journal: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Notes that the settler published a sealed segment's offline rows. */
+    void published(java.nio.file.Path segment) {
+        lock.lock();
+        try {
+            journal.published(segment);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Makes the online changes of every published segment durable and deletes those segments.
+     *
+     * @return how many segments were deleted
+     */
+    int settlePublished() {
+        lock.lock();
+        try {
+            List<java.nio.file.Path> segments = journal.publishedSegments();
+            if (segments.isEmpty()) {
+                return 0;
+            }
+            makeOnlineDurable();
+            for (java.nio.file.Path segment : segments) {
+                journal.settled(segment);
+            }
+            return segments.size();
+        } catch (IOException e) {
+            throw new FeatureStoreException("could not delete a settled journal segment: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long pendingRows(String groupName) {
+        lock.lock();
+        try {
+            return journal.pendingRows(groupName);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    String journalId() {
+        return journal.id();
+    }
+
+    /** Closes the journal (deleting it when everything was settled) and the connection. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            boolean discard = journal.empty();
+            if (discard && connection != null) {
+                try {
+                    JournalProgress.delete(connection, journal.id());
+                    connection.commit();
+                } catch (SQLException e) {
+                    // A leftover row is harmless: no journal folder refers to it.
+                }
+            }
+            journal.close(discard);
+            discardConnection();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void append(JournalEntry entry) {
+        try {
+            journal.append(entry);
+        } catch (IOException e) {
+            throw new FeatureStoreException("could not write the record journal in " + journal.id()
+                    + " (" + e.getMessage() + "); nothing was written — check free disk space", e);
+        }
+    }
+
+    private void appendQuietly(JournalEntry entry) {
+        try {
+            journal.append(entry);
+        } catch (IOException | RuntimeException ignored) {
+            // Nothing more can be done; ADR 0010 names this window.
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = StatementCachingConnection.wrap(dataSource.getConnection());
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void discardConnection() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException ignored) {
+                // the connection is being thrown away
+            }
+            connection = null;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the caller reports the original failure
+        }
+    }
+
+    /** Thrown inside a write when the journal's mark in H2 is not where this process left it. */
+    private static final class LostCommitsException extends RuntimeException {
+        LostCommitsException() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -97,11 +412,16 @@ final class RecordWriter {
      * write holds the table's shared lock: a catalog change not seen here is followed by DDL
      * (ADD COLUMN, DROP TABLE) that must wait for this commit, so it is ordered after this write.
      */
-    private static void checkVersion(java.sql.Connection c, FeatureGroup group, long catalogVersion)
-            throws SQLException {
+    private static void checkVersion(Connection c, String groupName, long catalogVersion) throws SQLException {
         if (catalogVersion != WritePath.ANY_VERSION) {
-            CatalogVersions.require(c, group.name(), catalogVersion);
+            CatalogVersions.require(c, groupName, catalogVersion);
         }
+    }
+
+    private boolean advanceMark(Connection c, long seq, String groupName, long catalogVersion) throws SQLException {
+        return catalogVersion == WritePath.ANY_VERSION
+                ? JournalProgress.advance(c, journal.id(), committedSeq, seq)
+                : JournalProgress.advanceIfCurrent(c, journal.id(), committedSeq, seq, groupName, catalogVersion);
     }
 
     private static void checkTargets(FeatureGroup group, Set<TargetStore> targets) {

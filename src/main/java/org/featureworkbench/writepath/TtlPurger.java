@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.featureworkbench.model.FeatureGroup;
-import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.online.ExpiredRecord;
 import org.featureworkbench.online.OnlineStore;
 import org.slf4j.Logger;
@@ -14,19 +13,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Removes expired online records in the background and, as SageMaker does, leaves a delete
  * marker in the offline store for each, with the expiry as its event time (ADR 0007). Reads
- * hide expired records at once whether or not this has run.
+ * hide expired records at once whether or not this has run. Each removal is a journaled write
+ * ({@link RecordWriter#purge}), so it is as durable as a DeleteRecord.
  */
 final class TtlPurger {
     private static final Logger LOG = LoggerFactory.getLogger(TtlPurger.class);
     private static final int BATCH = 1_000;
 
-    private final WriteConnections connections;
+    private final RecordWriter writer;
     private final OnlineStore onlineStore;
     private final Supplier<List<FeatureGroup>> groups;
     private final Clock clock;
 
-    TtlPurger(WriteConnections connections, OnlineStore onlineStore, Supplier<List<FeatureGroup>> groups, Clock clock) {
-        this.connections = connections;
+    TtlPurger(RecordWriter writer, OnlineStore onlineStore, Supplier<List<FeatureGroup>> groups, Clock clock) {
+        this.writer = writer;
         this.onlineStore = onlineStore;
         this.groups = groups;
         this.clock = clock;
@@ -41,16 +41,7 @@ final class TtlPurger {
             }
             Instant now = clock.instant();
             for (ExpiredRecord r : onlineStore.expiredIds(group, now, BATCH)) {
-                boolean removed = OfflineFlusher.sql(() -> connections.inTransaction(c -> {
-                    boolean gone = onlineStore.purgeExpired(c, group, r.recordIdentifierValueAsString(), now);
-                    if (gone && group.definition().offlineStore().enabled()) {
-                        Object id = RecordValidator.parseRecordIdentifier(group.definition(),
-                                r.recordIdentifierValueAsString());
-                        RecordWriter.queueDeleteMarker(c, group, id, r.expiresAt(), now);
-                    }
-                    return gone;
-                }));
-                purged += removed ? 1 : 0;
+                purged += writer.purge(group, r.recordIdentifierValueAsString(), r.expiresAt(), now) ? 1 : 0;
             }
         }
         if (purged > 0) {

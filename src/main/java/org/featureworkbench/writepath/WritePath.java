@@ -1,8 +1,8 @@
 package org.featureworkbench.writepath;
 
-import org.featureworkbench.model.PutResult;
-import org.featureworkbench.model.FlushResult;
-
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +18,9 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.FlushResult;
+import org.featureworkbench.model.PutResult;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.model.TtlDuration;
@@ -27,51 +30,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable write path: PutRecord / DeleteRecord into the online store and the outbox in one
- * transaction, a background tick that flushes the outbox to Parquet (on size or age) and purges
- * expired online records, and flush on demand and on close.
+ * The durable write path (ADR 0010): PutRecord / DeleteRecord change the online store and append
+ * to this process's record journal before they return; a background tick settles the journal
+ * (publishes its offline rows as Parquet on size or age, makes H2 durable), finishes journals of
+ * ended processes, and purges expired online records; flush on demand and on close.
  *
- * <p>Thread-safe. {@link #start} begins the background tick; {@link #close} stops it and flushes
- * what is pending, so a clean exit leaves nothing in the outbox.
+ * <p>Thread-safe. {@link #start} begins the background tick; {@link #close} stops it and settles
+ * what is pending, so a clean exit leaves no journal behind.
  */
 public final class WritePath implements AutoCloseable {
-    /** Flush a group once this many rows wait. */
+    /** Flush once this many offline rows wait. */
     public static final long FLUSH_ROWS = 10_000;
-    /** Flush a group once its oldest waiting row is this old. */
+    /** Flush once the oldest waiting offline row is this old. */
     public static final Duration FLUSH_AGE = Duration.ofSeconds(5);
     /** A catalog version meaning "the caller read the group just now; do not check it". */
     public static final long ANY_VERSION = Long.MIN_VALUE;
     private static final Logger LOG = LoggerFactory.getLogger(WritePath.class);
 
-    private final WriteConnections connections;
+    private final DataSource dataSource;
     private final RecordWriter writer;
-    private final OfflineFlusher flusher;
+    private final JournalSettler settler;
     private final TtlPurger purger;
     private ScheduledExecutorService ticker;
 
     /**
-     * @param groups    looks a group up by name (the catalog)
-     * @param allGroups lists every group, for the TTL purge
+     * @param workspace  the workspace folder (the journal lives in its {@code journal} folder)
+     * @param groups     looks a group up by name (the catalog)
+     * @param allGroups  lists every group, for the TTL purge
      */
-    public WritePath(DataSource dataSource, OnlineStore onlineStore, OfflineStore offlineStore,
+    public WritePath(Path workspace, DataSource dataSource, OnlineStore onlineStore, OfflineStore offlineStore,
                      Function<String, Optional<FeatureGroup>> groups, Supplier<List<FeatureGroup>> allGroups,
                      Clock clock) {
-        this.connections = new WriteConnections(dataSource, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        this.dataSource = dataSource;
+        RecordJournal journal;
         try {
-            connections.inTransaction(c -> {
-                OutboxTable.create(c);
-                return null;
-            });
-        } catch (SQLException e) {
-            throw new org.featureworkbench.model.FeatureStoreException("could not prepare the offline outbox: "
-                    + e.getMessage(), e);
+            journal = RecordJournal.create(workspace);
+        } catch (IOException e) {
+            throw new FeatureStoreException("could not create the record journal in " + workspace.resolve(
+                    RecordJournal.FOLDER) + ": " + e.getMessage() + " (check the folder's permissions)", e);
         }
-        this.writer = new RecordWriter(connections, onlineStore, clock);
-        this.flusher = new OfflineFlusher(connections, offlineStore, groups, clock);
-        this.purger = new TtlPurger(connections, onlineStore, allGroups, clock);
+        OnlineReplay replay = new OnlineReplay(onlineStore, groups);
+        this.writer = new RecordWriter(dataSource, journal, onlineStore, replay, clock);
+        this.settler = new JournalSettler(workspace, dataSource, writer, offlineStore, replay, groups, clock);
+        this.purger = new TtlPurger(writer, onlineStore, allGroups, clock);
     }
 
-    /** Starts the background tick (flush due groups, finish abandoned batches, purge expired records). */
+    /** Starts the background tick (settle due rows and ended processes' journals, purge expired records). */
     public synchronized void start(Duration interval) {
         if (ticker != null) {
             return;
@@ -86,10 +90,10 @@ public final class WritePath implements AutoCloseable {
 
     private void tick() {
         try {
-            flusher.flushDue(FLUSH_ROWS, FLUSH_AGE);
+            settler.settle(FLUSH_ROWS, FLUSH_AGE, true);
             purger.purgeExpired();
         } catch (RuntimeException e) {
-            // Logged, and retried on the next tick: the outbox keeps the rows meanwhile.
+            // Logged, and retried on the next tick: the journal keeps the rows meanwhile.
             LOG.error("Background flush failed; will retry", e);
         }
     }
@@ -122,14 +126,21 @@ public final class WritePath implements AutoCloseable {
         return writer.delete(group, catalogVersion, recordId, eventTime, mode, targets);
     }
 
-    /** Publishes everything pending for one group now. */
+    /**
+     * Publishes everything pending for one group now. Pending rows of other groups written by
+     * this process are published with them (one journal holds them all).
+     */
     public FlushResult flush(FeatureGroup group) {
-        return flusher.flush(group);
+        return settler.settle(0, Duration.ZERO, false).getOrDefault(group.name(), FlushResult.NOTHING);
     }
 
     /** Publishes everything pending for every group now. */
     public FlushResult flushAll() {
-        return flusher.flushDue(0, Duration.ZERO);
+        return total(settler.settle(0, Duration.ZERO, false));
+    }
+
+    private static FlushResult total(java.util.Map<String, FlushResult> perGroup) {
+        return perGroup.values().stream().reduce(FlushResult.NOTHING, FlushResult::plus);
     }
 
     /** Purges expired online records now (the background tick does this too). */
@@ -137,17 +148,30 @@ public final class WritePath implements AutoCloseable {
         return purger.purgeExpired();
     }
 
-    /** Rows of the group waiting in the outbox (including claimed, unsettled ones). */
+    /** Offline rows of the group this process wrote and has not published yet. */
     public long pendingRows(String groupName) {
-        return OfflineFlusher.sql(() -> connections.inTransaction(c -> OutboxTable.countAll(c, groupName)));
+        return writer.pendingRows(groupName);
     }
 
-    /** When this process last published outbox rows, or null. */
+    /** When this process last published journal rows, or null. */
     public Instant lastFlush() {
-        return flusher.lastFlush();
+        return settler.lastFlush();
     }
 
-    /** Stops the tick and flushes what is pending. */
+    /**
+     * Writes every committed database change to the database file now. Writes outside the journal
+     * (catalog changes, bulk ingests) call it before they report success, because H2 itself keeps
+     * recent commits in memory for up to its write delay (ADR 0010).
+     */
+    public void makeDurable() {
+        try (Connection c = dataSource.getConnection()) {
+            JournalProgress.checkpoint(c);
+        } catch (SQLException e) {
+            throw new FeatureStoreException("could not write the workspace database to disk: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops the tick and settles what is pending. */
     @Override
     public synchronized void close() {
         if (ticker != null) {
@@ -159,11 +183,11 @@ public final class WritePath implements AutoCloseable {
             }
         }
         try {
-            flushAll();
+            total(settler.settle(0, Duration.ZERO, true));
         } catch (RuntimeException e) {
-            LOG.error("Flush on close failed; the rows stay in the outbox for the next start", e);
+            LOG.error("Flush on close failed; the journal stays for the next start", e);
         } finally {
-            connections.close();
+            writer.close();
         }
     }
 }

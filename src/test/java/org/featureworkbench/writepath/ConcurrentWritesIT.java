@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Group commit under concurrency: many threads' puts share commits, yet every caller gets its
+ * Writes under concurrency: many threads put and delete at once, yet every caller gets its
  * own outcome — a failing write (here a HardDelete with a too-old event time, refused after it
  * locked its row) fails alone and undoes only itself — and every acknowledged put is durable:
  * it is there after the store is closed and the workspace reopened.
  */
-class GroupCommitIT {
+class ConcurrentWritesIT {
     private static final Set<TargetStore> BOTH = Set.of();
     private static final int THREADS = 8;
     private static final int PUTS_PER_THREAD = 150;
@@ -37,7 +37,7 @@ class GroupCommitIT {
     Path workspace;
 
     @Test
-    void concurrentCallersShareCommitsButNotFailures() throws Exception {
+    void concurrentCallersKeepTheirOwnOutcomes() throws Exception {
         AtomicInteger refused = new AtomicInteger();
         try (FeatureStore store = Workspace.open(workspace)) {
             store.createFeatureGroup(WritePathGroups.customers());
@@ -79,7 +79,7 @@ class GroupCommitIT {
                             .values().get("city"));
                 }
             }
-            // The close flushed the outbox: one offline row per put, none for the refused deletes.
+            // The close flushed the journal: one offline row per put, none for the refused deletes.
             assertEquals(1 + THREADS * PUTS_PER_THREAD, reopened.records().stats(CUSTOMERS).offline().rows());
         }
     }

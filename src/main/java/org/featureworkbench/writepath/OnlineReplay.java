@@ -1,0 +1,81 @@
+package org.featureworkbench.writepath;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.TypedRecord;
+import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.online.OnlineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Re-applies the online halves of journal entries whose H2 commit was lost (ADR 0010). Each is
+ * applied with the store's own rules, which compare event times, so the result is what the
+ * original write would have left: a put older than the stored row is ignored, a hard delete the
+ * stored row no longer allows is skipped. Entries of a group deleted since are skipped.
+ */
+final class OnlineReplay {
+    private static final Logger LOG = LoggerFactory.getLogger(OnlineReplay.class);
+
+    private final OnlineStore onlineStore;
+    private final Function<String, Optional<FeatureGroup>> groups;
+
+    OnlineReplay(OnlineStore onlineStore, Function<String, Optional<FeatureGroup>> groups) {
+        this.onlineStore = onlineStore;
+        this.groups = groups;
+    }
+
+    /**
+     * Applies, in the caller's transaction, the online entries with {@code after < seq <= upTo} and
+     * moves the journal's mark to the last of them.
+     *
+     * @return how many entries were applied
+     */
+    int replay(Connection c, String journalId, List<JournalEntry> entries, long after, long upTo) throws SQLException {
+        int applied = 0;
+        long mark = after;
+        for (JournalEntry e : entries) {
+            if (e.seq() <= after || e.seq() > upTo || !e.online()) {
+                continue;
+            }
+            Optional<FeatureGroup> group = groups.apply(e.groupName())
+                    .filter(g -> g.creationTime().getEpochSecond() == e.groupCreated());
+            if (group.isPresent() && group.get().definition().onlineStore().enabled()) {
+                apply(c, group.get(), e);
+                applied++;
+            }
+            mark = Math.max(mark, e.seq());
+        }
+        if (mark > after) {
+            JournalProgress.set(c, journalId, mark);
+        }
+        if (applied > 0) {
+            LOG.warn("Replayed {} online writes of journal {} that the database had not kept", applied, journalId);
+        }
+        return applied;
+    }
+
+    private void apply(Connection c, FeatureGroup group, JournalEntry e) {
+        switch (e.kind()) {
+            case PUT -> {
+                Object id = e.values().get(group.definition().recordIdentifierFeatureName());
+                onlineStore.put(c, group, new TypedRecord(id, e.eventTime(), e.values()), e.expiresAt(), e.invokedAt());
+            }
+            case SOFT_DELETE -> onlineStore.softDelete(c, group, e.recordId(), e.eventTime());
+            case HARD_DELETE -> {
+                try {
+                    onlineStore.hardDelete(c, group, e.recordId(), e.eventTime());
+                } catch (ValidationException newerSince) {
+                    // A newer write reached the row meanwhile; the delete no longer applies.
+                }
+            }
+            case PURGE -> onlineStore.purgeExpired(c, group, e.recordId(), e.invokedAt());
+            case VOID -> {
+            }
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package org.featureworkbench.writepath;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * This process's record journal (ADR 0010): the folder {@code <workspace>/journal/<id>/} of
+ * numbered segment files, and beside it {@code <id>.lock}, which the process holds locked while
+ * it lives. Every acknowledged PutRecord/DeleteRecord (and TTL purge) is appended here before
+ * it returns; the settler later publishes a sealed segment's offline rows and deletes it.
+ * A journal whose lock file can be locked belongs to a dead process and is settled by whoever
+ * locks it ({@link #claimDead}).
+ *
+ * <p>Not thread-safe: the {@link RecordWriter} calls it under its write lock.
+ */
+final class RecordJournal implements AutoCloseable {
+    static final String FOLDER = "journal";
+    /** Seal the current segment after this many entries, so one settle holds a bounded number in memory. */
+    static final int SEGMENT_ENTRIES = 50_000;
+    /** … or this many bytes. */
+    static final long SEGMENT_BYTES = 32L * 1024 * 1024;
+    private static final String LOCK_SUFFIX = ".lock";
+    private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** In-JVM half of the registry lock (a FileLock guards only against other processes). */
+    private static final Object REGISTRY_GUARD = new Object();
+
+    private final String id;
+    private final Path directory;
+    private final OwnerLock owner;
+    private final JournalCodec.Encoder encoder = new JournalCodec.Encoder();
+    /** Offline rows per group, per segment not yet published (the current one included). */
+    private final TreeMap<Integer, Map<String, Long>> pendingBySegment = new TreeMap<>();
+    /** Segments whose offline rows are published, kept until their online changes are durable in H2. */
+    private final TreeSet<Integer> published = new TreeSet<>();
+    private FileChannel current;
+    private int currentNumber;
+    private int currentEntries;
+    private long currentBytes;
+    private long oldestInCurrentMs = Long.MAX_VALUE;
+    private long nextSeq = 1;
+
+    private RecordJournal(String id, Path directory, OwnerLock owner) {
+        this.id = id;
+        this.directory = directory;
+        this.owner = owner;
+    }
+
+    /** Creates and locks a fresh journal under {@code <workspace>/journal}. */
+    static RecordJournal create(Path workspace) throws IOException {
+        Path root = workspace.resolve(FOLDER);
+        Files.createDirectories(root);
+        String id = newId();
+        OwnerLock lock = withRegistryLock(root, () -> {
+            OwnerLock l = OwnerLock.acquire(root.resolve(id + LOCK_SUFFIX));
+            Files.createDirectories(root.resolve(id));
+            return l;
+        });
+        RecordJournal journal = new RecordJournal(id, root.resolve(id), lock);
+        journal.openSegment(1);
+        return journal;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** The sequence number the next entry gets; numbers are taken even if the entry is then not written. */
+    long takeSeq() {
+        return nextSeq++;
+    }
+
+    /** Appends the entry to the current segment: when this returns, the entry survives the process dying. */
+    void append(JournalEntry entry) throws IOException {
+        encoder.encode(entry);
+        ByteBuffer bytes = encoder.pending();
+        int length = bytes.remaining();
+        try {
+            while (bytes.hasRemaining()) {
+                current.write(bytes);
+            }
+        } finally {
+            encoder.clear();
+        }
+        currentBytes += length;
+        currentEntries++;
+        if (entry.offline() && entry.kind() != JournalEntry.Kind.VOID) {
+            pendingBySegment.get(currentNumber).merge(entry.groupName(), 1L, Long::sum);
+            oldestInCurrentMs = Math.min(oldestInCurrentMs, System.currentTimeMillis());
+        }
+        if (currentEntries >= SEGMENT_ENTRIES || currentBytes >= SEGMENT_BYTES) {
+            seal();
+        }
+    }
+
+    /** Offline rows in the current segment. */
+    long currentOfflineRows() {
+        return pendingBySegment.get(currentNumber).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** When the current segment's first offline row was appended (epoch ms), or {@link Long#MAX_VALUE}. */
+    long oldestInCurrentMs() {
+        return oldestInCurrentMs;
+    }
+
+    /** Closes the current segment, if it holds anything, and starts the next one. */
+    void seal() throws IOException {
+        if (currentEntries == 0) {
+            return;
+        }
+        current.close();
+        openSegment(currentNumber + 1);
+    }
+
+    /** Sealed segments not yet published, oldest first. */
+    List<Path> sealedSegments() {
+        List<Path> sealed = new ArrayList<>();
+        for (int n : pendingBySegment.keySet()) {
+            if (n != currentNumber) {
+                sealed.add(JournalSegments.path(directory, n));
+            }
+        }
+        return sealed;
+    }
+
+    /** Every segment file not deleted yet, the current one included (for replaying lost online commits). */
+    List<Path> allSegments() {
+        TreeSet<Integer> numbers = new TreeSet<>(published);
+        numbers.addAll(pendingBySegment.keySet());
+        return numbers.stream().map(n -> JournalSegments.path(directory, n)).toList();
+    }
+
+    /** Marks a sealed segment's offline rows as published; it stays until {@link #settled}. */
+    void published(Path segment) {
+        int number = JournalSegments.number(segment);
+        if (number == currentNumber) {
+            throw new IllegalStateException("the current segment cannot be published");
+        }
+        pendingBySegment.remove(number);
+        published.add(number);
+    }
+
+    /** Published segments, oldest first: deletable once their online changes are durable. */
+    List<Path> publishedSegments() {
+        return published.stream().map(n -> JournalSegments.path(directory, n)).toList();
+    }
+
+    /** Deletes a published segment whose online changes are durable in H2. */
+    void settled(Path segment) throws IOException {
+        int number = JournalSegments.number(segment);
+        if (!published.contains(number)) {
+            throw new IllegalStateException("segment " + number + " is not published");
+        }
+        Files.deleteIfExists(segment);
+        published.remove(number);
+    }
+
+    /** Offline rows of the group appended and not yet published. */
+    long pendingRows(String groupName) {
+        long rows = 0;
+        for (Map<String, Long> perGroup : pendingBySegment.values()) {
+            rows += perGroup.getOrDefault(groupName, 0L);
+        }
+        return rows;
+    }
+
+    /** Whether nothing is left to settle (the current segment is empty, nothing else remains). */
+    boolean empty() {
+        return currentEntries == 0 && pendingBySegment.size() == 1 && published.isEmpty();
+    }
+
+    /** Closes the journal; deletes its files when {@code discard} (everything was settled). */
+    @Override
+    public void close() {
+        close(false);
+    }
+
+    void close(boolean discard) {
+        try {
+            current.close();
+            if (discard) {
+                for (Path p : JournalSegments.list(directory)) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(directory);
+            }
+        } catch (IOException e) {
+            // Left for the next process to find: a journal with no owner is settled like a dead one.
+        } finally {
+            owner.release(discard);
+        }
+    }
+
+    private void openSegment(int number) throws IOException {
+        current = FileChannel.open(JournalSegments.path(directory, number), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        currentNumber = number;
+        currentEntries = 0;
+        currentBytes = 0;
+        oldestInCurrentMs = Long.MAX_VALUE;
+        pendingBySegment.put(number, new HashMap<>());
+        encoder.startSegment();
+    }
+
+    /**
+     * Locks and returns the journals of processes that are gone (their lock file could be locked),
+     * except {@code selfId}. The caller settles and then {@link DeadJournal#delete}s or
+     * {@link DeadJournal#release}s each.
+     */
+    static List<DeadJournal> claimDead(Path workspace, String selfId) throws IOException {
+        Path root = workspace.resolve(FOLDER);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        return withRegistryLock(root, () -> {
+            List<DeadJournal> dead = new ArrayList<>();
+            try (Stream<Path> files = Files.list(root)) {
+                for (Path lockFile : files.filter(p -> p.getFileName().toString().endsWith(LOCK_SUFFIX)).sorted().toList()) {
+                    String name = lockFile.getFileName().toString();
+                    String journalId = name.substring(0, name.length() - LOCK_SUFFIX.length());
+                    if (journalId.equals(selfId)) {
+                        continue;
+                    }
+                    OwnerLock lock = OwnerLock.tryAcquire(lockFile);
+                    if (lock != null) {
+                        dead.add(new DeadJournal(journalId, root.resolve(journalId), lock));
+                    }
+                }
+            }
+            return dead;
+        });
+    }
+
+    /** A dead process's journal, locked by this process while it settles it. */
+    record DeadJournal(String id, Path directory, OwnerLock lock) {
+        List<Path> segments() throws IOException {
+            return JournalSegments.list(directory);
+        }
+
+        /** Everything is settled: removes the folder and the lock file. */
+        void delete() throws IOException {
+            for (Path p : segments()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(directory);
+            lock.release(true);
+        }
+
+        /** Settling failed: lets a later try (here or in another process) take it again. */
+        void release() {
+            lock.release(false);
+        }
+    }
+
+    /** An exclusive lock on a journal's lock file, held by the journal's owner (or its settler). */
+    static final class OwnerLock {
+        private final Path file;
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private OwnerLock(Path file, FileChannel channel, FileLock lock) {
+            this.file = file;
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static OwnerLock acquire(Path file) throws IOException {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return new OwnerLock(file, channel, channel.lock());
+        }
+
+        /** The lock, or null when another process (or another store in this JVM) holds it. */
+        static OwnerLock tryAcquire(Path file) throws IOException {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            } catch (java.nio.file.NoSuchFileException gone) {
+                return null;
+            }
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return new OwnerLock(file, channel, lock);
+                }
+            } catch (OverlappingFileLockException heldInThisJvm) {
+                // another store of this process owns it: alive
+            }
+            channel.close();
+            return null;
+        }
+
+        void release(boolean deleteFile) {
+            try {
+                if (deleteFile) {
+                    // Deleted while still locked, so no other process can take an empty journal for a dead one.
+                    Files.deleteIfExists(file);
+                }
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                // The file stays; a later claim finds an empty journal and removes it.
+            }
+        }
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    /** Runs {@code work} while no other process or store creates or claims journals in {@code root}. */
+    private static <T> T withRegistryLock(Path root, IoSupplier<T> work) throws IOException {
+        synchronized (REGISTRY_GUARD) {
+            try (FileChannel channel = FileChannel.open(root.resolve(".registry"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                return work.get();
+            }
+        }
+    }
+
+    private static String newId() {
+        StringBuilder sb = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            sb.append(ALPHANUMERIC.charAt(RANDOM.nextInt(ALPHANUMERIC.length())));
+        }
+        return sb.toString();
+    }
+}
