@@ -89,10 +89,25 @@ final class RecordJournal implements AutoCloseable {
         encoder.encode(entry);
         ByteBuffer bytes = encoder.pending();
         int length = bytes.remaining();
+        long before = current.position();
         try {
             while (bytes.hasRemaining()) {
                 current.write(bytes);
             }
+        } catch (IOException e) {
+            // A partly written frame would end the segment for readers and hide every later entry:
+            // cut it off, or, if even that fails, go on in a fresh segment. Names it defined are
+            // forgotten too (later entries define them again; the reader takes the last definition).
+            encoder.startSegment();
+            try {
+                current.truncate(before);
+                current.position(before);
+            } catch (IOException cut) {
+                e.addSuppressed(cut);
+                current.close();
+                openSegment(currentNumber + 1);
+            }
+            throw e;
         } finally {
             encoder.clear();
         }

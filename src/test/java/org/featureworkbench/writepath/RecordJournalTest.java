@@ -126,6 +126,25 @@ class RecordJournalTest {
     }
 
     @Test
+    void namesDefinedAgainAfterAFailedWriteAreReadWithTheirNewNumbers() throws IOException {
+        JournalCodec.Encoder encoder = new JournalCodec.Encoder();
+        encoder.encode(put(1, "c1", 1L));
+        encoder.startSegment(); // as after a failed write: the next entry defines its names again
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("order_id", 7L);
+        other.put("placed_at", 1.5);
+        encoder.encode(JournalEntry.put(2, "orders", 1L, 2L, true, true, 3L, JournalEntry.NEVER, other));
+        Path segment = workspace.resolve("redefined.seg");
+        var bytes = encoder.pending();
+        byte[] data = new byte[bytes.remaining()];
+        bytes.get(data);
+        Files.write(segment, data);
+        List<JournalEntry> read = JournalSegments.read(segment);
+        assertEquals(List.of("customers", "orders"), read.stream().map(JournalEntry::groupName).toList());
+        assertEquals(other, read.get(1).values());
+    }
+
+    @Test
     void fileTokensAreStablePerSegmentAndGroupAndDifferOtherwise() {
         String token = JournalSettler.token("journal1", 3, "customers", 1_700_000_000L);
         assertTrue(token.matches("[A-Za-z0-9]{16}"), token);
