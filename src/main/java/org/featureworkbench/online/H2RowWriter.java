@@ -17,9 +17,10 @@ import org.featureworkbench.model.ValidationException;
 
 /**
  * The conditional writes of {@link H2OnlineStore}, on the caller's connection and transaction.
- * Each locks the record's row first; a missing row is inserted, and an insert that loses a race
- * with another inserter of the same id (duplicate key) is retried against the row that won, so
- * the newer event time ends up stored whatever order the writers arrive and commit in.
+ * A put first tries an UPDATE conditioned on the stored version being older (or expired), then an
+ * INSERT; when both miss, it locks the record's row and compares (ADR 0005). An insert that loses
+ * a race with another inserter of the same id (duplicate key) is retried against the row that
+ * won, so the newer event time ends up stored whatever order the writers arrive and commit in.
  */
 final class H2RowWriter {
     private static final String DUPLICATE_KEY = "23505";
@@ -35,6 +36,22 @@ final class H2RowWriter {
     WriteOutcome write(Connection c, OnlineTable t, Object recordId, Map<String, Object> values, Instant eventTime,
                        Instant expiresAt, boolean deleted, Instant invokedAt) throws SQLException {
         long eventMs = eventTime.toEpochMilli();
+        // Fast paths for the usual cases: a newer version of a stored record is one conditional
+        // UPDATE; a record not stored yet is that UPDATE (matching nothing) and an INSERT. An equal
+        // or older version (the INSERT then fails on the key) takes the locking path.
+        if (updateIfNewer(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt)) {
+            return WriteOutcome.NEWER_WRITTEN;
+        }
+        try {
+            insert(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt);
+            return WriteOutcome.NEWER_WRITTEN;
+        } catch (SQLException e) {
+            // The row exists (an equal or older version, or one inserted meanwhile): H2 rolled back
+            // only the failed statement, so the locking path below compares against it.
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
         for (int attempt = 1; ; attempt++) {
             StoredRow stored = StoredRow.lock(c, t, recordId);
             if (stored != null) {
@@ -90,6 +107,25 @@ final class H2RowWriter {
             }
             bindBookkeeping(ps, i, eventMs, expiresAt, deleted, invokedAt);
             ps.executeUpdate();
+        }
+    }
+
+    /** Overwrites the row if its version is older or expired; whether it did. */
+    private boolean updateIfNewer(Connection c, OnlineTable t, Object recordId, Map<String, Object> values,
+                                  long eventMs, Instant expiresAt, boolean deleted, Instant invokedAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(t.updateIfNewerSql)) {
+            int i = 1;
+            for (FeatureDefinition f : t.features) {
+                if (f != t.id) {
+                    OnlineTable.bind(ps, i++, f.type(), values.get(f.name()));
+                }
+            }
+            i = bindBookkeeping(ps, i, eventMs, expiresAt, deleted, invokedAt);
+            t.bindId(ps, i++, recordId);
+            ps.setLong(i++, eventMs);
+            ps.setLong(i, clock.millis());
+            return ps.executeUpdate() == 1;
         }
     }
 

@@ -38,6 +38,8 @@ final class OnlineTable {
     final String lockSql;
     final String insertSql;
     final String updateSql;
+    /** {@link #updateSql} only where the stored version is older or expired: {@code …, eventMs, nowMs}. */
+    final String updateIfNewerSql;
     private final Projection all;
     private final Map<List<String>, Projection> projections = new ConcurrentHashMap<>();
     private volatile String mergeSql;
@@ -63,6 +65,7 @@ final class OnlineTable {
         updateSql = "UPDATE " + table + " SET " + updated.stream().map(f -> quote(f.name()) + " = ?")
                 .collect(Collectors.joining(", ")) + (updated.isEmpty() ? "" : ", ") + EVENT_TIME + " = ?, "
                 + EXPIRES_AT + " = ?, " + DELETED + " = ?, " + INVOKED_AT + " = ? WHERE " + idColumn + " = ?";
+        updateIfNewerSql = updateSql + " AND (" + EVENT_TIME + " < ? OR " + EXPIRES_AT + " <= ?)";
         all = projectionOf(features);
     }
 
