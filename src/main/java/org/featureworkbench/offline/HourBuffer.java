@@ -81,7 +81,7 @@ final class HourBuffer {
         if (rowsSampled < MIN_SAMPLE_ROWS) {
             return unique;
         }
-        long[][] seen = new long[types.length][Integer.highestOneBit(rowsSampled) * 4];
+        int[][] seen = new int[types.length][Integer.highestOneBit(rowsSampled) * 4];
         int[] distinct = new int[types.length];
         int[] present = new int[types.length];
         int p = 0;
@@ -113,7 +113,7 @@ final class HourBuffer {
                     p += 8;
                 }
                 present[i]++;
-                if (addHash(seen[i], mix(hash))) {
+                if (addHash(seen[i], (int) mix(hash))) {
                     distinct[i]++;
                 }
             }
@@ -133,13 +133,13 @@ final class HourBuffer {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
-        return h == 0 ? 1 : h; // 0 marks a free slot
+        return (int) h == 0 ? 1 : h; // 0 marks a free slot
     }
 
-    /** Adds to an open-addressing set of non-zero hashes; true when it was not there. */
-    private static boolean addHash(long[] table, long h) {
+    /** Adds to an open-addressing set of non-zero 32-bit hashes (a collision among a few hundred is rare); true when new. */
+    private static boolean addHash(int[] table, int h) {
         int mask = table.length - 1;
-        for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
             if (table[slot] == 0) {
                 table[slot] = h;
                 return true;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -26,6 +27,15 @@ final class HourFileWriter {
      * of {@code bench ingest} (ids, e-mails, random numbers).
      */
     static final int DICTIONARY_SAMPLE_ROWS = 256;
+
+    /**
+     * Initial size of the compressor's output buffer (it grows when a page needs more). parquet-java
+     * starts it at the page size, 1 MB: with -Xmx512m that is a humongous G1 allocation for every
+     * file, 720 per {@code bench ingest} publish, which filled the heap in bursts and caused
+     * full collections while the online store was written; an hour file's column chunk is usually
+     * tens of kB.
+     */
+    static final int COMPRESSOR_BUFFER_BYTES = 64 * 1024;
 
     private final Path dataDirectory;
     private final OfflineSchema schema;
@@ -54,7 +64,9 @@ final class HourFileWriter {
             Builder builder = new Builder(new LocalOutputFile(temporary),
                     new BufferedRowWriteSupport(schema, parquetSchema, apiInvocationMicros, writeMicros))
                     .withConf(new PlainParquetConfiguration())
-                    .withCompressionCodec(codec);
+                    .withCompressionCodec(codec)
+                    // The writer releases the factory when it closes.
+                    .withCodecFactory(new CodecFactory(new PlainParquetConfiguration(), COMPRESSOR_BUFFER_BYTES));
             boolean[] nearUnique = buffer.nearUniqueFeatures(DICTIONARY_SAMPLE_ROWS);
             String[] names = schema.featureNames();
             for (int i = 0; i < names.length; i++) {
