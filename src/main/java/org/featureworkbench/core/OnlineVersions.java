@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,9 @@ final class OnlineVersions {
     private final int recordIdIndex;
     private final HashMap<Object, Version> byId = new HashMap<>();
     private byte[] scratch = new byte[256];
+    /** The ids in key order for {@link #take}, built on the first take after an offer; null until then. */
+    private Object[] order;
+    private int orderPosition;
 
     /** A record's winning version so far; mutable so a newer version costs no new entry. */
     private static final class Version {
@@ -52,6 +54,7 @@ final class OnlineVersions {
 
     /** Offers a row (typed values in feature order, not kept); it wins unless a newer version of its id was seen. */
     void offer(Object[] values, long eventMs) {
+        order = null;
         Object id = values[recordIdIndex];
         Version current = byId.get(id);
         if (current == null) {
@@ -68,18 +71,43 @@ final class OnlineVersions {
     }
 
     /**
-     * Removes and returns up to {@code max} versions as typed records, so a caller can write them
-     * a transaction at a time and stop between transactions.
+     * Removes and returns up to {@code max} versions as typed records, in ascending record id order
+     * (a String by its characters, an Integral by value), so a caller can write them a transaction
+     * at a time and stop between transactions.
+     *
+     * <p>The order is the online table's primary-key order: each transaction then inserts into one
+     * narrow key range of the table's B-tree, so its commit rewrites only the pages of that range.
+     * In hash order every transaction touched nearly every leaf page, and H2 (which writes the changed
+     * pages at each commit) rewrote almost the whole table twenty times for 200k ids.
      */
     List<TypedRecord> take(int max) {
+        if (order == null) {
+            order = byId.keySet().toArray();
+            Arrays.sort(order, OnlineVersions::compareIds);
+            orderPosition = 0;
+        }
         List<TypedRecord> batch = new ArrayList<>(Math.min(max, byId.size()));
-        Iterator<Map.Entry<Object, Version>> it = byId.entrySet().iterator();
-        while (batch.size() < max && it.hasNext()) {
-            Map.Entry<Object, Version> e = it.next();
-            batch.add(toRecord(e.getKey(), e.getValue()));
-            it.remove();
+        while (batch.size() < max && orderPosition < order.length) {
+            Object id = order[orderPosition];
+            order[orderPosition++] = null;
+            Version v = byId.remove(id);
+            if (v != null) {
+                batch.add(toRecord(id, v));
+            }
+        }
+        if (byId.isEmpty()) {
+            order = null;
         }
         return batch;
+    }
+
+    /** Natural order within a type (a group's ids all have one: String or Long); mixed types by class name. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareIds(Object a, Object b) {
+        if (a.getClass() != b.getClass()) {
+            return a.getClass().getName().compareTo(b.getClass().getName());
+        }
+        return ((Comparable) a).compareTo(b);
     }
 
     private TypedRecord toRecord(Object id, Version v) {

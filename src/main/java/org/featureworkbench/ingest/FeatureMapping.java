@@ -128,6 +128,7 @@ public final class FeatureMapping {
         Object[] typed = new Object[n];
         String[] text = new String[n];
         Instant eventTime = null;
+        String recordId = null;
         StringBuilder errors = null;
         for (int j = 0; j < n; j++) {
             String raw = cachedIndex[j] < 0 ? null : row.value(cachedIndex[j]);
@@ -139,9 +140,13 @@ public final class FeatureMapping {
                     typed[j] = eventTimeType == FeatureType.FRACTIONAL ? eventTime.toEpochMilli() / 1000.0 : text[j];
                 } else {
                     typed[j] = ValueCoercion.coerce(raw, types[j]);
-                    text[j] = ValueCoercion.canonical(raw, typed[j]);
-                    if (j == recordIdFeature && (text[j] == null || text[j].isBlank())) {
-                        throw new ValueRejectedException("the record identifier is empty; every row needs one");
+                    // The canonical text of the other features is made only if asked for (MappedRow#textValue).
+                    text[j] = raw;
+                    if (j == recordIdFeature) {
+                        recordId = ValueCoercion.canonical(raw, typed[j]);
+                        if (recordId == null || recordId.isBlank()) {
+                            throw new ValueRejectedException("the record identifier is empty; every row needs one");
+                        }
                     }
                 }
             } catch (ValueRejectedException e) {
@@ -153,7 +158,8 @@ public final class FeatureMapping {
         if (errors != null) {
             return new RowRejection(row.line(), row.originalText(), errors.toString());
         }
-        return new MappedRow(row.line(), row.originalText(), text[recordIdFeature], eventTime, features, typed, text);
+        return new MappedRow(row.line(), row.originalText(), recordId, eventTime, features, typed, text,
+                eventTimeFeature);
     }
 
     /** Source columns no feature takes, in file order. */

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * every other row goes to the {@link RejectSink} and is counted. Nothing here writes to a store,
  * so the caller decides what to do with the rows (bulk offline append, online upsert).
  *
- * <p>Streams: memory use is bounded by the source's buffer and one row, whatever the file size.
+ * <p>Streams: memory use is bounded by the source's buffer and one row (a CSV source: a few
+ * blocks of rows read ahead on another thread, {@link PrefetchingSourceReader}), whatever the file size.
  * Checks the cancellation token every {@value #CANCEL_CHECK_ROWS} rows and reports progress at
  * most every {@value #PROGRESS_INTERVAL_MS} ms (and once at the end). Not thread-safe: one thread
  * iterates; the token may be set from any thread.
@@ -54,6 +55,10 @@ public final class IngestReader implements Iterator<MappedRow>, AutoCloseable {
     public static IngestReader open(Path file, IngestOptions options, FeatureGroupDefinition group, RejectSink rejects,
                                     ProgressListener progress, CancellationToken cancel) {
         SourceReader source = SourceReaders.open(file, options.source());
+        if (source.format() == SourceFormat.CSV && PrefetchingSourceReader.worthIt()) {
+            // Decoding and splitting the CSV run a block ahead on another core (header and notes are final).
+            source = new PrefetchingSourceReader(source, "ingest-read-" + file.getFileName());
+        }
         try {
             FeatureMapping mapping = FeatureMapping.plan(source.header(), group, options.mapping());
             LOG.info("reading {} as {} for group {}: columns {}, unmapped {}, absent features {}{}", file,

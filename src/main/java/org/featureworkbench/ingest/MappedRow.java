@@ -13,6 +13,10 @@ import org.featureworkbench.model.FeatureDefinition;
  * missing → null) and as normalised text (what a PutRecord {@code ValueAsString} would carry:
  * {@code 1.0} for an Integral becomes {@code 1}; the event time is in its feature type's canonical
  * SageMaker form). Immutable; the arrays are owned by the row.
+ *
+ * <p>The normalised text of a feature other than the event time is made from the source text on
+ * each call of {@link #textValue}, not up front: batch ingest stores only the typed values, and
+ * making every row's texts cost it about a tenth of its reading time.
  */
 public final class MappedRow implements MappingOutcome {
     private final long line;
@@ -21,10 +25,17 @@ public final class MappedRow implements MappingOutcome {
     private final Instant eventTime;
     private final List<FeatureDefinition> features;
     private final Object[] typed;
+    /** Per feature the source text, normalised by {@link #textValue}; the event time's is normalised already. */
     private final String[] text;
+    private final int eventTimeIndex;
 
+    /**
+     * @param text           per feature the source text (null when missing), except the event time's,
+     *                       which is already its normalised text
+     * @param eventTimeIndex the event time feature's index
+     */
     MappedRow(long line, String originalText, String recordId, Instant eventTime, List<FeatureDefinition> features,
-              Object[] typed, String[] text) {
+              Object[] typed, String[] text, int eventTimeIndex) {
         this.line = line;
         this.originalText = originalText;
         this.recordId = recordId;
@@ -32,6 +43,7 @@ public final class MappedRow implements MappingOutcome {
         this.features = features;
         this.typed = typed;
         this.text = text;
+        this.eventTimeIndex = eventTimeIndex;
     }
 
     @Override
@@ -66,7 +78,7 @@ public final class MappedRow implements MappingOutcome {
 
     /** The normalised text of feature {@code i}, or null when missing. */
     public String textValue(int i) {
-        return text[i];
+        return i == eventTimeIndex ? text[i] : ValueCoercion.canonical(text[i], typed[i]);
     }
 
     /** Feature name to typed value, in feature order (built on each call). */
@@ -82,7 +94,7 @@ public final class MappedRow implements MappingOutcome {
     public Map<String, String> textValues() {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < features.size(); i++) {
-            map.put(features.get(i).name(), text[i]);
+            map.put(features.get(i).name(), textValue(i));
         }
         return Collections.unmodifiableMap(map);
     }

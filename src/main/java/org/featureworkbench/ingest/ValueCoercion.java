@@ -119,11 +119,58 @@ public final class ValueCoercion {
             throw new ValueRejectedException("'" + s + "' is not a number; a Fractional feature takes decimals such as"
                     + " 1.5, -0.25 or 2e-3");
         }
+        double fast = exactDecimal(s);
+        if (!Double.isNaN(fast)) {
+            return fast;
+        }
         double d = Double.parseDouble(s);
         if (Double.isInfinite(d)) {
             throw new ValueRejectedException("'" + s + "' is beyond the range of a double (about 1.8e308)");
         }
         return d;
+    }
+
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+        1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * The value of a plain decimal ({@link #isDecimal} without an exponent) of at most 15 digits,
+     * or NaN when it has more digits or an exponent. Both the digits as an integer (below 2^53)
+     * and the power of ten (at most 10^22) are exact doubles, so their quotient is the correctly
+     * rounded value — exactly what {@link Double#parseDouble} returns (Clinger's fast path), at a
+     * fraction of its cost.
+     */
+    static double exactDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = false;
+        char first = s.charAt(0);
+        if (first == '+' || first == '-') {
+            negative = first == '-';
+            i = 1;
+        }
+        long digits = 0;
+        int count = 0;
+        int scale = -1;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++count > 15) {
+                    return Double.NaN;
+                }
+                digits = digits * 10 + (c - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return Double.NaN; // an exponent (or anything else): the general parser decides
+            }
+        }
+        double value = scale > 0 ? digits / POWERS_OF_TEN[scale] : digits;
+        return negative ? -value : value;
     }
 
     /** Optional sign, then digits with an optional point (or a point and digits), then an optional exponent. */

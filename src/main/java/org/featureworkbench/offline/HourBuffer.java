@@ -69,6 +69,87 @@ final class HourBuffer {
         return types;
     }
 
+    /**
+     * Which features look unique in this hour: among the first {@code sampleRows} rows, at least
+     * {@code DISTINCT_SHARE} of the non-null values are distinct. A Parquet dictionary cannot pay
+     * for such a column (the dictionary alone is as big as the plain values), so parquet-java would
+     * build one for the page and then throw it away; the writer skips it for these columns.
+     */
+    boolean[] nearUniqueFeatures(int sampleRows) {
+        boolean[] unique = new boolean[types.length];
+        int rowsSampled = (int) Math.min(rows, sampleRows);
+        if (rowsSampled < MIN_SAMPLE_ROWS) {
+            return unique;
+        }
+        int[][] seen = new int[types.length][Integer.highestOneBit(rowsSampled) * 4];
+        int[] distinct = new int[types.length];
+        int[] present = new int[types.length];
+        int p = 0;
+        for (int r = 0; r < rowsSampled; r++) {
+            for (int i = 0; i < types.length; i++) {
+                if (bytes[p++] == 0) {
+                    continue;
+                }
+                long hash;
+                if (types[i] == FeatureType.STRING) {
+                    int n = 0;
+                    int shift = 0;
+                    byte next;
+                    do {
+                        next = bytes[p++];
+                        n |= (next & 0x7F) << shift;
+                        shift += 7;
+                    } while (next < 0);
+                    hash = 0xcbf29ce484222325L ^ n;
+                    for (int k = 0; k < n; k++) {
+                        hash = (hash ^ (bytes[p + k] & 0xFF)) * 0x100000001b3L;
+                    }
+                    p += n;
+                } else {
+                    hash = 0;
+                    for (int k = 0; k < 8; k++) {
+                        hash = (hash << 8) | (bytes[p + k] & 0xFFL);
+                    }
+                    p += 8;
+                }
+                present[i]++;
+                if (addHash(seen[i], (int) mix(hash))) {
+                    distinct[i]++;
+                }
+            }
+        }
+        for (int i = 0; i < types.length; i++) {
+            unique[i] = present[i] >= MIN_SAMPLE_ROWS && distinct[i] >= DISTINCT_SHARE * present[i];
+        }
+        return unique;
+    }
+
+    /** Sampled rows below which a file is too small to judge (and too small for it to matter). */
+    static final int MIN_SAMPLE_ROWS = 64;
+    /** Share of distinct values in the sample from which a feature counts as near-unique. */
+    static final double DISTINCT_SHARE = 0.9;
+
+    private static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return (int) h == 0 ? 1 : h; // 0 marks a free slot
+    }
+
+    /** Adds to an open-addressing set of non-zero 32-bit hashes (a collision among a few hundred is rare); true when new. */
+    private static boolean addHash(int[] table, int h) {
+        int mask = table.length - 1;
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            if (table[slot] == 0) {
+                table[slot] = h;
+                return true;
+            }
+            if (table[slot] == h) {
+                return false;
+            }
+        }
+    }
+
     private void putFixed(int i, long value) {
         ensure(9);
         bytes[length++] = 1;
@@ -82,9 +163,14 @@ final class HourBuffer {
             mismatch(i, v);
             return;
         }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        ensure(6 + utf8.length);
+        int chars = s.length();
+        ensure(6 + chars);
         bytes[length++] = 1;
+        if (putAscii(s, chars)) {
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        ensure(5 + utf8.length);
         int n = utf8.length;
         while ((n & ~0x7F) != 0) {
             bytes[length++] = (byte) ((n & 0x7F) | 0x80);
@@ -93,6 +179,31 @@ final class HourBuffer {
         bytes[length++] = (byte) n;
         System.arraycopy(utf8, 0, bytes, length, utf8.length);
         length += utf8.length;
+    }
+
+    /**
+     * Writes the length and the chars of an all-ASCII string straight into the buffer (its UTF-8
+     * bytes are its chars), without the byte array {@code getBytes} makes; returns false, having
+     * written nothing, at the first other char.
+     */
+    private boolean putAscii(String s, int chars) {
+        int start = length;
+        int p = start;
+        int n = chars;
+        while ((n & ~0x7F) != 0) {
+            bytes[p++] = (byte) ((n & 0x7F) | 0x80);
+            n >>>= 7;
+        }
+        bytes[p++] = (byte) n;
+        for (int k = 0; k < chars; k++) {
+            char c = s.charAt(k);
+            if (c >= 0x80) {
+                return false;
+            }
+            bytes[p++] = (byte) c;
+        }
+        length = p;
+        return true;
     }
 
     private long mismatch(int i, Object v) {

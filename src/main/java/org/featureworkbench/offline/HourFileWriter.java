@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.parquet.conf.ParquetConfiguration;
 import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -18,6 +19,23 @@ final class HourFileWriter {
     /** A written and synced file, not yet published. */
     record Finished(Path temporary, Instant latestEvent, long rows) {
     }
+
+    /**
+     * Rows of an hour sampled to find its near-unique features, which are written without a
+     * dictionary ({@link HourBuffer#nearUniqueFeatures}): parquet-java would build one for them and
+     * drop it at the end of the page as not worth it, which took about a third of the encoding time
+     * of {@code bench ingest} (ids, e-mails, random numbers).
+     */
+    static final int DICTIONARY_SAMPLE_ROWS = 256;
+
+    /**
+     * Initial size of the compressor's output buffer (it grows when a page needs more). parquet-java
+     * starts it at the page size, 1 MB: with -Xmx512m that is a humongous G1 allocation for every
+     * file, 720 per {@code bench ingest} publish, which filled the heap in bursts and caused
+     * full collections while the online store was written; an hour file's column chunk is usually
+     * tens of kB.
+     */
+    static final int COMPRESSOR_BUFFER_BYTES = 64 * 1024;
 
     private final Path dataDirectory;
     private final OfflineSchema schema;
@@ -43,11 +61,20 @@ final class HourFileWriter {
         Path temporary = directory.resolve(OfflineLayout.tempFileName("bulk"));
         long writeMicros = OfflineSchema.micros(Instant.now());
         try {
-            try (ParquetWriter<BufferedRowWriteSupport.Cursor> writer = new Builder(new LocalOutputFile(temporary),
+            Builder builder = new Builder(new LocalOutputFile(temporary),
                     new BufferedRowWriteSupport(schema, parquetSchema, apiInvocationMicros, writeMicros))
                     .withConf(new PlainParquetConfiguration())
                     .withCompressionCodec(codec)
-                    .build()) {
+                    // The writer releases the factory when it closes.
+                    .withCodecFactory(new CodecFactory(new PlainParquetConfiguration(), COMPRESSOR_BUFFER_BYTES));
+            boolean[] nearUnique = buffer.nearUniqueFeatures(DICTIONARY_SAMPLE_ROWS);
+            String[] names = schema.featureNames();
+            for (int i = 0; i < names.length; i++) {
+                if (nearUnique[i]) {
+                    builder = builder.withDictionaryEncoding(names[i], false);
+                }
+            }
+            try (ParquetWriter<BufferedRowWriteSupport.Cursor> writer = builder.build()) {
                 BufferedRowWriteSupport.Cursor cursor = new BufferedRowWriteSupport.Cursor(buffer.bytes());
                 for (long r = 0; r < buffer.rows(); r++) {
                     writer.write(cursor);

@@ -53,4 +53,22 @@ class OnlineVersionsTest {
         assertEquals(3L, a.value("n"));
         assertEquals(Instant.ofEpochMilli(20), a.eventTime());
     }
+
+    @Test
+    void takeHandsOutIdsInKeyOrderAcrossBatchesAndSeesLaterOffers() {
+        OnlineVersions v = new OnlineVersions(NAMES, 1);
+        for (String id : List.of("m", "c", "x", "a", "q")) {
+            v.offer(new Object[] {1L, id, null, null}, 1);
+        }
+        List<Object> ids = new ArrayList<>();
+        v.take(2).forEach(r -> ids.add(r.recordIdentifier()));
+        assertEquals(List.of("a", "c"), ids);
+        v.offer(new Object[] {2L, "b", null, null}, 1);
+        v.offer(new Object[] {3L, "x", null, null}, 2);
+        List<TypedRecord> rest = v.take(10);
+        assertEquals(List.of("b", "m", "q", "x"), rest.stream().map(TypedRecord::recordIdentifier).toList());
+        assertEquals(3L, rest.get(3).value("n"));
+        assertEquals(0, v.size());
+        assertEquals(List.of(), v.take(10));
+    }
 }

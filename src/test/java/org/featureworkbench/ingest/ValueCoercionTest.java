@@ -88,4 +88,33 @@ class ValueCoercionTest {
         var huge = assertThrows(ValueRejectedException.class, () -> ValueCoercion.fractional("1e400"));
         assertTrue(huge.getMessage().contains("beyond the range of a double"));
     }
+
+    @Test
+    void fractionalFastPathGivesExactlyWhatParseDoubleGives() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int k = 0; k < 200_000; k++) {
+            StringBuilder sb = new StringBuilder();
+            int sign = random.nextInt(3);
+            sb.append(sign == 0 ? "" : sign == 1 ? "-" : "+");
+            int intDigits = random.nextInt(12);
+            int fracDigits = random.nextInt(12);
+            for (int d = 0; d < intDigits; d++) {
+                sb.append((char) ('0' + random.nextInt(10)));
+            }
+            if (fracDigits > 0 || intDigits == 0 || random.nextBoolean()) {
+                sb.append('.');
+            }
+            for (int d = 0; d < fracDigits || intDigits == 0 && d == 0; d++) {
+                sb.append((char) ('0' + random.nextInt(10)));
+            }
+            String s = sb.toString();
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)),
+                    Double.doubleToRawLongBits(ValueCoercion.fractional(s)), s);
+        }
+        for (String s : new String[] {"-0", "-0.0", "0.1", "0.3", "123456789012345", "1234567890123456", "0.000000000000001",
+                "9007199254740993", "1e5", "2E-3", "+.5", "5."}) {
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)),
+                    Double.doubleToRawLongBits(ValueCoercion.fractional(s)), s);
+        }
+    }
 }

@@ -152,6 +152,47 @@ class ParquetBulkAppendTest {
         }
     }
 
+    @Test
+    void nearUniqueColumnsOfABigHourAreWrittenWithoutADictionaryAndReadBackAlike() throws IOException, SQLException {
+        ParquetOfflineStore store = new ParquetOfflineStore(root);
+        FeatureGroup viaAppend = OfflineTestGroups.group("appended", OfflineTestGroups.CREATED, FeatureType.FRACTIONAL, List.of());
+        FeatureGroup viaBulk = OfflineTestGroups.group("bulk", OfflineTestGroups.CREATED, FeatureType.FRACTIONAL, List.of());
+        List<OfflineRow> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) { // one hour: 300 rows 10 s apart
+            java.util.HashMap<String, Object> v = new java.util.HashMap<>();
+            v.put("customer_id", "c" + i);
+            v.put("age", i % 7 == 0 ? null : (long) (i % 5));
+            v.put("score", i * 1.25);
+            v.put("city", i % 3 == 0 ? "São Paulo" : "Lyon");
+            v.put("order-count", Long.MAX_VALUE - i);
+            v.put("EventTime", 1_709_251_200.0 + i * 10);
+            rows.add(OfflineRow.of(viaAppend.definition(), v, OfflineTestGroups.API_TIME));
+        }
+        Path appended = store.append(viaAppend, rows).files().get(0);
+        Path bulkFile;
+        try (OfflineBulkAppend bulk = store.openBulkAppend(viaBulk, OfflineTestGroups.API_TIME)) {
+            addAll(bulk, viaBulk, rows);
+            AppendResult result = bulk.publish();
+            assertEquals(1, result.files().size());
+            bulkFile = result.files().get(0);
+        }
+        Map<String, Boolean> dictionary = new java.util.HashMap<>();
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(bulkFile),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            r.getFooter().getBlocks().get(0).getColumns().forEach(c -> dictionary.put(c.getPath().toDotString(),
+                    c.hasDictionaryPage()));
+        }
+        assertEquals(false, dictionary.get("customer_id"));
+        assertEquals(false, dictionary.get("order-count"));
+        assertEquals(true, dictionary.get("age"));
+        assertEquals(true, dictionary.get("city"));
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            assertEquals(0, count(s, "SELECT * EXCLUDE (write_time) FROM read_parquet('" + appended + "') EXCEPT ALL "
+                    + "SELECT * EXCLUDE (write_time) FROM read_parquet('" + bulkFile + "')"));
+            assertEquals(300, count(s, "SELECT * FROM read_parquet('" + bulkFile + "')"));
+        }
+    }
+
     private static FileMetaData footer(Path file) throws IOException {
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file),
                 ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
