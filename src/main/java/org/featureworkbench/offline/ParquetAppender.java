@@ -118,7 +118,8 @@ final class ParquetAppender {
         Path temporary = directory.resolve(OfflineLayout.tempFileName("append"));
         Instant latest = null;
         try {
-            try (ParquetWriter<GenericRecord> writer = ParquetFiles.openWriter(temporary, schema.avro(), codec)) {
+            try (ParquetWriter<GenericRecord> writer = ParquetFiles.openWriter(temporary, schema.avro(), codec,
+                    nearUniqueFeatures(indices, rows))) {
                 for (int k = 0; k < indices.size; k++) {
                     OfflineRow row = rows.get(indices.values[k]);
                     writer.write(schema.toRecord(row, writeMicros));
@@ -133,6 +134,33 @@ final class ParquetAppender {
             throw e;
         }
         return new Written(temporary, latest, indices.size);
+    }
+
+    /**
+     * Features whose values look unique among the partition's first rows (the rule of
+     * {@link HourBuffer#nearUniqueFeatures}, on row objects): they are written without a dictionary.
+     */
+    private Set<String> nearUniqueFeatures(IndexList indices, List<OfflineRow> rows) {
+        int sample = Math.min(indices.size, HourFileWriter.DICTIONARY_SAMPLE_ROWS);
+        if (sample < HourBuffer.MIN_SAMPLE_ROWS) {
+            return Set.of();
+        }
+        Set<String> unique = new java.util.HashSet<>();
+        for (String feature : schema.featureNames()) {
+            Set<Object> distinct = new java.util.HashSet<>();
+            int present = 0;
+            for (int k = 0; k < sample; k++) {
+                Object value = rows.get(indices.values[k]).value(feature);
+                if (value != null) {
+                    present++;
+                    distinct.add(value);
+                }
+            }
+            if (present >= HourBuffer.MIN_SAMPLE_ROWS && distinct.size() >= HourBuffer.DISTINCT_SHARE * present) {
+                unique.add(feature);
+            }
+        }
+        return unique;
     }
 
     private static void deleteTemporaries(List<Written> written) {

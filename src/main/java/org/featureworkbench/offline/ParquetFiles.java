@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -15,6 +16,7 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
@@ -32,11 +34,27 @@ final class ParquetFiles {
     /** A writer of Avro generic records to a new local file (fails if the file exists). */
     static ParquetWriter<GenericRecord> openWriter(Path file, Schema schema, CompressionCodecName codec)
             throws IOException {
-        return AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
+        return openWriter(file, schema, codec, Set.of());
+    }
+
+    /**
+     * {@link #openWriter(Path, Schema, CompressionCodecName)} without a dictionary for the named
+     * columns (near-unique ones: their dictionary would be as big as the values and be dropped).
+     */
+    static ParquetWriter<GenericRecord> openWriter(Path file, Schema schema, CompressionCodecName codec,
+                                                   Set<String> noDictionary) throws IOException {
+        AvroParquetWriter.Builder<GenericRecord> builder = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file));
+        for (String column : noDictionary) {
+            builder = builder.withDictionaryEncoding(column, false);
+        }
+        return builder
                 .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(codec)
+                // Small start, as for hour files (HourFileWriter): no humongous 1 MB buffer per file.
+                .withCodecFactory(new CodecFactory(new PlainParquetConfiguration(),
+                        HourFileWriter.COMPRESSOR_BUFFER_BYTES))
                 .build();
     }
 

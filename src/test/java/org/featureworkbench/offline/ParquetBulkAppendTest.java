@@ -176,21 +176,29 @@ class ParquetBulkAppendTest {
             assertEquals(1, result.files().size());
             bulkFile = result.files().get(0);
         }
-        Map<String, Boolean> dictionary = new java.util.HashMap<>();
-        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(bulkFile),
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
-            r.getFooter().getBlocks().get(0).getColumns().forEach(c -> dictionary.put(c.getPath().toDotString(),
-                    c.hasDictionaryPage()));
+        // Both write paths (bulk: ingest; append: the journal flush and compaction) apply the rule.
+        for (Path file : List.of(bulkFile, appended)) {
+            Map<String, Boolean> dictionary = dictionaryPages(file);
+            assertEquals(false, dictionary.get("customer_id"), file.toString());
+            assertEquals(false, dictionary.get("order-count"), file.toString());
+            assertEquals(true, dictionary.get("age"), file.toString());
+            assertEquals(true, dictionary.get("city"), file.toString());
         }
-        assertEquals(false, dictionary.get("customer_id"));
-        assertEquals(false, dictionary.get("order-count"));
-        assertEquals(true, dictionary.get("age"));
-        assertEquals(true, dictionary.get("city"));
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
             assertEquals(0, count(s, "SELECT * EXCLUDE (write_time) FROM read_parquet('" + appended + "') EXCEPT ALL "
                     + "SELECT * EXCLUDE (write_time) FROM read_parquet('" + bulkFile + "')"));
             assertEquals(300, count(s, "SELECT * FROM read_parquet('" + bulkFile + "')"));
         }
+    }
+
+    private static Map<String, Boolean> dictionaryPages(Path file) throws IOException {
+        Map<String, Boolean> dictionary = new java.util.HashMap<>();
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file),
+                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
+            r.getFooter().getBlocks().get(0).getColumns().forEach(c -> dictionary.put(c.getPath().toDotString(),
+                    c.hasDictionaryPage()));
+        }
+        return dictionary;
     }
 
     private static FileMetaData footer(Path file) throws IOException {
