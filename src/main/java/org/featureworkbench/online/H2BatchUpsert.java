@@ -83,20 +83,29 @@ final class H2BatchUpsert {
             return 0;
         }
         boolean split = splitInserts;
+        // Until a batch of this table meets a stored id, try a plain INSERT batch first: a first
+        // load (the usual bulk ingest) then costs what a raw batch insert costs, without MERGE's
+        // per-row source table and match. One conflict and the table goes back to MERGE.
+        boolean insertFirst = !split && t.insertsFirst();
         for (int attempt = 1; ; attempt++) {
             // A savepoint, so a lost insert race can be retried without undoing the caller's other work.
             Savepoint before = c.setSavepoint();
             try {
-                long changed = split ? executeSplit(c, records, ttl, invokedAt) : execute(c, records, ttl, invokedAt);
+                long changed = insertFirst ? insertAll(c, records, ttl, invokedAt)
+                        : split ? executeSplit(c, records, ttl, invokedAt) : execute(c, records, ttl, invokedAt);
                 c.releaseSavepoint(before);
                 return changed;
             } catch (SQLException e) {
                 c.rollback(before);
-                // Another transaction inserted one of these ids between our lookup and our insert;
-                // on the retry (MERGE only) that id is MATCHED and compared like any stored row.
+                // A stored id (or one inserted meanwhile by another transaction, or an id repeated in
+                // the list): on the retry (MERGE only) it is MATCHED and compared like any stored row.
                 if (!isDuplicateKey(e) || attempt == MAX_ATTEMPTS) {
                     throw e;
                 }
+                if (insertFirst) {
+                    t.noteInsertConflict();
+                }
+                insertFirst = false;
                 split = false;
             }
         }
@@ -183,6 +192,19 @@ final class H2BatchUpsert {
     private long execute(Connection c, List<TypedRecord> records, TtlDuration ttl, Instant invokedAt)
             throws SQLException {
         return execute(c, records, ttl, invokedAt, clock.millis());
+    }
+
+    /** Every record as a new row; fails (duplicate key) if any id is stored or repeated. */
+    private long insertAll(Connection c, List<TypedRecord> records, TtlDuration ttl, Instant invokedAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(t.insertSql)) {
+            for (TypedRecord r : records) {
+                bindRow(ps, r, ttl, invokedAt);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return records.size();
+        }
     }
 
     private long execute(Connection c, List<TypedRecord> records, TtlDuration ttl, Instant invokedAt, long now)

@@ -69,6 +69,18 @@ final class OnlineTable {
         all = projectionOf(features);
     }
 
+    /** Whether batch writes should try a plain INSERT first: no batch of this table has met a stored id yet. */
+    private volatile boolean insertsFirst = true;
+
+    boolean insertsFirst() {
+        return insertsFirst;
+    }
+
+    /** A batch met a stored id: later batches MERGE straight away. */
+    void noteInsertConflict() {
+        insertsFirst = false;
+    }
+
     /** The conditional batch upsert of {@link H2BatchUpsert}, built on first use. */
     String mergeSql() {
         String sql = mergeSql;

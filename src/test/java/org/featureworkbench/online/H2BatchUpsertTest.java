@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The INSERT-for-new-ids path of {@link H2BatchUpsert} must end exactly as the MERGE-only path:
+ * The INSERT paths of {@link H2BatchUpsert} (INSERT-first for a table no batch has met a stored id
+ * in; INSERT for new ids after a lookup) must end exactly as the MERGE-only path:
  * same rows, same change count, including expired and soft-deleted stored rows, repeated ids in
  * one batch, and a concurrent insert between the lookup and the INSERT.
  */
@@ -139,5 +140,22 @@ class H2BatchUpsertTest {
         // MERGE-only redo: n1@5 (older than the concurrent n1@50), c1@10, n2@10, c4@24 (deleted at 25)
         // and c3@29 do not change a row; the other six do.
         assertEquals(6, changed);
+    }
+
+    @Test
+    void aFirstLoadIsInsertedPlainlyAndTheFirstStoredIdSwitchesTheTableToMerge() throws Exception {
+        FeatureGroup g = group("first_load", null);
+        OnlineTable table = new OnlineTable(g);
+        H2BatchUpsert upsert = new H2BatchUpsert(table, clock);
+
+        assertEquals(2, write(g, upsert, List.of(customer("a", 10, 1L, null), customer("b", 10, 2L, null))));
+        assertEquals(true, table.insertsFirst(), "no stored id met yet");
+
+        // "a" is stored (newer there), "c" is new: the INSERT batch fails on "a" and is redone as MERGE.
+        assertEquals(1, write(g, upsert, List.of(customer("a", 5, 9L, null), customer("c", 10, 3L, null))));
+        assertEquals(false, table.insertsFirst(), "a stored id was met");
+        assertEquals(1L, store.get(g, "a", null).orElseThrow().value("age"), "the older version did not win");
+        assertEquals(3L, store.get(g, "c", null).orElseThrow().value("age"));
+        assertEquals(3, rows(g).size());
     }
 }
