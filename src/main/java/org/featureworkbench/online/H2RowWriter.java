@@ -17,8 +17,9 @@ import org.featureworkbench.model.ValidationException;
 
 /**
  * The conditional writes of {@link H2OnlineStore}, on the caller's connection and transaction.
- * A put first tries an UPDATE conditioned on the stored version being older (or expired), then an
- * INSERT; when both miss, it locks the record's row and compares (ADR 0005). An insert that loses
+ * A put tries an UPDATE conditioned on the stored version being older (or expired) and an INSERT,
+ * in the order this table's recent puts favour; when both miss, it locks the record's row and
+ * compares (ADR 0005). An insert that loses
  * a race with another inserter of the same id (duplicate key) is retried against the row that
  * won, so the newer event time ends up stored whatever order the writers arrive and commit in.
  */
@@ -36,22 +37,24 @@ final class H2RowWriter {
     WriteOutcome write(Connection c, OnlineTable t, Object recordId, Map<String, Object> values, Instant eventTime,
                        Instant expiresAt, boolean deleted, Instant invokedAt) throws SQLException {
         long eventMs = eventTime.toEpochMilli();
-        // Fast paths for the usual cases: a newer version of a stored record is one conditional
-        // UPDATE; a record not stored yet is that UPDATE (matching nothing) and an INSERT. An equal
-        // or older version (the INSERT then fails on the key) takes the locking path.
+        // Fast paths for the usual cases, one statement each when guessed right: a newer version of
+        // a stored record is a conditional UPDATE, a record not stored yet an INSERT. Which to try
+        // first follows what this table's recent puts were (OnlineTable.mostlyInserts); the other
+        // comes second. An equal or older version (both miss) takes the locking path.
+        boolean insertFirst = t.mostlyInserts();
+        if (insertFirst && tryInsert(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt)) {
+            t.notePut(true);
+            return WriteOutcome.NEWER_WRITTEN;
+        }
         if (updateIfNewer(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt)) {
+            t.notePut(false);
             return WriteOutcome.NEWER_WRITTEN;
         }
-        try {
-            insert(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt);
+        if (!insertFirst && tryInsert(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt)) {
+            t.notePut(true);
             return WriteOutcome.NEWER_WRITTEN;
-        } catch (SQLException e) {
-            // The row exists (an equal or older version, or one inserted meanwhile): H2 rolled back
-            // only the failed statement, so the locking path below compares against it.
-            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
-                throw e;
-            }
         }
+        t.notePut(false);
         for (int attempt = 1; ; attempt++) {
             StoredRow stored = StoredRow.lock(c, t, recordId);
             if (stored != null) {
@@ -107,6 +110,22 @@ final class H2RowWriter {
             }
             bindBookkeeping(ps, i, eventMs, expiresAt, deleted, invokedAt);
             ps.executeUpdate();
+        }
+    }
+
+    /** Inserts the row; false when the id is stored (an equal or older version, or one inserted meanwhile). */
+    private static boolean tryInsert(Connection c, OnlineTable t, Object recordId, Map<String, Object> values,
+                                     long eventMs, Instant expiresAt, boolean deleted, Instant invokedAt)
+            throws SQLException {
+        try {
+            insert(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt);
+            return true;
+        } catch (SQLException e) {
+            // H2 rolled back only the failed statement; the caller goes on in the same transaction.
+            if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
+            }
+            return false;
         }
     }
 

@@ -69,6 +69,22 @@ final class OnlineTable {
         all = projectionOf(features);
     }
 
+    /**
+     * Recent single puts: +1 for each that inserted a new row, -1 for each that met a stored one,
+     * kept within ±16. Racy on purpose: it only picks which statement a put tries first.
+     */
+    private volatile int insertScore;
+
+    /** Whether recent puts mostly inserted new records (so a put should try INSERT before UPDATE). */
+    boolean mostlyInserts() {
+        return insertScore > 0;
+    }
+
+    void notePut(boolean inserted) {
+        int score = insertScore + (inserted ? 1 : -1);
+        insertScore = Math.max(-16, Math.min(16, score));
+    }
+
     /** Whether batch writes should try a plain INSERT first: no batch of this table has met a stored id yet. */
     private volatile boolean insertsFirst = true;
 

@@ -105,7 +105,19 @@ public final class Workspace {
         // H2's default write delay (500 ms) stays: an acknowledged put is made durable by the
         // record journal, not by H2 writing its file per commit (ADR 0010); writes outside the
         // journal call WritePath.makeDurable (CHECKPOINT) before they report success.
-        return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE;CACHE_SIZE="
+                + cacheKilobytes();
+    }
+
+    /**
+     * H2's page cache, in KB: a sixteenth of the maximum heap, between H2's default 16 MB and
+     * 128 MB. At the default, a 100k-record online table no longer fit, and GetRecord and
+     * PutRecord read B-tree pages back from the file (ADR 0010); the cap keeps the GUI's
+     * footprint modest, and the share keeps a {@code -Xmx512m} ingest within its heap.
+     */
+    static long cacheKilobytes() {
+        long sixteenth = Runtime.getRuntime().maxMemory() / 16 / 1024;
+        return Math.max(16 * 1024, Math.min(128 * 1024, sixteenth));
     }
 
     private static void createFolders(Path dir) {

@@ -42,6 +42,26 @@ class H2OnlineStoreTest extends OnlineStoreContractTest {
     }
 
     @Test
+    void outcomesAreTheSameWhetherRecentPutsMadeItTryInsertOrUpdateFirst() {
+        for (boolean primeWithInserts : new boolean[] {true, false}) {
+            String p = primeWithInserts ? "i" : "u";
+            for (int i = 0; i < 20; i++) { // 20 new ids, then (for "u") 20 newer versions of them
+                store.put(customers, customer(p + "prime" + i, 1, 1L, null), null);
+            }
+            for (int i = 0; !primeWithInserts && i < 20; i++) {
+                store.put(customers, customer(p + "prime" + i, 2, 2L, null), null);
+            }
+            store.put(customers, customer(p + "x", 10, 1L, null), null);
+            assertEquals(WriteOutcome.NEWER_WRITTEN, store.put(customers, customer(p + "x", 20, 2L, null), null), p);
+            assertEquals(WriteOutcome.EQUAL_OVERWRITTEN, store.put(customers, customer(p + "x", 20, 3L, null), null), p);
+            assertEquals(WriteOutcome.OLDER_IGNORED, store.put(customers, customer(p + "x", 15, 4L, null), null), p);
+            assertEquals(WriteOutcome.NEWER_WRITTEN, store.put(customers, customer(p + "new", 5, 5L, null), null), p);
+            assertEquals(3L, store.get(customers, p + "x", null).orElseThrow().value("age"), p);
+            assertEquals(5L, store.get(customers, p + "new", null).orElseThrow().value("age"), p);
+        }
+    }
+
+    @Test
     void aPutInTheCallersTransactionIsGoneWhenTheCallerRollsBack() throws Exception {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
