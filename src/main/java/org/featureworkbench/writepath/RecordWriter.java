@@ -62,9 +62,9 @@ final class RecordWriter implements AutoCloseable {
         try {
             Connection c = connection();
             JournalProgress.createTable(c);
+            // Not made durable: a mark lost in a crash reads as 0, which is what it says.
             JournalProgress.set(c, journal.id(), 0);
             c.commit();
-            JournalProgress.checkpoint(c);
         } catch (SQLException e) {
             throw new FeatureStoreException("could not prepare the record journal: " + e.getMessage(), e);
         } finally {
