@@ -2,6 +2,9 @@ package org.featureworkbench.writepath;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.featureworkbench.model.FeatureGroup;
 
 /**
  * One acknowledged write as the record journal keeps it until its offline row is published and
@@ -47,6 +50,14 @@ record JournalEntry(long seq, Kind kind, String groupName, long groupCreated, lo
             }
             throw new IllegalArgumentException("unknown journal entry kind " + tag);
         }
+    }
+
+    /**
+     * The group this entry was written to, if it still exists: same name and creation time (a
+     * group deleted and re-created under its name is another group).
+     */
+    Optional<FeatureGroup> group(Function<String, Optional<FeatureGroup>> groups) {
+        return groups.apply(groupName).filter(g -> g.creationTime().getEpochSecond() == groupCreated);
     }
 
     Instant eventTime() {

@@ -168,8 +168,7 @@ final class JournalSettler {
         }
         for (List<JournalEntry> groupEntries : byGroup.values()) {
             JournalEntry first = groupEntries.get(0);
-            Optional<FeatureGroup> group = groups.apply(first.groupName())
-                    .filter(g -> g.creationTime().getEpochSecond() == first.groupCreated());
+            Optional<FeatureGroup> group = first.group(groups);
             if (group.isEmpty() || !group.get().definition().offlineStore().enabled()) {
                 LOG.warn("Dropped {} offline rows of deleted feature group {}-{}", groupEntries.size(),
                         first.groupName(), first.groupCreated());

@@ -42,8 +42,7 @@ final class OnlineReplay {
             if (e.seq() <= after || e.seq() > upTo || !e.online()) {
                 continue;
             }
-            Optional<FeatureGroup> group = groups.apply(e.groupName())
-                    .filter(g -> g.creationTime().getEpochSecond() == e.groupCreated());
+            Optional<FeatureGroup> group = e.group(groups);
             if (group.isPresent() && group.get().definition().onlineStore().enabled()) {
                 apply(c, group.get(), e);
                 applied++;
