@@ -19,7 +19,7 @@ import org.featureworkbench.model.FeatureType;
  * One writer thread of a {@link ParquetBulkAppend}: it serialises the blocks of rows the reading
  * thread hands over into one {@link HourBuffer} per event-time hour, so parsing and serialising
  * run on different cores. When the buffers exceed the memory budget, it writes the largest hours
- * to (unpublished, synced) files until half the budget is free; later rows of those hours start a
+ * to (unpublished, not yet synced) files until half the budget is free; later rows of those hours start a
  * new buffer. {@link #finishAll} writes every remaining hour, in parallel ({@link ParallelFileWork}).
  * Thread-safe hand-off; the buffers are touched only by this thread.
  */
@@ -74,7 +74,7 @@ final class BulkWriterThread {
         rethrowFailure();
     }
 
-    /** Writes every buffered hour and returns all files written since the last call (synced, unpublished). */
+    /** Writes every buffered hour and returns all files written since the last call (unpublished, not yet synced). */
     List<HourFileWriter.Finished> finishAll() throws IOException {
         CompletableFuture<List<HourFileWriter.Finished>> done = new CompletableFuture<>();
         submit(new Block(done));
@@ -183,7 +183,7 @@ final class BulkWriterThread {
         return out;
     }
 
-    /** Writes hours in parallel: each file's encoding uses a core, and its fsync waits on the disk. */
+    /** Writes hours in parallel (the pool is shared with the syncs and renames of the publish). */
     private List<HourFileWriter.Finished> write(List<Map.Entry<Long, HourBuffer>> hours) throws IOException {
         List<Callable<HourFileWriter.Finished>> tasks = new ArrayList<>(hours.size());
         for (Map.Entry<Long, HourBuffer> e : hours) {

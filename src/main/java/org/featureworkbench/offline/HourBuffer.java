@@ -7,8 +7,9 @@ import org.featureworkbench.model.ValidationException;
 
 /**
  * The rows of one event-time hour waiting for their Parquet file, serialised compactly into one
- * growing byte array: per feature a tag byte (0 = null, 1 = value), then 8 bytes for an Integral
- * or Fractional, or a varint length and the UTF-8 bytes of a String. About the size of the CSV
+ * growing byte array: per feature a tag byte (0 = null, 1 = value), then a zig-zag varint for an
+ * Integral (most are small: ages, counts), 8 big-endian bytes for a Fractional, or a varint
+ * length and the UTF-8 bytes of a String. About the size of the CSV
  * text, a fraction of the row's Java objects — and a Parquet writer, which allocates ~0.2 MB of
  * buffers per open file, exists only while the hour's file is written. Not thread-safe.
  */
@@ -35,7 +36,7 @@ final class HourBuffer {
                 continue;
             }
             switch (types[i]) {
-                case INTEGRAL -> putFixed(i, v instanceof Long l ? l : mismatch(i, v));
+                case INTEGRAL -> putIntegral(v instanceof Long l ? l : mismatch(i, v));
                 case FRACTIONAL -> putFixed(i, v instanceof Double d ? Double.doubleToRawLongBits(d) : mismatch(i, v));
                 case STRING -> putString(i, v);
             }
@@ -105,11 +106,11 @@ final class HourBuffer {
                         hash = (hash ^ (bytes[p + k] & 0xFF)) * 0x100000001b3L;
                     }
                     p += n;
+                } else if (types[i] == FeatureType.INTEGRAL) {
+                    hash = readIntegral(bytes, p);
+                    p += integralSize(bytes, p);
                 } else {
-                    hash = 0;
-                    for (int k = 0; k < 8; k++) {
-                        hash = (hash << 8) | (bytes[p + k] & 0xFFL);
-                    }
+                    hash = readFixed(bytes, p);
                     p += 8;
                 }
                 present[i]++;
@@ -148,6 +149,61 @@ final class HourBuffer {
                 return false;
             }
         }
+    }
+
+    /** The 8-byte value written at {@code p} (big-endian). */
+    static long readFixed(byte[] b, int p) {
+        long v = 0;
+        for (int k = 0; k < 8; k++) {
+            v = (v << 8) | (b[p + k] & 0xFFL);
+        }
+        return v;
+    }
+
+    /** The Integral written at {@code p} (a zig-zag varint). */
+    static long readIntegral(byte[] b, int p) {
+        long zigzag = 0;
+        int shift = 0;
+        byte next;
+        do {
+            next = b[p++];
+            zigzag |= (long) (next & 0x7F) << shift;
+            shift += 7;
+        } while (next < 0);
+        return (zigzag >>> 1) ^ -(zigzag & 1);
+    }
+
+    /** Bytes of the Integral written at {@code p}. */
+    static int integralSize(byte[] b, int p) {
+        int size = 1;
+        while (b[p++] < 0) {
+            size++;
+        }
+        return size;
+    }
+
+    /** The byte length of the String written at {@code p} (its varint prefix; the bytes follow it). */
+    static int stringLength(byte[] b, int p) {
+        int n = 0;
+        int shift = 0;
+        byte next;
+        do {
+            next = b[p++];
+            n |= (next & 0x7F) << shift;
+            shift += 7;
+        } while (next < 0);
+        return n;
+    }
+
+    private void putIntegral(long value) {
+        ensure(11);
+        bytes[length++] = 1;
+        long zigzag = (value << 1) ^ (value >> 63);
+        while ((zigzag & ~0x7FL) != 0) {
+            bytes[length++] = (byte) ((zigzag & 0x7F) | 0x80);
+            zigzag >>>= 7;
+        }
+        bytes[length++] = (byte) zigzag;
     }
 
     private void putFixed(int i, long value) {

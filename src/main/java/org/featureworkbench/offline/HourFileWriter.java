@@ -4,19 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.apache.parquet.conf.ParquetConfiguration;
+import java.util.Map;
+import org.apache.parquet.avro.AvroSchemaConverter;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.CodecFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
-import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.MessageType;
 
-/** Writes one {@link HourBuffer} as a hidden, synced temporary file in its hour partition. Thread-safe. */
+/**
+ * Writes one {@link HourBuffer} as a hidden temporary file in its hour partition, not yet synced:
+ * the publish syncs all of an append's files together ({@link ParquetBulkAppend}). Thread-safe.
+ */
 final class HourFileWriter {
-    /** A written and synced file, not yet published. */
+    /** A written file, not yet synced or published. */
     record Finished(Path temporary, Instant latestEvent, long rows) {
     }
 
@@ -37,23 +40,30 @@ final class HourFileWriter {
      */
     static final int COMPRESSOR_BUFFER_BYTES = 64 * 1024;
 
+    static final String AVRO_SCHEMA_KEY = "parquet.avro.schema";
+    static final String WRITER_MODEL_KEY = "writer.model.name";
+
     private final Path dataDirectory;
     private final OfflineSchema schema;
     private final MessageType parquetSchema;
     private final CompressionCodecName codec;
     private final long apiInvocationMicros;
+    private final Map<String, String> footer;
 
     HourFileWriter(Path dataDirectory, OfflineSchema schema, CompressionCodecName codec, long apiInvocationMicros) {
         this.dataDirectory = dataDirectory;
         this.schema = schema;
-        this.parquetSchema = BufferedRowWriteSupport.parquetSchema(schema.avro());
+        // The schema and footer parquet-avro's AvroWriteSupport writes for the same Avro schema:
+        // readers such as Spark restore Avro types from the first key.
+        this.parquetSchema = new AvroSchemaConverter(new PlainParquetConfiguration()).convert(schema.avro());
+        this.footer = Map.of(AVRO_SCHEMA_KEY, schema.avro().toString(), WRITER_MODEL_KEY, "avro");
         this.codec = codec;
         this.apiInvocationMicros = apiInvocationMicros;
     }
 
     /**
-     * Writes and fsyncs the file; {@code write_time} is now (when the rows reach the store). The
-     * partition's folders are created without a sync: the publish syncs them with the renames.
+     * Writes the file; {@code write_time} is now (when the rows reach the store). Neither the file
+     * nor the partition's new folders are synced: the publish syncs them before and after the renames.
      */
     Finished write(long hour, HourBuffer buffer) throws IOException {
         Path directory = OfflineLayout.partitionPath(dataDirectory, hour);
@@ -61,26 +71,26 @@ final class HourFileWriter {
         Path temporary = directory.resolve(OfflineLayout.tempFileName("bulk"));
         long writeMicros = OfflineSchema.micros(Instant.now());
         try {
-            Builder builder = new Builder(new LocalOutputFile(temporary),
-                    new BufferedRowWriteSupport(schema, parquetSchema, apiInvocationMicros, writeMicros))
-                    .withConf(new PlainParquetConfiguration())
-                    .withCompressionCodec(codec)
-                    // The writer releases the factory when it closes.
-                    .withCodecFactory(new CodecFactory(new PlainParquetConfiguration(), COMPRESSOR_BUFFER_BYTES));
-            boolean[] nearUnique = buffer.nearUniqueFeatures(DICTIONARY_SAMPLE_ROWS);
-            String[] names = schema.featureNames();
-            for (int i = 0; i < names.length; i++) {
-                if (nearUnique[i]) {
-                    builder = builder.withDictionaryEncoding(names[i], false);
+            PageCompressor compressor = new PageCompressor(codec, COMPRESSOR_BUFFER_BYTES);
+            ParquetFileWriter out = new ParquetFileWriter(new LocalOutputFile(temporary), parquetSchema,
+                    ParquetFileWriter.Mode.CREATE, ParquetWriter.DEFAULT_BLOCK_SIZE, 0,
+                    ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH,
+                    ParquetProperties.DEFAULT_STATISTICS_TRUNCATE_LENGTH,
+                    ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED);
+            try {
+                boolean[] nearUnique = buffer.nearUniqueFeatures(DICTIONARY_SAMPLE_ROWS);
+                boolean[] dictionaryCandidates = new boolean[nearUnique.length];
+                for (int i = 0; i < nearUnique.length; i++) {
+                    dictionaryCandidates[i] = !nearUnique[i];
                 }
+                new HourRowGroupEncoder(parquetSchema, schema.featureTypes(), compressor)
+                        .write(out, buffer, dictionaryCandidates, apiInvocationMicros, writeMicros, footer);
+            } catch (IOException | RuntimeException e) {
+                closeQuietly(out);
+                throw e;
+            } finally {
+                compressor.close();
             }
-            try (ParquetWriter<BufferedRowWriteSupport.Cursor> writer = builder.build()) {
-                BufferedRowWriteSupport.Cursor cursor = new BufferedRowWriteSupport.Cursor(buffer.bytes());
-                for (long r = 0; r < buffer.rows(); r++) {
-                    writer.write(cursor);
-                }
-            }
-            DurableFiles.sync(temporary);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
@@ -88,28 +98,11 @@ final class HourFileWriter {
         return new Finished(temporary, Instant.ofEpochMilli(buffer.latestEventMs()), buffer.rows());
     }
 
-    /** A ParquetWriter builder for buffered rows. */
-    private static final class Builder extends ParquetWriter.Builder<BufferedRowWriteSupport.Cursor, Builder> {
-        private final WriteSupport<BufferedRowWriteSupport.Cursor> support;
-
-        Builder(OutputFile file, WriteSupport<BufferedRowWriteSupport.Cursor> support) {
-            super(file);
-            this.support = support;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<BufferedRowWriteSupport.Cursor> getWriteSupport(org.apache.hadoop.conf.Configuration c) {
-            return support;
-        }
-
-        @Override
-        protected WriteSupport<BufferedRowWriteSupport.Cursor> getWriteSupport(ParquetConfiguration c) {
-            return support;
+    private static void closeQuietly(ParquetFileWriter out) {
+        try {
+            out.close();
+        } catch (IOException | RuntimeException e) {
+            // The file is deleted next; its content does not matter.
         }
     }
 }

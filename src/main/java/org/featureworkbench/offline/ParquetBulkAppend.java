@@ -16,9 +16,10 @@ import org.featureworkbench.model.FeatureStoreException;
 /**
  * {@link OfflineBulkAppend} for {@link ParquetOfflineStore}. The calling thread only sorts rows
  * into blocks per writer thread (hours are spread over the threads by their number); the
- * {@link BulkWriterThread}s buffer and write. {@link #publish} has every remaining hour written and
- * synced (in parallel, {@link ParallelFileWork}), then renames the files under the group's writer lock, so an outbox flush
- * or a compaction of the same group never interleaves with the renames. Single-threaded use.
+ * {@link BulkWriterThread}s buffer and write. {@link #publish} has every remaining hour written (in
+ * parallel, {@link ParallelFileWork}), syncs all the files, then renames them under the group's
+ * writer lock, so a journal flush or a compaction of the same group never interleaves with the
+ * renames. Single-threaded use.
  */
 final class ParquetBulkAppend implements OfflineBulkAppend {
     /**
@@ -92,8 +93,9 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
                 handOver(w);
             }
             for (BulkWriterThread w : writers) {
-                files.addAll(w.finishAll()); // written and synced
+                files.addAll(w.finishAll()); // written, not synced
             }
+            syncAll(files);
             Instant writeTime = Instant.now();
             List<Path> published = rename(files);
             long rows = pendingRows;
@@ -140,6 +142,23 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
                     + "' under " + dataDirectory.getParent() + ": " + e.getMessage()
                     + " (nothing of this ingest since its last published checkpoint was published)", e);
         }
+    }
+
+    /**
+     * Syncs the files all at once, after all were written. On ext4 (ordered data) an fsync commits
+     * the journal with every file's dirty data, so a sync right after each file's write, while the
+     * others are still being written, cost ~6 ms each (0.5 s for the 720 files of {@code bench
+     * ingest}); syncing the finished set takes a tenth of that.
+     */
+    private static void syncAll(List<HourFileWriter.Finished> files) throws IOException {
+        List<java.util.concurrent.Callable<Void>> syncs = new ArrayList<>(files.size());
+        for (HourFileWriter.Finished f : files) {
+            syncs.add(() -> {
+                DurableFiles.sync(f.temporary());
+                return null;
+            });
+        }
+        ParallelFileWork.runAll(syncs, ignored -> { });
     }
 
     /**

@@ -1,0 +1,167 @@
+package org.featureworkbench.offline;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.schema.MessageType;
+import org.featureworkbench.model.FeatureType;
+
+/**
+ * Encodes the rows of one {@link HourBuffer} as a Parquet file of one row group, column by column,
+ * through parquet-java's {@link ParquetFileWriter} (which writes the page headers, column and
+ * offset indexes and footer). The file is what parquet-avro would write for {@link OfflineSchema}
+ * (same schema, footer metadata, v1 pages, statistics), but the values go from the buffer's bytes
+ * into each page in one tight loop per column instead of through parquet-java's record shredding,
+ * which took most of an ingest's Parquet time: an {@code bench ingest} publish writes 720 hour
+ * files. Not thread-safe; one per file.
+ */
+final class HourRowGroupEncoder {
+    /** Rows per data page (parquet-java's default row limit). */
+    static final int PAGE_ROWS = 20_000;
+    /** Buffer bytes per page slice, so pages of long Strings stay around a megabyte or so per column. */
+    static final int PAGE_SOURCE_BYTES = 4 << 20;
+
+    private final MessageType schema;
+    private final FeatureType[] types;
+    private final PageCompressor compressor;
+
+    HourRowGroupEncoder(MessageType schema, FeatureType[] types, PageCompressor compressor) {
+        this.schema = schema;
+        this.types = types;
+        this.compressor = compressor;
+    }
+
+    /**
+     * Writes the buffer's rows as the file's row group and ends the file with {@code footer}.
+     *
+     * @param dictionaryCandidates per feature, whether a dictionary may pay (not near-unique)
+     */
+    void write(ParquetFileWriter out, HourBuffer buffer, boolean[] dictionaryCandidates, long apiInvocationMicros,
+               long writeMicros, Map<String, String> footer) throws IOException {
+        List<ColumnDescriptor> columns = schema.getColumns();
+        int features = types.length;
+        byte[] b = buffer.bytes();
+        PageBytes scratch = new PageBytes(64 * 1024);
+        HourColumnChunk[] chunks = new HourColumnChunk[features];
+        for (int c = 0; c < features; c++) {
+            chunks[c] = new HourColumnChunk(columns.get(c), types[c], dictionaryCandidates[c], b, compressor,
+                    scratch);
+        }
+        ConstantChunk apiTime = ConstantChunk.ofLong(columns.get(features), apiInvocationMicros);
+        ConstantChunk writeTime = ConstantChunk.ofLong(columns.get(features + 1), writeMicros);
+        ConstantChunk deleted = ConstantChunk.ofFalse(columns.get(features + 2));
+
+        // Sized to the file: an hour of ~1,400 rows must not allocate a page's worth (~1 MB, a
+        // humongous G1 object; 720 of them per publish kept the collector busy).
+        int stride = (int) Math.min(PAGE_ROWS, buffer.rows());
+        int[] at = new int[features * stride];
+        int p = 0;
+        long left = buffer.rows();
+        while (left > 0) {
+            // One pass over the page's rows finds where every value starts; then column by column.
+            int n = 0;
+            int sliceStart = p;
+            while (n < stride && left > 0 && p - sliceStart < PAGE_SOURCE_BYTES) {
+                for (int c = 0; c < features; c++) {
+                    at[c * stride + n] = p;
+                    p = skipValue(b, p, types[c]);
+                }
+                n++;
+                left--;
+            }
+            for (int c = 0; c < features; c++) {
+                chunks[c].addPage(b, at, c * stride, n);
+            }
+            apiTime.addPage(n);
+            writeTime.addPage(n);
+            deleted.addPage(n);
+        }
+        out.start();
+        out.startBlock(buffer.rows());
+        for (HourColumnChunk chunk : chunks) {
+            chunk.writeTo(out);
+        }
+        apiTime.writeTo(out, compressor);
+        writeTime.writeTo(out, compressor);
+        deleted.writeTo(out, compressor);
+        out.endBlock();
+        out.end(footer);
+    }
+
+    private static int skipValue(byte[] b, int p, FeatureType type) {
+        if (b[p] == 0) {
+            return p + 1;
+        }
+        if (type == FeatureType.FRACTIONAL) {
+            return p + 9;
+        }
+        if (type == FeatureType.INTEGRAL) {
+            return p + 1 + HourBuffer.integralSize(b, p + 1);
+        }
+        int length = HourBuffer.stringLength(b, p + 1);
+        int q = p + 1;
+        while (b[q] < 0) {
+            q++;
+        }
+        return q + 1 + length;
+    }
+
+    /** A required column with the same value in every row: {@code api_invocation_time}, {@code write_time}, {@code is_deleted}. */
+    private static final class ConstantChunk {
+        private final ColumnDescriptor descriptor;
+        private final boolean isBoolean;
+        private final long value;
+        private final List<Integer> pageRows = new ArrayList<>();
+        private long rows;
+
+        private ConstantChunk(ColumnDescriptor descriptor, boolean isBoolean, long value) {
+            this.descriptor = descriptor;
+            this.isBoolean = isBoolean;
+            this.value = value;
+        }
+
+        static ConstantChunk ofLong(ColumnDescriptor descriptor, long value) {
+            return new ConstantChunk(descriptor, false, value);
+        }
+
+        static ConstantChunk ofFalse(ColumnDescriptor descriptor) {
+            return new ConstantChunk(descriptor, true, 0);
+        }
+
+        void addPage(int n) {
+            pageRows.add(n);
+            rows += n;
+        }
+
+        void writeTo(ParquetFileWriter out, PageCompressor compressor) throws IOException {
+            out.startColumn(descriptor, rows, compressor.codec());
+            PageBytes page = new PageBytes(1024);
+            for (int n : pageRows) {
+                page.reset();
+                byte[] bound;
+                if (isBoolean) {
+                    // PLAIN booleans are bit-packed, one bit per value: all false is all zero bits.
+                    page.write(new byte[(n + 7) / 8], 0, (n + 7) / 8);
+                    bound = new byte[] {0};
+                } else {
+                    for (int r = 0; r < n; r++) {
+                        page.writeLongLE(value);
+                    }
+                    bound = HourColumnChunk.littleEndian(value);
+                }
+                Statistics<?> stats = Statistics.getBuilderForReading(descriptor.getPrimitiveType())
+                        .withMin(bound).withMax(bound).withNumNulls(0).build();
+                byte[] compressed = compressor.compress(page.array(), page.length());
+                out.writeDataPage(n, page.length(), BytesInput.from(compressed), stats, n, Encoding.BIT_PACKED,
+                        Encoding.BIT_PACKED, Encoding.PLAIN);
+            }
+            out.endColumn();
+        }
+    }
+}
