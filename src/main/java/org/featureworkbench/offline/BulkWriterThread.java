@@ -24,6 +24,12 @@ import org.featureworkbench.model.FeatureType;
  * Thread-safe hand-off; the buffers are touched only by this thread.
  */
 final class BulkWriterThread {
+    /**
+     * Buffered bytes of one hour at which its file is written (later rows of the hour start
+     * another), or half the thread's budget when that is less: the encoder joins an hour into one
+     * array, so an hour must stay well within the heap.
+     */
+    static final long MAX_HOUR_BYTES = 64L << 20;
     /** Rows handed over at a time. */
     static final int BLOCK_ROWS = 4096;
 
@@ -43,8 +49,10 @@ final class BulkWriterThread {
     private final String[] names;
     private final FeatureType[] types;
     private final long budgetBytes;
+    private final long maxHourBytes;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(4);
     private final Map<Long, HourBuffer> buffers = new HashMap<>();
+    private final SlabSegments slabs = new SlabSegments();
     private final List<HourFileWriter.Finished> finished = new ArrayList<>();
     private final Thread thread;
     private volatile Throwable failure;
@@ -56,6 +64,7 @@ final class BulkWriterThread {
         this.names = schema.featureNames();
         this.types = schema.featureTypes();
         this.budgetBytes = budgetBytes;
+        this.maxHourBytes = Math.min(MAX_HOUR_BYTES, budgetBytes / 2);
         this.thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
@@ -144,13 +153,19 @@ final class BulkWriterThread {
             long hour = Math.floorDiv(block.eventMs[i], 3_600_000L);
             HourBuffer buffer = buffers.get(hour);
             if (buffer == null) {
-                buffer = new HourBuffer(names, types);
+                buffer = new HourBuffer(names, types, slabs);
                 buffers.put(hour, buffer);
                 bufferedBytes += buffer.heapBytes();
             }
             long before = buffer.heapBytes();
             buffer.add(block.rows[i], block.eventMs[i]);
             bufferedBytes += buffer.heapBytes() - before;
+            if (buffer.heapBytes() > maxHourBytes) {
+                // One hour's file is written at this size (the encoder joins the hour into one array).
+                buffers.remove(hour);
+                bufferedBytes -= buffer.heapBytes();
+                finished.addAll(write(List.of(Map.entry(hour, buffer))));
+            }
         }
         if (bufferedBytes > budgetBytes) {
             spill();
@@ -178,6 +193,7 @@ final class BulkWriterThread {
         buffers.clear();
         bufferedBytes = 0;
         finished.addAll(write(all));
+        slabs.clear();
         List<HourFileWriter.Finished> out = new ArrayList<>(finished);
         finished.clear();
         return out;
@@ -189,7 +205,12 @@ final class BulkWriterThread {
         for (Map.Entry<Long, HourBuffer> e : hours) {
             tasks.add(() -> files.write(e.getKey(), e.getValue()));
         }
-        return ParallelFileWork.runAll(tasks, f -> deleteQuietly(f.temporary()));
+        try {
+            return ParallelFileWork.runAll(tasks, f -> deleteQuietly(f.temporary()));
+        } finally {
+            // After every task ended (runAll waits for all): the segments go back for the next rows.
+            hours.forEach(e -> e.getValue().release());
+        }
     }
 
     private void deleteFinished() {

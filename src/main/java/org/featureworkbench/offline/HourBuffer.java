@@ -6,28 +6,40 @@ import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.ValidationException;
 
 /**
- * The rows of one event-time hour waiting for their Parquet file, serialised compactly into one
- * growing byte array: per feature a tag byte (0 = null, 1 = value), then a zig-zag varint for an
- * Integral (most are small: ages, counts), 8 big-endian bytes for a Fractional, or a varint
- * length and the UTF-8 bytes of a String. About the size of the CSV
- * text, a fraction of the row's Java objects — and a Parquet writer, which allocates ~0.2 MB of
- * buffers per open file, exists only while the hour's file is written. Not thread-safe.
+ * The rows of one event-time hour waiting for their Parquet file, serialised compactly: per
+ * feature a tag byte (0 = null, 1 = value), then a zig-zag varint for an Integral (most are
+ * small: ages, counts), 8 big-endian bytes for a Fractional, or a varint length and the UTF-8
+ * bytes of a String. About the size of the CSV text, a fraction of the row's Java objects — and
+ * the file's encoder exists only while the hour's file is written. The bytes live in segments of
+ * {@link SlabSegments} (rows never straddle two), which {@link #toArray} joins for the encoder
+ * and {@link #release} returns. Not thread-safe.
  */
 final class HourBuffer {
     private final FeatureType[] types;
     private final String[] names;
+    private final SlabSegments slabs;
+    /** The row being serialised (then copied into the segments). */
     private byte[] bytes = new byte[256];
     private int length;
+    private long[] segments = new long[4]; // from slabs, or -1 for a row too big for one
+    private byte[][] segmentArrays = new byte[4][];
+    private int[] segmentStarts = new int[4];
+    private int[] segmentUsed = new int[4];
+    private int segmentCount;
+    private long totalBytes;
+    private long heapBytes;
     private long rows;
     private long latestEventMs = Long.MIN_VALUE;
 
-    HourBuffer(String[] names, FeatureType[] types) {
+    HourBuffer(String[] names, FeatureType[] types, SlabSegments slabs) {
         this.names = names;
         this.types = types;
+        this.slabs = slabs;
     }
 
     /** Serialises a row, checking each value's type against its feature. */
     void add(Object[] values, long eventMs) {
+        length = 0;
         for (int i = 0; i < types.length; i++) {
             Object v = values[i];
             if (v == null) {
@@ -41,8 +53,74 @@ final class HourBuffer {
                 case STRING -> putString(i, v);
             }
         }
+        append();
         rows++;
         latestEventMs = Math.max(latestEventMs, eventMs);
+    }
+
+    /** Copies the serialised row into the last segment, or a new one when it does not fit. */
+    private void append() {
+        int last = segmentCount - 1;
+        if (last < 0 || segmentUsed[last] + length > capacity(last)) {
+            newSegment();
+            last = segmentCount - 1;
+        }
+        System.arraycopy(bytes, 0, segmentArrays[last], segmentStarts[last] + segmentUsed[last], length);
+        segmentUsed[last] += length;
+        totalBytes += length;
+    }
+
+    private int capacity(int segment) {
+        return segments[segment] < 0 ? segmentArrays[segment].length : SlabSegments.SEGMENT_BYTES;
+    }
+
+    private void newSegment() {
+        if (segmentCount == segments.length) {
+            int n = segmentCount * 2;
+            segments = Arrays.copyOf(segments, n);
+            segmentArrays = Arrays.copyOf(segmentArrays, n);
+            segmentStarts = Arrays.copyOf(segmentStarts, n);
+            segmentUsed = Arrays.copyOf(segmentUsed, n);
+        }
+        int i = segmentCount++;
+        if (length > SlabSegments.SEGMENT_BYTES) {
+            segments[i] = -1; // a row bigger than a segment (a long text) gets an array of its own
+            segmentArrays[i] = new byte[length];
+            segmentStarts[i] = 0;
+            heapBytes += length;
+        } else {
+            long segment = slabs.take();
+            segments[i] = segment;
+            segmentArrays[i] = slabs.slab(segment);
+            segmentStarts[i] = SlabSegments.offset(segment);
+            heapBytes += SlabSegments.SEGMENT_BYTES;
+        }
+        segmentUsed[i] = 0;
+    }
+
+    /** The rows' bytes in one new array, for the encoder. */
+    byte[] toArray() {
+        if (totalBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalStateException("an hour buffer outgrew an array: " + totalBytes + " bytes");
+        }
+        byte[] all = new byte[(int) totalBytes];
+        int p = 0;
+        for (int i = 0; i < segmentCount; i++) {
+            System.arraycopy(segmentArrays[i], segmentStarts[i], all, p, segmentUsed[i]);
+            p += segmentUsed[i];
+        }
+        return all;
+    }
+
+    /** Returns the segments to the slabs; the buffer must not be used afterwards. */
+    void release() {
+        for (int i = 0; i < segmentCount; i++) {
+            if (segments[i] >= 0) {
+                slabs.give(segments[i]);
+            }
+            segmentArrays[i] = null;
+        }
+        segmentCount = 0;
     }
 
     long rows() {
@@ -53,17 +131,9 @@ final class HourBuffer {
         return latestEventMs;
     }
 
-    /** Bytes held (the array's capacity, which is what the heap pays). */
+    /** Bytes held: whole segments, which is what the heap pays. */
     long heapBytes() {
-        return bytes.length;
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    int length() {
-        return length;
+        return heapBytes;
     }
 
     FeatureType[] types() {
@@ -76,7 +146,7 @@ final class HourBuffer {
      * for such a column (the dictionary alone is as big as the plain values), so parquet-java would
      * build one for the page and then throw it away; the writer skips it for these columns.
      */
-    boolean[] nearUniqueFeatures(int sampleRows) {
+    static boolean[] nearUniqueFeatures(byte[] bytes, long rows, FeatureType[] types, int sampleRows) {
         boolean[] unique = new boolean[types.length];
         int rowsSampled = (int) Math.min(rows, sampleRows);
         if (rowsSampled < MIN_SAMPLE_ROWS) {
@@ -269,8 +339,8 @@ final class HourBuffer {
 
     private void ensure(int more) {
         if (length + more > bytes.length) {
-            // Grow by half, not double: hundreds of buffers grow at once and doubling wastes a third.
-            bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length + (bytes.length >> 1)));
+            // The row scratch: grows to the longest row once.
+            bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
         }
     }
 }

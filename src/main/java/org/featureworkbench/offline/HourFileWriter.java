@@ -78,13 +78,15 @@ final class HourFileWriter {
                     ParquetProperties.DEFAULT_STATISTICS_TRUNCATE_LENGTH,
                     ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED);
             try {
-                boolean[] nearUnique = buffer.nearUniqueFeatures(DICTIONARY_SAMPLE_ROWS);
+                byte[] rows = buffer.toArray();
+                boolean[] nearUnique = HourBuffer.nearUniqueFeatures(rows, buffer.rows(), schema.featureTypes(),
+                        DICTIONARY_SAMPLE_ROWS);
                 boolean[] dictionaryCandidates = new boolean[nearUnique.length];
                 for (int i = 0; i < nearUnique.length; i++) {
                     dictionaryCandidates[i] = !nearUnique[i];
                 }
                 new HourRowGroupEncoder(parquetSchema, schema.featureTypes(), compressor)
-                        .write(out, buffer, dictionaryCandidates, apiInvocationMicros, writeMicros, footer);
+                        .write(out, rows, buffer.rows(), dictionaryCandidates, apiInvocationMicros, writeMicros, footer);
             } catch (IOException | RuntimeException e) {
                 closeQuietly(out);
                 throw e;

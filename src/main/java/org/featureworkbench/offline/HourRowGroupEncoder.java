@@ -38,15 +38,15 @@ final class HourRowGroupEncoder {
     }
 
     /**
-     * Writes the buffer's rows as the file's row group and ends the file with {@code footer}.
+     * Writes the rows serialised in {@code b} ({@link HourBuffer#toArray}) as the file's row group
+     * and ends the file with {@code footer}.
      *
      * @param dictionaryCandidates per feature, whether a dictionary may pay (not near-unique)
      */
-    void write(ParquetFileWriter out, HourBuffer buffer, boolean[] dictionaryCandidates, long apiInvocationMicros,
+    void write(ParquetFileWriter out, byte[] b, long rows, boolean[] dictionaryCandidates, long apiInvocationMicros,
                long writeMicros, Map<String, String> footer) throws IOException {
         List<ColumnDescriptor> columns = schema.getColumns();
         int features = types.length;
-        byte[] b = buffer.bytes();
         PageBytes scratch = new PageBytes(64 * 1024);
         HourColumnChunk[] chunks = new HourColumnChunk[features];
         for (int c = 0; c < features; c++) {
@@ -59,10 +59,10 @@ final class HourRowGroupEncoder {
 
         // Sized to the file: an hour of ~1,400 rows must not allocate a page's worth (~1 MB, a
         // humongous G1 object; 720 of them per publish kept the collector busy).
-        int stride = (int) Math.min(PAGE_ROWS, buffer.rows());
+        int stride = (int) Math.min(PAGE_ROWS, rows);
         int[] at = new int[features * stride];
         int p = 0;
-        long left = buffer.rows();
+        long left = rows;
         while (left > 0) {
             // One pass over the page's rows finds where every value starts; then column by column.
             int n = 0;
@@ -83,7 +83,7 @@ final class HourRowGroupEncoder {
             deleted.addPage(n);
         }
         out.start();
-        out.startBlock(buffer.rows());
+        out.startBlock(rows);
         for (HourColumnChunk chunk : chunks) {
             chunk.writeTo(out);
         }

@@ -91,6 +91,24 @@ class ParquetBulkAppendTest {
     }
 
     @Test
+    void anHourBiggerThanHalfTheBudgetIsWrittenInSeveralFilesWithEveryRow() throws IOException, SQLException {
+        ParquetOfflineStore store = new ParquetOfflineStore(root);
+        FeatureGroup group = OfflineTestGroups.customers(FeatureType.STRING);
+        List<OfflineRow> rows = OfflineTestGroups.rows(group, "c", 20_000, 1); // one hour, ~1 MB buffered
+        try (OfflineBulkAppend bulk = store.openBulkAppend(group, OfflineTestGroups.API_TIME, 1, 256 * 1024)) {
+            addAll(bulk, group, rows);
+            assertEquals(20_000, bulk.publish().rows());
+        }
+        List<Path> published = files(root, false);
+        assertTrue(published.size() >= 6, "the hour was written at half the budget (128 kB): " + published.size() + " files");
+        assertEquals(1, published.stream().map(Path::getParent).distinct().count(), "all in the hour's partition");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+            assertEquals(20_000, count(s, "SELECT DISTINCT customer_id FROM read_parquet('"
+                    + root.toString().replace("'", "''") + "/**/*.parquet')"));
+        }
+    }
+
+    @Test
     void closingWithoutPublishLeavesNothingVisibleOrBehind() throws IOException {
         ParquetOfflineStore store = new ParquetOfflineStore(root);
         FeatureGroup group = OfflineTestGroups.customers(FeatureType.STRING);
