@@ -1,5 +1,8 @@
 package org.featureworkbench.offline;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.featureworkbench.model.FeatureType;
@@ -152,7 +155,7 @@ final class HourBuffer {
         if (rowsSampled < MIN_SAMPLE_ROWS) {
             return unique;
         }
-        int[][] seen = new int[types.length][Integer.highestOneBit(rowsSampled) * 4];
+        int[][] seen = new int[types.length][Integer.highestOneBit(rowsSampled) * 2]; // at most half full
         int[] distinct = new int[types.length];
         int[] present = new int[types.length];
         int p = 0;
@@ -172,7 +175,12 @@ final class HourBuffer {
                         shift += 7;
                     } while (next < 0);
                     hash = 0xcbf29ce484222325L ^ n;
-                    for (int k = 0; k < n; k++) {
+                    int k = 0;
+                    for (; k + 8 <= n; k += 8) { // 8 bytes a step; the tail byte by byte
+                        hash = (hash ^ (long) LITTLE_ENDIAN_LONG.get(bytes, p + k)) * 0x9E3779B97F4A7C15L;
+                        hash ^= hash >>> 29;
+                    }
+                    for (; k < n; k++) {
                         hash = (hash ^ (bytes[p + k] & 0xFF)) * 0x100000001b3L;
                     }
                     p += n;
@@ -223,12 +231,14 @@ final class HourBuffer {
 
     /** The 8-byte value written at {@code p} (big-endian). */
     static long readFixed(byte[] b, int p) {
-        long v = 0;
-        for (int k = 0; k < 8; k++) {
-            v = (v << 8) | (b[p + k] & 0xFFL);
-        }
-        return v;
+        return (long) BIG_ENDIAN_LONG.get(b, p);
     }
+
+    /** 8 bytes at an index of a byte array as one big-endian long (a single load, not eight). */
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LITTLE_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
 
     /** The Integral written at {@code p} (a zig-zag varint). */
     static long readIntegral(byte[] b, int p) {
@@ -279,9 +289,8 @@ final class HourBuffer {
     private void putFixed(int i, long value) {
         ensure(9);
         bytes[length++] = 1;
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            bytes[length++] = (byte) (value >>> shift);
-        }
+        BIG_ENDIAN_LONG.set(bytes, length, value);
+        length += 8;
     }
 
     private void putString(int i, Object v) {

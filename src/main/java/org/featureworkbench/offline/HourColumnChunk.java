@@ -36,22 +36,24 @@ final class HourColumnChunk {
     private final FeatureType type;
     private final PageCompressor compressor;
     private final PageBytes page;
+    private final HourRowGroupEncoder.Scratch scratch;
     private final List<EncodedPage> pages = new ArrayList<>();
     private final LongDictionary numbers;
     private final SliceDictionary strings;
     private boolean dictionaryOpen;
     private boolean dictionaryUsed;
     private long values;
-    private long[] decoded = new long[0];
-    private int[] ids = new int[0];
+    private long[] decoded;
+    private int[] ids;
 
     HourColumnChunk(ColumnDescriptor descriptor, FeatureType type, boolean tryDictionary, byte[] source,
-                    PageCompressor compressor, PageBytes scratch) {
+                    PageCompressor compressor, HourRowGroupEncoder.Scratch scratch) {
         this.descriptor = descriptor;
         this.primitive = descriptor.getPrimitiveType();
         this.type = type;
         this.compressor = compressor;
-        this.page = scratch;
+        this.page = scratch.page;
+        this.scratch = scratch;
         this.dictionaryOpen = tryDictionary;
         this.numbers = tryDictionary && type != FeatureType.STRING ? new LongDictionary() : null;
         this.strings = tryDictionary && type == FeatureType.STRING ? new SliceDictionary(source) : null;
@@ -65,9 +67,7 @@ final class HourColumnChunk {
         page.reset();
         int present = writeDefinitionLevels(b, at, from, n);
         Statistics.Builder stats = Statistics.getBuilderForReading(primitive).withNumNulls(n - present);
-        if (ids.length < present) {
-            ids = new int[present];
-        }
+        ids = scratch.ids(present);
         boolean dictionary = type == FeatureType.STRING ? encodeStrings(b, at, from, n, present, stats)
                 : encodeNumbers(b, at, from, n, present, stats);
         dictionaryUsed |= dictionary;
@@ -125,9 +125,7 @@ final class HourColumnChunk {
     /** Integral or Fractional values; true when written as dictionary ids. */
     private boolean encodeNumbers(byte[] b, int[] at, int from, int n, int present, Statistics.Builder stats)
             throws IOException {
-        if (decoded.length < present) {
-            decoded = new long[present];
-        }
+        decoded = scratch.numbers(present);
         boolean integral = type == FeatureType.INTEGRAL;
         int k = 0;
         for (int r = 0; r < n; r++) {

@@ -45,11 +45,12 @@ final class PageBytes {
 
     void writeLongLE(long v) {
         ensure(8);
-        for (int k = 0; k < 8; k++) {
-            bytes[length + k] = (byte) (v >>> (8 * k));
-        }
+        LITTLE_ENDIAN_LONG.set(bytes, length, v);
         length += 8;
     }
+
+    private static final java.lang.invoke.VarHandle LITTLE_ENDIAN_LONG = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** An unsigned LEB128 varint, as in the headers of Parquet's RLE / bit-packing hybrid. */
     void writeVarint(int v) {
