@@ -79,6 +79,10 @@ public final class IngestBenchmark {
                 report("offline only (read + Parquet, median)", median(offline), rows, list(offline));
                 report("DuckDB COPY read_csv -> Parquet (median)", median(copy), rows, String.format(Locale.ROOT,
                         "ratio %.2f (goal <= 2.0); runs %s", median(offline) / median(copy), list(copy)));
+                double perHour = IngestBaselines.duckDbCopyPerHour(csv, scratch.resolve("duckdb-per-hour"));
+                report("  context: the same COPY, one folder per hour", perHour, rows, String.format(Locale.ROOT,
+                        "(PARTITION_BY, as many files as the store's layout; not a goal) ratio %.2f",
+                        median(offline) / perHour));
 
                 List<Double> onlineTotal = new ArrayList<>();
                 List<Double> onlineWrite = new ArrayList<>();
