@@ -35,8 +35,9 @@ final class HourColumnChunk {
     private final PrimitiveType primitive;
     private final FeatureType type;
     private final PageCompressor compressor;
-    private final PageBytes page;
     private final HourRowGroupEncoder.Scratch scratch;
+    /** The scratch page being encoded (the file's scratch; valid during {@link #addPage}). */
+    private PageBytes page;
     private final List<EncodedPage> pages = new ArrayList<>();
     private final LongDictionary numbers;
     private final SliceDictionary strings;
@@ -52,7 +53,6 @@ final class HourColumnChunk {
         this.primitive = descriptor.getPrimitiveType();
         this.type = type;
         this.compressor = compressor;
-        this.page = scratch.page;
         this.scratch = scratch;
         this.dictionaryOpen = tryDictionary;
         this.numbers = tryDictionary && type != FeatureType.STRING ? new LongDictionary() : null;
@@ -64,6 +64,7 @@ final class HourColumnChunk {
      * this feature starts in {@code b} (a tag byte, then the value as {@link HourBuffer} writes it).
      */
     void addPage(byte[] b, int[] at, int from, int n) throws IOException {
+        page = scratch.page;
         page.reset();
         int present = writeDefinitionLevels(b, at, from, n);
         Statistics.Builder stats = Statistics.getBuilderForReading(primitive).withNumNulls(n - present);

@@ -45,9 +45,19 @@ final class HourRowGroupEncoder {
      */
     void write(ParquetFileWriter out, byte[] b, long rows, boolean[] dictionaryCandidates, long apiInvocationMicros,
                long writeMicros, Map<String, String> footer) throws IOException {
+        Scratch scratch = SCRATCH.get();
+        try {
+            encode(out, b, rows, dictionaryCandidates, apiInvocationMicros, writeMicros, footer, scratch);
+        } finally {
+            scratch.trim();
+        }
+    }
+
+    private void encode(ParquetFileWriter out, byte[] b, long rows, boolean[] dictionaryCandidates,
+                        long apiInvocationMicros, long writeMicros, Map<String, String> footer, Scratch scratch)
+            throws IOException {
         List<ColumnDescriptor> columns = schema.getColumns();
         int features = types.length;
-        Scratch scratch = SCRATCH.get();
         HourColumnChunk[] chunks = new HourColumnChunk[features];
         for (int c = 0; c < features; c++) {
             chunks[c] = new HourColumnChunk(columns.get(c), types[c], dictionaryCandidates[c], b, compressor,
@@ -96,11 +106,14 @@ final class HourRowGroupEncoder {
 
     /**
      * Arrays one file's encoding reuses from page to page and column to column, kept per thread
-     * (a pool thread encodes one file at a time): allocating them per file cost a tenth of the
-     * encoding, most of it zeroing.
+     * (a pool thread encodes one file at a time). JFR put the per-file allocation of these arrays,
+     * mostly their zeroing, at about a tenth of the encoding; timed runs did not show it beyond
+     * their noise. What a big hour made grow is dropped after its file ({@link #trim}), so the
+     * pool's idle threads keep a few hundred kB each at most.
      */
     static final class Scratch {
-        final PageBytes page = new PageBytes(64 * 1024);
+        private static final int KEEP_BYTES = 256 * 1024;
+        PageBytes page = new PageBytes(64 * 1024);
         private int[] positions = new int[0];
         private long[] numbers = new long[0];
         private int[] ids = new int[0];
@@ -124,6 +137,21 @@ final class HourRowGroupEncoder {
                 ids = new int[n];
             }
             return ids;
+        }
+
+        void trim() {
+            if (page.array().length > KEEP_BYTES) {
+                page = new PageBytes(64 * 1024);
+            }
+            if (positions.length * 4L > KEEP_BYTES) {
+                positions = new int[0];
+            }
+            if (numbers.length * 8L > KEEP_BYTES) {
+                numbers = new long[0];
+            }
+            if (ids.length * 4L > KEEP_BYTES) {
+                ids = new int[0];
+            }
         }
     }
 
