@@ -11,10 +11,12 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.nio.file.StandardCopyOption;
 import org.featureworkbench.core.IngestListener;
 import org.featureworkbench.core.IngestRequest;
@@ -23,14 +25,17 @@ import java.util.stream.Stream;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.json.CreateFeatureGroupJson;
 import org.featureworkbench.json.ParsedDefinition;
+import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.FeatureStoreException;
 
 /**
  * Creates the sample feature groups shipped on the classpath as
  * {@code /sample-data/*.group.json} (CreateFeatureGroup requests) and ingests each new group's
  * {@code /sample-data/<name>.csv} through the facade as an ingest job (listed on the Jobs page),
- * so a new user sees records at once. Groups that already exist are skipped, so loading twice is
+ * so a new user sees records at once; the event times are first moved so the newest is now
+ * ({@link SampleEventTimes}). Groups that already exist are skipped, so loading twice is
  * harmless. Runs in the background: it reads resources, writes the catalog and both stores.
  */
 final class SampleDataLoader {
@@ -68,6 +73,7 @@ final class SampleDataLoader {
         List<String> skipped = new ArrayList<>();
         List<String> ingested = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<ParsedDefinition> definitions = new ArrayList<>();
         for (String resource : resourceNames()) {
             String json;
             try (InputStream in = SampleDataLoader.class.getResourceAsStream(FOLDER + "/" + resource)) {
@@ -77,42 +83,75 @@ final class SampleDataLoader {
                 json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             try {
-                ParsedDefinition parsed = CreateFeatureGroupJson.read(json, resource);
-                if (store.findFeatureGroup(parsed.definition().name()).isPresent()) {
-                    skipped.add(parsed.definition().name());
-                } else {
-                    FeatureGroup group = store.createFeatureGroup(parsed.definition());
-                    created.add(group);
-                    ingestRows(group.name()).ifPresent(ingested::add);
-                }
+                definitions.add(CreateFeatureGroupJson.read(json, resource));
             } catch (FeatureStoreException e) {
                 problems.add(resource + " was skipped: " + e.getMessage());
+            }
+        }
+        Map<String, SampleEventTimes.EventColumn> rows = copyRows(definitions);
+        try {
+            Duration shift = SampleEventTimes.shift(new ArrayList<>(rows.values()), Instant.now());
+            for (ParsedDefinition parsed : definitions) {
+                String name = parsed.definition().name();
+                try {
+                    if (store.findFeatureGroup(name).isPresent()) {
+                        skipped.add(name);
+                        continue;
+                    }
+                    FeatureGroup group = store.createFeatureGroup(parsed.definition());
+                    created.add(group);
+                    SampleEventTimes.EventColumn csv = rows.get(name);
+                    if (csv != null) {
+                        SampleEventTimes.move(csv, shift);
+                        ingested.add(ingestRows(name, csv.csv()));
+                    }
+                } catch (FeatureStoreException e) {
+                    problems.add(name + " was skipped: " + e.getMessage());
+                }
+            }
+            if (!ingested.isEmpty() && shift.toDays() != 0) {
+                ingested.add("The sample event times were moved by " + shift.toDays() + " days, so the newest is now"
+                        + " (and the 30-day online TTL of transactions keeps them readable).");
+            }
+        } finally {
+            for (SampleEventTimes.EventColumn c : rows.values()) {
+                Files.deleteIfExists(c.csv());
             }
         }
         return new Report(created, skipped, ingested, problems);
     }
 
     /**
-     * Ingests {@code /sample-data/<group>.csv} into the group as a job, through a temporary copy
-     * (the facade reads files, and inside a jar the resource is not one).
+     * Copies each group's {@code /sample-data/<group>.csv} to a temporary file (the facade reads
+     * files, and inside a jar a resource is not one), with the group's event-time column.
      */
-    private Optional<String> ingestRows(String group) throws IOException {
-        Path copy;
-        try (InputStream in = SampleDataLoader.class.getResourceAsStream(FOLDER + "/" + group + ".csv")) {
-            if (in == null) {
-                return Optional.empty();
+    private static Map<String, SampleEventTimes.EventColumn> copyRows(List<ParsedDefinition> definitions)
+            throws IOException {
+        Map<String, SampleEventTimes.EventColumn> rows = new LinkedHashMap<>();
+        for (ParsedDefinition parsed : definitions) {
+            var d = parsed.definition();
+            try (InputStream in = SampleDataLoader.class.getResourceAsStream(FOLDER + "/" + d.name() + ".csv")) {
+                if (in == null) {
+                    continue;
+                }
+                Path copy = Files.createTempFile("fwb-sample-" + d.name() + "-", ".csv");
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                FeatureType type = d.features().stream().filter(f -> f.name().equals(d.eventTimeFeatureName()))
+                        .findFirst().map(FeatureDefinition::type).orElse(FeatureType.STRING);
+                rows.put(d.name(), new SampleEventTimes.EventColumn(copy, d.eventTimeFeatureName(), type));
             }
-            copy = Files.createTempFile("fwb-sample-" + group + "-", ".csv");
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
         }
+        return rows;
+    }
+
+    /** Ingests a sample CSV into its group as a job (listed on the Jobs page). */
+    private String ingestRows(String group, Path csv) {
         try {
-            IngestSummary s = store.ingest().ingest(IngestRequest.of(group, copy), IngestListener.NONE);
-            return Optional.of("Ingested " + s.rowsRead() + " rows into " + group + " (" + s.writtenOnline()
-                    + " online records" + (s.rejected() == 0 ? ")." : ", " + s.rejected() + " rejected)."));
+            IngestSummary s = store.ingest().ingest(IngestRequest.of(group, csv), IngestListener.NONE);
+            return "Ingested " + s.rowsRead() + " rows into " + group + " (" + s.writtenOnline()
+                    + " online records" + (s.rejected() == 0 ? ")." : ", " + s.rejected() + " rejected).");
         } catch (FeatureStoreException e) {
-            return Optional.of("The rows of " + group + " could not be ingested: " + e.getMessage());
-        } finally {
-            Files.deleteIfExists(copy);
+            return "The rows of " + group + " could not be ingested: " + e.getMessage();
         }
     }
 

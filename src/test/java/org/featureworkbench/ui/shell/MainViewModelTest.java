@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,5 +128,9 @@ class MainViewModelTest {
         assertEquals(3, store.ingest().jobs().size(), "each CSV was ingested as a job");
         assertTrue(dialogs.infos.get(0).contains("Ingested"), dialogs.infos.get(0));
         assertEquals(3, vm.jobs().rows().size(), "the jobs list was refreshed");
+        // T000865, the newest sample event of all three files, was moved to the load time, so its 30-day TTL keeps it online.
+        var newest = store.records().getRecord("transactions", "T000865", null).orElseThrow();
+        assertTrue(Duration.between(newest.eventTime(), Instant.now()).abs().toMinutes() <= 2,
+                "the newest sample event is now, not in November 2026: " + newest.eventTime());
     }
 }
