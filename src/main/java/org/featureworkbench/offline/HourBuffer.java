@@ -166,14 +166,8 @@ final class HourBuffer {
                 }
                 long hash;
                 if (types[i] == FeatureType.STRING) {
-                    int n = 0;
-                    int shift = 0;
-                    byte next;
-                    do {
-                        next = bytes[p++];
-                        n |= (next & 0x7F) << shift;
-                        shift += 7;
-                    } while (next < 0);
+                    int n = stringLength(bytes, p);
+                    p += integralSize(bytes, p); // the length's varint, skipped like an Integral's
                     hash = 0xcbf29ce484222325L ^ n;
                     int k = 0;
                     for (; k + 8 <= n; k += 8) { // 8 bytes a step; the tail byte by byte
@@ -242,18 +236,24 @@ final class HourBuffer {
 
     /** The Integral written at {@code p} (a zig-zag varint). */
     static long readIntegral(byte[] b, int p) {
-        long zigzag = 0;
+        long zigzag = readVarint(b, p);
+        return (zigzag >>> 1) ^ -(zigzag & 1);
+    }
+
+    /** The unsigned LEB128 varint at {@code p}. */
+    private static long readVarint(byte[] b, int p) {
+        long v = 0;
         int shift = 0;
         byte next;
         do {
             next = b[p++];
-            zigzag |= (long) (next & 0x7F) << shift;
+            v |= (long) (next & 0x7F) << shift;
             shift += 7;
         } while (next < 0);
-        return (zigzag >>> 1) ^ -(zigzag & 1);
+        return v;
     }
 
-    /** Bytes of the Integral written at {@code p}. */
+    /** Bytes of the varint at {@code p}: an Integral, or a String's length. */
     static int integralSize(byte[] b, int p) {
         int size = 1;
         while (b[p++] < 0) {
@@ -264,15 +264,7 @@ final class HourBuffer {
 
     /** The byte length of the String written at {@code p} (its varint prefix; the bytes follow it). */
     static int stringLength(byte[] b, int p) {
-        int n = 0;
-        int shift = 0;
-        byte next;
-        do {
-            next = b[p++];
-            n |= (next & 0x7F) << shift;
-            shift += 7;
-        } while (next < 0);
-        return n;
+        return (int) readVarint(b, p);
     }
 
     private void putIntegral(long value) {
