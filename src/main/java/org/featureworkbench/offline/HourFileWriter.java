@@ -25,18 +25,18 @@ final class HourFileWriter {
 
     /**
      * Rows of an hour sampled to find its near-unique features, which are written without a
-     * dictionary ({@link HourBuffer#nearUniqueFeatures}): parquet-java would build one for them and
-     * drop it at the end of the page as not worth it, which took about a third of the encoding time
-     * of {@code bench ingest} (ids, e-mails, random numbers).
+     * dictionary ({@link HourBuffer#nearUniqueFeatures}): the encoder would otherwise build one for
+     * them and drop it after the first page as not worth it (parquet-java's rule, which
+     * {@link HourColumnChunk} follows) — wasted work on ids, e-mails and random numbers.
      */
     static final int DICTIONARY_SAMPLE_ROWS = 256;
 
     /**
-     * Initial size of the compressor's output buffer (it grows when a page needs more). parquet-java
-     * starts it at the page size, 1 MB: with -Xmx512m that is a humongous G1 allocation for every
-     * file, 720 per {@code bench ingest} publish, which filled the heap in bursts and caused
-     * full collections while the online store was written; an hour file's column chunk is usually
-     * tens of kB.
+     * Initial size of parquet-java's compressor output buffer where it is still used: codecs other
+     * than SNAPPY and UNCOMPRESSED ({@link PageCompressor}) and the append path's files
+     * ({@code ParquetFiles}). parquet-java starts it at the page size, 1 MB: with -Xmx512m a
+     * humongous G1 allocation per file, which caused full collections when hundreds of hour files
+     * were written; an hour file's column chunk is usually tens of kB.
      */
     static final int COMPRESSOR_BUFFER_BYTES = 64 * 1024;
 
