@@ -117,4 +117,43 @@ class ValueCoercionTest {
                     Double.doubleToRawLongBits(ValueCoercion.fractional(s)), s);
         }
     }
+
+    @Test
+    void fractionalLongDigitsAndExponentsGiveExactlyWhatParseDoubleGives() {
+        // The general path (more than 15 digits, or an exponent) is Jackson's fast parser, not the JDK's.
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int k = 0; k < 200_000; k++) {
+            double d = switch (k % 4) {
+                case 0 -> random.nextDouble();
+                case 1 -> Double.longBitsToDouble(random.nextLong() & 0x7FEFFFFFFFFFFFFFL);
+                case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(-30, 30));
+                default -> random.nextLong() / 3.0;
+            };
+            String s = Double.toString(d);
+            assertEquals(d, ValueCoercion.fractional(s), s);
+            StringBuilder digits = new StringBuilder(random.nextBoolean() ? "-" : "");
+            int count = 16 + random.nextInt(10);
+            for (int i = 0; i < count; i++) {
+                digits.append((char) ('0' + random.nextInt(10)));
+                if (i == count / 3) {
+                    digits.append('.');
+                }
+            }
+            if (random.nextBoolean()) {
+                digits.append('e').append(random.nextInt(-320, 300));
+            }
+            String t = digits.toString();
+            double expected = Double.parseDouble(t);
+            if (Double.isInfinite(expected)) {
+                assertThrows(ValueRejectedException.class, () -> ValueCoercion.fractional(t), t);
+            } else {
+                assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(ValueCoercion.fractional(t)), t);
+            }
+        }
+        for (String s : new String[] {"2.2250738585072011e-308", "2.2250738585072012e-308", "4.9e-324", "2.4e-324",
+                "1.7976931348623157e308", "9007199254740993.0000000000000001", "0.1000000000000000055511151231257827"}) {
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)),
+                    Double.doubleToRawLongBits(ValueCoercion.fractional(s)), s);
+        }
+    }
 }
