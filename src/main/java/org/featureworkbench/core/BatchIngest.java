@@ -165,7 +165,6 @@ final class BatchIngest {
             notes.addAll(IngestSources.notes(reader));
             FeatureGroup group = request.newGroup() == null ? groups.describe(request.groupName())
                     : groups.create(definition);
-            int width = group.features().size();
             int idIndex = group.features().stream().map(FeatureDefinition::name).toList()
                     .indexOf(definition.recordIdentifierFeatureName());
             OnlineVersions versions = new OnlineVersions(
@@ -174,11 +173,8 @@ final class BatchIngest {
             try (OfflineBulkAppend bulk = toOffline ? offline.openBulkAppend(group, invokedAt) : null) {
                 while (reader.hasNext()) {
                     MappedRow row = reader.next();
-                    Object[] values = new Object[width];
-                    for (int i = 0; i < width; i++) {
-                        values[i] = row.typedValue(i);
-                    }
                     long eventMs = row.eventTime().toEpochMilli();
+                    Object[] values = row.takeTypedValues();
                     if (bulk != null) {
                         bulk.add(values, eventMs);
                     }

@@ -304,6 +304,15 @@ final class CsvParser {
         return sb.toString();
     }
 
+    /** Where the current record's fields lie in {@link #rawText()}, packed as {@link CsvCells} does. */
+    int[] cells() {
+        return CsvCells.of(fieldCount, starts, ends, quoted, escaped);
+    }
+
+    char escape() {
+        return escape;
+    }
+
     /** The record as written, without its line break. */
     String rawText() {
         return new String(buf, rowStart, rowEnd);

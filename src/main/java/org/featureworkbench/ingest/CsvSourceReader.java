@@ -102,15 +102,15 @@ public final class CsvSourceReader implements SourceReader {
                     + (count == 1 ? "" : "s") + " but the header has " + header.size() + " names — values would shift;"
                     + " fix the header or the row");
         }
-        String[] values = new String[count];
         for (int i = 0; i < count; i++) {
-            String tooLong = SourceLimits.tooLong(header.name(i), parser.fieldLength(i));
-            if (tooLong != null) {
-                return SourceRow.rejected(line, original, header, "line " + line + ": " + tooLong);
+            int length = parser.fieldLength(i);
+            if (length > SourceLimits.MAX_VALUE_CHARS) {
+                return SourceRow.rejected(line, original, header, "line " + line + ": "
+                        + SourceLimits.tooLong(header.name(i), length));
             }
-            values[i] = parser.field(i);
         }
-        return new SourceRow(line, original, header, values, null);
+        // The values are cut from the original text when the mapping asks for them (SourceRow).
+        return SourceRow.csv(line, original, header, parser.cells(), parser.escape());
     }
 
     private boolean advance() {

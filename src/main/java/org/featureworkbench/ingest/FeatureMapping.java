@@ -126,25 +126,28 @@ public final class FeatureMapping {
         }
         int n = features.size();
         Object[] typed = new Object[n];
-        String[] text = new String[n];
+        String eventTimeText = null;
         Instant eventTime = null;
         String recordId = null;
         StringBuilder errors = null;
         for (int j = 0; j < n; j++) {
-            String raw = cachedIndex[j] < 0 ? null : row.value(cachedIndex[j]);
+            int column = cachedIndex[j];
             try {
                 if (j == eventTimeFeature) {
+                    String raw = column < 0 ? null : row.value(column);
                     eventTime = stamp != null ? stamp : EventTimeParser.parse(raw);
-                    text[j] = eventTimeType == FeatureType.STRING && raw != null && SageMakerIso.isCanonical(raw, eventTime)
-                            ? raw : EventTimes.format(eventTime, eventTimeType);
-                    typed[j] = eventTimeType == FeatureType.FRACTIONAL ? eventTime.toEpochMilli() / 1000.0 : text[j];
+                    eventTimeText = eventTimeType == FeatureType.STRING && raw != null
+                            && SageMakerIso.isCanonical(raw, eventTime) ? raw : EventTimes.format(eventTime, eventTimeType);
+                    typed[j] = eventTimeType == FeatureType.FRACTIONAL ? eventTime.toEpochMilli() / 1000.0 : eventTimeText;
                 } else {
-                    typed[j] = ValueCoercion.coerce(raw, types[j]);
-                    // The canonical text of the other features is made only if asked for (MappedRow#textValue).
-                    text[j] = raw;
+                    // A number is read in place from a CSV row's text; no String is made for it.
+                    typed[j] = types[j] != FeatureType.STRING && column >= 0 && row.plainCell(column)
+                            ? ValueCoercion.coerce(row.originalText(), row.cellStart(column), row.cellEnd(column), types[j])
+                            : ValueCoercion.coerce(column < 0 ? null : row.value(column), types[j]);
                     if (j == recordIdFeature) {
-                        recordId = ValueCoercion.canonical(raw, typed[j]);
-                        if (recordId == null || recordId.isBlank()) {
+                        recordId = types[j] == FeatureType.STRING ? (String) typed[j]
+                                : ValueCoercion.canonical(row.value(column), typed[j]);
+                        if (recordId == null || isBlank(recordId)) {
                             throw new ValueRejectedException("the record identifier is empty; every row needs one");
                         }
                     }
@@ -158,8 +161,13 @@ public final class FeatureMapping {
         if (errors != null) {
             return new RowRejection(row.line(), row.originalText(), errors.toString());
         }
-        return new MappedRow(row.line(), row.originalText(), recordId, eventTime, features, typed, text,
-                eventTimeFeature);
+        // The canonical text of the other features is made only if asked for (MappedRow#textValue).
+        return new MappedRow(row, cachedIndex, recordId, eventTime, features, typed, eventTimeText, eventTimeFeature);
+    }
+
+    /** {@link String#isBlank}, deciding most ids by their first character instead of scanning them. */
+    private static boolean isBlank(String s) {
+        return s.isEmpty() || Character.isWhitespace(s.charAt(0)) && s.isBlank();
     }
 
     /** Source columns no feature takes, in file order. */

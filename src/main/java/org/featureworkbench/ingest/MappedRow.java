@@ -12,48 +12,48 @@ import org.featureworkbench.model.FeatureDefinition;
  * both typed (Integral → {@link Long}, Fractional → {@link Double}, String → {@link String},
  * missing → null) and as normalised text (what a PutRecord {@code ValueAsString} would carry:
  * {@code 1.0} for an Integral becomes {@code 1}; the event time is in its feature type's canonical
- * SageMaker form). Immutable; the arrays are owned by the row.
+ * SageMaker form). Immutable (but for {@link #takeTypedValues}); the arrays are owned by the row.
  *
  * <p>The normalised text of a feature other than the event time is made from the source text on
  * each call of {@link #textValue}, not up front: batch ingest stores only the typed values, and
  * making every row's texts cost it about a tenth of its reading time.
  */
 public final class MappedRow implements MappingOutcome {
-    private final long line;
-    private final String originalText;
+    private final SourceRow source;
+    /** Per feature the source column feeding it, or -1. */
+    private final int[] columnOf;
     private final String recordId;
     private final Instant eventTime;
     private final List<FeatureDefinition> features;
-    private final Object[] typed;
-    /** Per feature the source text, normalised by {@link #textValue}; the event time's is normalised already. */
-    private final String[] text;
+    private Object[] typed;
+    private final String eventTimeText;
     private final int eventTimeIndex;
 
     /**
-     * @param text           per feature the source text (null when missing), except the event time's,
-     *                       which is already its normalised text
+     * @param columnOf       per feature the column of {@code source} feeding it, or -1 (shared, never changed)
+     * @param eventTimeText  the event time's normalised text
      * @param eventTimeIndex the event time feature's index
      */
-    MappedRow(long line, String originalText, String recordId, Instant eventTime, List<FeatureDefinition> features,
-              Object[] typed, String[] text, int eventTimeIndex) {
-        this.line = line;
-        this.originalText = originalText;
+    MappedRow(SourceRow source, int[] columnOf, String recordId, Instant eventTime, List<FeatureDefinition> features,
+              Object[] typed, String eventTimeText, int eventTimeIndex) {
+        this.source = source;
+        this.columnOf = columnOf;
         this.recordId = recordId;
         this.eventTime = eventTime;
         this.features = features;
         this.typed = typed;
-        this.text = text;
+        this.eventTimeText = eventTimeText;
         this.eventTimeIndex = eventTimeIndex;
     }
 
     @Override
     public long line() {
-        return line;
+        return source.line();
     }
 
     @Override
     public String originalText() {
-        return originalText;
+        return source.originalText();
     }
 
     /** The record identifier as normalised text (never blank). */
@@ -78,7 +78,20 @@ public final class MappedRow implements MappingOutcome {
 
     /** The normalised text of feature {@code i}, or null when missing. */
     public String textValue(int i) {
-        return i == eventTimeIndex ? text[i] : ValueCoercion.canonical(text[i], typed[i]);
+        if (i == eventTimeIndex) {
+            return eventTimeText;
+        }
+        return ValueCoercion.canonical(columnOf[i] < 0 ? null : source.value(columnOf[i]), typed[i]);
+    }
+
+    /**
+     * Hands the typed values over to the caller, who may keep them (a batch ingest stores them as
+     * they are, without copying a million arrays). The row must not be used after this.
+     */
+    public Object[] takeTypedValues() {
+        Object[] values = typed;
+        typed = null;
+        return values;
     }
 
     /** Feature name to typed value, in feature order (built on each call). */
@@ -101,6 +114,6 @@ public final class MappedRow implements MappingOutcome {
 
     @Override
     public String toString() {
-        return "line " + line + ": " + textValues();
+        return "line " + line() + ": " + textValues();
     }
 }

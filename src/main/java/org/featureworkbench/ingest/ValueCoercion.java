@@ -48,66 +48,113 @@ public final class ValueCoercion {
         return (String) value;
     }
 
+    /**
+     * As {@link #coerce(String, FeatureType)} for {@code text.substring(from, to)}, without making
+     * that String for a number (it is made only to reject the value, or for a String feature).
+     */
+    public static Object coerce(String text, int from, int to, FeatureType type) {
+        return switch (type) {
+            case INTEGRAL -> integral(text, from, to);
+            case FRACTIONAL -> fractional(text, from, to);
+            case STRING -> text.substring(from, to);
+        };
+    }
+
     /** @throws ValueRejectedException unless the text is a whole number in the 64-bit range (or blank → null) */
     public static Long integral(String raw) {
-        if (raw == null) {
+        return raw == null ? null : integral(raw, 0, raw.length());
+    }
+
+    /** {@link #integral(String)} of {@code text.substring(from, to)}. */
+    public static Long integral(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
             return null;
         }
-        String s = strip(raw);
-        int n = s.length();
-        if (n == 0) {
-            return null;
-        }
-        int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+        char sign = text.charAt(from);
+        int i = sign == '+' || sign == '-' ? from + 1 : from;
         int digitsStart = i;
-        while (i < n && isDigit(s.charAt(i))) {
+        long value = 0;
+        while (i < to) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            value = value * 10 + (c - '0');
             i++;
         }
         int digitsEnd = i;
         if (digitsEnd == digitsStart) {
-            throw notWhole(s);
+            throw notWhole(text.substring(from, to));
         }
-        if (i < n) {
-            char c = s.charAt(i);
-            if (c == '.') {
-                // Accept 1.0 / 1.000 (exactly whole), reject 1.5 and "1."-style oddities with letters.
-                int j = i + 1;
-                while (j < n && s.charAt(j) == '0') {
-                    j++;
-                }
-                if (j < n || j == i + 1) {
-                    throw j < n && isDigit(s.charAt(j)) && allDigits(s, j) ? new ValueRejectedException("'" + s
-                            + "' is not a whole number; an Integral feature takes whole numbers (1.0 is fine, 1.5 is not)")
-                            : notWhole(s);
-                }
-            } else if (c == ',') {
-                throw new ValueRejectedException("'" + s + "' has a thousands separator; write the digits only, e.g. "
-                        + s.replace(",", ""));
-            } else if (c == 'e' || c == 'E') {
-                throw new ValueRejectedException("'" + s + "' is in scientific notation; an Integral feature takes "
-                        + "plain digits");
-            } else {
-                throw notWhole(s);
-            }
+        if (i < to) {
+            rejectNotWhole(text.substring(from, to), i - from);
+        }
+        if (digitsEnd - digitsStart <= 18) {
+            return sign == '-' ? -value : value; // 18 digits cannot overflow a long
         }
         try {
-            return Long.parseLong(s, 0, digitsEnd, 10);
+            return Long.parseLong(text, from, digitsEnd, 10);
         } catch (NumberFormatException e) {
+            String s = text.substring(from, to);
             throw new ValueRejectedException("'" + s + "' is outside the Integral range (64-bit: "
                     + Long.MIN_VALUE + " to " + Long.MAX_VALUE + "); make the feature Fractional or String");
         }
     }
 
+    /** Rejects {@code s}, whose digits end at {@code i}, unless the rest is a point and zeros (1.0, 1.000). */
+    private static void rejectNotWhole(String s, int i) {
+        int n = s.length();
+        char c = s.charAt(i);
+        if (c == '.') {
+            // Accept 1.0 / 1.000 (exactly whole), reject 1.5 and "1."-style oddities with letters.
+            int j = i + 1;
+            while (j < n && s.charAt(j) == '0') {
+                j++;
+            }
+            if (j < n || j == i + 1) {
+                throw j < n && isDigit(s.charAt(j)) && allDigits(s, j) ? new ValueRejectedException("'" + s
+                        + "' is not a whole number; an Integral feature takes whole numbers (1.0 is fine, 1.5 is not)")
+                        : notWhole(s);
+            }
+        } else if (c == ',') {
+            throw new ValueRejectedException("'" + s + "' has a thousands separator; write the digits only, e.g. "
+                    + s.replace(",", ""));
+        } else if (c == 'e' || c == 'E') {
+            throw new ValueRejectedException("'" + s + "' is in scientific notation; an Integral feature takes "
+                    + "plain digits");
+        } else {
+            throw notWhole(s);
+        }
+    }
+
     /** @throws ValueRejectedException unless the text is a finite decimal or scientific number (or blank → null) */
     public static Double fractional(String raw) {
-        if (raw == null) {
+        return raw == null ? null : fractional(raw, 0, raw.length());
+    }
+
+    /** {@link #fractional(String)} of {@code text.substring(from, to)}. */
+    public static Double fractional(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (from == to) {
             return null;
         }
-        String s = strip(raw);
-        if (s.isEmpty()) {
-            return null;
+        double fast = exactDecimal(text, from, to);
+        if (!Double.isNaN(fast)) {
+            return fast;
         }
-        if (!isDecimal(s)) {
+        if (!isDecimal(text, from, to)) {
+            String s = text.substring(from, to);
             String lower = s.toLowerCase(java.util.Locale.ROOT);
             if (lower.matches("[+-]?(nan|inf|infinity)")) {
                 throw new ValueRejectedException("'" + s + "' is not stored: NaN and infinities break comparisons in "
@@ -120,10 +167,7 @@ public final class ValueCoercion {
             throw new ValueRejectedException("'" + s + "' is not a number; a Fractional feature takes decimals such as"
                     + " 1.5, -0.25 or 2e-3");
         }
-        double fast = exactDecimal(s);
-        if (!Double.isNaN(fast)) {
-            return fast;
-        }
+        String s = text.substring(from, to);
         // Jackson's FastDoubleParser (Eisel-Lemire): the same correctly rounded value as
         // Double.parseDouble, which took a third of the mapping thread's time on full-precision
         // doubles (17 digits, as most tools write them) through its big-integer slow path.
@@ -139,25 +183,24 @@ public final class ValueCoercion {
         1e19, 1e20, 1e21, 1e22};
 
     /**
-     * The value of a plain decimal ({@link #isDecimal} without an exponent) of at most 15 digits,
-     * or NaN when it has more digits or an exponent. Both the digits as an integer (below 2^53)
+     * The value of a plain decimal (optional sign, digits with at most one point, no exponent) of
+     * 1 to 15 digits, or NaN for any other text (more digits, an exponent, or not a number). Both the digits as an integer (below 2^53)
      * and the power of ten (at most 10^22) are exact doubles, so their quotient is the correctly
      * rounded value — exactly what {@link Double#parseDouble} returns (Clinger's fast path), at a
      * fraction of its cost.
      */
-    static double exactDecimal(String s) {
-        int n = s.length();
-        int i = 0;
+    static double exactDecimal(String s, int from, int to) {
+        int i = from;
         boolean negative = false;
-        char first = s.charAt(0);
+        char first = s.charAt(from);
         if (first == '+' || first == '-') {
             negative = first == '-';
-            i = 1;
+            i++;
         }
         long digits = 0;
         int count = 0;
         int scale = -1;
-        for (; i < n; i++) {
+        for (; i < to; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 if (++count > 15) {
@@ -173,14 +216,20 @@ public final class ValueCoercion {
                 return Double.NaN; // an exponent (or anything else): the general parser decides
             }
         }
+        if (count == 0) {
+            return Double.NaN; // "", "-", "." : not a number
+        }
         double value = scale > 0 ? digits / POWERS_OF_TEN[scale] : digits;
         return negative ? -value : value;
     }
 
     /** Optional sign, then digits with an optional point (or a point and digits), then an optional exponent. */
     static boolean isDecimal(String s) {
-        int n = s.length();
-        int i = s.charAt(0) == '+' || s.charAt(0) == '-' ? 1 : 0;
+        return isDecimal(s, 0, s.length());
+    }
+
+    private static boolean isDecimal(String s, int from, int n) {
+        int i = s.charAt(from) == '+' || s.charAt(from) == '-' ? from + 1 : from;
         int intDigits = 0;
         while (i < n && isDigit(s.charAt(i))) {
             i++;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,12 @@ final class BulkWriterThread {
     private final long maxHourBytes;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(4);
     private final Map<Long, HourBuffer> buffers = new HashMap<>();
+    /**
+     * A direct-mapped cache in front of {@link #buffers}, slot = hour mod its size: a month of
+     * hours never collides, and a row's lookup boxes no Long (a million per {@code bench ingest}).
+     */
+    private final long[] cachedHours = new long[1024];
+    private final HourBuffer[] cachedBuffers = new HourBuffer[1024];
     private final SlabSegments slabs = new SlabSegments();
     private final List<HourFileWriter.Finished> finished = new ArrayList<>();
     private final Thread thread;
@@ -144,6 +151,7 @@ final class BulkWriterThread {
             failure = t;
         } finally {
             buffers.clear();
+            Arrays.fill(cachedBuffers, null);
             deleteFinished();
         }
     }
@@ -151,24 +159,38 @@ final class BulkWriterThread {
     private void add(Block block) throws IOException {
         for (int i = 0; i < block.size; i++) {
             long hour = Math.floorDiv(block.eventMs[i], 3_600_000L);
-            HourBuffer buffer = buffers.get(hour);
+            int slot = (int) (hour & (cachedHours.length - 1));
+            HourBuffer buffer = cachedHours[slot] == hour ? cachedBuffers[slot] : null;
             if (buffer == null) {
-                buffer = new HourBuffer(names, types, slabs);
-                buffers.put(hour, buffer);
-                bufferedBytes += buffer.heapBytes();
+                buffer = buffers.get(hour);
+                if (buffer == null) {
+                    buffer = new HourBuffer(names, types, slabs);
+                    buffers.put(hour, buffer);
+                    bufferedBytes += buffer.heapBytes();
+                }
+                cachedHours[slot] = hour;
+                cachedBuffers[slot] = buffer;
             }
             long before = buffer.heapBytes();
             buffer.add(block.rows[i], block.eventMs[i]);
             bufferedBytes += buffer.heapBytes() - before;
             if (buffer.heapBytes() > maxHourBytes) {
                 // One hour's file is written at this size (the encoder joins the hour into one array).
-                buffers.remove(hour);
+                remove(hour);
                 bufferedBytes -= buffer.heapBytes();
                 finished.addAll(write(List.of(Map.entry(hour, buffer))));
             }
         }
         if (bufferedBytes > budgetBytes) {
             spill();
+        }
+    }
+
+    private void remove(long hour) {
+        buffers.remove(hour);
+        int slot = (int) (hour & (cachedHours.length - 1));
+        if (cachedHours[slot] == hour) {
+            cachedBuffers[slot] = null;
         }
     }
 
@@ -183,7 +205,7 @@ final class BulkWriterThread {
             }
             chosen.add(e);
             bufferedBytes -= e.getValue().heapBytes();
-            buffers.remove(e.getKey());
+            remove(e.getKey());
         }
         finished.addAll(write(chosen));
     }
@@ -191,6 +213,7 @@ final class BulkWriterThread {
     private List<HourFileWriter.Finished> writeAll() throws IOException {
         List<Map.Entry<Long, HourBuffer>> all = new ArrayList<>(buffers.entrySet());
         buffers.clear();
+        Arrays.fill(cachedBuffers, null);
         bufferedBytes = 0;
         finished.addAll(write(all));
         slabs.clear();

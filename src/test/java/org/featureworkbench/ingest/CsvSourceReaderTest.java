@@ -54,6 +54,26 @@ class CsvSourceReaderTest {
     }
 
     @Test
+    void aPlainCellIsItsValueInPlaceAndOnlyEscapedOrQuotedEmptyCellsAreNot() {
+        Path file = Fixtures.write(dir, "p.csv", "a,b,c,d,e\n\" 42 \",,\"\",\"x\"\"y\",-7.5\n");
+        SourceRow row = Fixtures.readAll(file).get(0);
+        String text = row.originalText();
+        assertTrue(row.plainCell(0));
+        assertEquals(" 42 ", text.substring(row.cellStart(0), row.cellEnd(0)));
+        assertEquals(" 42 ", row.value(0));
+        assertTrue(row.plainCell(1), "an unquoted empty cell is an empty range (missing)");
+        assertEquals(row.cellStart(1), row.cellEnd(1));
+        assertNull(row.value(1));
+        assertFalse(row.plainCell(2), "a quoted empty cell is \"\", not missing");
+        assertEquals("", row.value(2));
+        assertFalse(row.plainCell(3), "a doubled quote must be resolved");
+        assertEquals("x\"y", row.value(3));
+        assertTrue(row.plainCell(4));
+        assertEquals("-7.5", text.substring(row.cellStart(4), row.cellEnd(4)));
+        assertFalse(row.plainCell(5), "no such column");
+    }
+
+    @Test
     void trailingDelimiterGivesAnEmptyLastField() {
         Path file = Fixtures.write(dir, "t.csv", "a,b\n1,");
         SourceRow row = Fixtures.readAll(file).get(0);

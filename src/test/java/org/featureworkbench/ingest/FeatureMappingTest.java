@@ -38,6 +38,30 @@ class FeatureMappingTest {
     }
 
     @Test
+    void csvCellsAreCoercedInPlaceWithTheSameRulesAsStrings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path file = Fixtures.write(dir, "c.csv", "customer_id,event_time,age,score\n"
+                + "c1,2023-11-14T22:13:20Z,\" 30 \",\"\"\n"
+                + "\"c\"\"2\",2023-11-14T22:13:20Z,1.0,2e-3\n"
+                + "c3,2023-11-14T22:13:20Z,1.5,1,5\n");
+        List<SourceRow> rows = Fixtures.readAll(file);
+        FeatureMapping mapping = FeatureMapping.plan(rows.get(0).columns(), CUSTOMERS, MappingOptions.BY_NAME);
+        MappedRow first = (MappedRow) mapping.map(rows.get(0));
+        assertEquals(30L, first.typedValue(2));
+        assertNull(first.typedValue(3), "a quoted empty cell is a missing number");
+        assertEquals("30", first.textValue(2));
+        MappedRow second = (MappedRow) mapping.map(rows.get(1));
+        assertEquals("c\"2", second.recordId());
+        assertEquals(1L, second.typedValue(2));
+        assertEquals(0.002, second.typedValue(3));
+        RowRejection third = assertInstanceOf(RowRejection.class, mapping.map(rows.get(2)));
+        assertTrue(third.reason().contains("has 5 fields"), third.reason());
+        MappedRow again = (MappedRow) mapping.map(rows.get(0));
+        Object[] taken = again.takeTypedValues();
+        assertEquals("c1", taken[0]);
+        assertEquals(30L, taken[2]);
+    }
+
+    @Test
     void fractionalEventTimeIsNormalisedToEpochSeconds() {
         FeatureGroupDefinition group = new FeatureGroupDefinition("g", "id", "ts",
                 List.of(new FeatureDefinition("id", FeatureType.INTEGRAL), new FeatureDefinition("ts", FeatureType.FRACTIONAL)),
