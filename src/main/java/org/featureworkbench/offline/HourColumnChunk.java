@@ -5,12 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.bytes.BytesInput;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.schema.PrimitiveType;
 import org.featureworkbench.model.FeatureType;
@@ -111,15 +109,14 @@ final class HourColumnChunk {
             page.writeByte(present == 0 ? 0 : 1);
             return present;
         }
-        RunLengthBitPackingHybridEncoder levels = new RunLengthBitPackingHybridEncoder(1, 64, Math.max(64, n / 4),
-                HeapByteBufferAllocator.getInstance());
+        int[] levels = scratch.ids(n);
         for (int r = 0; r < n; r++) {
-            levels.writeInt(b[at[from + r]]);
+            levels[r] = b[at[from + r]];
         }
-        byte[] encoded = levels.toBytes().toByteArray();
-        levels.close();
-        page.writeIntLE(encoded.length);
-        page.write(encoded, 0, encoded.length);
+        int lengthAt = page.length();
+        page.writeIntLE(0); // the length, set once known
+        RleHybridEncoder.encode(levels, n, 1, page);
+        page.setIntLE(lengthAt, page.length() - lengthAt - 4);
         return present;
     }
 
@@ -209,15 +206,8 @@ final class HourColumnChunk {
     /** Dictionary ids as a data page holds them: the bit width in a byte, then RLE / bit-packing hybrid. */
     private void writeIds(int count, int dictionarySize) throws IOException {
         int bitWidth = bitWidth(dictionarySize);
-        RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64,
-                Math.max(64, count * Math.max(1, bitWidth) / 8 + 16), HeapByteBufferAllocator.getInstance());
-        for (int i = 0; i < count; i++) {
-            encoder.writeInt(ids[i]);
-        }
-        byte[] encoded = encoder.toBytes().toByteArray();
-        encoder.close();
         page.writeByte(bitWidth);
-        page.write(encoded, 0, encoded.length);
+        RleHybridEncoder.encode(ids, count, bitWidth, page);
     }
 
     private static int bitWidth(int dictionarySize) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.schema.MessageType;
@@ -215,25 +216,30 @@ final class HourRowGroupEncoder {
 
         void writeTo(ParquetFileWriter out, PageCompressor compressor) throws IOException {
             out.startColumn(descriptor, rows, compressor.codec());
+            byte[] bound = isBoolean ? new byte[] {0} : HourColumnChunk.littleEndian(value);
+            if (!isBoolean) {
+                // A one-entry dictionary, as parquet-java keeps for a constant column: each data page
+                // is then a bit width of 0 and one RLE run, not 8 bytes per row (16 MB of PLAIN
+                // longs per million rows, all of it through the compressor).
+                byte[] compressed = compressor.compress(bound, bound.length);
+                out.writeDictionaryPage(new DictionaryPage(BytesInput.from(compressed), bound.length, 1,
+                        Encoding.PLAIN_DICTIONARY));
+            }
             PageBytes page = new PageBytes(1024);
             for (int n : pageRows) {
                 page.reset();
-                byte[] bound;
                 if (isBoolean) {
                     // PLAIN booleans are bit-packed, one bit per value: all false is all zero bits.
                     page.write(new byte[(n + 7) / 8], 0, (n + 7) / 8);
-                    bound = new byte[] {0};
                 } else {
-                    for (int r = 0; r < n; r++) {
-                        page.writeLongLE(value);
-                    }
-                    bound = HourColumnChunk.littleEndian(value);
+                    page.writeByte(0); // bit width of the ids: one dictionary entry needs none
+                    page.writeVarint(n << 1); // one RLE run of n ids 0, its value in zero bytes
                 }
                 Statistics<?> stats = Statistics.getBuilderForReading(descriptor.getPrimitiveType())
                         .withMin(bound).withMax(bound).withNumNulls(0).build();
                 byte[] compressed = compressor.compress(page.array(), page.length());
                 out.writeDataPage(n, page.length(), BytesInput.from(compressed), stats, n, Encoding.BIT_PACKED,
-                        Encoding.BIT_PACKED, Encoding.PLAIN);
+                        Encoding.BIT_PACKED, isBoolean ? Encoding.PLAIN : Encoding.PLAIN_DICTIONARY);
             }
             out.endColumn();
         }

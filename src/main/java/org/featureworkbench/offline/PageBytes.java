@@ -43,6 +43,16 @@ final class PageBytes {
         length += 4;
     }
 
+    /** Overwrites 4 bytes already written at {@code at} with {@code v}, little-endian. */
+    void setIntLE(int at, int v) {
+        if (at < 0 || at + 4 > length) {
+            throw new IndexOutOfBoundsException("no 4 bytes written at " + at + " (length " + length + ")");
+        }
+        for (int k = 0; k < 4; k++) {
+            bytes[at + k] = (byte) (v >>> (8 * k));
+        }
+    }
+
     void writeLongLE(long v) {
         ensure(8);
         LITTLE_ENDIAN_LONG.set(bytes, length, v);

@@ -83,6 +83,32 @@ class HourRowGroupEncoderTest {
     }
 
     @Test
+    void longRunsOfValuesAndOfNullsReadBackAsParquetAvroWritesThem() throws IOException, SQLException {
+        // RLE runs (a value or a null repeated 8+ times) between bit-packed groups: RleHybridEncoder's cases.
+        List<OfflineRow> rows = new ArrayList<>();
+        FeatureGroup template = group("template");
+        for (int i = 0; i < 5_000; i++) {
+            Map<String, Object> v = new HashMap<>();
+            v.put("customer_id", "c" + i);
+            v.put("age", (long) (i / 37));
+            v.put("score", i % 97 < 60 ? null : (double) (i / 9));
+            v.put("city", (i / 100) % 3 == 0 ? null : "city-" + (i / 300));
+            v.put("order-count", i % 9 < 5 ? 7L : (long) i % 3);
+            v.put("EventTime", (double) HOUR_START_SECONDS + (i % 3600));
+            v.put("note", "same");
+            rows.add(OfflineRow.of(template.definition(), v, OfflineTestGroups.API_TIME));
+        }
+        Path bulk = writeBoth(rows, CompressionCodecName.SNAPPY);
+        assertEquals(rows.size(), readWithParquetJava(bulk));
+        assertTrue(encodings(bulk, "city").contains(Encoding.PLAIN_DICTIONARY));
+        // The constant columns: a one-entry dictionary, as parquet-java keeps for them.
+        assertTrue(encodings(bulk, "api_invocation_time").contains(Encoding.PLAIN_DICTIONARY));
+        assertTrue(encodings(bulk, "write_time").contains(Encoding.PLAIN_DICTIONARY));
+        assertEquals(encodings(appended(), "api_invocation_time"), encodings(bulk, "api_invocation_time"),
+                "the same encodings as parquet-avro writes");
+    }
+
+    @Test
     void aDictionaryThatOutgrowsItsLimitLeavesLaterPagesPlain() throws IOException, SQLException {
         FeatureGroup template = group("template");
         List<OfflineRow> rows = new ArrayList<>();
@@ -145,6 +171,8 @@ class HourRowGroupEncoderTest {
             assertEquals(0, count(s, a + " EXCEPT ALL " + b));
             assertEquals(0, count(s, b + " EXCEPT ALL " + a));
             assertEquals(rows.size(), count(s, b));
+            assertEquals(1, count(s, "SELECT DISTINCT write_time FROM read_parquet('" + bulkFile
+                    + "') WHERE write_time IS NOT NULL"), "one write time for the whole file");
         }
         return bulkFile;
     }
