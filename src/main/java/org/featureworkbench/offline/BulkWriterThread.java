@@ -17,12 +17,12 @@ import java.util.concurrent.Callable;
 import org.featureworkbench.model.FeatureType;
 
 /**
- * One writer thread of a {@link ParquetBulkAppend}: it serialises the blocks of rows the reading
- * thread hands over into one {@link HourBuffer} per event-time hour, so parsing and serialising
- * run on different cores. When the buffers exceed the memory budget, it writes the largest hours
- * to (unpublished, not yet synced) files until half the budget is free; later rows of those hours start a
- * new buffer. {@link #finishAll} writes every remaining hour, in parallel ({@link ParallelFileWork}).
- * Thread-safe hand-off; the buffers are touched only by this thread.
+ * One writer thread of a {@link ParquetBulkAppend}: it copies the rows of the blocks the reading
+ * thread hands over (serialised there, {@link RowBytes}) into one {@link HourBuffer} per event-time
+ * hour, so reading and buffering run on different cores. When the buffers exceed the memory budget,
+ * it writes the largest hours to (unpublished, not yet synced) files until half the budget is free;
+ * later rows of those hours start a new buffer. {@link #finishAll} writes every remaining hour, in
+ * parallel ({@link ParallelFileWork}). Thread-safe hand-off; the buffers are touched only by this thread.
  */
 final class BulkWriterThread {
     /**
@@ -34,15 +34,35 @@ final class BulkWriterThread {
     /** Rows handed over at a time. */
     static final int BLOCK_ROWS = 4096;
 
-    /** Rows for this thread (filled by the reading thread), or a command when {@code command} is set. */
+    /**
+     * Rows for this thread, serialised by the reading thread ({@link RowBytes}), or a command when
+     * {@code command} is set. Row blocks are recycled ({@link #emptyBlock}), so their arrays are
+     * allocated a few times per append, not a few hundred.
+     */
     static final class Block {
-        final Object[][] rows = new Object[BLOCK_ROWS][];
-        final long[] eventMs = new long[BLOCK_ROWS];
+        final RowBytes rows;
+        final int[] ends;
+        final long[] eventMs;
         int size;
         final CompletableFuture<List<HourFileWriter.Finished>> command;
 
-        Block(CompletableFuture<List<HourFileWriter.Finished>> command) {
+        private Block(RowBytes rows, CompletableFuture<List<HourFileWriter.Finished>> command) {
+            this.rows = rows;
+            this.ends = rows == null ? null : new int[BLOCK_ROWS];
+            this.eventMs = rows == null ? null : new long[BLOCK_ROWS];
             this.command = command;
+        }
+
+        static Block command(CompletableFuture<List<HourFileWriter.Finished>> command) {
+            return new Block(null, command);
+        }
+
+        /** Serialises a row into the block; true when the block is then full. */
+        boolean add(Object[] values, long eventTimeMs) {
+            rows.append(values);
+            ends[size] = rows.length();
+            eventMs[size] = eventTimeMs;
+            return ++size == BLOCK_ROWS;
         }
     }
 
@@ -52,6 +72,8 @@ final class BulkWriterThread {
     private final long budgetBytes;
     private final long maxHourBytes;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(4);
+    /** Row blocks this thread has emptied, for the reading thread to fill again. */
+    private final BlockingQueue<Block> emptied = new ArrayBlockingQueue<>(8);
     private final Map<Long, HourBuffer> buffers = new HashMap<>();
     /**
      * A direct-mapped cache in front of {@link #buffers}, slot = hour mod its size: a month of
@@ -77,6 +99,12 @@ final class BulkWriterThread {
         thread.start();
     }
 
+    /** A block to fill with rows: an emptied one when there is one. Called by the reading thread. */
+    Block emptyBlock() {
+        Block block = emptied.poll();
+        return block != null ? block : new Block(new RowBytes(names, types, BLOCK_ROWS * 128), null);
+    }
+
     /** Hands a block over, waiting while the thread is 4 blocks behind; fails if the thread failed. */
     void submit(Block block) throws IOException {
         try {
@@ -93,7 +121,7 @@ final class BulkWriterThread {
     /** Writes every buffered hour and returns all files written since the last call (unpublished, not yet synced). */
     List<HourFileWriter.Finished> finishAll() throws IOException {
         CompletableFuture<List<HourFileWriter.Finished>> done = new CompletableFuture<>();
-        submit(new Block(done));
+        submit(Block.command(done));
         try {
             // Polls: a thread that failed (or was aborted) before taking the command never completes it.
             while (true) {
@@ -121,7 +149,7 @@ final class BulkWriterThread {
     void abort() {
         aborted = true;
         queue.clear();
-        queue.offer(new Block(new CompletableFuture<>()));
+        queue.offer(Block.command(new CompletableFuture<>()));
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
@@ -145,6 +173,9 @@ final class BulkWriterThread {
                     }
                 } else {
                     add(block);
+                    block.rows.clear();
+                    block.size = 0;
+                    emptied.offer(block); // dropped when 8 are waiting already
                 }
             }
         } catch (Throwable t) {
@@ -157,14 +188,17 @@ final class BulkWriterThread {
     }
 
     private void add(Block block) throws IOException {
+        byte[] bytes = block.rows.array();
+        int start = 0;
         for (int i = 0; i < block.size; i++) {
+            int end = block.ends[i];
             long hour = Math.floorDiv(block.eventMs[i], 3_600_000L);
             int slot = (int) (hour & (cachedHours.length - 1));
             HourBuffer buffer = cachedHours[slot] == hour ? cachedBuffers[slot] : null;
             if (buffer == null) {
                 buffer = buffers.get(hour);
                 if (buffer == null) {
-                    buffer = new HourBuffer(names, types, slabs);
+                    buffer = new HourBuffer(types, slabs);
                     buffers.put(hour, buffer);
                     bufferedBytes += buffer.heapBytes();
                 }
@@ -172,7 +206,8 @@ final class BulkWriterThread {
                 cachedBuffers[slot] = buffer;
             }
             long before = buffer.heapBytes();
-            buffer.add(block.rows[i], block.eventMs[i]);
+            buffer.add(bytes, start, end - start, block.eventMs[i]);
+            start = end;
             bufferedBytes += buffer.heapBytes() - before;
             if (buffer.heapBytes() > maxHourBytes) {
                 // One hour's file is written at this size (the encoder joins the hour into one array).

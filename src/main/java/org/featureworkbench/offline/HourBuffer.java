@@ -3,10 +3,8 @@ package org.featureworkbench.offline;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.featureworkbench.model.FeatureType;
-import org.featureworkbench.model.ValidationException;
 
 /**
  * The rows of one event-time hour waiting for their Parquet file, serialised compactly: per
@@ -19,11 +17,7 @@ import org.featureworkbench.model.ValidationException;
  */
 final class HourBuffer {
     private final FeatureType[] types;
-    private final String[] names;
     private final SlabSegments slabs;
-    /** The row being serialised (then copied into the segments). */
-    private byte[] bytes = new byte[256];
-    private int length;
     private long[] segments = new long[4]; // from slabs, or -1 for a row too big for one
     private byte[][] segmentArrays = new byte[4][];
     private int[] segmentStarts = new int[4];
@@ -34,50 +28,33 @@ final class HourBuffer {
     private long rows;
     private long latestEventMs = Long.MIN_VALUE;
 
-    HourBuffer(String[] names, FeatureType[] types, SlabSegments slabs) {
-        this.names = names;
+    HourBuffer(FeatureType[] types, SlabSegments slabs) {
         this.types = types;
         this.slabs = slabs;
     }
 
-    /** Serialises a row, checking each value's type against its feature. */
-    void add(Object[] values, long eventMs) {
-        length = 0;
-        for (int i = 0; i < types.length; i++) {
-            Object v = values[i];
-            if (v == null) {
-                ensure(1);
-                bytes[length++] = 0;
-                continue;
-            }
-            switch (types[i]) {
-                case INTEGRAL -> putIntegral(v instanceof Long l ? l : mismatch(i, v));
-                case FRACTIONAL -> putFixed(i, v instanceof Double d ? Double.doubleToRawLongBits(d) : mismatch(i, v));
-                case STRING -> putString(i, v);
-            }
-        }
-        append();
-        rows++;
-        latestEventMs = Math.max(latestEventMs, eventMs);
-    }
-
-    /** Copies the serialised row into the last segment, or a new one when it does not fit. */
-    private void append() {
+    /**
+     * Adds one row serialised by {@link RowBytes}: {@code length} bytes of {@code source} from
+     * {@code from}, copied into the last segment (or a new one when they do not fit).
+     */
+    void add(byte[] source, int from, int length, long eventMs) {
         int last = segmentCount - 1;
         if (last < 0 || segmentUsed[last] + length > capacity(last)) {
-            newSegment();
+            newSegment(length);
             last = segmentCount - 1;
         }
-        System.arraycopy(bytes, 0, segmentArrays[last], segmentStarts[last] + segmentUsed[last], length);
+        System.arraycopy(source, from, segmentArrays[last], segmentStarts[last] + segmentUsed[last], length);
         segmentUsed[last] += length;
         totalBytes += length;
+        rows++;
+        latestEventMs = Math.max(latestEventMs, eventMs);
     }
 
     private int capacity(int segment) {
         return segments[segment] < 0 ? segmentArrays[segment].length : SlabSegments.SEGMENT_BYTES;
     }
 
-    private void newSegment() {
+    private void newSegment(int length) {
         if (segmentCount == segments.length) {
             int n = segmentCount * 2;
             segments = Arrays.copyOf(segments, n);
@@ -265,83 +242,5 @@ final class HourBuffer {
     /** The byte length of the String written at {@code p} (its varint prefix; the bytes follow it). */
     static int stringLength(byte[] b, int p) {
         return (int) readVarint(b, p);
-    }
-
-    private void putIntegral(long value) {
-        ensure(11);
-        bytes[length++] = 1;
-        long zigzag = (value << 1) ^ (value >> 63);
-        while ((zigzag & ~0x7FL) != 0) {
-            bytes[length++] = (byte) ((zigzag & 0x7F) | 0x80);
-            zigzag >>>= 7;
-        }
-        bytes[length++] = (byte) zigzag;
-    }
-
-    private void putFixed(int i, long value) {
-        ensure(9);
-        bytes[length++] = 1;
-        BIG_ENDIAN_LONG.set(bytes, length, value);
-        length += 8;
-    }
-
-    private void putString(int i, Object v) {
-        if (!(v instanceof String s)) {
-            mismatch(i, v);
-            return;
-        }
-        int chars = s.length();
-        ensure(6 + chars);
-        bytes[length++] = 1;
-        if (putAscii(s, chars)) {
-            return;
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        ensure(5 + utf8.length);
-        int n = utf8.length;
-        while ((n & ~0x7F) != 0) {
-            bytes[length++] = (byte) ((n & 0x7F) | 0x80);
-            n >>>= 7;
-        }
-        bytes[length++] = (byte) n;
-        System.arraycopy(utf8, 0, bytes, length, utf8.length);
-        length += utf8.length;
-    }
-
-    /**
-     * Writes the length and the chars of an all-ASCII string straight into the buffer (its UTF-8
-     * bytes are its chars), without the byte array {@code getBytes} makes; returns false, having
-     * written nothing, at the first other char.
-     */
-    private boolean putAscii(String s, int chars) {
-        int start = length;
-        int p = start;
-        int n = chars;
-        while ((n & ~0x7F) != 0) {
-            bytes[p++] = (byte) ((n & 0x7F) | 0x80);
-            n >>>= 7;
-        }
-        bytes[p++] = (byte) n;
-        for (int k = 0; k < chars; k++) {
-            char c = s.charAt(k);
-            if (c >= 0x80) {
-                return false;
-            }
-            bytes[p++] = (byte) c;
-        }
-        length = p;
-        return true;
-    }
-
-    private long mismatch(int i, Object v) {
-        throw new ValidationException(names[i], "value '" + v + "' is a " + v.getClass().getSimpleName()
-                + ", but the feature is " + types[i].awsName());
-    }
-
-    private void ensure(int more) {
-        if (length + more > bytes.length) {
-            // The row scratch: grows to the longest row once.
-            bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
-        }
     }
 }

@@ -14,9 +14,9 @@ import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
 
 /**
- * {@link OfflineBulkAppend} for {@link ParquetOfflineStore}. The calling thread only sorts rows
+ * {@link OfflineBulkAppend} for {@link ParquetOfflineStore}. The calling thread serialises rows
  * into blocks per writer thread (hours are spread over the threads by their number); the
- * {@link BulkWriterThread}s buffer and write. {@link #publish} has every remaining hour written (in
+ * {@link BulkWriterThread}s buffer them per hour and write. {@link #publish} has every remaining hour written (in
  * parallel, {@link ParallelFileWork}), syncs all the files, then renames them under the group's
  * writer lock, so a journal flush or a compaction of the same group never interleaves with the
  * renames. Single-threaded use.
@@ -48,7 +48,7 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         for (int i = 0; i < threads; i++) {
             writers[i] = new BulkWriterThread("offline-bulk-" + group.name() + "-" + i, files, schema,
                     budgetBytes / threads);
-            filling[i] = new BulkWriterThread.Block(null);
+            filling[i] = writers[i].emptyBlock();
         }
     }
 
@@ -66,12 +66,10 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
     public void add(Object[] values, long eventTimeMs) {
         checkOpen();
         int w = writers.length == 1 ? 0 : (int) Math.floorMod(Math.floorDiv(eventTimeMs, 3_600_000L), writers.length);
-        BulkWriterThread.Block block = filling[w];
-        block.rows[block.size] = values;
-        block.eventMs[block.size] = eventTimeMs;
-        block.size++;
+        // Serialised here, on the thread that made the values (RowBytes); a wrongly typed value throws now.
+        boolean full = filling[w].add(values, eventTimeMs);
         pendingRows++;
-        if (block.size == BulkWriterThread.BLOCK_ROWS) {
+        if (full) {
             handOver(w);
         }
     }
@@ -130,7 +128,7 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         if (block.size == 0) {
             return;
         }
-        filling[w] = new BulkWriterThread.Block(null);
+        filling[w] = writers[w].emptyBlock();
         try {
             writers[w].submit(block);
         } catch (IOException | RuntimeException e) {

@@ -122,15 +122,34 @@ class ParquetBulkAppendTest {
     }
 
     @Test
-    void aValueOfTheWrongTypePublishesNothing() throws IOException {
+    void aValueOfTheWrongTypeIsRefusedAtOnceAndLeavesTheRowsBeforeItIntact() throws IOException {
         ParquetOfflineStore store = new ParquetOfflineStore(root);
         FeatureGroup group = OfflineTestGroups.customers(FeatureType.STRING);
         try (OfflineBulkAppend bulk = store.openBulkAppend(group, OfflineTestGroups.API_TIME, 1, 64L << 20)) {
             addAll(bulk, group, OfflineTestGroups.rows(group, "a", 100, 2));
             Object[] bad = arrays(group, OfflineTestGroups.rows(group, "x", 1, 1)).get(0);
             bad[1] = "not a number"; // age is Integral
-            bulk.add(bad, Instant.parse("2024-03-01T00:00:00Z").toEpochMilli());
-            assertThrows(ValidationException.class, bulk::publish);
+            ValidationException refused = assertThrows(ValidationException.class,
+                    () -> bulk.add(bad, Instant.parse("2024-03-01T00:00:00Z").toEpochMilli()));
+            assertTrue(refused.getMessage().contains("age") && refused.getMessage().contains("Integral"),
+                    refused.getMessage());
+            assertEquals(100, bulk.pendingRows(), "the refused row is not counted");
+            assertEquals(List.of(), files(root, false), "nothing is visible before the publish");
+            assertEquals(100, bulk.publish().rows());
+        }
+        assertEquals(100, store.stats(group).rows(), "no half-written row corrupts the file");
+        assertEquals(List.of(), files(root, true));
+    }
+
+    @Test
+    void closingAfterARefusedValueLeavesNothingVisibleOrBehind() throws IOException {
+        ParquetOfflineStore store = new ParquetOfflineStore(root);
+        FeatureGroup group = OfflineTestGroups.customers(FeatureType.STRING);
+        try (OfflineBulkAppend bulk = store.openBulkAppend(group, OfflineTestGroups.API_TIME, 1, 64L << 20)) {
+            addAll(bulk, group, OfflineTestGroups.rows(group, "a", 100, 2));
+            Object[] bad = arrays(group, OfflineTestGroups.rows(group, "x", 1, 1)).get(0);
+            bad[1] = 1.5; // a Double for the Integral age
+            assertThrows(ValidationException.class, () -> bulk.add(bad, 0L));
         }
         assertEquals(List.of(), files(root, false));
         assertEquals(List.of(), files(root, true));
