@@ -45,6 +45,23 @@ public final class WritePath implements AutoCloseable {
     public static final Duration FLUSH_AGE = Duration.ofSeconds(5);
     /** A catalog version meaning "the caller read the group just now; do not check it". */
     public static final long ANY_VERSION = Long.MIN_VALUE;
+
+    /**
+     * Whether the workspace holds the record journal of a process that ended without settling it
+     * (killed, or crashed). Claims nothing: every journal found is released again at once.
+     *
+     * @throws FeatureStoreException when the journal folder cannot be read
+     */
+    public static boolean hasJournalsOfEndedProcesses(Path workspace) {
+        try {
+            List<RecordJournal.DeadJournal> dead = RecordJournal.claimDead(workspace, "");
+            dead.forEach(RecordJournal.DeadJournal::release);
+            return !dead.isEmpty();
+        } catch (IOException e) {
+            throw new FeatureStoreException("could not look for journals of ended processes in " + workspace + ": "
+                    + e.getMessage(), e);
+        }
+    }
     private static final Logger LOG = LoggerFactory.getLogger(WritePath.class);
 
     private final DataSource dataSource;

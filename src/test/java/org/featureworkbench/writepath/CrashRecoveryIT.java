@@ -24,6 +24,7 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.OnlineRecord;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,6 +44,9 @@ class CrashRecoveryIT {
     }
 
     @Test
+    // ~1 min normally. A stuck H2 row lock once made a recovery spin forever (UncleanEndCompactionTest):
+    // a hang must fail this test, not stall the build.
+    @Timeout(value = 6, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyAcknowledgedPutSurvivesAKillWithNoDuplicateAndNoPartialFile() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
