@@ -54,7 +54,7 @@ public final class EventTimeParser {
         }
         if (s.length() >= 20 && s.charAt(10) == 'T') {
             if (s.length() == 20 || s.length() == 24) {
-                Instant fast = SageMakerIso.parse(s);
+                Instant fast = EventTimes.parseSageMakerIso(s);
                 if (fast != null) {
                     return fast;
                 }

@@ -98,6 +98,17 @@ public final class EventTimes {
      *         words the error)
      */
     private static Instant parseIsoFast(String v, String field) {
+        Instant instant = parseSageMakerIso(v);
+        return instant == null ? null : checkRange(instant, v, field);
+    }
+
+    /**
+     * The instant of {@code yyyy-MM-ddTHH:mm:ssZ} or {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, exactly
+     * those 20 or 24 characters, or null when the text has another shape or is not a real date
+     * and time (a 30 February, hour 24, second 60). What {@code LocalDateTime.of} accepts, computed
+     * with arithmetic instead: PutRecord and every ingested row parse one.
+     */
+    public static Instant parseSageMakerIso(String v) {
         int n = v.length();
         if ((n != 20 && n != 24) || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T'
                 || v.charAt(13) != ':' || v.charAt(16) != ':' || v.charAt(n - 1) != 'Z'
@@ -111,15 +122,31 @@ public final class EventTimes {
         int minute = digits(v, 14, 2);
         int second = digits(v, 17, 2);
         int millis = n == 24 ? digits(v, 20, 3) : 0;
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || millis < 0) {
+        if ((year | month | day | hour | minute | second | millis) < 0 || month < 1 || month > 12 || day < 1
+                || day > lengthOfMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
             return null;
         }
-        try {
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000);
-            return checkRange(local.toInstant(ZoneOffset.UTC), v, field);
-        } catch (java.time.DateTimeException e) {
-            return null; // not a real date: the formatter's path says why
+        long epochSecond = epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second;
+        return Instant.ofEpochSecond(epochSecond, millis * 1_000_000L);
+    }
+
+    private static int lengthOfMonth(int year, int month) {
+        if (month == 2) {
+            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+            return leap ? 29 : 28;
         }
+        return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date of years 0-9999, as {@code LocalDate#toEpochDay}. */
+    private static long epochDay(int year, int month, int day) {
+        // Howard Hinnant's days_from_civil: years start in March, so the leap day ends a year.
+        int y = month <= 2 ? year - 1 : year;
+        int era = y < 0 ? -1 : y / 400;
+        int yearOfEra = y - era * 400;
+        int dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468L;
     }
 
     /** The number in {@code count} ASCII digits at {@code from}, or -1. */

@@ -1,4 +1,4 @@
-package org.featureworkbench.ingest;
+package org.featureworkbench.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,13 +11,14 @@ import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class SageMakerIsoTest {
+/** {@link EventTimes#parseSageMakerIso}: arithmetic that must agree with java.time everywhere. */
+class SageMakerIsoParseTest {
 
     @Test
-    void epochDayMatchesTheJdkFromYearZeroToYear9999() {
+    void everyDayFromYearZeroToYear9999IsTheJdksInstant() {
         for (LocalDate d = LocalDate.of(0, 1, 1); d.getYear() <= 9999; d = d.plusDays(1)) {
-            assertEquals(d.toEpochDay(), SageMakerIso.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()),
-                    d.toString());
+            String text = d + "T23:59:59Z"; // LocalDate prints years below 1000 with 4 digits
+            assertEquals(d.atTime(23, 59, 59).toInstant(ZoneOffset.UTC), EventTimes.parseSageMakerIso(text), text);
         }
     }
 
@@ -42,18 +43,18 @@ class SageMakerIsoTest {
             } catch (DateTimeException e) {
                 expected = null;
             }
-            assertEquals(expected, SageMakerIso.parse(text), text);
+            assertEquals(expected, EventTimes.parseSageMakerIso(text), text);
         }
     }
 
     @Test
     void leapDaysFollowTheGregorianRules() {
-        assertEquals(Instant.parse("2024-02-29T00:00:00Z"), SageMakerIso.parse("2024-02-29T00:00:00Z"));
-        assertEquals(Instant.parse("2000-02-29T23:59:59.999Z"), SageMakerIso.parse("2000-02-29T23:59:59.999Z"));
-        assertNull(SageMakerIso.parse("1900-02-29T00:00:00Z"));
-        assertNull(SageMakerIso.parse("2023-02-29T00:00:00Z"));
-        assertNull(SageMakerIso.parse("2023-04-31T00:00:00Z"));
-        assertNull(SageMakerIso.parse("2023-04-30T24:00:00Z"));
-        assertNull(SageMakerIso.parse("2023-04-30T12:00:60Z"));
+        assertEquals(Instant.parse("2024-02-29T00:00:00Z"), EventTimes.parseSageMakerIso("2024-02-29T00:00:00Z"));
+        assertEquals(Instant.parse("2000-02-29T23:59:59.999Z"), EventTimes.parseSageMakerIso("2000-02-29T23:59:59.999Z"));
+        assertNull(EventTimes.parseSageMakerIso("1900-02-29T00:00:00Z"));
+        assertNull(EventTimes.parseSageMakerIso("2023-02-29T00:00:00Z"));
+        assertNull(EventTimes.parseSageMakerIso("2023-04-31T00:00:00Z"));
+        assertNull(EventTimes.parseSageMakerIso("2023-04-30T24:00:00Z"));
+        assertNull(EventTimes.parseSageMakerIso("2023-04-30T12:00:60Z"));
     }
 }
