@@ -67,12 +67,8 @@ public final class ValueCoercion {
 
     /** {@link #integral(String)} of {@code text.substring(from, to)}. */
     public static Long integral(String text, int from, int to) {
-        while (from < to && Character.isWhitespace(text.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
-            to--;
-        }
+        from = firstNonSpace(text, from, to);
+        to = endWithoutSpace(text, from, to);
         if (from == to) {
             return null;
         }
@@ -140,12 +136,8 @@ public final class ValueCoercion {
 
     /** {@link #fractional(String)} of {@code text.substring(from, to)}. */
     public static Double fractional(String text, int from, int to) {
-        while (from < to && Character.isWhitespace(text.charAt(from))) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
-            to--;
-        }
+        from = firstNonSpace(text, from, to);
+        to = endWithoutSpace(text, from, to);
         if (from == to) {
             return null;
         }
@@ -279,6 +271,22 @@ public final class ValueCoercion {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** The first index in {@code [from, to)} whose char is not whitespace, or {@code to}. */
+    private static int firstNonSpace(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** {@code to} moved back over trailing whitespace, not before {@code from}. */
+    private static int endWithoutSpace(String text, int from, int to) {
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return to;
     }
 
     /** Strips surrounding whitespace, allocating only when there is some. */

@@ -100,12 +100,7 @@ final class RowBytes {
         }
         byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
         ensure(5 + utf8.length);
-        int n = utf8.length;
-        while ((n & ~0x7F) != 0) {
-            bytes[length++] = (byte) ((n & 0x7F) | 0x80);
-            n >>>= 7;
-        }
-        bytes[length++] = (byte) n;
+        length = putVarint(utf8.length, length);
         System.arraycopy(utf8, 0, bytes, length, utf8.length);
         length += utf8.length;
     }
@@ -116,13 +111,7 @@ final class RowBytes {
      * written nothing, at the first other char.
      */
     private boolean putAscii(String s, int chars) {
-        int p = length;
-        int n = chars;
-        while ((n & ~0x7F) != 0) {
-            bytes[p++] = (byte) ((n & 0x7F) | 0x80);
-            n >>>= 7;
-        }
-        bytes[p++] = (byte) n;
+        int p = putVarint(chars, length);
         for (int k = 0; k < chars; k++) {
             char c = s.charAt(k);
             if (c >= 0x80) {
@@ -132,6 +121,16 @@ final class RowBytes {
         }
         length = p;
         return true;
+    }
+
+    /** Writes a String's byte length as an unsigned varint at {@code p}; returns the index after it. */
+    private int putVarint(int n, int p) {
+        while ((n & ~0x7F) != 0) {
+            bytes[p++] = (byte) ((n & 0x7F) | 0x80);
+            n >>>= 7;
+        }
+        bytes[p++] = (byte) n;
+        return p;
     }
 
     private long mismatch(int i, Object v) {
