@@ -15,6 +15,7 @@ import org.featureworkbench.model.FeatureMetadataUpdate;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
 import org.featureworkbench.model.ResourceNotFoundException;
+import org.featureworkbench.query.DuckDbQueryEngine;
 import org.featureworkbench.registry.FeatureGroupCatalog;
 import org.featureworkbench.registry.GroupCache;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class FeatureStore implements AutoCloseable {
     private final GroupCache groupCache;
     private final RecordOperations records;
     private final IngestOperations ingest;
+    private final QueryOperations query;
 
     /** Assembles a store; use {@code Workspace.open} rather than calling this directly. */
     public FeatureStore(Path workspaceDirectory, StoreServices services) {
@@ -46,6 +48,21 @@ public final class FeatureStore implements AutoCloseable {
         this.groupCache = new GroupCache(catalog::findEntry, catalog::version);
         this.records = new RecordOperations(this::describeFeatureGroup, groupCache, services);
         this.ingest = new IngestOperations(this, services);
+        this.query = new QueryOperations(new DuckDbQueryEngine(workspaceDirectory, offlineStoreDirectory(),
+                services.offline(), () -> catalog.list(GroupListQuery.ALL),
+                group -> services.writePath().flush(group), Boolean.getBoolean(IN_MEMORY_QUERY_COPY)),
+                this::describeFeatureGroup);
+    }
+
+    /**
+     * System property: when true, the query engine keeps its copy of the offline history in memory
+     * instead of {@code <workspace>/query/} (benchmarks of the cold path use it).
+     */
+    public static final String IN_MEMORY_QUERY_COPY = "fwb.query.inMemory";
+
+    /** DuckDB SQL over every version, time travel and exports (issue 10). */
+    public QueryOperations query() {
+        return query;
     }
 
     /** Batch ingestion of files, schema inference and the ingest jobs list (issue 4). */
@@ -195,6 +212,7 @@ public final class FeatureStore implements AutoCloseable {
     @Override
     public void close() {
         try {
+            query.close();
             services.writePath().close();
             services.online().close();
             catalog.close();

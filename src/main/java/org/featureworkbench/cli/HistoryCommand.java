@@ -1,0 +1,49 @@
+package org.featureworkbench.cli;
+
+import java.time.Instant;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.query.QueryCancellation;
+import org.featureworkbench.query.QueryOptions;
+import org.featureworkbench.query.TimeTravel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code history GROUP ID}: every version of one record in the offline store, oldest first. */
+@Command(name = "history", description = {"Show every version of one record from the offline store, oldest first.",
+        "Rows with the same event time are shown once (the last written) and delete markers are hidden,",
+        "unless --include-deleted."})
+final class HistoryCommand extends RecordCommand {
+    @Parameters(index = "0", paramLabel = "GROUP", description = "Feature group name.")
+    String group;
+
+    @Parameters(index = "1", paramLabel = "RECORD_ID", description = "Record identifier value.")
+    String id;
+
+    @Option(names = "--as-of", paramLabel = "T", converter = Arguments.InstantConverter.class,
+            description = "Only what the store knew at T (rows with write_time <= T), e.g. 2026-11-20T10:00:00Z.")
+    Instant asOf;
+
+    @Option(names = "--include-deleted", description = "Also show delete markers (is_deleted = true).")
+    boolean includeDeleted;
+
+    @Option(names = "--include-duplicates", description = "Also show earlier writes of the same event time.")
+    boolean includeDuplicates;
+
+    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
+            converter = QueryArguments.OutputFormatConverter.class, description = "Output format (default: table).")
+    String format;
+
+    @Override
+    protected void run(FeatureStore store) {
+        TimeTravel read = store.query().timeTravel(group).history().record(id).asOf(asOf)
+                .includeDeleted(includeDeleted).includeDuplicates(includeDuplicates);
+        ResultPrinter printer = ResultPrinter.of(format, out());
+        long rows = store.query().stream(read, QueryOptions.DEFAULT, new QueryCancellation(), printer);
+        printer.finish();
+        if (rows == 0 && "table".equals(format)) {
+            out().println("No versions of record " + id + " in the offline store of " + group
+                    + (asOf != null ? " as of " + asOf : "") + ".");
+        }
+    }
+}

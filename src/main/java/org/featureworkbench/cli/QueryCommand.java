@@ -1,0 +1,57 @@
+package org.featureworkbench.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.query.ExportFormat;
+import org.featureworkbench.query.QueryCancellation;
+import org.featureworkbench.query.QueryOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code query "SQL"}: DuckDB SQL over every version in the offline store (read-only). */
+@Command(name = "query", description = {"Run a read-only DuckDB query over the offline store.",
+        "Each feature group is a table named like the group (every version: features, write_time,",
+        "api_invocation_time, is_deleted) and <group>_latest holds each record's state now.",
+        "Example: query 'SELECT city, count(*) FROM customers_latest GROUP BY city'"})
+final class QueryCommand extends RecordCommand {
+    @Parameters(paramLabel = "SQL", description = "One SELECT statement (FROM, WITH, VALUES, DESCRIBE, SUMMARIZE too).")
+    String sql;
+
+    @Option(names = "--format", paramLabel = "table|csv|json", defaultValue = "table",
+            converter = QueryArguments.OutputFormatConverter.class, description = "Output format (default: table).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the result to FILE instead (CSV, or Parquet when FILE ends in .parquet).")
+    Path out;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")
+    long limit;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = QueryArguments.DurationConverter.class,
+            description = "Stop the query after this long, e.g. 30s or 5m (default: no limit).")
+    Duration timeout;
+
+    @Override
+    protected void prepare() {
+        if (limit < 0) {
+            throw new org.featureworkbench.model.ValidationException("--limit", "must be 0 (no limit) or more, not " + limit);
+        }
+    }
+
+    @Override
+    protected void run(FeatureStore store) {
+        QueryCancellation cancellation = new QueryCancellation();
+        if (out != null) {
+            String statement = limit > 0 ? "SELECT * FROM (" + store.query().validate(sql) + "\n) LIMIT " + limit : sql;
+            long rows = store.query().export(statement, out, ExportFormat.forFile(out), cancellation);
+            out().println("Wrote " + rows + (rows == 1 ? " row" : " rows") + " to " + out.toAbsolutePath());
+            return;
+        }
+        ResultPrinter printer = ResultPrinter.of(format, out());
+        store.query().stream(sql, new QueryOptions(limit, timeout), cancellation, printer);
+        printer.finish();
+    }
+}

@@ -1,0 +1,201 @@
+package org.featureworkbench.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.featureworkbench.query.DuckDbQueryEngine.RowSink;
+import org.featureworkbench.query.ResultColumn;
+
+/**
+ * Prints a streamed query result as a text table, CSV (RFC 4180) or a JSON array of objects, row
+ * by row: the table's column widths come from its first rows, so output starts at once and memory
+ * stays flat. Not thread-safe.
+ */
+abstract class ResultPrinter implements RowSink {
+    private static final int TABLE_SAMPLE_ROWS = 100;
+
+    /** {@code table}, {@code csv} or {@code json}. */
+    static ResultPrinter of(String format, PrintStream out) {
+        return switch (format) {
+            case "csv" -> new Csv(out);
+            case "json" -> new Json(out);
+            default -> new Table(out);
+        };
+    }
+
+    /** Ends the output (closes the JSON array, prints buffered table rows). */
+    abstract void finish();
+
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof Instant i ? i.toString() : String.valueOf(value);
+    }
+
+    private static final class Table extends ResultPrinter {
+        private final PrintStream out;
+        private final List<String[]> buffered = new ArrayList<>();
+        private String[] header;
+        private int[] widths;
+
+        Table(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void columns(List<ResultColumn> columns) {
+            header = columns.stream().map(ResultColumn::name).toArray(String[]::new);
+        }
+
+        @Override
+        public void row(Object[] values) {
+            String[] cells = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                cells[i] = values[i] == null ? "NULL" : text(values[i]);
+            }
+            if (widths == null) {
+                buffered.add(cells);
+                if (buffered.size() == TABLE_SAMPLE_ROWS) {
+                    flushBuffered();
+                }
+            } else {
+                print(cells);
+            }
+        }
+
+        private void flushBuffered() {
+            widths = new int[header.length];
+            for (int c = 0; c < header.length; c++) {
+                widths[c] = header[c].length();
+                for (String[] row : buffered) {
+                    widths[c] = Math.max(widths[c], Math.min(60, row[c].length()));
+                }
+            }
+            print(header);
+            String[] rule = new String[header.length];
+            for (int c = 0; c < header.length; c++) {
+                rule[c] = "-".repeat(widths[c]);
+            }
+            print(rule);
+            buffered.forEach(this::print);
+            buffered.clear();
+        }
+
+        private void print(String[] cells) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < cells.length; c++) {
+                line.append(c == cells.length - 1 ? cells[c] : String.format("%-" + widths[c] + "s  ", cells[c]));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+
+        @Override
+        void finish() {
+            if (widths == null && header != null) {
+                flushBuffered();
+            }
+        }
+    }
+
+    private static final class Csv extends ResultPrinter {
+        private final PrintStream out;
+
+        Csv(PrintStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void columns(List<ResultColumn> columns) {
+            line(columns.stream().map(ResultColumn::name).toArray());
+        }
+
+        @Override
+        public void row(Object[] values) {
+            line(values);
+        }
+
+        private void line(Object[] values) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    line.append(',');
+                }
+                String v = text(values[i]);
+                boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+                line.append(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
+            }
+            out.print(line.append('\n'));
+        }
+
+        @Override
+        void finish() {
+            out.flush();
+        }
+    }
+
+    private static final class Json extends ResultPrinter {
+        private final JsonGenerator json;
+        private String[] names;
+
+        Json(PrintStream out) {
+            try {
+                json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+                json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                json.writeStartArray();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void columns(List<ResultColumn> columns) {
+            names = columns.stream().map(ResultColumn::name).toArray(String[]::new);
+        }
+
+        @Override
+        public void row(Object[] values) {
+            try {
+                json.writeStartObject();
+                for (int i = 0; i < values.length; i++) {
+                    json.writeFieldName(names[i]);
+                    Object v = values[i];
+                    if (v == null) {
+                        json.writeNull();
+                    } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                        json.writeNumber(((Number) v).longValue());
+                    } else if (v instanceof Double d && Double.isFinite(d)) {
+                        json.writeNumber(d);
+                    } else if (v instanceof Float f && Float.isFinite(f)) {
+                        json.writeNumber(f);
+                    } else if (v instanceof java.math.BigDecimal bd) {
+                        json.writeNumber(bd);
+                    } else if (v instanceof Boolean b) {
+                        json.writeBoolean(b);
+                    } else {
+                        json.writeString(text(v));
+                    }
+                }
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        void finish() {
+            try {
+                json.writeEndArray();
+                json.writeRaw('\n');
+                json.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.featureworkbench.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.query.DuckDbQueryEngine;
+import org.featureworkbench.query.ExportFormat;
+import org.featureworkbench.query.GroupTables;
+import org.featureworkbench.query.QueryCancellation;
+import org.featureworkbench.query.QueryException;
+import org.featureworkbench.query.QueryOptions;
+import org.featureworkbench.query.QueryResult;
+import org.featureworkbench.query.RelationInfo;
+import org.featureworkbench.query.TimeTravel;
+
+/**
+ * The read side of the facade (issue 10), reached through {@link FeatureStore#query()}: DuckDB SQL
+ * over every version in the offline store, time travel, and exports. Every group with an offline
+ * store is a relation named like the group, and {@code <group>_latest} is the state of every record
+ * now (DESIGN.md §3). The console is read-only (ADR 0013).
+ *
+ * <p>Thread-safe and synchronous; call it off the JavaFX thread. Long calls take a
+ * {@link QueryCancellation} that another thread may trigger. Errors are
+ * {@link org.featureworkbench.model.FeatureStoreException}s with messages fit for a user.
+ */
+public final class QueryOperations implements AutoCloseable {
+    private final DuckDbQueryEngine engine;
+    private final Function<String, FeatureGroup> groups;
+
+    QueryOperations(DuckDbQueryEngine engine, Function<String, FeatureGroup> groups) {
+        this.engine = engine;
+        this.groups = groups;
+    }
+
+    /** Runs a user's read-only query; the result stays in DuckDB and is read a page at a time. Close it. */
+    public QueryResult run(String sql, QueryOptions options, QueryCancellation cancellation) {
+        return engine.run(sql, options, cancellation);
+    }
+
+    /** Streams a user's read-only query to {@code sink}; returns the row count. */
+    public long stream(String sql, QueryOptions options, QueryCancellation cancellation, DuckDbQueryEngine.RowSink sink) {
+        return engine.stream(sql, options, cancellation, sink);
+    }
+
+    /** Checks a statement as the console would, without running it; throws {@link QueryException} if refused. */
+    public String validate(String sql) {
+        return engine.validate(sql);
+    }
+
+    /** The relations users can query: each group's history view and its {@code _latest} view. */
+    public List<RelationInfo> relations() {
+        return engine.relations();
+    }
+
+    /** A time-travel read of one group to build on ({@code .asOf(…).history().sql()}). */
+    public TimeTravel timeTravel(String groupName) {
+        return new TimeTravel(new GroupTables(offlineGroup(groupName)));
+    }
+
+    /** Runs a time-travel read (or any SQL the workbench built over that group) for paging. */
+    public QueryResult run(TimeTravel read, QueryOptions options, QueryCancellation cancellation) {
+        return engine.runTrusted(read.sql(), List.of(read.group()), options, cancellation);
+    }
+
+    /** Streams a time-travel read; returns the row count. */
+    public long stream(TimeTravel read, QueryOptions options, QueryCancellation cancellation,
+                       DuckDbQueryEngine.RowSink sink) {
+        return engine.streamTrusted(read.sql(), List.of(read.group()), options, cancellation, sink);
+    }
+
+    /** Exports a user's query result to {@code target} (CSV or Parquet, through DuckDB's COPY); returns rows written. */
+    public long export(String sql, Path target, ExportFormat format, QueryCancellation cancellation) {
+        return engine.export(sql, target, format, cancellation);
+    }
+
+    /** Exports a time-travel read (a whole group, as of a write time, or its latest snapshot). */
+    public long export(TimeTravel read, Path target, ExportFormat format, QueryCancellation cancellation) {
+        return engine.exportTrusted(read.sql(), List.of(read.group()), target, format, cancellation);
+    }
+
+    /** The engine, for the statistics and dataset builders that sit on it. */
+    public DuckDbQueryEngine engine() {
+        return engine;
+    }
+
+    FeatureGroup offlineGroup(String groupName) {
+        FeatureGroup group = groups.apply(groupName);
+        if (!group.definition().offlineStore().enabled()) {
+            throw new QueryException("feature group '" + groupName + "' has no offline store, so it keeps no history "
+                    + "to query; its latest values are read with 'get' or the Records tab");
+        }
+        return group;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

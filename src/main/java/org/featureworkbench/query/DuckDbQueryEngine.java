@@ -1,0 +1,359 @@
+package org.featureworkbench.query;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.offline.OfflineStore;
+
+/**
+ * SQL over the offline store with DuckDB (ADR 0013): every group with an offline store is a view
+ * named like the group plus {@code <group>_latest}, read from a native copy that follows the
+ * Parquet files. User statements pass the {@link StatementGuard}; the database itself is locked
+ * down ({@link QueryDatabase}).
+ *
+ * <p>Thread-safe: preparing the views and copies is serialised; queries then run in parallel, each
+ * on its own connection. The database opens on first use, so commands that never query pay nothing.
+ */
+public final class DuckDbQueryEngine implements AutoCloseable {
+    private static final AtomicLong RESULT_IDS = new AtomicLong();
+
+    private final Path workspace;
+    private final Path offlineRoot;
+    private final OfflineStore offline;
+    private final Supplier<List<FeatureGroup>> groups;
+    private final Consumer<FeatureGroup> flushPending;
+    private final boolean inMemoryOnly;
+    private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "query-timeouts");
+        t.setDaemon(true);
+        return t;
+    });
+    private QueryDatabase database;
+    private Connection engineConnection;
+    private QueryViews views;
+
+    /**
+     * @param groups       the catalog's groups now (read at every query, so views follow the catalog)
+     * @param flushPending publishes this process's acknowledged rows of a group that are not yet in
+     *                     Parquet, so a query sees what the user just wrote
+     */
+    public DuckDbQueryEngine(Path workspace, Path offlineRoot, OfflineStore offline,
+                             Supplier<List<FeatureGroup>> groups, Consumer<FeatureGroup> flushPending,
+                             boolean inMemoryOnly) {
+        this.workspace = workspace;
+        this.offlineRoot = offlineRoot;
+        this.offline = offline;
+        this.groups = groups;
+        this.flushPending = flushPending;
+        this.inMemoryOnly = inMemoryOnly;
+    }
+
+    /**
+     * Runs a user's query and keeps its result inside DuckDB for paging.
+     *
+     * @throws QueryException when the statement is refused, fails, times out or is cancelled
+     */
+    public QueryResult run(String sql, QueryOptions options, QueryCancellation cancellation) {
+        StatementGuard.CheckedQuery checked = check(sql);
+        prepare(checked.tables());
+        return materialise(checked.sql(), options, cancellation);
+    }
+
+    /** Runs SQL the workbench wrote itself (templates, time travel) over the given groups. */
+    public QueryResult runTrusted(String sql, Collection<FeatureGroup> over, QueryOptions options,
+                                  QueryCancellation cancellation) {
+        prepareGroups(over);
+        return materialise(sql, options, cancellation);
+    }
+
+    /**
+     * Streams a user's query row by row to {@code sink} (the CLI): memory stays flat however many
+     * rows come back.
+     *
+     * @return the number of rows streamed
+     */
+    public long stream(String sql, QueryOptions options, QueryCancellation cancellation, RowSink sink) {
+        StatementGuard.CheckedQuery checked = check(sql);
+        prepare(checked.tables());
+        return streamChecked(checked.sql(), options, cancellation, sink);
+    }
+
+    /** {@link #stream} of SQL the workbench wrote itself over the given groups. */
+    public long streamTrusted(String sql, Collection<FeatureGroup> over, QueryOptions options,
+                              QueryCancellation cancellation, RowSink sink) {
+        prepareGroups(over);
+        return streamChecked(sql, options, cancellation, sink);
+    }
+
+    /** Checks a user's statement without running it; returns it as it would run. */
+    public String validate(String sql) {
+        return check(sql).sql();
+    }
+
+    /** The relations a user can query now (views of every group), for completion and the Explore page. */
+    public synchronized List<RelationInfo> relations() {
+        ensureOpen();
+        try {
+            views.refresh(engineConnection, groups.get());
+        } catch (SQLException e) {
+            throw failure("could not prepare the group views", e);
+        }
+        return views.relations();
+    }
+
+    /** Writes a user's query result to a file through DuckDB's COPY (see {@link Exporter}). */
+    public long export(String sql, Path target, ExportFormat format, QueryCancellation cancellation) {
+        StatementGuard.CheckedQuery checked = check(sql);
+        prepare(checked.tables());
+        return exporter().export(checked.sql(), target, format, cancellation);
+    }
+
+    /** Writes SQL the workbench built (a whole group, as of a time, latest) to a file. */
+    public long exportTrusted(String sql, Collection<FeatureGroup> over, Path target, ExportFormat format,
+                              QueryCancellation cancellation) {
+        prepareGroups(over);
+        return exporter().export(sql, target, format, cancellation);
+    }
+
+    private Exporter exporter() {
+        return new Exporter(database, workspace, this::execute);
+    }
+
+    private StatementGuard.CheckedQuery check(String sql) {
+        Connection c = openConnection();
+        try {
+            return StatementGuard.check(c, sql);
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /** Views for the whole catalog; copies synced for the groups a statement names (all, if it names none). */
+    private synchronized void prepare(Collection<String> tableNames) {
+        ensureOpen();
+        try {
+            List<FeatureGroup> all = groups.get();
+            views.refresh(engineConnection, all);
+            List<FeatureGroup> named = views.groupsNamed(tableNames);
+            sync(named);
+        } catch (SQLException e) {
+            throw failure("could not bring the query copy up to date with the offline files", e);
+        }
+    }
+
+    private synchronized void prepareGroups(Collection<FeatureGroup> over) {
+        ensureOpen();
+        try {
+            views.refresh(engineConnection, groups.get());
+            sync(over);
+        } catch (SQLException e) {
+            throw failure("could not bring the query copy up to date with the offline files", e);
+        }
+    }
+
+    private void sync(Collection<FeatureGroup> named) throws SQLException {
+        OfflineMirror mirror = new OfflineMirror(offline);
+        for (FeatureGroup group : named) {
+            if (!group.definition().offlineStore().enabled()) {
+                continue;
+            }
+            flushPending.accept(group);
+            mirror.sync(engineConnection, new GroupTables(group));
+        }
+    }
+
+    private QueryResult materialise(String sql, QueryOptions options, QueryCancellation cancellation) {
+        Connection c = openConnection();
+        String table = "fwb_result_" + RESULT_IDS.incrementAndGet();
+        long started = System.nanoTime();
+        try {
+            execute(c, "CREATE TEMP TABLE " + table + " AS\n" + limited(sql, options), options, cancellation);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            List<ResultColumn> columns = new ArrayList<>();
+            long rows;
+            try (Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("DESCRIBE " + table)) {
+                    while (rs.next()) {
+                        columns.add(new ResultColumn(rs.getString("column_name"), rs.getString("column_type")));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    rows = rs.getLong(1);
+                }
+            }
+            return new QueryResult(c, table, columns, rows, elapsed, sql);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e instanceof QueryException q ? q : failure("the query failed", e);
+        }
+    }
+
+    private long streamChecked(String sql, QueryOptions options, QueryCancellation cancellation, RowSink sink) {
+        Connection c = openConnection();
+        ScheduledFuture<?> timer = null;
+        String ran = limited(sql, options);
+        try (Statement s = c.createStatement()) {
+            cancellation.attach(s);
+            timer = startTimer(options, cancellation);
+            long count = 0;
+            try (ResultSet rs = s.executeQuery(ran)) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<ResultColumn> columns = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(new ResultColumn(meta.getColumnLabel(i), meta.getColumnTypeName(i)));
+                }
+                sink.columns(columns);
+                Object[] row = new Object[columns.size()];
+                while (rs.next()) {
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = Values.plain(rs.getObject(i + 1));
+                    }
+                    sink.row(row);
+                    count++;
+                }
+            }
+            return count;
+        } catch (SQLException e) {
+            throw translate(e, cancellation, options, ran);
+        } finally {
+            cancellation.detach();
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            closeQuietly(c);
+        }
+    }
+
+    /** Runs one statement with cancel and timeout; the connection stays open. */
+    long execute(Connection c, String sql, QueryOptions options, QueryCancellation cancellation) {
+        ScheduledFuture<?> timer = null;
+        try (Statement s = c.createStatement()) {
+            cancellation.attach(s);
+            timer = startTimer(options, cancellation);
+            if (cancellation.isCancelled()) {
+                throw new QueryException("the query was cancelled");
+            }
+            s.execute(sql);
+            return Math.max(0, s.getUpdateCount());
+        } catch (SQLException e) {
+            throw translate(e, cancellation, options, sql);
+        } finally {
+            cancellation.detach();
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
+
+    private ScheduledFuture<?> startTimer(QueryOptions options, QueryCancellation cancellation) {
+        if (options.timeout() == null) {
+            return null;
+        }
+        return timeouts.schedule(cancellation::timeOut, options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String limited(String sql, QueryOptions options) {
+        // A newline before the closing parenthesis: a trailing "-- comment" must not swallow it.
+        return options.limit() > 0 ? "SELECT * FROM (\n" + sql + "\n) LIMIT " + options.limit() : sql;
+    }
+
+    private static QueryException translate(SQLException e, QueryCancellation cancellation, QueryOptions options,
+                                            String ran) {
+        if (cancellation.timedOut()) {
+            return new QueryException("the query ran longer than its " + describe(options.timeout())
+                    + " timeout and was stopped; narrow it (a WHERE or LIMIT) or allow more time", e);
+        }
+        if (cancellation.isCancelled()) {
+            return new QueryException("the query was cancelled", e);
+        }
+        // Every wrapper the engine puts around a statement (CREATE TEMP TABLE, COPY, LIMIT) ends its own line.
+        int linesBefore = (int) ran.lines().takeWhile(l -> !l.isEmpty() && isWrapperLine(l)).count();
+        return new QueryException(DuckDbErrors.describe(e.getMessage(), ran, linesBefore), e);
+    }
+
+    private static boolean isWrapperLine(String line) {
+        return line.startsWith("CREATE TEMP TABLE fwb_result_") || line.equals("SELECT * FROM (") || line.equals("COPY (");
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private FeatureStoreException failure(String what, Exception e) {
+        if (e instanceof FeatureStoreException f) {
+            return f;
+        }
+        return new QueryException(what + ": " + DuckDbErrors.describe(e.getMessage()), e);
+    }
+
+    private synchronized Connection openConnection() {
+        ensureOpen();
+        return database.newConnection();
+    }
+
+    private synchronized void ensureOpen() {
+        if (database != null) {
+            return;
+        }
+        database = QueryDatabase.open(workspace, offlineRoot, inMemoryOnly);
+        engineConnection = database.newConnection();
+        try {
+            OfflineMirror.createCatalog(engineConnection);
+        } catch (SQLException e) {
+            throw failure("could not prepare the query database", e);
+        }
+        views = new QueryViews();
+    }
+
+    /** True when the native copy is kept in a file and reused by the next process (ADR 0013). */
+    public synchronized boolean persistentCopy() {
+        ensureOpen();
+        return database.persistent();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing to keep
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        timeouts.shutdownNow();
+        closeQuietly(engineConnection);
+        if (database != null) {
+            database.close();
+        }
+        database = null;
+    }
+
+    /** Receives a streamed result. */
+    public interface RowSink {
+        /** Called once, before any row. */
+        void columns(List<ResultColumn> columns);
+
+        /** One row; the array is reused for the next row, copy what you keep. */
+        void row(Object[] values);
+    }
+}

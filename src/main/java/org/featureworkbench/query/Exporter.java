@@ -1,0 +1,99 @@
+package org.featureworkbench.query;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.ValidationException;
+
+/**
+ * Writes a result to a CSV or Parquet file with DuckDB's COPY. COPY may only write into the
+ * locked-down database's staging folder, so the file is written there and then moved to the
+ * user's chosen path: a reader of the target never sees half a file, and a failed export leaves
+ * the target as it was. The workspace's own stores are never a target. Thread-safe.
+ */
+final class Exporter {
+    private static final List<String> STORE_FOLDERS = List.of("online", "offline-store", "journal", "query");
+
+    private final QueryDatabase database;
+    private final Path workspace;
+    private final StatementRunner runner;
+
+    Exporter(QueryDatabase database, Path workspace, StatementRunner runner) {
+        this.database = database;
+        this.workspace = workspace.toAbsolutePath().normalize();
+        this.runner = runner;
+    }
+
+    long export(String sql, Path target, ExportFormat format, QueryCancellation cancellation) {
+        Path destination = checkTarget(target);
+        Path staged = database.stagingDirectory().resolve(UUID.randomUUID() + "." + format.extension());
+        Connection c = database.newConnection();
+        try {
+            long rows = runner.execute(c, "COPY (\n" + sql + "\n) TO " + Sql.literal(staged.toString()) + " "
+                    + format.copyOptions(), QueryOptions.DEFAULT, cancellation);
+            move(staged, destination);
+            return rows;
+        } finally {
+            try {
+                c.close();
+                Files.deleteIfExists(staged);
+            } catch (SQLException | IOException ignored) {
+                // a leftover staging file is removed with the next export's folder clean-up
+            }
+        }
+    }
+
+    private Path checkTarget(Path target) {
+        Path destination = target.toAbsolutePath().normalize();
+        for (String folder : STORE_FOLDERS) {
+            if (destination.startsWith(workspace.resolve(folder))) {
+                throw new ValidationException("--out", "an export cannot be written into the workspace's "
+                        + folder + "/ folder (" + destination + "); choose a file under "
+                        + workspace.resolve("exports") + " or anywhere outside the workspace");
+            }
+        }
+        if (Files.isDirectory(destination)) {
+            throw new ValidationException("--out", destination + " is a folder; give a file name, e.g. "
+                    + destination.resolve("result.csv"));
+        }
+        Path parent = destination.getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new ValidationException("--out", "cannot create the folder " + parent + " for the export: "
+                    + e.getMessage());
+        }
+        if (!Files.isWritable(parent)) {
+            throw new ValidationException("--out", "the folder " + parent + " is not writable; choose another place");
+        }
+        return destination;
+    }
+
+    private static void move(Path staged, Path destination) {
+        try {
+            try {
+                Files.move(staged, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                // Another file system: copy beside the target, then rename, so the target is never partial.
+                Path beside = destination.resolveSibling("." + destination.getFileName() + ".part");
+                Files.copy(staged, beside, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(beside, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new FeatureStoreException("could not write the export to " + destination + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one statement with cancel support (the engine's). */
+    @FunctionalInterface
+    interface StatementRunner {
+        long execute(Connection c, String sql, QueryOptions options, QueryCancellation cancellation);
+    }
+}

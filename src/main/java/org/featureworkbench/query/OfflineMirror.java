@@ -1,0 +1,154 @@
+package org.featureworkbench.query;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.featureworkbench.offline.OfflineReadLease;
+import org.featureworkbench.offline.OfflineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each group's native copy equal to its published Parquet files (ADR 0013). Published files
+ * never change (new rows make new files; compaction replaces files by others holding the same
+ * rows), so a file's path says what it holds: the copy adds the rows of files it has not seen and
+ * removes the rows of files that are gone, in one transaction, while a read lease keeps compaction
+ * from swapping files under it. A query then reads the copy, never a partial or vanished file.
+ *
+ * <p>Not thread-safe: the engine calls it under its own lock.
+ */
+final class OfflineMirror {
+    private static final Logger LOG = LoggerFactory.getLogger(OfflineMirror.class);
+    /** Files per INSERT: bounds the statement size and the footers DuckDB holds at once. */
+    private static final int FILES_PER_BATCH = 2_000;
+
+    private final OfflineStore offline;
+
+    OfflineMirror(OfflineStore offline) {
+        this.offline = offline;
+    }
+
+    static void createCatalog(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + GroupTables.SCHEMA);
+            s.execute("CREATE TABLE IF NOT EXISTS " + GroupTables.FILES_TABLE + " (folder VARCHAR, path VARCHAR)");
+        }
+    }
+
+    /** Brings the group's copy up to date with its files; returns the number of rows added. */
+    long sync(Connection c, GroupTables tables) throws SQLException {
+        String folder = tables.group().offlineFolderName();
+        Path dataRoot = offline.groupDirectory(tables.group());
+        try (OfflineReadLease lease = offline.openReadLease(tables.group())) {
+            Set<String> current = new HashSet<>();
+            for (Path file : lease.files()) {
+                current.add(dataRoot.relativize(file).toString().replace('\\', '/'));
+            }
+            Set<String> known = knownFiles(c, folder);
+            List<String> added = new ArrayList<>();
+            for (String path : current) {
+                if (!known.contains(path)) {
+                    added.add(path);
+                }
+            }
+            List<String> removed = new ArrayList<>();
+            for (String path : known) {
+                if (!current.contains(path)) {
+                    removed.add(path);
+                }
+            }
+            if (added.isEmpty() && removed.isEmpty()) {
+                return 0;
+            }
+            added.sort(null);
+            return apply(c, tables, dataRoot, added, removed);
+        }
+    }
+
+    private long apply(Connection c, GroupTables tables, Path dataRoot, List<String> added, List<String> removed)
+            throws SQLException {
+        long started = System.nanoTime();
+        String folder = tables.group().offlineFolderName();
+        long inserted = 0;
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (int i = 0; i < removed.size(); i += FILES_PER_BATCH) {
+                List<String> batch = removed.subList(i, Math.min(removed.size(), i + FILES_PER_BATCH));
+                s.execute("DELETE FROM " + tables.mirrorTable() + " WHERE " + GroupTables.FILE + " IN (SELECT unnest("
+                        + Sql.stringList(batch) + "))");
+                s.execute("DELETE FROM " + GroupTables.FILES_TABLE + " WHERE folder = " + Sql.literal(folder)
+                        + " AND path IN (SELECT unnest(" + Sql.stringList(batch) + "))");
+            }
+            String prefix = dataRoot.toAbsolutePath().toString().replace('\\', '/') + "/";
+            for (int i = 0; i < added.size(); i += FILES_PER_BATCH) {
+                List<String> batch = added.subList(i, Math.min(added.size(), i + FILES_PER_BATCH));
+                String source = "read_parquet(" + Sql.stringList(batch.stream().map(p -> prefix + p).toList())
+                        + ", hive_partitioning = false, union_by_name = true, filename = true, file_row_number = true)";
+                List<String> columns = columns(s, source);
+                inserted += s.executeUpdate("INSERT INTO " + tables.mirrorTable() + " BY NAME SELECT "
+                        + tables.insertSelectList(columns, Integer.toString(prefix.length() + 1)) + " FROM " + source);
+                s.execute("INSERT INTO " + GroupTables.FILES_TABLE + " SELECT " + Sql.literal(folder)
+                        + ", unnest(" + Sql.stringList(batch) + ")");
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+        LOG.debug("Query copy of {}: +{} files ({} rows), -{} files in {} ms", folder, added.size(), inserted,
+                removed.size(), (System.nanoTime() - started) / 1_000_000);
+        return inserted;
+    }
+
+    private static List<String> columns(Statement s, String source) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (rs.next()) {
+                columns.add(rs.getString(1));
+            }
+        }
+        return columns;
+    }
+
+    private static Set<String> knownFiles(Connection c, String folder) throws SQLException {
+        Set<String> known = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT path FROM " + GroupTables.FILES_TABLE + " WHERE folder = ?")) {
+            ps.setString(1, folder);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+        }
+        return known;
+    }
+
+    /** Drops the copies of groups that no longer exist (their offline files may be kept; the copy is not). */
+    static void dropOthers(Connection c, Set<String> liveFolders) throws SQLException {
+        List<String> gone = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name FROM duckdb_tables() WHERE schema_name = "
+                     + Sql.literal(GroupTables.SCHEMA) + " AND table_name <> 'files'")) {
+            while (rs.next()) {
+                if (!liveFolders.contains(rs.getString(1))) {
+                    gone.add(rs.getString(1));
+                }
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String folder : gone) {
+                s.execute("DROP TABLE IF EXISTS " + GroupTables.SCHEMA + "." + Sql.identifier(folder));
+                s.execute("DELETE FROM " + GroupTables.FILES_TABLE + " WHERE folder = " + Sql.literal(folder));
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.featureworkbench.query;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.featureworkbench.model.FeatureStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workspace's DuckDB instance, locked down before anyone types a query (ADR 0013).
+ *
+ * <p>It lives in {@code <workspace>/query/mirror.duckdb}, which holds the engine's native copy of
+ * the offline history. Only one process can own that file; a second process (the CLI while the GUI
+ * is open) gets an in-memory database instead and builds its copy as it goes.
+ *
+ * <p>Guards, in the order DuckDB requires: extension autoload and autoinstall off (nothing is ever
+ * downloaded), {@code allowed_directories} = the offline store and the export staging folder,
+ * {@code enable_external_access = false}, then {@code lock_configuration = true} so no statement can
+ * loosen them again. Thread-safe: each caller takes its own {@link #newConnection()}.
+ */
+final class QueryDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryDatabase.class);
+
+    private final DuckDBConnection root;
+    private final boolean persistent;
+    private final Path stagingDirectory;
+
+    private QueryDatabase(DuckDBConnection root, boolean persistent, Path stagingDirectory) {
+        this.root = root;
+        this.persistent = persistent;
+        this.stagingDirectory = stagingDirectory;
+    }
+
+    /**
+     * Opens the database for a workspace.
+     *
+     * @param workspace      the workspace folder
+     * @param offlineStore   the only folder queries may read files from
+     * @param inMemoryOnly   skip the persistent copy (tests, benchmarks of the cold path)
+     */
+    static QueryDatabase open(Path workspace, Path offlineStore, boolean inMemoryOnly) {
+        Path queryDirectory = workspace.resolve("query");
+        Path staging = queryDirectory.resolve("staging");
+        try {
+            Files.createDirectories(staging);
+            Files.createDirectories(offlineStore);
+        } catch (IOException e) {
+            throw new FeatureStoreException("cannot create the query folder " + queryDirectory + ": " + e.getMessage(), e);
+        }
+        DuckDBConnection connection = null;
+        boolean persistent = false;
+        if (!inMemoryOnly) {
+            try {
+                connection = connect("jdbc:duckdb:" + queryDirectory.resolve("mirror.duckdb"));
+                persistent = true;
+            } catch (SQLException e) {
+                // Another process owns the file (or it is damaged): work from memory, never fail a query for it.
+                LOG.info("Query copy {} not available ({}); using an in-memory copy",
+                        queryDirectory.resolve("mirror.duckdb"), firstLine(e.getMessage()));
+            }
+        }
+        try {
+            if (connection == null) {
+                connection = connect("jdbc:duckdb:");
+            }
+            lockDown(connection, queryDirectory, List.of(offlineStore, staging));
+            return new QueryDatabase(connection, persistent, staging);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new FeatureStoreException("cannot start the query engine (DuckDB): " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static DuckDBConnection connect(String url) throws SQLException {
+        Properties properties = new Properties();
+        // Results stream in chunks instead of being materialised whole before the first row.
+        properties.setProperty("jdbc_stream_results", "true");
+        return (DuckDBConnection) DriverManager.getConnection(url, properties);
+    }
+
+    private static void lockDown(Connection c, Path queryDirectory, List<Path> readable) throws SQLException {
+        Path spill = queryDirectory.resolve("spill");
+        try (Statement s = c.createStatement()) {
+            s.execute("SET autoinstall_known_extensions = false");
+            s.execute("SET autoload_known_extensions = false");
+            s.execute("SET TimeZone = 'UTC'");
+            s.execute("SET parquet_metadata_cache = true");
+            // Large sorts and temporary results spill here rather than exhausting memory.
+            s.execute("SET temp_directory = " + Sql.literal(spill.toString()));
+            s.execute("SET memory_limit = " + Sql.literal(memoryLimit()));
+            s.execute("SET allowed_directories = " + Sql.stringList(
+                    readable.stream().map(p -> p.toAbsolutePath().normalize() + "/").toList()));
+            s.execute("SET enable_external_access = false");
+            s.execute("SET lock_configuration = true");
+        }
+    }
+
+    /** A quarter of the machine's memory, at least 1 GB: the rest stays with the JVM, H2 and the desktop. */
+    private static String memoryLimit() {
+        long total = totalMemoryBytes();
+        long quarter = total > 0 ? total / 4 : 2L << 30;
+        return Math.max(1L << 30, quarter) / (1 << 20) + "MB";
+    }
+
+    private static long totalMemoryBytes() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getTotalMemorySize();
+        }
+        return -1;
+    }
+
+    /** A new connection to the same database (own transactions, own temporary tables, own cancel). */
+    DuckDBConnection newConnection() {
+        try {
+            return (DuckDBConnection) root.duplicate();
+        } catch (SQLException e) {
+            throw new FeatureStoreException("the query engine is closed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** True when the native copy lives in a file and survives restarts. */
+    boolean persistent() {
+        return persistent;
+    }
+
+    /** Where exports are written by COPY before they are moved to the user's chosen file. */
+    Path stagingDirectory() {
+        return stagingDirectory;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // nothing to keep
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(root);
+    }
+}
