@@ -16,6 +16,7 @@ import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
 import org.featureworkbench.model.ResourceNotFoundException;
 import org.featureworkbench.query.DuckDbQueryEngine;
+import org.featureworkbench.query.QueryHistory;
 import org.featureworkbench.registry.FeatureGroupCatalog;
 import org.featureworkbench.registry.GroupCache;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public final class FeatureStore implements AutoCloseable {
         this.query = new QueryOperations(new DuckDbQueryEngine(workspaceDirectory, offlineStoreDirectory(),
                 services.offline(), () -> catalog.list(GroupListQuery.ALL),
                 group -> services.writePath().flush(group), Boolean.getBoolean(IN_MEMORY_QUERY_COPY)),
-                this::describeFeatureGroup);
+                this::describeFeatureGroup, new QueryHistory(workspaceDirectory.resolve("query").resolve("history.jsonl")));
     }
 
     /**

@@ -9,6 +9,7 @@ import org.featureworkbench.query.ExportFormat;
 import org.featureworkbench.query.GroupTables;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QueryException;
+import org.featureworkbench.query.QueryHistory;
 import org.featureworkbench.query.QueryOptions;
 import org.featureworkbench.query.QueryResult;
 import org.featureworkbench.query.RelationInfo;
@@ -27,10 +28,17 @@ import org.featureworkbench.query.TimeTravel;
 public final class QueryOperations implements AutoCloseable {
     private final DuckDbQueryEngine engine;
     private final Function<String, FeatureGroup> groups;
+    private final QueryHistory history;
 
-    QueryOperations(DuckDbQueryEngine engine, Function<String, FeatureGroup> groups) {
+    QueryOperations(DuckDbQueryEngine engine, Function<String, FeatureGroup> groups, QueryHistory history) {
         this.engine = engine;
         this.groups = groups;
+        this.history = history;
+    }
+
+    /** The queries run in the Explore console, newest first, kept across restarts. */
+    public QueryHistory history() {
+        return history;
     }
 
     /** Runs a user's read-only query; the result stays in DuckDB and is read a page at a time. Close it. */

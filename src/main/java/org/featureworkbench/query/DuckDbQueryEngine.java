@@ -32,6 +32,14 @@ import org.featureworkbench.offline.OfflineStore;
  */
 public final class DuckDbQueryEngine implements AutoCloseable {
     private static final AtomicLong RESULT_IDS = new AtomicLong();
+    /**
+     * {@code event_instant(event_time)}: an event time as an instant, for users' own SQL. String
+     * values in SageMaker's two ISO forms and Fractional seconds since the epoch both become a
+     * TIMESTAMPTZ, so {@code ORDER BY event_instant(event_time)} orders by time, never as text.
+     */
+    public static final String EVENT_INSTANT_MACRO = "CREATE OR REPLACE MACRO event_instant(v) AS CASE "
+            + "WHEN typeof(v) = 'VARCHAR' THEN " + GroupTables.eventInstant("v", org.featureworkbench.model.FeatureType.STRING)
+            + " ELSE make_timestamp(CAST(round(TRY_CAST(v AS DOUBLE) * 1000) AS BIGINT) * 1000)::TIMESTAMPTZ END";
 
     private final Path workspace;
     private final Path offlineRoot;
@@ -316,6 +324,9 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         engineConnection = database.newConnection();
         try {
             OfflineMirror.createCatalog(engineConnection);
+            try (Statement s = engineConnection.createStatement()) {
+                s.execute(EVENT_INSTANT_MACRO);
+            }
         } catch (SQLException e) {
             throw failure("could not prepare the query database", e);
         }
