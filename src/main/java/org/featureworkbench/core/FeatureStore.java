@@ -51,7 +51,7 @@ public final class FeatureStore implements AutoCloseable {
         this.ingest = new IngestOperations(this, services);
         this.query = new QueryOperations(new DuckDbQueryEngine(workspaceDirectory, offlineStoreDirectory(),
                 services.offline(), () -> catalog.list(GroupListQuery.ALL),
-                group -> services.writePath().flush(group), Boolean.getBoolean(IN_MEMORY_QUERY_COPY)),
+                group -> flushIfPending(services, group), Boolean.getBoolean(IN_MEMORY_QUERY_COPY)),
                 this::describeFeatureGroup, new QueryHistory(workspaceDirectory.resolve("query").resolve("history.jsonl")));
     }
 
@@ -60,6 +60,13 @@ public final class FeatureStore implements AutoCloseable {
      * instead of {@code <workspace>/query/} (benchmarks of the cold path use it).
      */
     public static final String IN_MEMORY_QUERY_COPY = "fwb.query.inMemory";
+
+    /** A query sees what this process acknowledged: its journal rows of the group are published first. */
+    private static void flushIfPending(StoreServices services, FeatureGroup group) {
+        if (services.writePath().pendingRows(group.name()) > 0) {
+            services.writePath().flush(group);
+        }
+    }
 
     /** DuckDB SQL over every version, time travel and exports (issue 10). */
     public QueryOperations query() {

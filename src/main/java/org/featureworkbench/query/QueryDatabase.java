@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class QueryDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryDatabase.class);
+    static final String COPY_FILE = "mirror.duckdb";
 
     private final DuckDBConnection root;
     private final boolean persistent;
@@ -58,14 +59,8 @@ final class QueryDatabase implements AutoCloseable {
         DuckDBConnection connection = null;
         boolean persistent = false;
         if (!inMemoryOnly) {
-            try {
-                connection = connect("jdbc:duckdb:" + queryDirectory.resolve("mirror.duckdb"));
-                persistent = true;
-            } catch (SQLException e) {
-                // Another process owns the file (or it is damaged): work from memory, never fail a query for it.
-                LOG.info("Query copy {} not available ({}); using an in-memory copy",
-                        queryDirectory.resolve("mirror.duckdb"), firstLine(e.getMessage()));
-            }
+            connection = openCopy(queryDirectory.resolve(COPY_FILE));
+            persistent = connection != null;
         }
         try {
             if (connection == null) {
@@ -76,6 +71,35 @@ final class QueryDatabase implements AutoCloseable {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new FeatureStoreException("cannot start the query engine (DuckDB): " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * The persistent copy, or null when another process owns it (then this one works from memory).
+     * The copy is derived data: a file DuckDB cannot read (damaged, or written by another DuckDB
+     * version) is moved aside and rebuilt from the Parquet files, never a reason to fail a query.
+     */
+    private static DuckDBConnection openCopy(Path file) {
+        try {
+            return connect("jdbc:duckdb:" + file);
+        } catch (SQLException e) {
+            String reason = firstLine(e.getMessage());
+            if (reason.contains("lock")) {
+                LOG.info("Query copy {} is in use by another process; this one keeps its copy in memory", file);
+                return null;
+            }
+            Path aside = file.resolveSibling(COPY_FILE + ".unreadable-" + System.currentTimeMillis());
+            LOG.warn("Query copy {} cannot be opened ({}); moved to {} and rebuilt from the offline files",
+                    file, reason, aside.getFileName());
+            try {
+                Files.move(file, aside);
+                Files.deleteIfExists(file.resolveSibling(COPY_FILE + ".wal"));
+                return connect("jdbc:duckdb:" + file);
+            } catch (IOException | SQLException again) {
+                LOG.warn("Query copy could not be rebuilt in {} ({}); using an in-memory copy", file,
+                        firstLine(again.getMessage()));
+                return null;
+            }
         }
     }
 
