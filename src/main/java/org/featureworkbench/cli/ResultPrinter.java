@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.featureworkbench.query.DuckDbQueryEngine.RowSink;
+import org.featureworkbench.query.RowSink;
 import org.featureworkbench.query.ResultColumn;
 
 /**

@@ -13,6 +13,7 @@ import org.featureworkbench.query.QueryHistory;
 import org.featureworkbench.query.QueryOptions;
 import org.featureworkbench.query.QueryResult;
 import org.featureworkbench.query.RelationInfo;
+import org.featureworkbench.query.RowSink;
 import org.featureworkbench.query.TimeTravel;
 
 /**
@@ -47,7 +48,7 @@ public final class QueryOperations implements AutoCloseable {
     }
 
     /** Streams a user's read-only query to {@code sink}; returns the row count. */
-    public long stream(String sql, QueryOptions options, QueryCancellation cancellation, DuckDbQueryEngine.RowSink sink) {
+    public long stream(String sql, QueryOptions options, QueryCancellation cancellation, RowSink sink) {
         return engine.stream(sql, options, cancellation, sink);
     }
 
@@ -73,7 +74,7 @@ public final class QueryOperations implements AutoCloseable {
 
     /** Streams a time-travel read; returns the row count. */
     public long stream(TimeTravel read, QueryOptions options, QueryCancellation cancellation,
-                       DuckDbQueryEngine.RowSink sink) {
+                       RowSink sink) {
         return engine.streamTrusted(read.sql(), List.of(read.group()), options, cancellation, sink);
     }
 

@@ -96,7 +96,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
      *
      * @return the number of rows streamed
      */
-    public long stream(String sql, QueryOptions options, QueryCancellation cancellation, RowSink sink) {
+    public long stream(String sql, QueryOptions options, QueryCancellation cancellation, org.featureworkbench.query.RowSink sink) {
         StatementGuard.CheckedQuery checked = check(sql);
         prepare(checked.tables());
         return streamChecked(checked.sql(), options, cancellation, sink);
@@ -104,7 +104,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
 
     /** {@link #stream} of SQL the workbench wrote itself over the given groups. */
     public long streamTrusted(String sql, Collection<FeatureGroup> over, QueryOptions options,
-                              QueryCancellation cancellation, RowSink sink) {
+                              QueryCancellation cancellation, org.featureworkbench.query.RowSink sink) {
         prepareGroups(over);
         return streamChecked(sql, options, cancellation, sink);
     }
@@ -213,7 +213,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         }
     }
 
-    private long streamChecked(String sql, QueryOptions options, QueryCancellation cancellation, RowSink sink) {
+    private long streamChecked(String sql, QueryOptions options, QueryCancellation cancellation, org.featureworkbench.query.RowSink sink) {
         Connection c = openConnection();
         ScheduledFuture<?> timer = null;
         String ran = limited(sql, options);
@@ -359,12 +359,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         database = null;
     }
 
-    /** Receives a streamed result. */
-    public interface RowSink {
-        /** Called once, before any row. */
-        void columns(List<ResultColumn> columns);
-
-        /** One row; the array is reused for the next row, copy what you keep. */
-        void row(Object[] values);
+    /** Kept for callers written before {@link org.featureworkbench.query.RowSink} moved out; use that. */
+    public interface RowSink extends org.featureworkbench.query.RowSink {
     }
 }

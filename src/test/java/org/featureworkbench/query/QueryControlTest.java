@@ -144,7 +144,7 @@ class QueryControlTest {
         }
     }
 
-    private static final class CollectingSink implements org.featureworkbench.query.DuckDbQueryEngine.RowSink {
+    private static final class CollectingSink implements RowSink {
         final List<Object> firstColumn = new ArrayList<>();
 
         @Override
