@@ -28,6 +28,7 @@ final class OfflineMirror {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineMirror.class);
     /** Files per INSERT: bounds the statement size and the footers DuckDB holds at once. */
     private static final int FILES_PER_BATCH = 2_000;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final OfflineStore offline;
 
@@ -42,8 +43,33 @@ final class OfflineMirror {
         }
     }
 
-    /** Brings the group's copy up to date with its files; returns the number of rows added. */
+    /**
+     * Brings the group's copy up to date with its files; returns the number of rows added. The read
+     * lease pins files against this process's compaction only: when another process compacts the
+     * group between the listing and the read, a file is gone, the transaction rolls back, and the
+     * sync starts again from a fresh listing.
+     */
     long sync(Connection c, GroupTables tables) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return syncOnce(c, tables);
+            } catch (SQLException e) {
+                if (attempt == MAX_ATTEMPTS || !fileVanished(e)) {
+                    throw e;
+                }
+                LOG.info("Offline files of {} changed while they were read ({}); reading them again",
+                        tables.group().name(), QueryDatabase.firstLine(e.getMessage()));
+            }
+        }
+    }
+
+    private static boolean fileVanished(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("No files found") || m.contains("No such file") || m.contains("Cannot open file")
+                || m.contains("does not exist");
+    }
+
+    private long syncOnce(Connection c, GroupTables tables) throws SQLException {
         String folder = tables.group().offlineFolderName();
         Path dataRoot = offline.groupDirectory(tables.group());
         try (OfflineReadLease lease = offline.openReadLease(tables.group())) {
