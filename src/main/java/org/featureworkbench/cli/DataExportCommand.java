@@ -18,7 +18,8 @@ final class DataExportCommand extends RecordCommand {
     @Parameters(paramLabel = "GROUP", description = "Feature group name.")
     String group;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced if it exists).")
+    @Option(names = "--out", paramLabel = "FILE", description = {"The file to write (replaced if it exists).",
+            "Default: <workspace>/exports/<group>[-latest].csv (or .parquet with --format parquet)."})
     Path out;
 
     @Option(names = "--format", paramLabel = "csv|parquet",
@@ -36,16 +37,22 @@ final class DataExportCommand extends RecordCommand {
 
     @Override
     protected void prepare() {
-        exportFormat = format == null ? ExportFormat.forFile(out) : ExportFormat.parse(format, "--format");
+        if (format != null) {
+            exportFormat = ExportFormat.parse(format, "--format");
+        } else {
+            exportFormat = out == null ? ExportFormat.CSV : ExportFormat.forFile(out);
+        }
     }
 
     @Override
     protected void run(FeatureStore store) {
         TimeTravel read = store.query().timeTravel(group).asOf(asOf);
         read = latest ? read.latest() : read.history().includeDeleted(true).includeDuplicates(true);
-        long rows = store.query().export(read, out, exportFormat, new QueryCancellation());
+        Path target = out != null ? out : store.exportsDirectory().resolve(group + (latest ? "-latest" : "")
+                + (asOf != null ? "-asof-" + asOf.toString().replace(":", "") : "") + "." + exportFormat.extension());
+        long rows = store.query().export(read, target, exportFormat, new QueryCancellation());
         out().println("Exported " + rows + (rows == 1 ? " row" : " rows") + " of " + group
                 + (latest ? " (latest state)" : " (every version)") + (asOf != null ? " as of " + asOf : "")
-                + " to " + out.toAbsolutePath());
+                + " to " + target.toAbsolutePath());
     }
 }
