@@ -1,0 +1,95 @@
+package org.featureworkbench.cli;
+
+import static org.featureworkbench.cli.RecordCommandsTest.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.featureworkbench.cli.CliRunner.Result;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** query, history and export through the real CLI on a real workspace: output formats and bad input. */
+class QueryCommandsTest {
+    @TempDir
+    Path tempDir;
+    CliRunner cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new CliRunner(tempDir);
+        ok(RecordCommandsTest.createProfiles(cli));
+        ok(cli.run("put", "profiles", "--record={\"id\":\"p1\",\"t\":1700000000,\"age\":41,\"city\":\"Lyon\"}"));
+        ok(cli.run("put", "profiles", "--record={\"id\":\"p1\",\"t\":1700000100,\"age\":42,\"city\":\"Nice, FR\"}"));
+        ok(cli.run("put", "profiles", "--record={\"id\":\"p2\",\"t\":1700000000,\"age\":30,\"city\":\"Paris\"}"));
+    }
+
+    @Test
+    void queryPrintsATableCsvOrJson() throws Exception {
+        Result table = ok(cli.run("query", "SELECT id, age FROM profiles_latest ORDER BY id"));
+        List<String> lines = table.out().lines().toList();
+        assertEquals(List.of("id  age", "--  ---", "p1  42", "p2  30"), lines);
+        Result csv = ok(cli.run("query", "SELECT id, city FROM profiles ORDER BY t, id", "--format", "csv"));
+        assertEquals(List.of("id,city", "p1,Lyon", "p2,Paris", "p1,\"Nice, FR\""), csv.out().lines().toList());
+        Result json = ok(cli.run("query", "SELECT id, age, score FROM profiles_latest ORDER BY id", "--format=json"));
+        JsonNode rows = new ObjectMapper().readTree(json.out());
+        assertEquals(2, rows.size());
+        assertEquals(42, rows.get(0).get("age").asInt());
+        assertTrue(rows.get(0).get("score").isNull());
+        Result limited = ok(cli.run("query", "SELECT * FROM profiles", "--limit", "1", "--format", "csv"));
+        assertEquals(2, limited.out().lines().count());
+    }
+
+    @Test
+    void historyShowsEveryVersionOldestFirst() {
+        Result history = ok(cli.run("history", "profiles", "p1"));
+        List<String> lines = history.out().lines().toList();
+        assertEquals(4, lines.size(), history.out());
+        assertTrue(lines.get(2).contains("Lyon") && lines.get(3).contains("Nice, FR"), history.out());
+        Result none = ok(cli.run("history", "profiles", "nobody"));
+        assertTrue(none.out().contains("No versions of record nobody"), none.out());
+    }
+
+    @Test
+    void exportWritesUnderExportsByDefaultAndWhereAsked() throws Exception {
+        Result latest = ok(cli.run("export", "profiles", "--latest"));
+        Path file = cli.workspace.resolve("exports/profiles-latest.csv");
+        assertTrue(latest.out().contains("Exported 2 rows"), latest.out());
+        assertEquals(3, Files.readAllLines(file).size());
+        Path parquet = tempDir.resolve("all.parquet");
+        ok(cli.run("export", "profiles", "--out", parquet.toString()));
+        Result back = ok(cli.run("query", "SELECT count(*) FROM profiles", "--format", "csv"));
+        assertEquals("3", back.out().lines().toList().get(1));
+        assertTrue(Files.size(parquet) > 0);
+        Path result = tempDir.resolve("q.csv");
+        ok(cli.run("query", "SELECT id FROM profiles_latest ORDER BY id", "--out", result.toString()));
+        assertEquals(List.of("id", "p1", "p2"), Files.readAllLines(result));
+    }
+
+    @Test
+    void badInputGetsOneClearLine() {
+        assertBad(cli.run("query", "DELETE FROM profiles"), "'DELETE' is refused");
+        assertBad(cli.run("query", "SELECT nope FROM profiles"), "\"nope\" not found");
+        assertBad(cli.run("query", "SELECT * FROM profiles", "--format", "xml"), "not an output format");
+        assertBad(cli.run("query", "SELECT * FROM profiles", "--timeout", "soon"), "not a duration");
+        assertBad(cli.run("query", "SELECT * FROM profiles", "--limit", "-1"), "--limit");
+        assertBad(cli.run("history", "nosuch", "p1"), "'nosuch' does not exist");
+        assertBad(cli.run("history", "profiles", "p1", "--as-of", "yesterday"), "not an ISO-8601");
+        assertBad(cli.run("export", "profiles", "--out", cli.workspace.resolve("journal/x.csv").toString()),
+                "journal/");
+        assertBad(cli.run("export", "profiles", "--format", "xlsx"), "not an export format");
+    }
+
+    private static void assertBad(Result result, String expected) {
+        assertFalse(result.exitCode() == 0, result.toString());
+        assertEquals(1, result.errLines().stream().filter(l -> l.startsWith("error:")).count(), result.toString());
+        assertTrue(result.err().contains(expected), result.toString());
+        assertFalse(result.err().contains("Exception"), result.toString());
+    }
+}
