@@ -15,6 +15,11 @@ import org.featureworkbench.query.QueryResult;
 import org.featureworkbench.query.RelationInfo;
 import org.featureworkbench.query.RowSink;
 import org.featureworkbench.query.TimeTravel;
+import org.featureworkbench.query.stats.DriftReport;
+import org.featureworkbench.query.stats.DuckDbStatistics;
+import org.featureworkbench.query.stats.EventWindow;
+import org.featureworkbench.query.stats.FeatureSeries;
+import org.featureworkbench.query.stats.GroupStatistics;
 
 /**
  * The read side of the facade (issue 10), reached through {@link FeatureStore#query()}: DuckDB SQL
@@ -30,11 +35,13 @@ public final class QueryOperations implements AutoCloseable {
     private final DuckDbQueryEngine engine;
     private final Function<String, FeatureGroup> groups;
     private final QueryHistory history;
+    private final DuckDbStatistics statistics;
 
     QueryOperations(DuckDbQueryEngine engine, Function<String, FeatureGroup> groups, QueryHistory history) {
         this.engine = engine;
         this.groups = groups;
         this.history = history;
+        this.statistics = new DuckDbStatistics(engine);
     }
 
     /** The queries run in the Explore console, newest first, kept across restarts. */
@@ -86,6 +93,26 @@ public final class QueryOperations implements AutoCloseable {
     /** Exports a time-travel read (a whole group, as of a write time, or its latest snapshot). */
     public long export(TimeTravel read, Path target, ExportFormat format, QueryCancellation cancellation) {
         return engine.exportTrusted(read.sql(), List.of(read.group()), target, format, cancellation);
+    }
+
+    /**
+     * Statistics of every feature of a group: counts, nulls, distinct, numbers' summary and
+     * histogram, Strings' top values, rows over event time. Cached per version of the offline data.
+     *
+     * @param latestOnly true: the latest snapshot; false: every stored row except delete markers
+     */
+    public GroupStatistics statistics(String groupName, boolean latestOnly, QueryCancellation cancellation) {
+        return statistics.statistics(offlineGroup(groupName), latestOnly, cancellation);
+    }
+
+    /** One record's values of a numeric feature over event time, reduced in DuckDB to a few thousand points. */
+    public FeatureSeries featureSeries(String groupName, String recordId, String feature, QueryCancellation cancellation) {
+        return statistics.featureSeries(offlineGroup(groupName), recordId, feature, cancellation);
+    }
+
+    /** Population stability index of each feature from the reference event-time window to the current one. */
+    public DriftReport drift(String groupName, EventWindow reference, EventWindow current, QueryCancellation cancellation) {
+        return statistics.drift(offlineGroup(groupName), reference, current, cancellation);
     }
 
     /** The engine, for the statistics and dataset builders that sit on it. */

@@ -1,0 +1,14 @@
+package org.featureworkbench.query.stats;
+
+/**
+ * The numbers of a numeric feature's non-null values. Quartiles are DuckDB's {@code approx_quantile}
+ * (t-digest), exact for small groups and within a fraction of a percent of the rank for large ones.
+ *
+ * @param std the sample standard deviation; null when there is only one value
+ */
+public record NumericSummary(double min, double max, double mean, Double std, double p25, double p50, double p75) {
+    /** The interquartile range, {@code p75 - p25}. */
+    public double iqr() {
+        return p75 - p25;
+    }
+}

@@ -1,0 +1,97 @@
+package org.featureworkbench.query.stats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.query.GroupTables;
+import org.featureworkbench.query.Sql;
+
+/**
+ * The SQL of a group's statistics, in two scans: {@link #summary} (one aggregate over every
+ * feature: counts, distinct, min/max/mean/std/quartiles) and {@link #distributions} (histograms on
+ * bins chosen from the summary, top values, rows over time; one statement). Thread-safe.
+ */
+final class SummaryQuery {
+    static final int TOP_VALUES = 10;
+    static final double[] QUARTILES = {0.25, 0.5, 0.75};
+    /** Columns per feature in the summary row: count, distinct, then for numbers min, max, mean, std, p25, p50, p75. */
+    static final int NUMERIC_COLUMNS = 9;
+
+    private SummaryQuery() {
+    }
+
+    static String summary(String source, List<FeatureDefinition> features) {
+        StringBuilder sql = new StringBuilder("SELECT count(*), min(").append(GroupTables.EVENT_INSTANT)
+                .append("), max(").append(GroupTables.EVENT_INSTANT).append(")");
+        for (FeatureDefinition f : features) {
+            String c = Sql.identifier(f.name());
+            sql.append(",\n count(").append(c).append("), approx_count_distinct(").append(c).append(")");
+            if (f.type() != FeatureType.STRING) {
+                String d = "CAST(" + c + " AS DOUBLE)";
+                sql.append(", min(").append(d).append("), max(").append(d).append("), avg(").append(d)
+                        .append("), stddev_samp(").append(d).append(")");
+                for (double q : QUARTILES) {
+                    sql.append(", approx_quantile(").append(d).append(", ").append(q).append(")");
+                }
+            }
+        }
+        return sql.append("\nFROM (").append(source).append(")").toString();
+    }
+
+    /**
+     * One statement returning rows {@code (kind, feature, key, n)}: kind {@code h} a histogram bin
+     * (key = bin index), {@code v} a top value, {@code t} a time bucket (key = its UTC start).
+     *
+     * @param bins        the bins of each numeric feature that has values
+     * @param strings     String features that have values
+     * @param materialise keep the source once for the three parts (worth it when it is computed, e.g. latest)
+     */
+    static String distributions(String source, Map<String, BinRule> bins, List<String> strings, TimeBuckets time,
+                                boolean materialise) {
+        List<String> parts = new ArrayList<>();
+        if (!bins.isEmpty()) {
+            List<String> columns = new ArrayList<>();
+            for (Map.Entry<String, BinRule> e : bins.entrySet()) {
+                columns.add(e.getValue().indexSql("CAST(" + Sql.identifier(e.getKey()) + " AS DOUBLE)") + " AS "
+                        + Sql.identifier(e.getKey()));
+            }
+            parts.add("SELECT 'h' AS kind, feature, CAST(bin AS VARCHAR) AS key, count(*) AS n FROM (UNPIVOT (SELECT "
+                    + String.join(", ", columns) + " FROM src) ON " + quoted(bins.keySet())
+                    + " INTO NAME feature VALUE bin) GROUP BY ALL");
+        }
+        if (!strings.isEmpty()) {
+            parts.add("SELECT 'v' AS kind, feature, value AS key, n FROM (SELECT feature, value, count(*) AS n FROM "
+                    + "(UNPIVOT (SELECT " + quoted(strings) + " FROM src) ON " + quoted(strings)
+                    + " INTO NAME feature VALUE value) GROUP BY feature, value "
+                    + "QUALIFY row_number() OVER (PARTITION BY feature ORDER BY n DESC, value) <= " + TOP_VALUES + ")");
+        }
+        parts.add("SELECT 't' AS kind, NULL AS feature, " + time.startSql(GroupTables.EVENT_INSTANT)
+                + " AS key, count(*) AS n FROM src GROUP BY ALL");
+        StringBuilder sql = new StringBuilder("WITH src AS ").append(materialise ? "MATERIALIZED " : "")
+                .append("(").append(source).append(")\n");
+        for (int i = 0; i < parts.size(); i++) {
+            sql.append(i == 0 ? "" : "\nUNION ALL\n").append("SELECT * FROM (").append(parts.get(i)).append(")");
+        }
+        return sql.toString();
+    }
+
+    private static String quoted(Iterable<String> names) {
+        List<String> q = new ArrayList<>();
+        names.forEach(n -> q.add(Sql.identifier(n)));
+        return String.join(", ", q);
+    }
+
+    /** Rows of {@link #distributions} grouped: kind → feature → key → n. */
+    static Map<String, Map<String, Map<String, Long>>> group(List<Object[]> rows) {
+        Map<String, Map<String, Map<String, Long>>> out = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            out.computeIfAbsent((String) row[0], k -> new LinkedHashMap<>())
+                    .computeIfAbsent(row[1] == null ? "" : (String) row[1], k -> new LinkedHashMap<>())
+                    .put((String) row[2], Doubles.count(row[3]));
+        }
+        return out;
+    }
+}
