@@ -157,11 +157,27 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         ensureOpen();
         try {
             List<FeatureGroup> all = groups.get();
+            refuseOnlineOnly(all, tableNames);
             views.refresh(engineConnection, all);
             List<FeatureGroup> named = views.groupsNamed(tableNames);
             sync(named);
         } catch (SQLException e) {
             throw failure("could not bring the query copy up to date with the offline files", e);
+        }
+    }
+
+    /** A group without an offline store has no history: say so rather than "table does not exist". */
+    private static void refuseOnlineOnly(List<FeatureGroup> all, Collection<String> tableNames) {
+        for (String name : tableNames) {
+            for (FeatureGroup g : all) {
+                boolean named = g.name().equalsIgnoreCase(name)
+                        || (g.name() + GroupTables.LATEST_SUFFIX).equalsIgnoreCase(name);
+                if (named && !g.definition().offlineStore().enabled()
+                        && all.stream().noneMatch(o -> o.definition().offlineStore().enabled() && o.name().equalsIgnoreCase(name))) {
+                    throw new QueryException("feature group '" + g.name() + "' has no offline store, so it keeps no "
+                            + "history to query; read its latest values with 'get' or on its Records tab");
+                }
+            }
         }
     }
 

@@ -200,6 +200,19 @@ class QueryEngineTest {
         }
     }
 
+    @Test
+    void aGroupWithoutAnOfflineStoreSaysItHasNoHistory() {
+        try (QueryFixture f = new QueryFixture(dir)) {
+            f.store.createFeatureGroup(new org.featureworkbench.model.FeatureGroupDefinition("online_only", "id", "ts",
+                    List.of(new FeatureDefinition("id", FeatureType.STRING), new FeatureDefinition("ts", FeatureType.STRING)),
+                    "", java.util.Map.of(), org.featureworkbench.model.OnlineStoreConfig.ENABLED,
+                    org.featureworkbench.model.OfflineStoreConfig.DISABLED));
+            QueryException e = assertThrows(QueryException.class, () -> f.rows("SELECT * FROM online_only_latest"));
+            assertTrue(e.getMessage().contains("has no offline store"), e.getMessage());
+            assertTrue(f.store.query().relations().isEmpty(), "no views for it");
+        }
+    }
+
     private static List<String> ids(List<Object[]> rows) {
         return rows.stream().map(r -> (String) r[0]).toList();
     }
