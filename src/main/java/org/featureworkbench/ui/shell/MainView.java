@@ -21,14 +21,16 @@ import org.featureworkbench.ui.group.GroupDetailView;
 import org.featureworkbench.ui.group.GroupDetailViewModel;
 import org.featureworkbench.ui.ingest.IngestWizardWindow;
 import org.featureworkbench.ui.ingest.JobsView;
+import org.featureworkbench.ui.explore.ExploreView;
+import org.featureworkbench.ui.explore.ExploreViewModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.BooleanBinding;
 import javafx.util.Duration;
 
 /**
- * The workbench shell (DESIGN §4): toolbar, sidebar with search, groups and Jobs, the selected
- * group's page (or the welcome page, or the Jobs page), and the status bar. The job list is polled
+ * The workbench shell (DESIGN §4): toolbar, sidebar with search, groups, Explore and Jobs, the selected
+ * group's page (or the welcome page, the Explore page, or the Jobs page), and the status bar. The job list is polled
  * once a second while the Jobs page is shown or a job runs.
  */
 public final class MainView extends BorderPane {
@@ -37,6 +39,7 @@ public final class MainView extends BorderPane {
     private final Timeline jobsPolling;
     // Held here: a binding only its listener refers to can be garbage-collected and stop firing.
     private final BooleanBinding pollJobs;
+    private ExploreViewModel explore;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -63,6 +66,7 @@ public final class MainView extends BorderPane {
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::ingestFile);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newGroup);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), sidebar::focusSearch);
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), this::runQuery);
             }
         });
     }
@@ -93,7 +97,7 @@ public final class MainView extends BorderPane {
 
     private StackPane center(GroupDetailViewModel detail) {
         GroupDetailView page = new GroupDetailView(detail, this::ingestFile);
-        var groups = vm.showingJobsProperty().not();
+        var groups = vm.showingJobsProperty().not().and(vm.showingExploreProperty().not());
         page.visibleProperty().bind(vm.selectedGroupProperty().isNotNull().and(groups));
         EmptyState empty = new EmptyState(vm, this::newGroup, this::newGroupFromFile);
         empty.visibleProperty().bind(vm.emptyProperty().and(groups));
@@ -104,6 +108,18 @@ public final class MainView extends BorderPane {
         jobs.visibleProperty().bind(vm.showingJobsProperty());
         StackPane center = new StackPane(pick, empty, page, jobs);
         center.getStyleClass().add("main-area");
+        // Built when first shown: the page opens the query engine, which a user who never explores need not pay for.
+        vm.showingExploreProperty().addListener((o, was, now) -> {
+            if (now) {
+                if (explore == null) {
+                    explore = new ExploreViewModel(vm.store(), vm.executor(), vm.dialogs());
+                    ExploreView view = new ExploreView(explore);
+                    view.visibleProperty().bind(vm.showingExploreProperty());
+                    center.getChildren().add(view);
+                }
+                explore.refresh();
+            }
+        });
         return center;
     }
 
@@ -142,9 +158,22 @@ public final class MainView extends BorderPane {
         vm.jobs().refresh();
     }
 
+    /** Ctrl+Enter: runs the Explore page's statement while that page is shown. */
+    private void runQuery() {
+        if (explore != null && vm.showingExploreProperty().get()) {
+            explore.run();
+        }
+    }
+
+    /** The Explore page's view model once the page was opened, else null. */
+    public ExploreViewModel explore() {
+        return explore;
+    }
+
     /** Ctrl+I: the ingest wizard into the shown group, or for a new group when no group page is shown. */
     public void ingestFile() {
-        boolean onGroup = vm.selectedGroupProperty().get() != null && !vm.showingJobsProperty().get();
+        boolean onGroup = vm.selectedGroupProperty().get() != null && !vm.showingJobsProperty().get()
+                && !vm.showingExploreProperty().get();
         openWizard(onGroup ? vm.selectedGroupProperty().get() : null);
     }
 

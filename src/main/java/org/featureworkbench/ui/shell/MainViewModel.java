@@ -46,6 +46,7 @@ public final class MainViewModel implements GroupEvents {
     private final SampleDataLoader sampleData;
     private final JobsViewModel jobs;
     private final BooleanProperty showingJobs = new SimpleBooleanProperty(this, "showingJobs", false);
+    private final BooleanProperty showingExplore = new SimpleBooleanProperty(this, "showingExplore", false);
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
         this.store = store;
@@ -93,6 +94,7 @@ public final class MainViewModel implements GroupEvents {
 
     /** Shows the Jobs page instead of the group page. */
     public void showJobs() {
+        showingExplore.set(false);
         showingJobs.set(true);
         jobs.refresh();
     }
@@ -100,6 +102,13 @@ public final class MainViewModel implements GroupEvents {
     /** Shows the selected group's page (or the welcome page) again. */
     public void showGroups() {
         showingJobs.set(false);
+        showingExplore.set(false);
+    }
+
+    /** Shows the Explore page (SQL over the offline store). */
+    public void showExplore() {
+        showingJobs.set(false);
+        showingExplore.set(true);
     }
 
     private void refreshWith(List<FeatureGroup> created) {
@@ -182,6 +191,11 @@ public final class MainViewModel implements GroupEvents {
     /** True while the Jobs page is shown. */
     public BooleanProperty showingJobsProperty() {
         return showingJobs;
+    }
+
+    /** True while the Explore page is shown. */
+    public BooleanProperty showingExploreProperty() {
+        return showingExplore;
     }
 
     public JobsViewModel jobs() {

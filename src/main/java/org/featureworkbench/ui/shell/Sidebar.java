@@ -12,7 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.featureworkbench.model.FeatureGroup;
 
-/** The left column: the live search box, the (filtered) list of feature groups, and the Jobs entry. */
+/** The left column: the live search box, the (filtered) list of feature groups, and the Explore and Jobs entries. */
 final class Sidebar extends VBox {
     private final TextField search = new TextField();
 
@@ -71,7 +71,18 @@ final class Sidebar extends VBox {
                 jobs.getStyleClass().add("current");
             }
         });
-        getChildren().addAll(search, heading, list, new Separator(), jobs);
+        Button explore = new Button("Explore  (SQL)");
+        explore.setId("exploreEntry");
+        explore.getStyleClass().add("sidebar-entry");
+        explore.setMaxWidth(Double.MAX_VALUE);
+        explore.setOnAction(e -> vm.showExplore());
+        vm.showingExploreProperty().addListener((o, was, now) -> {
+            explore.getStyleClass().remove("current");
+            if (now) {
+                explore.getStyleClass().add("current");
+            }
+        });
+        getChildren().addAll(search, heading, list, new Separator(), explore, jobs);
     }
 
     /** Puts the keyboard focus in the search box and selects its text (Ctrl+F). */
