@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
                 "With no command, opens the desktop workbench on the workspace."},
         subcommands = {GroupCommand.class, PutCommand.class, GetCommand.class, BatchGetCommand.class,
                 DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
-                InferCommand.class, QueryCommand.class, HistoryCommand.class,
+                InferCommand.class, QueryCommand.class, HistoryCommand.class, StatsCommand.class, DriftCommand.class,
                 DataExportCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {

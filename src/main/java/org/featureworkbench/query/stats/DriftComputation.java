@@ -56,7 +56,10 @@ final class DriftComputation {
         int column = 2;
         for (FeatureDefinition f : features) {
             if (f.type() != FeatureType.STRING) {
-                edges.put(f.name(), parseEdges((String) profile[column++]));
+                List<Double> e = parseEdges((String) profile[column++]);
+                // Integral values fall between no two integers: whole-number edges keep each value in one readable bin.
+                edges.put(f.name(), f.type() == FeatureType.INTEGRAL
+                        ? e.stream().map(Math::floor).distinct().toList() : e);
             }
         }
         Map<String, List<String>> tops = topValues(group, cancellation);

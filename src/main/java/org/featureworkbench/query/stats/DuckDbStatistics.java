@@ -30,6 +30,8 @@ import org.featureworkbench.query.Sql;
 public final class DuckDbStatistics {
     /** At most this many points of a feature series reach Java. */
     public static final int MAX_SERIES_POINTS = 2_000;
+    /** Up to this many stored rows, distinct counts and quartiles are exact; above, DuckDB's sketches. */
+    public static final long EXACT_ROWS = 2_000_000;
 
     private final DuckDbQueryEngine engine;
     private final StatisticsCache cache = new StatisticsCache(32);
@@ -50,7 +52,7 @@ public final class DuckDbStatistics {
         if (cached != null) {
             return cached;
         }
-        GroupStatistics computed = compute(source, latestOnly, cancellation);
+        GroupStatistics computed = compute(source, latestOnly, key.rows() <= EXACT_ROWS, cancellation);
         cache.put(key, computed);
         return computed;
     }
@@ -68,17 +70,20 @@ public final class DuckDbStatistics {
                 Doubles.count(row[0]), (Instant) row[1]);
     }
 
-    private GroupStatistics compute(GroupSource source, boolean latestOnly, QueryCancellation cancellation) {
+    private GroupStatistics compute(GroupSource source, boolean latestOnly, boolean exact, QueryCancellation cancellation) {
         FeatureGroup group = source.group();
         String rows = latestOnly ? source.latest() : source.history();
         List<FeatureDefinition> features = source.features();
-        Object[] s = single(group, SummaryQuery.summary(rows, features), cancellation);
+        Object[] s = single(group, SummaryQuery.summary(rows, features, exact), cancellation);
         long total = Doubles.count(s[0]);
         Optional<Instant> first = Optional.ofNullable((Instant) s[1]);
         Optional<Instant> last = Optional.ofNullable((Instant) s[2]);
 
         Map<String, BinRule> bins = new LinkedHashMap<>();
         List<String> strings = new ArrayList<>();
+        // Top values of event times or (in a snapshot, one row each) of record ids say nothing.
+        String eventTime = group.definition().eventTimeFeatureName();
+        String recordId = group.definition().recordIdentifierFeatureName();
         Map<String, Object[]> perFeature = new LinkedHashMap<>();
         int column = 3;
         for (FeatureDefinition f : features) {
@@ -92,7 +97,9 @@ public final class DuckDbStatistics {
                 continue;
             }
             if (f.type() == FeatureType.STRING) {
-                strings.add(f.name());
+                if (!f.name().equals(eventTime) && !(latestOnly && f.name().equals(recordId))) {
+                    strings.add(f.name());
+                }
             } else {
                 bins.put(f.name(), BinRule.of(f.type() == FeatureType.INTEGRAL, count, Doubles.of(cells[2]),
                         Doubles.of(cells[3]), Doubles.of(cells[8]) - Doubles.of(cells[6])));
@@ -123,7 +130,7 @@ public final class DuckDbStatistics {
                     histogram, top));
         }
         TimeSeries overTime = time.series(dist.getOrDefault("t", Map.of()).getOrDefault("", Map.of()));
-        return new GroupStatistics(group.name(), latestOnly, total, first, last, out, overTime, Instant.now());
+        return new GroupStatistics(group.name(), latestOnly, total, first, last, out, overTime, exact, Instant.now());
     }
 
     private static Histogram histogram(BinRule rule, Map<String, Long> counts) {

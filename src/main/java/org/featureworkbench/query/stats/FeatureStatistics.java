@@ -10,10 +10,12 @@ import org.featureworkbench.model.FeatureType;
  * @param type      its catalog type
  * @param count     non-null values
  * @param nulls     null values (a feature added later reads null in older rows)
- * @param distinct  distinct non-null values (DuckDB's HyperLogLog estimate)
+ * @param distinct  distinct non-null values (exact, or DuckDB's HyperLogLog estimate for large groups:
+ *                  see {@link GroupStatistics#exact()})
  * @param numeric   min, max, mean, std and quartiles; null for String features and when {@code count == 0}
  * @param histogram bins by Freedman–Diaconis (Sturges when the IQR is 0); null like {@code numeric}
- * @param topValues the most frequent values, most frequent first; empty for numeric features
+ * @param topValues the most frequent values, most frequent first; empty for numeric features, for the
+ *                  event time, and for the record identifier of a latest snapshot (one row each)
  */
 public record FeatureStatistics(String name, FeatureType type, long count, long nulls, long distinct,
                                 NumericSummary numeric, Histogram histogram, List<ValueCount> topValues) {

@@ -15,11 +15,13 @@ import java.util.Optional;
  * @param lastEvent   the latest event time among them; empty when there are no rows
  * @param features    one entry per feature, in catalog order
  * @param overTime    rows per hour, day, week or month of event time
+ * @param exact       true when distinct counts and quartiles are exact; false when they are DuckDB's
+ *                    HyperLogLog and t-digest estimates (groups above {@link DuckDbStatistics#EXACT_ROWS} rows)
  * @param computedAt  when DuckDB computed these numbers (a cached result keeps its time)
  */
 public record GroupStatistics(String group, boolean latestOnly, long rows, Optional<Instant> firstEvent,
                               Optional<Instant> lastEvent, List<FeatureStatistics> features, TimeSeries overTime,
-                              Instant computedAt) {
+                              boolean exact, Instant computedAt) {
     public GroupStatistics {
         features = List.copyOf(features);
     }

@@ -1,8 +1,8 @@
 package org.featureworkbench.query.stats;
 
 /**
- * The numbers of a numeric feature's non-null values. Quartiles are DuckDB's {@code approx_quantile}
- * (t-digest), exact for small groups and within a fraction of a percent of the rank for large ones.
+ * The numbers of a numeric feature's non-null values. Quartiles interpolate between values
+ * ({@code quantile_cont}); for large groups they are DuckDB's t-digest estimate ({@code approx_quantile}).
  *
  * @param std the sample standard deviation; null when there is only one value
  */

@@ -1,6 +1,7 @@
 package org.featureworkbench.query.stats;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +24,23 @@ final class SummaryQuery {
     private SummaryQuery() {
     }
 
-    static String summary(String source, List<FeatureDefinition> features) {
+    /**
+     * @param exact exact distinct counts and quartiles ({@code count(DISTINCT)}, {@code quantile_cont}), for
+     *              groups small enough that their memory does not matter; else HyperLogLog and t-digest
+     */
+    static String summary(String source, List<FeatureDefinition> features, boolean exact) {
         StringBuilder sql = new StringBuilder("SELECT count(*), min(").append(GroupTables.EVENT_INSTANT)
                 .append("), max(").append(GroupTables.EVENT_INSTANT).append(")");
         for (FeatureDefinition f : features) {
             String c = Sql.identifier(f.name());
-            sql.append(",\n count(").append(c).append("), approx_count_distinct(").append(c).append(")");
+            sql.append(",\n count(").append(c).append("), ")
+                    .append(exact ? "count(DISTINCT " : "approx_count_distinct(").append(c).append(")");
             if (f.type() != FeatureType.STRING) {
                 String d = "CAST(" + c + " AS DOUBLE)";
                 sql.append(", min(").append(d).append("), max(").append(d).append("), avg(").append(d)
                         .append("), stddev_samp(").append(d).append(")");
                 for (double q : QUARTILES) {
-                    sql.append(", approx_quantile(").append(d).append(", ").append(q).append(")");
+                    sql.append(exact ? ", quantile_cont(" : ", approx_quantile(").append(d).append(", ").append(q).append(")");
                 }
             }
         }
@@ -49,7 +55,7 @@ final class SummaryQuery {
      * @param strings     String features that have values
      * @param materialise keep the source once for the three parts (worth it when it is computed, e.g. latest)
      */
-    static String distributions(String source, Map<String, BinRule> bins, List<String> strings, TimeBuckets time,
+    static String distributions(String source, Map<String, BinRule> bins, Collection<String> strings, TimeBuckets time,
                                 boolean materialise) {
         List<String> parts = new ArrayList<>();
         if (!bins.isEmpty()) {
