@@ -16,6 +16,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.featureworkbench.ui.FormLayout;
 import org.featureworkbench.ui.create.AddFeaturesDialog;
+import org.featureworkbench.ui.data.DataView;
+import org.featureworkbench.ui.data.DataViewModel;
 import org.featureworkbench.ui.records.RecordsView;
 
 /**
@@ -25,9 +27,10 @@ import org.featureworkbench.ui.records.RecordsView;
 public final class GroupDetailView extends VBox {
 
     /**
+     * @param data       the Data tab's view model (the group's rows from the offline store)
      * @param ingestFile opens the ingest wizard for the shown group ("Ingest file…", Ctrl+I)
      */
-    public GroupDetailView(GroupDetailViewModel vm, Runnable ingestFile) {
+    public GroupDetailView(GroupDetailViewModel vm, DataViewModel data, Runnable ingestFile) {
         getStyleClass().add("group-page");
         setId("groupPage");
         Tab overview = new Tab("Overview", overview(vm));
@@ -41,7 +44,15 @@ public final class GroupDetailView extends VBox {
                 records.setContent(new RecordsView(vm.records(), records.selectedProperty().and(visibleProperty())));
             }
         });
-        TabPane tabs = new TabPane(overview, records);
+        Tab dataTab = new Tab("Data");
+        dataTab.setId("dataTab");
+        dataTab.setClosable(false);
+        dataTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && dataTab.getContent() == null) {
+                dataTab.setContent(new DataView(data, dataTab.selectedProperty().and(visibleProperty())));
+            }
+        });
+        TabPane tabs = new TabPane(overview, records, dataTab);
         tabs.getStyleClass().add("page-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header(vm, ingestFile), tabs);

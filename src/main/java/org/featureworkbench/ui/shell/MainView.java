@@ -21,6 +21,7 @@ import org.featureworkbench.ui.group.GroupDetailView;
 import org.featureworkbench.ui.group.GroupDetailViewModel;
 import org.featureworkbench.ui.ingest.IngestWizardWindow;
 import org.featureworkbench.ui.ingest.JobsView;
+import org.featureworkbench.ui.data.DataViewModel;
 import org.featureworkbench.ui.explore.ExploreView;
 import org.featureworkbench.ui.explore.ExploreViewModel;
 import javafx.animation.KeyFrame;
@@ -96,7 +97,9 @@ public final class MainView extends BorderPane {
     }
 
     private StackPane center(GroupDetailViewModel detail) {
-        GroupDetailView page = new GroupDetailView(detail, this::ingestFile);
+        DataViewModel data = new DataViewModel(vm.store(), vm.executor());
+        data.groupProperty().bind(vm.selectedGroupProperty());
+        GroupDetailView page = new GroupDetailView(detail, data, this::ingestFile);
         var groups = vm.showingJobsProperty().not().and(vm.showingExploreProperty().not());
         page.visibleProperty().bind(vm.selectedGroupProperty().isNotNull().and(groups));
         EmptyState empty = new EmptyState(vm, this::newGroup, this::newGroupFromFile);
