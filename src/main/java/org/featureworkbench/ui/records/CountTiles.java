@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Draws {@link CountTile}s as big-number tiles (the Records counts strip, the ingest summary). */
@@ -13,7 +14,8 @@ public final class CountTiles {
     }
 
     /**
-     * Replaces the children of {@code tiles} with one tile per item.
+     * Replaces the children of {@code tiles} with one tile per item. A tile is never narrower than
+     * its text: numbers and labels are never cut to "10000…" (put the tiles in a wrapping pane).
      *
      * @param idPrefix prefix of each value label's id, followed by the label in kebab case (for tests)
      */
@@ -23,10 +25,13 @@ public final class CountTiles {
             Label value = new Label(t.value());
             value.getStyleClass().add("count-value");
             value.setId(idPrefix + t.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
+            value.setMinWidth(Region.USE_PREF_SIZE);
             Label label = new Label(t.label());
             label.getStyleClass().add("count-label");
+            label.setMinWidth(Region.USE_PREF_SIZE);
             VBox tile = new VBox(2, value, label);
             tile.getStyleClass().add("count-tile");
+            tile.setMinWidth(Region.USE_PREF_SIZE);
             Tooltip.install(tile, new Tooltip(t.tooltip()));
             tiles.getChildren().add(tile);
         }
