@@ -19,6 +19,7 @@ import org.featureworkbench.ui.create.AddFeaturesDialog;
 import org.featureworkbench.ui.data.DataView;
 import org.featureworkbench.ui.data.DataViewModel;
 import org.featureworkbench.ui.records.RecordsView;
+import org.featureworkbench.ui.stats.StatisticsView;
 
 /**
  * The page of one feature group: a header with its name, description and commands, and the
@@ -52,7 +53,16 @@ public final class GroupDetailView extends VBox {
                 dataTab.setContent(new DataView(data, dataTab.selectedProperty().and(visibleProperty())));
             }
         });
-        TabPane tabs = new TabPane(overview, records, dataTab);
+        Tab statistics = new Tab("Statistics");
+        statistics.setId("statisticsTab");
+        statistics.setClosable(false);
+        statistics.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && statistics.getContent() == null) {
+                statistics.setContent(new StatisticsView(vm.statistics()));
+                vm.statistics().activate();
+            }
+        });
+        TabPane tabs = new TabPane(overview, records, dataTab, statistics);
         tabs.getStyleClass().add("page-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         getChildren().addAll(header(vm, ingestFile), tabs);

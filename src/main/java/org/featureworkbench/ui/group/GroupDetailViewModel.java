@@ -25,6 +25,7 @@ import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.ui.create.AddFeaturesViewModel;
 import org.featureworkbench.ui.dialog.DialogService;
 import org.featureworkbench.ui.records.RecordsViewModel;
+import org.featureworkbench.ui.stats.StatisticsViewModel;
 import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
@@ -50,6 +51,7 @@ public final class GroupDetailViewModel {
     private final StringProperty notice = new SimpleStringProperty(this, "notice", "");
     private final FeatureMetadataViewModel metadata;
     private final RecordsViewModel records;
+    private final StatisticsViewModel statistics;
 
     public GroupDetailViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs, GroupEvents events) {
         this.store = store;
@@ -59,6 +61,8 @@ public final class GroupDetailViewModel {
         this.metadata = new FeatureMetadataViewModel(store, executor, dialogs, events, group);
         this.records = new RecordsViewModel(store, executor, dialogs);
         records.groupProperty().bind(group);
+        this.statistics = new StatisticsViewModel(store, executor);
+        statistics.groupProperty().bind(group);
         group.addListener((obs, old, now) -> show(now, old));
     }
 
@@ -205,5 +209,10 @@ public final class GroupDetailViewModel {
     /** The Records tab of the shown group. */
     public RecordsViewModel records() {
         return records;
+    }
+
+    /** The Statistics tab's view model (loads nothing until the tab is first opened). */
+    public StatisticsViewModel statistics() {
+        return statistics;
     }
 }
