@@ -75,9 +75,8 @@ final class QueryBenchReport {
     final List<Line> setup = new ArrayList<>();
     final List<QueryTimes> queries = new ArrayList<>();
     final List<Line> after = new ArrayList<>();
-    /** Null when the statistics API is not in this build. */
-    Double statisticsSeconds;
-    String statisticsNote = "";
+    /** Empty when statistics were not measured (the statistics API is not in this build). */
+    final List<Line> statistics = new ArrayList<>();
     final List<Line> explore = new ArrayList<>();
     long peakHeapMb = -1;
     long peakHeapQueriesMb = -1;
@@ -135,11 +134,10 @@ final class QueryBenchReport {
             printLines(out, after);
         }
         out.println();
-        if (statisticsSeconds == null) {
-            out.println("statistics: not measured (the statistics API is not in this build)" + statisticsNote);
+        if (statistics.isEmpty()) {
+            out.println("statistics: not measured (the statistics API is not in this build)");
         } else {
-            printLines(out, List.of(new Line("statistics of the group" + statisticsNote, statisticsSeconds, "",
-                    GOAL_STATISTICS_SECONDS)));
+            printLines(out, statistics);
         }
         if (!explore.isEmpty()) {
             out.println();

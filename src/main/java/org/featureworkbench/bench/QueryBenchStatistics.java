@@ -1,34 +1,36 @@
 package org.featureworkbench.bench;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.query.QueryCancellation;
+import org.featureworkbench.query.stats.GroupStatistics;
 
 /**
- * Times the statistics of a group when this build has {@code store.query().statistics(…)} (issue
- * 10, written in parallel with this benchmark); otherwise says it was not measured, never a number.
+ * Times {@code store.query().statistics(…)} of the big group: all history and the latest snapshot,
+ * each the first call for this version of the data (computed, not cached), then a repeated call
+ * (served from the statistics cache).
  */
 final class QueryBenchStatistics {
-    /**
-     * @param seconds null when not measured
-     * @param note    what was measured or why not
-     */
-    record Outcome(Double seconds, String note) {
-    }
-
     private QueryBenchStatistics() {
     }
 
-    static Outcome measure(FeatureStore store, String group) {
-        Object query = store.query();
-        Method statistics = Arrays.stream(query.getClass().getMethods())
-                .filter(m -> m.getName().equals("statistics")).findFirst().orElse(null);
-        if (statistics == null) {
-            return new Outcome(null, "");
-        }
-        String signature = Arrays.stream(statistics.getParameterTypes()).map(Class::getSimpleName)
-                .collect(Collectors.joining(", "));
-        return new Outcome(null, "; found statistics(" + signature + "), which this benchmark does not know how to call yet");
+    static List<QueryBenchReport.Line> measure(FeatureStore store, String group) {
+        List<QueryBenchReport.Line> lines = new ArrayList<>();
+        lines.add(time(store, group, false, "statistics, all history (first call: computed)",
+                QueryBenchReport.GOAL_STATISTICS_SECONDS));
+        lines.add(time(store, group, true, "statistics, latest snapshot (first call: computed)",
+                QueryBenchReport.GOAL_STATISTICS_SECONDS));
+        lines.add(time(store, group, false, "statistics, all history again (cached)", null));
+        return lines;
+    }
+
+    private static QueryBenchReport.Line time(FeatureStore store, String group, boolean latest, String what, Double goal) {
+        long t = System.nanoTime();
+        GroupStatistics stats = store.query().statistics(group, latest, new QueryCancellation());
+        double seconds = (System.nanoTime() - t) / 1e9;
+        return new QueryBenchReport.Line(what, seconds, String.format(Locale.ROOT, "%,d rows, %d features",
+                stats.rows(), stats.features().size()), goal);
     }
 }

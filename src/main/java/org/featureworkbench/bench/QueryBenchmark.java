@@ -426,9 +426,7 @@ public final class QueryBenchmark {
     // ---------------------------------------------------------------- statistics
 
     private void measureStatistics(FeatureStore store) {
-        QueryBenchStatistics.Outcome outcome = QueryBenchStatistics.measure(store, GROUP);
-        report.statisticsSeconds = outcome.seconds();
-        report.statisticsNote = outcome.note();
+        report.statistics.addAll(QueryBenchStatistics.measure(store, GROUP));
     }
 
     // ---------------------------------------------------------------- the Explore page

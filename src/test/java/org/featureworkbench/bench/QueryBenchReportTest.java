@@ -60,7 +60,7 @@ class QueryBenchReportTest {
     @Test
     void measuredStatisticsGetAGoalLine() {
         QueryBenchReport report = new QueryBenchReport();
-        report.statisticsSeconds = 4.2;
+        report.statistics.add(new QueryBenchReport.Line("statistics", 4.2, "", QueryBenchReport.GOAL_STATISTICS_SECONDS));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         report.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
