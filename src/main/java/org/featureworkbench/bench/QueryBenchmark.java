@@ -311,7 +311,11 @@ public final class QueryBenchmark {
                 }
             }
         }
-        return new QueryBenchReport.QueryTimes(q.name(), e, p, h, o, engine.rows, agree);
+        QueryBenchReport.QueryTimes times = new QueryBenchReport.QueryTimes(q.name(), e, p, h, o, engine.rows, agree);
+        out.println(String.format(Locale.ROOT, "  medians: engine %.1f ms, paged %.1f ms, hour files %.1f ms, one file "
+                + "%.1f ms (load %s)", times.engineMs(), QueryBenchReport.median(p), times.hourFilesMs(), times.oneFileMs(),
+                loadAverage()));
+        return times;
     }
 
     private interface Timed {
