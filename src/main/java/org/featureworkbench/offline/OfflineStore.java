@@ -73,6 +73,13 @@ public interface OfflineStore {
     String readGlob(FeatureGroup group);
 
     /**
+     * A token that changes whenever the group's published files change, in this process or
+     * another: a reader that read it before listing the files and reads the same token later may
+     * keep its listing. Empty when no token can be had (then list every time). Cheap: one small read.
+     */
+    String changeToken(FeatureGroup group);
+
+    /**
      * Pins the group's published files for a read: until the lease is closed, compaction cannot
      * swap files under the reader. Close it on the thread that opened it (try-with-resources),
      * and do not call {@link #compact} or {@link #purge} of the same group while holding it (that

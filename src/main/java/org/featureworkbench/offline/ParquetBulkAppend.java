@@ -31,16 +31,18 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
     private final FeatureGroup group;
     private final Path dataDirectory;
     private final Lock publishLock;
+    private final Runnable onPublished;
     private final BulkWriterThread[] writers;
     private final BulkWriterThread.Block[] filling;
     private long pendingRows;
     private boolean closed;
 
     ParquetBulkAppend(FeatureGroup group, Path dataDirectory, CompressionCodecName codec, Instant apiInvocationTime,
-                      Lock publishLock, int threads, long budgetBytes) {
+                      Lock publishLock, Runnable onPublished, int threads, long budgetBytes) {
         this.group = group;
         this.dataDirectory = dataDirectory;
         this.publishLock = publishLock;
+        this.onPublished = onPublished;
         OfflineSchema schema = OfflineSchema.of(group);
         HourFileWriter files = new HourFileWriter(dataDirectory, schema, codec, OfflineSchema.micros(apiInvocationTime));
         writers = new BulkWriterThread[threads];
@@ -176,6 +178,7 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
                 directories.add(target.getParent());
             }
         } finally {
+            onPublished.run();
             publishLock.unlock();
         }
         Path storeRoot = dataDirectory.getParent().getParent();

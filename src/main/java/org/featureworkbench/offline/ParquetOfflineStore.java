@@ -77,6 +77,7 @@ public final class ParquetOfflineStore implements OfflineStore {
                     + "' under " + groupDirectory(group) + ": " + e.getMessage()
                     + " (nothing was published; check free disk space and permissions)", e);
         } finally {
+            ChangeMarker.mark(groupDirectory(group));
             writer.unlock();
         }
     }
@@ -94,7 +95,8 @@ public final class ParquetOfflineStore implements OfflineStore {
         // The writer lock is taken only for the renames: the outbox flusher and compaction of this
         // group keep working while an ingest streams its (hidden) files.
         return new ParquetBulkAppend(group, dataDirectory(group), codec, apiInvocationTime,
-                locks.writer(group.offlineFolderName()), threads, budgetBytes);
+                locks.writer(group.offlineFolderName()), () -> ChangeMarker.mark(groupDirectory(group)), threads,
+                budgetBytes);
     }
 
     @Override
@@ -140,6 +142,7 @@ public final class ParquetOfflineStore implements OfflineStore {
                     + "' under " + groupDirectory(group) + ": " + e.getMessage()
                     + " (partitions not yet swapped keep their old files; run compact again)", e);
         } finally {
+            ChangeMarker.mark(groupDirectory(group));
             writer.unlock();
         }
     }
@@ -152,6 +155,11 @@ public final class ParquetOfflineStore implements OfflineStore {
     @Override
     public String readGlob(FeatureGroup group) {
         return dataDirectory(group).toString().replace('\\', '/') + "/**/*" + OfflineLayout.PARQUET_SUFFIX;
+    }
+
+    @Override
+    public String changeToken(FeatureGroup group) {
+        return ChangeMarker.read(groupDirectory(group));
     }
 
     @Override

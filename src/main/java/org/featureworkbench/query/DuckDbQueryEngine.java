@@ -55,6 +55,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     private QueryDatabase database;
     private Connection engineConnection;
     private QueryViews views;
+    private OfflineMirror mirror;
 
     /**
      * @param groups       the catalog's groups now (read at every query, so views follow the catalog)
@@ -118,7 +119,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     public synchronized List<RelationInfo> relations() {
         ensureOpen();
         try {
-            views.refresh(engineConnection, groups.get());
+            refreshViews(groups.get());
         } catch (SQLException e) {
             throw failure("could not prepare the group views", e);
         }
@@ -158,12 +159,17 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         try {
             List<FeatureGroup> all = groups.get();
             refuseOnlineOnly(all, tableNames);
-            views.refresh(engineConnection, all);
+            refreshViews(all);
             List<FeatureGroup> named = views.groupsNamed(tableNames);
             sync(named);
         } catch (SQLException e) {
             throw failure("could not bring the query copy up to date with the offline files", e);
         }
+    }
+
+    private void refreshViews(List<FeatureGroup> all) throws SQLException {
+        views.refresh(engineConnection, all);
+        mirror.forgetAllBut(views.liveFolders());
     }
 
     /** A group without an offline store has no history: say so rather than "table does not exist". */
@@ -184,7 +190,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     private synchronized void prepareGroups(Collection<FeatureGroup> over) {
         ensureOpen();
         try {
-            views.refresh(engineConnection, groups.get());
+            refreshViews(groups.get());
             sync(over);
         } catch (SQLException e) {
             throw failure("could not bring the query copy up to date with the offline files", e);
@@ -192,7 +198,6 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     }
 
     private void sync(Collection<FeatureGroup> named) throws SQLException {
-        OfflineMirror mirror = new OfflineMirror(offline);
         for (FeatureGroup group : named) {
             if (!group.definition().offlineStore().enabled()) {
                 continue;
@@ -347,6 +352,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
             throw failure("could not prepare the query database", e);
         }
         views = new QueryViews();
+        mirror = new OfflineMirror(offline);
     }
 
     /** True when the native copy is kept in a file and reused by the next process (ADR 0013). */

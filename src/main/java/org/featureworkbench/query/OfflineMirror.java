@@ -7,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.featureworkbench.offline.OfflineReadLease;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * removes the rows of files that are gone, in one transaction, while a read lease keeps compaction
  * from swapping files under it. A query then reads the copy, never a partial or vanished file.
  *
- * <p>Not thread-safe: the engine calls it under its own lock.
+ * <p>Only this process writes the copy (DuckDB locks the file), so what it holds is cached in
+ * memory, and a group whose change token ({@link OfflineStore#changeToken}) is unchanged is not
+ * even listed. Not thread-safe: the engine calls it under its own lock.
  */
 final class OfflineMirror {
     private static final Logger LOG = LoggerFactory.getLogger(OfflineMirror.class);
@@ -31,6 +35,10 @@ final class OfflineMirror {
     private static final int MAX_ATTEMPTS = 3;
 
     private final OfflineStore offline;
+    /** Folder → the files the copy holds, read from the copy once per process, then kept here. */
+    private final Map<String, Set<String>> known = new HashMap<>();
+    /** Folder → the change token read before the listing the copy now matches. */
+    private final Map<String, String> tokens = new HashMap<>();
 
     OfflineMirror(OfflineStore offline) {
         this.offline = offline;
@@ -72,12 +80,21 @@ final class OfflineMirror {
     private long syncOnce(Connection c, GroupTables tables) throws SQLException {
         String folder = tables.group().offlineFolderName();
         Path dataRoot = offline.groupDirectory(tables.group());
+        // Read before listing: a change after this read gives a new token, so the next sync lists again.
+        String token = offline.changeToken(tables.group());
+        if (!token.isEmpty() && token.equals(tokens.get(folder)) && known.containsKey(folder)) {
+            return 0;
+        }
         try (OfflineReadLease lease = offline.openReadLease(tables.group())) {
             Set<String> current = new HashSet<>();
             for (Path file : lease.files()) {
                 current.add(dataRoot.relativize(file).toString().replace('\\', '/'));
             }
-            Set<String> known = knownFiles(c, folder);
+            Set<String> known = this.known.get(folder);
+            if (known == null) {
+                known = knownFiles(c, folder);
+                this.known.put(folder, known);
+            }
             List<String> added = new ArrayList<>();
             for (String path : current) {
                 if (!known.contains(path)) {
@@ -90,11 +107,16 @@ final class OfflineMirror {
                     removed.add(path);
                 }
             }
-            if (added.isEmpty() && removed.isEmpty()) {
-                return 0;
+            long inserted = 0;
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                added.sort(null);
+                inserted = apply(c, tables, dataRoot, added, removed);
+                // Only after the commit: a rolled-back sync leaves the cache as the copy is.
+                known.removeAll(removed);
+                known.addAll(added);
             }
-            added.sort(null);
-            return apply(c, tables, dataRoot, added, removed);
+            tokens.put(folder, token);
+            return inserted;
         }
     }
 
@@ -156,6 +178,12 @@ final class OfflineMirror {
             }
         }
         return known;
+    }
+
+    /** Forgets what it knew of folders whose copies were dropped. */
+    void forgetAllBut(Set<String> liveFolders) {
+        known.keySet().retainAll(liveFolders);
+        tokens.keySet().retainAll(liveFolders);
     }
 
     /** Drops the copies of groups that no longer exist (their offline files may be kept; the copy is not). */

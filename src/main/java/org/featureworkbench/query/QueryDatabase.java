@@ -117,6 +117,9 @@ final class QueryDatabase implements AutoCloseable {
             s.execute("SET autoload_known_extensions = false");
             s.execute("SET TimeZone = 'UTC'");
             s.execute("SET parquet_metadata_cache = true");
+            // Loading thousands of small hour files into the copy is 2-3x faster without it; a query
+            // with ORDER BY (and a result table made from one) keeps its order regardless.
+            s.execute("SET preserve_insertion_order = false");
             // Large sorts and temporary results spill here rather than exhausting memory.
             s.execute("SET temp_directory = " + Sql.literal(spill.toString()));
             s.execute("SET memory_limit = " + Sql.literal(memoryLimit()));

@@ -88,6 +88,11 @@ final class QueryViews {
         return List.copyOf(named);
     }
 
+    /** The offline folders of the groups the views now show. */
+    Set<String> liveFolders() {
+        return signatures.keySet();
+    }
+
     List<RelationInfo> relations() {
         return relations;
     }

@@ -6,6 +6,7 @@ import static org.featureworkbench.offline.OfflineTestGroups.customers;
 import static org.featureworkbench.offline.OfflineTestGroups.row;
 import static org.featureworkbench.offline.OfflineTestGroups.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +50,31 @@ abstract class OfflineStoreContractTest {
     void openStore() {
         store = createStore(workspace.resolve("offline-store"));
         reader = new DuckDbOfflineReader(store);
+    }
+
+    @Test
+    void theChangeTokenChangesWithEveryChangeOfTheFilesAndOnlyThen() throws Exception {
+        FeatureGroup group = customers(FeatureType.STRING);
+        String initial = store.changeToken(group);
+        store.append(group, List.of(row(group, "c1", 42, 0.5, "Paris", "2024-03-01T10:15:00Z")));
+        String afterAppend = store.changeToken(group);
+        assertNotEquals(initial, afterAppend);
+        assertEquals(afterAppend, store.changeToken(group), "stable while nothing changes");
+        // Another store object on the same folder stands for another process.
+        OfflineStore other = createStore(workspace.resolve("offline-store"));
+        assertEquals(afterAppend, other.changeToken(group));
+        other.append(group, List.of(row(group, "c2", 7, 1.5, "Lyon", "2024-03-01T10:20:00Z")));
+        String afterOther = store.changeToken(group);
+        assertNotEquals(afterAppend, afterOther);
+        store.compact(group);
+        assertNotEquals(afterOther, store.changeToken(group));
+        try (OfflineBulkAppend bulk = store.openBulkAppend(group, java.time.Instant.now())) {
+            String beforePublish = store.changeToken(group);
+            OfflineRow r = row(group, "c3", 1, 2.0, "Nice", "2024-03-02T00:00:00Z");
+            bulk.add(group.features().stream().map(f -> r.values().get(f.name())).toArray(), r.eventTime().toEpochMilli());
+            bulk.publish();
+            assertNotEquals(beforePublish, store.changeToken(group));
+        }
     }
 
     @Test

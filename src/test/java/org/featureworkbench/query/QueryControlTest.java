@@ -71,7 +71,7 @@ class QueryControlTest {
     void streamingAndLimitGiveTheRowsInOrder() {
         try (QueryFixture f = new QueryFixture(dir).group("g", FeatureType.STRING)) {
             CollectingSink sink = new CollectingSink();
-            long n = f.store.query().stream("SELECT range FROM range(10) -- a trailing comment",
+            long n = f.store.query().stream("SELECT range FROM range(10) ORDER BY range -- a trailing comment",
                     new QueryOptions(4, null), new QueryCancellation(), sink);
             assertEquals(4, n);
             assertEquals(List.of(0L, 1L, 2L, 3L), sink.firstColumn);

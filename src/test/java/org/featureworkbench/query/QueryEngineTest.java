@@ -184,6 +184,27 @@ class QueryEngineTest {
     }
 
     @Test
+    void filesWrittenOrCompactedByAnotherProcessAreSeenAtTheNextQuery() {
+        try (QueryFixture f = new QueryFixture(dir).group("g", FeatureType.STRING,
+                new FeatureDefinition("v", FeatureType.INTEGRAL))) {
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:00Z", "v", "1");
+            assertEquals(1L, f.single("SELECT count(*) FROM g"));
+            // A second store object on the same folder has its own locks: it stands for another process.
+            org.featureworkbench.offline.ParquetOfflineStore other =
+                    new org.featureworkbench.offline.ParquetOfflineStore(f.store.offlineStoreDirectory());
+            FeatureGroup g = f.store.describeFeatureGroup("g");
+            for (int i = 0; i < 3; i++) {
+                other.append(g, List.of(org.featureworkbench.offline.OfflineRow.of(g.definition(),
+                        java.util.Map.of("id", "b" + i, "ts", "2026-01-01T00:30:00Z", "v", 10L), Instant.now())));
+            }
+            assertEquals(4L, f.single("SELECT count(*) FROM g"));
+            other.compact(g);
+            assertEquals(4L, f.single("SELECT count(*) FROM g"));
+            assertEquals(31L, ((Number) f.single("SELECT sum(v) FROM g")).longValue());
+        }
+    }
+
+    @Test
     void compactionChangesNoResult() {
         try (QueryFixture f = new QueryFixture(dir).group("g", FeatureType.STRING,
                 new FeatureDefinition("v", FeatureType.INTEGRAL))) {
