@@ -41,6 +41,8 @@ public final class QueryTemplates {
     private final String id;
     private final String eventInstant;
     private final String newestFirst;
+    // The newest row of a record first (DESIGN.md §3), one clause a line.
+    private final String window;
 
     public QueryTemplates(FeatureGroup group) {
         this.group = Objects.requireNonNull(group, "group");
@@ -48,6 +50,7 @@ public final class QueryTemplates {
         this.id = Sql.identifier(group.definition().recordIdentifierFeatureName());
         this.eventInstant = "event_instant(" + Sql.identifier(group.definition().eventTimeFeatureName()) + ")";
         this.newestFirst = eventInstant + " DESC, api_invocation_time DESC, write_time DESC";
+        this.window = "row_number() OVER (\n      PARTITION BY " + id + "\n      ORDER BY " + newestFirst + ")";
     }
 
     /**
@@ -80,7 +83,7 @@ public final class QueryTemplates {
         return "-- " + table + " as the store knew it at " + writeTime + ": rows written later (backfills too) are left out\n"
                 + "SELECT * EXCLUDE (_n)\n"
                 + "FROM (\n"
-                + "  SELECT *, row_number() OVER (PARTITION BY " + id + " ORDER BY " + newestFirst + ") AS _n\n"
+                + "  SELECT *, " + window + " AS _n\n"
                 + "  FROM " + table + "\n"
                 + "  WHERE write_time <= " + time + "\n"
                 + ")\n"
@@ -112,10 +115,10 @@ public final class QueryTemplates {
                 + "-- Drop \"AND deleted_now\" to list every record, deleted or not.\n"
                 + "SELECT * EXCLUDE (_n)\n"
                 + "FROM (\n"
-                + "  SELECT *, row_number() OVER (PARTITION BY " + id + " ORDER BY " + newestFirst + ") AS _n\n"
+                + "  SELECT *, " + window + " AS _n\n"
                 + "  FROM (\n"
                 + "    SELECT *, first_value(is_deleted) OVER (PARTITION BY " + id + " ORDER BY " + newestFirst
-                + ") AS deleted_now\n"
+                + ")\n      AS deleted_now\n"
                 + "    FROM " + table + "\n"
                 + "  )\n"
                 + "  WHERE NOT is_deleted\n"
@@ -147,7 +150,7 @@ public final class QueryTemplates {
     private String newestRowPerRecord(String from) {
         return "SELECT * EXCLUDE (_n)\n"
                 + "FROM (\n"
-                + "  SELECT *, row_number() OVER (PARTITION BY " + id + " ORDER BY " + newestFirst + ") AS _n\n"
+                + "  SELECT *, " + window + " AS _n\n"
                 + "  FROM " + from + "\n"
                 + ")";
     }

@@ -50,9 +50,9 @@ public final class DataView extends VBox {
         });
         vm.historyProperty().addListener((o, was, now) -> shape.selectToggle(now ? history : latest));
 
-        TextField id = field("dataRecordId", "record id", 130, vm.recordIdProperty(), vm);
-        TextField from = field("dataFrom", "from, e.g. 2026-03-01", 170, vm.fromProperty(), vm);
-        TextField to = field("dataTo", "to, e.g. 2026-03-31T18:00", 190, vm.toProperty(), vm);
+        TextField id = field("dataRecordId", "any record", 140, vm.recordIdProperty(), vm);
+        TextField from = field("dataFrom", "from, e.g. 2026-03-01", 180, vm.fromProperty(), vm);
+        TextField to = field("dataTo", "to, e.g. 2026-03-31T18:00", 200, vm.toProperty(), vm);
         to.setTooltip(new Tooltip("Event time up to (inclusive), UTC. With the latest snapshot: each record's state "
                 + "at that time."));
         CheckBox deleted = new CheckBox("Include deleted");
@@ -67,10 +67,12 @@ public final class DataView extends VBox {
         cancel.setId("dataCancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        HBox filters = new HBox(8, latest, history, new Label("Record"), id, new Label("Event time"), from,
-                new Label("–"), to, deleted, show, cancel);
+        HBox shapes = new HBox(0, latest, history);
+        HBox filters = new HBox(8, shapes, label("Record id"), id, label("Event time"), from, label("–"), to);
         filters.setAlignment(Pos.CENTER_LEFT);
         filters.getStyleClass().add("data-filters");
+        HBox actions = new HBox(8, deleted, show, cancel);
+        actions.setAlignment(Pos.CENTER_LEFT);
 
         Label hint = new Label("From the offline store. Times are UTC; a date alone means the whole day.");
         hint.getStyleClass().add("hint");
@@ -83,7 +85,9 @@ public final class DataView extends VBox {
         error.setMaxWidth(Double.MAX_VALUE);
         ResultTable table = new ResultTable(vm.pager(), "data", "Press Show to read this group's rows.");
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(filters, new HBox(12, status, hint), error, table);
+        HBox line = new HBox(12, status, hint);
+        line.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(filters, actions, line, error, table);
 
         active.addListener((o, was, now) -> {
             if (now && vm.pager().result() == null && !vm.runningProperty().get()) {
@@ -98,6 +102,12 @@ public final class DataView extends VBox {
         if (active.get()) {
             vm.load();
         }
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static TextField field(String id, String prompt, double width, javafx.beans.property.StringProperty text,

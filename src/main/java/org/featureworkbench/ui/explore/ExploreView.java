@@ -43,11 +43,12 @@ public final class ExploreView extends VBox {
 
         Label title = new Label("Explore");
         title.getStyleClass().add("page-title");
-        Label subtitle = new Label("DuckDB SQL over every version in the offline store. Each group is a view named "
-                + "like the group (all rows) and <group>_latest (the state of every record now); "
-                + "order event times with event_instant(event_time).");
+        Label subtitle = new Label("DuckDB SQL over the offline store: each group is a view with every version "
+                + "(customers) and one with the state of every record now (customers_latest). "
+                + "Order event times with event_instant(event_time).");
         subtitle.getStyleClass().add("page-subtitle");
         subtitle.setWrapText(true);
+        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox header = new VBox(2, title, subtitle);
         header.getStyleClass().add("page-header");
 

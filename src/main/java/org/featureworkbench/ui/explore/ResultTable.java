@@ -28,6 +28,7 @@ public final class ResultTable extends VBox {
 
     private final ResultPager pager;
     private final TableView<Object[]> table;
+    private boolean sized;
 
     public ResultTable(ResultPager pager, String idPrefix, String placeholder) {
         super(6);
@@ -45,6 +46,13 @@ public final class ResultTable extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         build(pager.columns());
         pager.columns().addListener((ListChangeListener<ResultColumn>) c -> build(pager.columns()));
+        // Columns take the width of their first page's values once, then keep what the user drags.
+        pager.rows().addListener((ListChangeListener<Object[]>) c -> {
+            if (!sized && !pager.rows().isEmpty()) {
+                sized = true;
+                fitColumns();
+            }
+        });
         getChildren().addAll(table, pagerBar(idPrefix));
     }
 
@@ -83,7 +91,21 @@ public final class ResultTable extends VBox {
         return b;
     }
 
+    private void fitColumns() {
+        List<Object[]> sample = pager.rows().subList(0, Math.min(100, pager.rows().size()));
+        for (int i = 1; i < table.getColumns().size(); i++) {
+            int index = i - 1;
+            ResultColumn rc = pager.columns().get(index);
+            int chars = rc.name().length() + 2;
+            for (Object[] row : sample) {
+                chars = Math.max(chars, index < row.length ? ValueText.of(row[index]).length() : 0);
+            }
+            table.getColumns().get(i).setPrefWidth(Math.max(60, Math.min(360, chars * 7.6 + 22)));
+        }
+    }
+
     private void build(List<ResultColumn> columns) {
+        sized = false;
         table.getColumns().clear();
         if (columns.isEmpty()) {
             return;
