@@ -95,6 +95,9 @@ final class DriftCard extends VBox {
         DatePicker p = new DatePicker();
         p.setId(id);
         p.setPrefWidth(130);
+        // ISO dates (2026-11-01) whatever the machine's locale: the same form the CLI and the table use.
+        p.setConverter(new javafx.util.converter.LocalDateStringConverter(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
         p.valueProperty().bindBidirectional(value);
         return p;
     }

@@ -153,8 +153,8 @@ public final class StatisticsView extends ScrollPane {
                 break;
             }
             if (f.histogram() != null) {
-                featureCharts.getChildren().add(new ChartCard(f.name() + " · histogram (" + f.histogram().bins().size()
-                        + " bins, " + f.histogram().rule() + ")", group + "-" + f.name() + "-histogram",
+                featureCharts.getChildren().add(new ChartCard(f.name() + " · " + f.histogram().bins().size()
+                        + " bins", group + "-" + f.name() + "-histogram",
                         StatsCharts.histogram(f), vm.executor()));
                 shown++;
             } else if (!f.topValues().isEmpty()) {

@@ -58,6 +58,8 @@ final class StatsCharts {
         }
         chart.getData().add(series);
         chart.setCreateSymbols(false);
+        fit(x, t.points().isEmpty() ? 0 : t.points().get(0).start().toEpochMilli(),
+                t.points().isEmpty() ? 0 : t.points().get(t.points().size() - 1).start().toEpochMilli());
         style(chart);
         chart.setId("overTimeChart");
         return chart;
@@ -75,6 +77,8 @@ final class StatsCharts {
             series.getData().add(new XYChart.Data<>(p.eventTime().toEpochMilli(), p.value()));
         }
         chart.getData().add(series);
+        fit(x, s.points().isEmpty() ? 0 : s.points().get(0).eventTime().toEpochMilli(),
+                s.points().isEmpty() ? 0 : s.points().get(s.points().size() - 1).eventTime().toEpochMilli());
         chart.setCreateSymbols(s.points().size() <= 60);
         style(chart);
         chart.setId("seriesChart");
@@ -84,6 +88,15 @@ final class StatsCharts {
     /** The data points of a chart's first series (for tests and the chart's own checks). */
     static <X, Y> List<XYChart.Data<X, Y>> points(XYChart<X, Y> chart) {
         return chart.getData().isEmpty() ? List.of() : chart.getData().get(0).getData();
+    }
+
+    /** The time axis spans exactly the data, with six ticks (auto-ranging would pad it to odd minutes). */
+    private static void fit(NumberAxis x, long first, long last) {
+        long span = Math.max(last - first, 3_600_000L);
+        x.setAutoRanging(false);
+        x.setLowerBound(first);
+        x.setUpperBound(first + span);
+        x.setTickUnit(span / 6.0);
     }
 
     private static NumberAxis timeAxis() {

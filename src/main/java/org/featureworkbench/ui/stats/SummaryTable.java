@@ -13,7 +13,7 @@ final class SummaryTable extends TableView<FeatureStatistics> {
         setId("statsSummary");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         getColumns().add(column("Feature", FeatureStatistics::name, 140));
-        getColumns().add(column("Type", f -> f.type().awsName(), 80));
+        getColumns().add(column("Type", f -> f.type().awsName(), 95));
         getColumns().add(column("Count", f -> StatsFormat.count(f.count()), 80));
         getColumns().add(column("Nulls", f -> StatsFormat.count(f.nulls()), 70));
         getColumns().add(column("Distinct", f -> StatsFormat.count(f.distinct()), 70));
