@@ -158,4 +158,27 @@ class ExplorePageTest {
         assertEquals(240, chart.getData().get(0).getData().size());
         assertEquals(478.0, ((Number) chart.getData().get(0).getData().get(239).getYValue()).doubleValue());
     }
+
+    @Test
+    void ctrlSpaceCompletesGroupAndFeatureNames(FxRobot robot) throws Exception {
+        open(robot);
+        typeQuery(robot, "SELECT * FROM customers_l");
+        robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+        app.settle();
+        CodeArea area = robot.lookup("#sqlEditor").queryAs(CodeArea.class);
+        assertEquals("SELECT * FROM customers_latest", area.getText(), "a single match is inserted at once");
+
+        robot.write(" WHERE ag");
+        robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+        app.settle();
+        assertEquals("SELECT * FROM customers_latest WHERE age", area.getText());
+
+        robot.write(" > 0 ORDER BY c");
+        robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+        app.settle();
+        shoot(robot, "explore-completion.png");
+        robot.clickOn("customer_id");
+        app.settle();
+        assertEquals("SELECT * FROM customers_latest WHERE age > 0 ORDER BY customer_id", area.getText());
+    }
 }
