@@ -15,6 +15,7 @@ import org.featureworkbench.model.FeatureMetadataUpdate;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
 import org.featureworkbench.model.ResourceNotFoundException;
+import org.featureworkbench.query.CopyMode;
 import org.featureworkbench.query.DuckDbQueryEngine;
 import org.featureworkbench.query.QueryHistory;
 import org.featureworkbench.registry.FeatureGroupCatalog;
@@ -51,15 +52,20 @@ public final class FeatureStore implements AutoCloseable {
         this.ingest = new IngestOperations(this, services);
         this.query = new QueryOperations(new DuckDbQueryEngine(workspaceDirectory, offlineStoreDirectory(),
                 services.offline(), () -> catalog.list(GroupListQuery.ALL),
-                group -> flushIfPending(services, group), Boolean.getBoolean(IN_MEMORY_QUERY_COPY)),
+                group -> flushIfPending(services, group), copyMode()),
                 this::describeFeatureGroup, new QueryHistory(workspaceDirectory.resolve("query").resolve("history.jsonl")));
     }
 
     /**
-     * System property: when true, the query engine keeps its copy of the offline history in memory
-     * instead of {@code <workspace>/query/} (benchmarks of the cold path use it).
+     * System property: {@code persistent} (default), {@code in_memory} or {@code direct}, where the
+     * query engine reads groups from ({@link CopyMode}); benchmarks and tests choose the others.
      */
-    public static final String IN_MEMORY_QUERY_COPY = "fwb.query.inMemory";
+    public static final String QUERY_COPY_MODE = "fwb.query.copy";
+
+    private static CopyMode copyMode() {
+        String mode = System.getProperty(QUERY_COPY_MODE, "persistent");
+        return CopyMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+    }
 
     /** A query sees what this process acknowledged: its journal rows of the group are published first. */
     private static void flushIfPending(StoreServices services, FeatureGroup group) {

@@ -46,7 +46,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     private final OfflineStore offline;
     private final Supplier<List<FeatureGroup>> groups;
     private final Consumer<FeatureGroup> flushPending;
-    private final boolean inMemoryOnly;
+    private final CopyMode mode;
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "query-timeouts");
         t.setDaemon(true);
@@ -64,13 +64,13 @@ public final class DuckDbQueryEngine implements AutoCloseable {
      */
     public DuckDbQueryEngine(Path workspace, Path offlineRoot, OfflineStore offline,
                              Supplier<List<FeatureGroup>> groups, Consumer<FeatureGroup> flushPending,
-                             boolean inMemoryOnly) {
+                             CopyMode mode) {
         this.workspace = workspace;
         this.offlineRoot = offlineRoot;
         this.offline = offline;
         this.groups = groups;
         this.flushPending = flushPending;
-        this.inMemoryOnly = inMemoryOnly;
+        this.mode = mode;
     }
 
     /**
@@ -80,15 +80,17 @@ public final class DuckDbQueryEngine implements AutoCloseable {
      */
     public QueryResult run(String sql, QueryOptions options, QueryCancellation cancellation) {
         StatementGuard.CheckedQuery checked = check(sql);
-        prepare(checked.tables());
-        return materialise(checked.sql(), options, cancellation);
+        try (Pins pins = prepare(checked.tables())) {
+            return materialise(checked.sql(), options, cancellation);
+        }
     }
 
     /** Runs SQL the workbench wrote itself (templates, time travel) over the given groups. */
     public QueryResult runTrusted(String sql, Collection<FeatureGroup> over, QueryOptions options,
                                   QueryCancellation cancellation) {
-        prepareGroups(over);
-        return materialise(sql, options, cancellation);
+        try (Pins pins = prepareGroups(over)) {
+            return materialise(sql, options, cancellation);
+        }
     }
 
     /**
@@ -99,15 +101,17 @@ public final class DuckDbQueryEngine implements AutoCloseable {
      */
     public long stream(String sql, QueryOptions options, QueryCancellation cancellation, org.featureworkbench.query.RowSink sink) {
         StatementGuard.CheckedQuery checked = check(sql);
-        prepare(checked.tables());
-        return streamChecked(checked.sql(), options, cancellation, sink);
+        try (Pins pins = prepare(checked.tables())) {
+            return streamChecked(checked.sql(), options, cancellation, sink);
+        }
     }
 
     /** {@link #stream} of SQL the workbench wrote itself over the given groups. */
     public long streamTrusted(String sql, Collection<FeatureGroup> over, QueryOptions options,
                               QueryCancellation cancellation, org.featureworkbench.query.RowSink sink) {
-        prepareGroups(over);
-        return streamChecked(sql, options, cancellation, sink);
+        try (Pins pins = prepareGroups(over)) {
+            return streamChecked(sql, options, cancellation, sink);
+        }
     }
 
     /** Checks a user's statement without running it; returns it as it would run. */
@@ -129,15 +133,17 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     /** Writes a user's query result to a file through DuckDB's COPY (see {@link Exporter}). */
     public long export(String sql, Path target, ExportFormat format, QueryCancellation cancellation) {
         StatementGuard.CheckedQuery checked = check(sql);
-        prepare(checked.tables());
-        return exporter().export(checked.sql(), target, format, cancellation);
+        try (Pins pins = prepare(checked.tables())) {
+            return exporter().export(checked.sql(), target, format, cancellation);
+        }
     }
 
     /** Writes SQL the workbench built (a whole group, as of a time, latest) to a file. */
     public long exportTrusted(String sql, Collection<FeatureGroup> over, Path target, ExportFormat format,
                               QueryCancellation cancellation) {
-        prepareGroups(over);
-        return exporter().export(sql, target, format, cancellation);
+        try (Pins pins = prepareGroups(over)) {
+            return exporter().export(sql, target, format, cancellation);
+        }
     }
 
     private Exporter exporter() {
@@ -153,15 +159,14 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         }
     }
 
-    /** Views for the whole catalog; copies synced for the groups a statement names (all, if it names none). */
-    private synchronized void prepare(Collection<String> tableNames) {
+    /** Views for the whole catalog; copies synced for the groups a statement names (none, if it names none). */
+    private synchronized Pins prepare(Collection<String> tableNames) {
         ensureOpen();
         try {
             List<FeatureGroup> all = groups.get();
             refuseOnlineOnly(all, tableNames);
             refreshViews(all);
-            List<FeatureGroup> named = views.groupsNamed(tableNames);
-            sync(named);
+            return sync(views.groupsNamed(tableNames));
         } catch (SQLException e) {
             throw failure("could not bring the query copy up to date with the offline files", e);
         }
@@ -187,23 +192,34 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         }
     }
 
-    private synchronized void prepareGroups(Collection<FeatureGroup> over) {
+    private synchronized Pins prepareGroups(Collection<FeatureGroup> over) {
         ensureOpen();
         try {
             refreshViews(groups.get());
-            sync(over);
+            return sync(over);
         } catch (SQLException e) {
             throw failure("could not bring the query copy up to date with the offline files", e);
         }
     }
 
-    private void sync(Collection<FeatureGroup> named) throws SQLException {
-        for (FeatureGroup group : named) {
-            if (!group.definition().offlineStore().enabled()) {
-                continue;
+    private Pins sync(Collection<FeatureGroup> named) throws SQLException {
+        Pins pins = new Pins();
+        try {
+            for (FeatureGroup group : named) {
+                if (!group.definition().offlineStore().enabled()) {
+                    continue;
+                }
+                flushPending.accept(group);
+                if (mirror.direct()) {
+                    pins.add(mirror.pin(engineConnection, new GroupTables(group)));
+                } else {
+                    mirror.sync(engineConnection, new GroupTables(group));
+                }
             }
-            flushPending.accept(group);
-            mirror.sync(engineConnection, new GroupTables(group));
+            return pins;
+        } catch (SQLException | RuntimeException e) {
+            pins.close();
+            throw e;
         }
     }
 
@@ -341,7 +357,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         if (database != null) {
             return;
         }
-        database = QueryDatabase.open(workspace, offlineRoot, inMemoryOnly);
+        database = QueryDatabase.open(workspace, offlineRoot, mode != CopyMode.PERSISTENT);
         engineConnection = database.newConnection();
         try {
             OfflineMirror.createCatalog(engineConnection);
@@ -351,8 +367,10 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("could not prepare the query database", e);
         }
-        views = new QueryViews();
-        mirror = new OfflineMirror(offline);
+        // A process that could not own the persistent copy reads the files directly (ADR 0013).
+        boolean direct = mode == CopyMode.DIRECT || (mode == CopyMode.PERSISTENT && !database.persistent());
+        views = new QueryViews(direct);
+        mirror = new OfflineMirror(offline, direct);
     }
 
     /** True when the native copy is kept in a file and reused by the next process (ADR 0013). */
@@ -379,6 +397,21 @@ public final class DuckDbQueryEngine implements AutoCloseable {
             database.close();
         }
         database = null;
+    }
+
+    /** The read leases a statement holds while it reads files directly; empty with a copy. */
+    private static final class Pins implements AutoCloseable {
+        private final List<org.featureworkbench.offline.OfflineReadLease> leases = new ArrayList<>();
+
+        void add(org.featureworkbench.offline.OfflineReadLease lease) {
+            leases.add(lease);
+        }
+
+        @Override
+        public void close() {
+            leases.forEach(org.featureworkbench.offline.OfflineReadLease::close);
+            leases.clear();
+        }
     }
 
     /** Kept for callers written before {@link org.featureworkbench.query.RowSink} moved out; use that. */

@@ -76,6 +76,26 @@ public final class GroupTables {
                 + EVENT_INSTANT + " TIMESTAMPTZ, " + FILE + " VARCHAR, " + ROW + " BIGINT)";
     }
 
+    /**
+     * In a process that reads the files directly (ADR 0013: another process owns the copy), the
+     * same relation as a view: every column typed, no rows until the group has files.
+     */
+    String createEmptyDirectView() {
+        String features = group.features().stream()
+                .map(f -> "CAST(NULL AS " + sqlType(f.type()) + ") AS " + Sql.identifier(f.name()))
+                .collect(Collectors.joining(", "));
+        return "CREATE OR REPLACE VIEW " + mirrorTable() + " AS SELECT " + features
+                + ", NULL::TIMESTAMPTZ AS write_time, NULL::TIMESTAMPTZ AS api_invocation_time, NULL::BOOLEAN AS is_deleted, "
+                + "NULL::TIMESTAMPTZ AS " + EVENT_INSTANT + ", NULL::VARCHAR AS " + FILE + ", NULL::BIGINT AS " + ROW
+                + " WHERE false";
+    }
+
+    /** The direct view over a list of files (absolute paths under {@code prefix}). */
+    String createDirectView(List<String> fileColumns, String source, String pathPrefixLength) {
+        return "CREATE OR REPLACE VIEW " + mirrorTable() + " AS SELECT "
+                + insertSelectList(fileColumns, pathPrefixLength) + " FROM " + source;
+    }
+
     /** ALTER TABLE statements for features the copy lacks (FeatureAdditions). */
     List<String> addColumns(List<String> existingColumns) {
         return group.features().stream()

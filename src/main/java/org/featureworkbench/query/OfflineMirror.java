@@ -40,8 +40,12 @@ final class OfflineMirror {
     /** Folder → the change token read before the listing the copy now matches. */
     private final Map<String, String> tokens = new HashMap<>();
 
-    OfflineMirror(OfflineStore offline) {
+    /** True: no copy, each group's relation is a view over its current files (ADR 0013). */
+    private final boolean direct;
+
+    OfflineMirror(OfflineStore offline, boolean direct) {
         this.offline = offline;
+        this.direct = direct;
     }
 
     static void createCatalog(Connection c) throws SQLException {
@@ -120,6 +124,55 @@ final class OfflineMirror {
         }
     }
 
+    /** True when groups are read straight from their files (no copy in this process). */
+    boolean direct() {
+        return direct;
+    }
+
+    /**
+     * Direct mode: points the group's relation at its current files and returns the read lease,
+     * open: the caller holds it until its statement has read them, so this process's compaction
+     * cannot delete a file under the query.
+     */
+    OfflineReadLease pin(Connection c, GroupTables tables) throws SQLException {
+        String folder = tables.group().offlineFolderName();
+        Path dataRoot = offline.groupDirectory(tables.group());
+        OfflineReadLease lease = offline.openReadLease(tables.group());
+        try {
+            Set<String> current = new HashSet<>();
+            for (Path file : lease.files()) {
+                current.add(dataRoot.relativize(file).toString().replace('\\', '/'));
+            }
+            if (!current.equals(known.get(folder))) {
+                pointAt(c, tables, dataRoot, current);
+                known.put(folder, current);
+            }
+            return lease;
+        } catch (SQLException | RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Direct mode: the group's relation becomes a view over exactly these files. Reading them costs
+     * what a raw DuckDB query over the hour files costs, at every query, but nothing is loaded first:
+     * the right trade for a short-lived second process (the CLI while the GUI owns the copy).
+     */
+    private long pointAt(Connection c, GroupTables tables, Path dataRoot, Set<String> files) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (files.isEmpty()) {
+                s.execute(tables.createEmptyDirectView());
+                return 0;
+            }
+            String prefix = dataRoot.toAbsolutePath().toString().replace('\\', '/') + "/";
+            String source = "read_parquet(" + Sql.stringList(files.stream().sorted().map(p -> prefix + p).toList())
+                    + ", hive_partitioning = false, union_by_name = true, filename = true, file_row_number = true)";
+            s.execute(tables.createDirectView(columns(s, source), source, Integer.toString(prefix.length() + 1)));
+            return 0;
+        }
+    }
+
     private long apply(Connection c, GroupTables tables, Path dataRoot, List<String> added, List<String> removed)
             throws SQLException {
         long started = System.nanoTime();
@@ -189,16 +242,21 @@ final class OfflineMirror {
     /** Drops the copies of groups that no longer exist (their offline files may be kept; the copy is not). */
     static void dropOthers(Connection c, Set<String> liveFolders) throws SQLException {
         List<String> gone = new ArrayList<>();
+        List<String> goneViews = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT table_name FROM duckdb_tables() WHERE schema_name = "
-                     + Sql.literal(GroupTables.SCHEMA) + " AND table_name <> 'files'")) {
+             ResultSet rs = s.executeQuery("SELECT table_name, false FROM duckdb_tables() WHERE schema_name = "
+                     + Sql.literal(GroupTables.SCHEMA) + " AND table_name <> 'files' UNION ALL "
+                     + "SELECT view_name, true FROM duckdb_views() WHERE schema_name = " + Sql.literal(GroupTables.SCHEMA))) {
             while (rs.next()) {
                 if (!liveFolders.contains(rs.getString(1))) {
-                    gone.add(rs.getString(1));
+                    (rs.getBoolean(2) ? goneViews : gone).add(rs.getString(1));
                 }
             }
         }
         try (Statement s = c.createStatement()) {
+            for (String folder : goneViews) {
+                s.execute("DROP VIEW IF EXISTS " + GroupTables.SCHEMA + "." + Sql.identifier(folder));
+            }
             for (String folder : gone) {
                 s.execute("DROP TABLE IF EXISTS " + GroupTables.SCHEMA + "." + Sql.identifier(folder));
                 s.execute("DELETE FROM " + GroupTables.FILES_TABLE + " WHERE folder = " + Sql.literal(folder));

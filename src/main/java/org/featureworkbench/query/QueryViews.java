@@ -27,6 +27,13 @@ import org.slf4j.LoggerFactory;
 final class QueryViews {
     private static final Logger LOG = LoggerFactory.getLogger(QueryViews.class);
 
+    /** True when the group relations are views over the files (no copy in this process). */
+    private final boolean direct;
+
+    QueryViews(boolean direct) {
+        this.direct = direct;
+    }
+
     /** Offline folder → the definition its views were made from. */
     private final Map<String, String> signatures = new HashMap<>();
     /** Lower-cased view name → group. */
@@ -97,12 +104,16 @@ final class QueryViews {
         return relations;
     }
 
-    private static void create(Connection c, GroupTables tables, boolean ownsName, boolean ownsLatest)
+    private void create(Connection c, GroupTables tables, boolean ownsName, boolean ownsLatest)
             throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute(tables.createMirror());
-            for (String alter : tables.addColumns(mirrorColumns(s, tables))) {
-                s.execute(alter);
+            if (direct) {
+                s.execute(tables.createEmptyDirectView());
+            } else {
+                s.execute(tables.createMirror());
+                for (String alter : tables.addColumns(mirrorColumns(s, tables))) {
+                    s.execute(alter);
+                }
             }
             if (ownsName) {
                 s.execute(tables.createView());
