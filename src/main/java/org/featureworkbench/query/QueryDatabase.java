@@ -85,7 +85,7 @@ final class QueryDatabase implements AutoCloseable {
         } catch (SQLException e) {
             String reason = firstLine(e.getMessage());
             if (reason.contains("lock")) {
-                LOG.info("Query copy {} is in use by another process; this one keeps its copy in memory", file);
+                LOG.info("Query copy {} is in use by another process; this one reads the Parquet files directly", file);
                 return null;
             }
             Path aside = file.resolveSibling(COPY_FILE + ".unreadable-" + System.currentTimeMillis());
