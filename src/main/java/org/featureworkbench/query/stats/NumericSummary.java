@@ -2,7 +2,8 @@ package org.featureworkbench.query.stats;
 
 /**
  * The numbers of a numeric feature's non-null values. Quartiles interpolate between values
- * ({@code quantile_cont}); for large groups they are DuckDB's t-digest estimate ({@code approx_quantile}).
+ * ({@code quantile_cont}); for large groups they come from a uniform sample of 65,536 rows
+ * ({@code reservoir_quantile}).
  *
  * @param std the sample standard deviation; null when there is only one value
  */
