@@ -51,7 +51,7 @@ import org.featureworkbench.workspace.Workspace;
  *   <li>Five typical queries ({@link QueryBenchmarkQueries}), one warm-up then {@code runs} timed
  *       runs each, interleaved: the engine (streamed to the end, and paged: run + first page), raw
  *       DuckDB over the hour files, raw DuckDB over the one file.</li>
- *   <li>Statistics of the group, when this build has the statistics API.</li>
+ *   <li>Statistics of the group ({@code store.query().statistics}): all history and the latest snapshot.</li>
  *   <li>Opening the Explore page (relations + every group's copy synced) on a workspace of 10 groups
  *       and 5,000 hour files: in a fresh JVM with no copy yet, in a fresh JVM with the persisted
  *       copy, and warm in this one.</li>
