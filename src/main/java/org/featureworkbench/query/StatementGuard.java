@@ -68,7 +68,7 @@ final class StatementGuard {
     private static String refusal(String text) {
         String keyword = text.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
         String hint = switch (keyword) {
-            case "COPY", "EXPORT" -> "; to save a result use Export (or the 'export' and 'query --out' commands)";
+            case "COPY", "EXPORT" -> "; to save a result use Export… (on the command line: query --out FILE)";
             case "ATTACH", "DETACH", "INSTALL", "LOAD", "SET", "RESET", "PRAGMA", "CREATE", "DROP", "ALTER",
                  "INSERT", "UPDATE", "DELETE", "CALL", "CHECKPOINT", "VACUUM", "IMPORT", "USE" ->
                     "; the console only reads the feature store";

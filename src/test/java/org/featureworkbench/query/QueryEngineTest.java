@@ -141,6 +141,20 @@ class QueryEngineTest {
     }
 
     @Test
+    void featuresNamedLikeShortAliasesDoNotConfuseTheLatestView() {
+        try (QueryFixture f = new QueryFixture(dir).group("g", FeatureType.STRING,
+                new FeatureDefinition("t", FeatureType.INTEGRAL), new FeatureDefinition("r", FeatureType.STRING),
+                new FeatureDefinition("n", FeatureType.INTEGRAL))) {
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:00Z", "t", "1", "r", "x", "n", "5");
+            f.put("g", "id", "a", "ts", "2026-01-02T00:00:00Z", "t", "2", "r", "y", "n", "6");
+            Object[] row = f.rows("SELECT t, r, n FROM g_latest").get(0);
+            assertEquals(2L, row[0]);
+            assertEquals("y", row[1]);
+            assertEquals(6L, row[2]);
+        }
+    }
+
+    @Test
     void viewsFollowAddedFeaturesAndDeletedGroups() {
         try (QueryFixture f = new QueryFixture(dir).group("ev-log", FeatureType.STRING,
                 new FeatureDefinition("v", FeatureType.INTEGRAL))) {

@@ -169,6 +169,9 @@ public final class ExploreView extends VBox {
         Label error = FormLayout.messageLabel("queryError", "banner-error");
         error.textProperty().bind(vm.errorProperty());
         error.setMaxWidth(Double.MAX_VALUE);
+        // A wrapped label in a VBox keeps one line unless its minimum height follows its text.
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        notice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         ResultTable table = new ResultTable(vm.pager(), "result", "Run a query to see its result here.");
         Tab tableTab = new Tab("Table", table);
         tableTab.setId("resultTableTab");

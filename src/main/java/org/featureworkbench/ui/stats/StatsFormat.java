@@ -17,16 +17,25 @@ final class StatsFormat {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
+    /**
+     * A summary cell that fits its column at 1280 px: whole numbers below a million with
+     * separators, four significant digits otherwise, and very large or small numbers as 1.80e9.
+     */
     static String number(Double v) {
         if (v == null) {
             return "";
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        double a = Math.abs(v);
+        if (v == Math.rint(v) && a < 1e6) {
             return String.format(Locale.ROOT, "%,d", v.longValue());
         }
-        double a = Math.abs(v);
-        return a != 0 && (a < 1e-3 || a >= 1e9) ? String.format(Locale.ROOT, "%.3e", v)
-                : String.format(Locale.ROOT, "%,.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+            String e = String.format(Locale.ROOT, "%.2e", v);
+            int at = e.indexOf('e');
+            int exponent = Integer.parseInt(e.substring(at + 1));
+            return e.substring(0, at) + "e" + exponent;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     static String time(Instant t) {

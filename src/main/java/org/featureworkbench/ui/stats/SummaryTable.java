@@ -12,11 +12,11 @@ final class SummaryTable extends TableView<FeatureStatistics> {
     SummaryTable() {
         setId("statsSummary");
         setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getColumns().add(column("Feature", FeatureStatistics::name, 140));
-        getColumns().add(column("Type", f -> f.type().awsName(), 95));
-        getColumns().add(column("Count", f -> StatsFormat.count(f.count()), 80));
-        getColumns().add(column("Nulls", f -> StatsFormat.count(f.nulls()), 70));
-        getColumns().add(column("Distinct", f -> StatsFormat.count(f.distinct()), 70));
+        getColumns().add(column("Feature", FeatureStatistics::name, 125));
+        getColumns().add(column("Type", f -> f.type().awsName(), 82));
+        getColumns().add(column("Count", f -> StatsFormat.count(f.count()), 72));
+        getColumns().add(column("Nulls", f -> StatsFormat.count(f.nulls()), 58));
+        getColumns().add(column("Distinct", f -> StatsFormat.count(f.distinct()), 66));
         getColumns().add(number("Min", NumericSummary::min));
         getColumns().add(number("Max", NumericSummary::max));
         getColumns().add(number("Mean", NumericSummary::mean));
@@ -35,7 +35,7 @@ final class SummaryTable extends TableView<FeatureStatistics> {
     }
 
     private static TableColumn<FeatureStatistics, String> number(String name, Function<NumericSummary, Double> value) {
-        return column(name, f -> f.numeric() == null ? "" : StatsFormat.number(value.apply(f.numeric())), 80);
+        return column(name, f -> f.numeric() == null ? "" : StatsFormat.number(value.apply(f.numeric())), 66);
     }
 
     private static TableColumn<FeatureStatistics, String> column(String name, Function<FeatureStatistics, String> value,
