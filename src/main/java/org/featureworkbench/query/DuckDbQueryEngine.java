@@ -380,13 +380,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // nothing to keep
-            }
-        }
+        QueryDatabase.closeQuietly(c);
     }
 
     @Override

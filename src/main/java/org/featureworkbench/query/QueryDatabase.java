@@ -172,7 +172,7 @@ final class QueryDatabase implements AutoCloseable {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private static void closeQuietly(Connection c) {
+    static void closeQuietly(Connection c) {
         if (c != null) {
             try {
                 c.close();
