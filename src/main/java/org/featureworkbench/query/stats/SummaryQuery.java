@@ -66,15 +66,12 @@ final class SummaryQuery {
     static String distributions(String source, Map<String, BinRule> bins, Collection<String> strings, TimeBuckets time,
                                 boolean materialise) {
         List<String> parts = new ArrayList<>();
-        if (!bins.isEmpty()) {
-            List<String> columns = new ArrayList<>();
-            for (Map.Entry<String, BinRule> e : bins.entrySet()) {
-                columns.add(e.getValue().indexSql("CAST(" + Sql.identifier(e.getKey()) + " AS DOUBLE)") + " AS "
-                        + Sql.identifier(e.getKey()));
-            }
-            parts.add("SELECT 'h' AS kind, feature, CAST(bin AS VARCHAR) AS key, count(*) AS n FROM (UNPIVOT (SELECT "
-                    + String.join(", ", columns) + " FROM src) ON " + quoted(bins.keySet())
-                    + " INTO NAME feature VALUE bin) GROUP BY ALL");
+        // One GROUP BY per numeric feature, not an UNPIVOT of all of them into one (feature, bin)
+        // stream: 0.44 s against 1.1 s for 6 features on 10M rows. NULLs have no bin (as UNPIVOT).
+        for (Map.Entry<String, BinRule> e : bins.entrySet()) {
+            String bin = e.getValue().indexSql("CAST(" + Sql.identifier(e.getKey()) + " AS DOUBLE)");
+            parts.add("SELECT 'h' AS kind, " + Sql.literal(e.getKey()) + " AS feature, CAST(bin AS VARCHAR) AS key, "
+                    + "count(*) AS n FROM (SELECT " + bin + " AS bin FROM src) WHERE bin IS NOT NULL GROUP BY bin");
         }
         // One GROUP BY per String feature rather than an UNPIVOT of all of them: hashing (feature,
         // value) pairs of every row was 2-4x slower on 1M rows, most of it for the near-unique ids.
@@ -84,8 +81,11 @@ final class SummaryQuery {
                     + "count(*) AS n FROM src WHERE " + c + " IS NOT NULL GROUP BY " + c
                     + " ORDER BY n DESC, key LIMIT " + TOP_VALUES);
         }
-        parts.add("SELECT 't' AS kind, NULL AS feature, " + time.startSql(GroupTables.EVENT_INSTANT)
-                + " AS key, count(*) AS n FROM src GROUP BY ALL");
+        // Truncate a plain UTC timestamp and format each bucket once, after grouping: truncating and
+        // formatting the TIMESTAMPTZ of every row took 1.2 s on 10M rows, this 0.1 s.
+        parts.add("SELECT 't' AS kind, NULL AS feature, " + time.formatSql("k") + " AS key, n FROM (SELECT "
+                + time.truncateSql("make_timestamp(epoch_us(" + GroupTables.EVENT_INSTANT + "))")
+                + " AS k, count(*) AS n FROM src GROUP BY k)");
         StringBuilder sql = new StringBuilder("WITH src AS ").append(materialise ? "MATERIALIZED " : "")
                 .append("(").append(source).append(")\n");
         for (int i = 0; i < parts.size(); i++) {
@@ -94,11 +94,6 @@ final class SummaryQuery {
         return sql.toString();
     }
 
-    private static String quoted(Iterable<String> names) {
-        List<String> q = new ArrayList<>();
-        names.forEach(n -> q.add(Sql.identifier(n)));
-        return String.join(", ", q);
-    }
 
     /** Rows of {@link #distributions} grouped: kind → feature → key → n. */
     static Map<String, Map<String, Map<String, Long>>> group(List<Object[]> rows) {

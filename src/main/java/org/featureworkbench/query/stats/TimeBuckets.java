@@ -44,12 +44,17 @@ enum TimeBuckets {
         return unit;
     }
 
-    /** The bucket's start in UTC as text {@code yyyy-MM-ddTHH:mm:ss}, from a TIMESTAMPTZ column. */
-    String startSql(String column) {
-        return "strftime(date_trunc('" + unit + "', timezone('UTC', " + column + ")), '%Y-%m-%dT%H:%M:%S')";
+    /** The start of the bucket of a plain (UTC) TIMESTAMP expression. */
+    String truncateSql(String utcTimestamp) {
+        return "date_trunc('" + unit + "', " + utcTimestamp + ")";
     }
 
-    /** The series from the counted buckets (keys as {@link #startSql} writes them), gaps filled with zeros. */
+    /** A bucket start as the text key {@link #series} reads. */
+    String formatSql(String bucketStart) {
+        return "strftime(" + bucketStart + ", '%Y-%m-%dT%H:%M:%S')";
+    }
+
+    /** The series from the counted buckets (keys as {@link #formatSql} writes them), gaps filled with zeros. */
     TimeSeries series(Map<String, Long> counts) {
         List<TimeSeries.Point> points = new ArrayList<>();
         if (!counts.isEmpty()) {
