@@ -81,6 +81,45 @@ public final class QueryResult implements AutoCloseable {
         return rows;
     }
 
+    /** How {@link #select} SQL names this result. */
+    public static final String SELF = "{result}";
+
+    /**
+     * Runs a read-only query over this result, named {@value #SELF} in {@code sql}, on the result's
+     * own connection, and returns all its rows: for small summaries of a large result (statistics of
+     * a snapshot, a chart's reduction) without computing the result again. The console's checks apply.
+     */
+    public synchronized List<Object[]> select(String sql, QueryCancellation cancellation) {
+        if (closed) {
+            throw new FeatureStoreException("this query result was closed; run the query again");
+        }
+        String text = sql.replace(SELF, table);
+        StatementGuard.check(connection, text);
+        List<Object[]> rows = new ArrayList<>();
+        try (Statement s = connection.createStatement()) {
+            cancellation.attach(s);
+            if (cancellation.isCancelled()) {
+                throw new QueryException("the query was cancelled");
+            }
+            try (ResultSet rs = s.executeQuery(text)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[n];
+                    for (int c = 0; c < n; c++) {
+                        row[c] = Values.plain(rs.getObject(c + 1));
+                    }
+                    rows.add(row);
+                }
+            }
+        } catch (SQLException e) {
+            throw new QueryException(cancellation.isCancelled() ? "the query was cancelled"
+                    : DuckDbErrors.describe(e.getMessage()), e);
+        } finally {
+            cancellation.detach();
+        }
+        return rows;
+    }
+
     /** Drops the result inside DuckDB. Idempotent. */
     @Override
     public synchronized void close() {

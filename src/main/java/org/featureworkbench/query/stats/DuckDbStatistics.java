@@ -71,10 +71,22 @@ public final class DuckDbStatistics {
     }
 
     private GroupStatistics compute(GroupSource source, boolean latestOnly, boolean exact, QueryCancellation cancellation) {
+        if (!latestOnly) {
+            return compute(source, false, exact, source.history(), sql -> all(source.group(), sql, cancellation));
+        }
+        // The snapshot is computed once and both statements read it (it was computed in each before).
+        try (QueryResult snapshot = engine.runTrusted(source.latest(), List.of(source.group()), QueryOptions.DEFAULT,
+                cancellation)) {
+            return compute(source, true, exact, "SELECT * FROM " + QueryResult.SELF,
+                    sql -> snapshot.select(sql, cancellation));
+        }
+    }
+
+    private GroupStatistics compute(GroupSource source, boolean latestOnly, boolean exact, String rows,
+                                    java.util.function.Function<String, List<Object[]>> run) {
         FeatureGroup group = source.group();
-        String rows = latestOnly ? source.latest() : source.history();
         List<FeatureDefinition> features = source.features();
-        Object[] s = single(group, SummaryQuery.summary(rows, features, exact), cancellation);
+        Object[] s = run.apply(SummaryQuery.summary(rows, features, exact)).get(0);
         long total = Doubles.count(s[0]);
         Optional<Instant> first = Optional.ofNullable((Instant) s[1]);
         Optional<Instant> last = Optional.ofNullable((Instant) s[2]);
@@ -106,8 +118,8 @@ public final class DuckDbStatistics {
             }
         }
         TimeBuckets time = TimeBuckets.covering(first.orElse(Instant.EPOCH), last.orElse(Instant.EPOCH));
-        Map<String, Map<String, Map<String, Long>>> dist = total == 0 ? Map.of() : SummaryQuery.group(all(group,
-                SummaryQuery.distributions(rows, bins, strings, time, latestOnly), cancellation));
+        Map<String, Map<String, Map<String, Long>>> dist = total == 0 ? Map.of() : SummaryQuery.group(run.apply(
+                SummaryQuery.distributions(rows, bins, strings, time, false)));
 
         List<FeatureStatistics> out = new ArrayList<>();
         for (FeatureDefinition f : features) {
