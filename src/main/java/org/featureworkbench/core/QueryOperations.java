@@ -6,7 +6,6 @@ import java.util.function.Function;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.query.DuckDbQueryEngine;
 import org.featureworkbench.query.ExportFormat;
-import org.featureworkbench.query.GroupTables;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QueryException;
 import org.featureworkbench.query.QueryHistory;
@@ -71,7 +70,7 @@ public final class QueryOperations implements AutoCloseable {
 
     /** A time-travel read of one group to build on ({@code .asOf(…).history().sql()}). */
     public TimeTravel timeTravel(String groupName) {
-        return new TimeTravel(new GroupTables(offlineGroup(groupName)));
+        return new TimeTravel(engine.tables(offlineGroup(groupName)));
     }
 
     /** Runs a time-travel read (or any SQL the workbench built over that group) for paging. */

@@ -211,7 +211,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
                 }
                 flushPending.accept(group);
                 if (mirror.direct()) {
-                    pins.add(mirror.pin(engineConnection, new GroupTables(group)));
+                    pins.add(mirror.pin(engineConnection, new GroupTables(group, false)));
                 } else {
                     mirror.sync(engineConnection, new GroupTables(group));
                 }
@@ -371,6 +371,12 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         boolean direct = mode == CopyMode.DIRECT || (mode == CopyMode.PERSISTENT && !database.persistent());
         views = new QueryViews(direct);
         mirror = new OfflineMirror(offline, direct);
+    }
+
+    /** The names and SQL of a group's relations as this engine holds them (a copy table, or a view over files). */
+    public synchronized GroupTables tables(FeatureGroup group) {
+        ensureOpen();
+        return new GroupTables(group, !mirror.direct());
     }
 
     /** True when the native copy is kept in a file and reused by the next process (ADR 0013). */

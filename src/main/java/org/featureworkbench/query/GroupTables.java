@@ -36,11 +36,29 @@ public final class GroupTables {
      * Aliases start with '_', which no feature name can: a feature named {@code t} must not shadow them.
      */
     static final String ORDER_KEY = "(_t._et, _t.api_invocation_time, _t.write_time, _t._file, _t._row)";
+    /** {@link #ORDER_KEY} over the copy's own columns. */
+    static final String ROW_ORDER_KEY = "(_et, api_invocation_time, write_time, _file, _row)";
 
     private final FeatureGroup group;
+    private final boolean copyIsTable;
 
+    /** The tables of a group whose copy is a DuckDB table (the default, {@link CopyMode#PERSISTENT}). */
     public GroupTables(FeatureGroup group) {
+        this(group, true);
+    }
+
+    /**
+     * @param copyIsTable false when {@link #mirrorTable()} is a view over the files ({@link CopyMode#DIRECT}),
+     *                    which has no {@code rowid}
+     */
+    GroupTables(FeatureGroup group, boolean copyIsTable) {
         this.group = group;
+        this.copyIsTable = copyIsTable;
+    }
+
+    /** True when the copy is a table, whose {@code rowid} names a row. */
+    boolean copyIsTable() {
+        return copyIsTable;
     }
 
     public FeatureGroup group() {

@@ -56,7 +56,7 @@ final class QueryViews {
         List<RelationInfo> infos = new ArrayList<>();
         for (FeatureGroup g : offline) {
             folders.add(g.offlineFolderName());
-            GroupTables tables = new GroupTables(g);
+            GroupTables tables = new GroupTables(g, !direct);
             boolean ownsName = names.get(g.name().toLowerCase(Locale.ROOT)) == g;
             boolean ownsLatest = names.get(tables.latestViewName().toLowerCase(Locale.ROOT)) == g;
             String signature = signature(g, ownsName, ownsLatest);

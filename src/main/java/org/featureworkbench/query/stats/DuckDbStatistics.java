@@ -46,7 +46,7 @@ public final class DuckDbStatistics {
      * @param latestOnly true for the latest snapshot, false for every stored row but delete markers
      */
     public GroupStatistics statistics(FeatureGroup group, boolean latestOnly, QueryCancellation cancellation) {
-        GroupSource source = new GroupSource(group);
+        GroupSource source = new GroupSource(engine.tables(group));
         StatisticsCache.Key key = version(source, latestOnly, cancellation);
         GroupStatistics cached = cache.get(key);
         if (cached != null) {
@@ -159,7 +159,7 @@ public final class DuckDbStatistics {
      */
     public FeatureSeries featureSeries(FeatureGroup group, String recordId, String feature,
                                        QueryCancellation cancellation) {
-        GroupSource source = new GroupSource(group);
+        GroupSource source = new GroupSource(engine.tables(group));
         FeatureDefinition f = source.feature(feature);
         if (f.type() == FeatureType.STRING) {
             throw new QueryException("feature '" + feature + "' is a String; a series needs an Integral or "
@@ -201,7 +201,7 @@ public final class DuckDbStatistics {
      */
     public DriftReport drift(FeatureGroup group, EventWindow reference, EventWindow current,
                              QueryCancellation cancellation) {
-        return new DriftComputation(this, new GroupSource(group), reference, current).run(cancellation);
+        return new DriftComputation(this, new GroupSource(engine.tables(group)), reference, current).run(cancellation);
     }
 
     Object[] single(FeatureGroup group, String sql, QueryCancellation cancellation) {

@@ -16,9 +16,9 @@ final class GroupSource {
     private final FeatureGroup group;
     private final GroupTables tables;
 
-    GroupSource(FeatureGroup group) {
-        this.group = group;
-        this.tables = new GroupTables(group);
+    GroupSource(GroupTables tables) {
+        this.group = tables.group();
+        this.tables = tables;
     }
 
     FeatureGroup group() {
