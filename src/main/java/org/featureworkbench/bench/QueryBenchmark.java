@@ -2,41 +2,23 @@ package org.featureworkbench.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.IngestListener;
 import org.featureworkbench.core.IngestRequest;
 import org.featureworkbench.core.IngestSummary;
 import org.featureworkbench.model.FeatureGroup;
-import org.featureworkbench.query.DuckDbQueryEngine;
-import org.featureworkbench.query.QueryCancellation;
-import org.featureworkbench.query.QueryOptions;
-import org.featureworkbench.query.QueryResult;
-import org.featureworkbench.query.RelationInfo;
-import org.featureworkbench.query.ResultColumn;
 import org.featureworkbench.workspace.Workspace;
 
 /**
@@ -65,8 +47,6 @@ public final class QueryBenchmark {
     static final int EXPLORE_HOURS_PER_INGEST = 100;
     static final int EXPLORE_ROWS_PER_INGEST = 10_000;
     private static final String MARKER = "bench-query.properties";
-    private static final Pattern PROBE = Pattern.compile("explore-probe open-ms=(\\d+\\.\\d+) relations-ms=(\\d+\\.\\d+) "
-            + "sync-ms=(\\d+\\.\\d+) duckdb-ms=(\\d+\\.\\d+)");
 
     private final long rows;
     private final Path reuse;
@@ -111,7 +91,7 @@ public final class QueryBenchmark {
                 queriesPeak = queries.peakMb();
             }
             if (explore) {
-                measureExplore(base.resolve("explore"));
+                new QueryBenchExplore(report).measure(base.resolve("explore"));
             }
             report.peakHeapMb = whole.peakMb();
             report.peakHeapQueriesMb = queriesPeak;
@@ -197,7 +177,7 @@ public final class QueryBenchmark {
         String count = "SELECT count(*) AS n FROM \"" + GROUP + "\"";
         try (FeatureStore store = Workspace.open(workspace)) {
             long t = System.nanoTime();
-            Checked loaded = engineStream(store, count);
+            QueryBenchChecked loaded = QueryBenchChecked.engineStream(store, count);
             report.setup.add(new QueryBenchReport.Line("first query, no copy yet: loads every hour file into the copy",
                     seconds(t), String.format(Locale.ROOT, "count(*) = %,d", loaded.firstLong), null));
         }
@@ -207,7 +187,7 @@ public final class QueryBenchmark {
         try (FeatureStore store = Workspace.open(workspace);
              Connection raw = rawConnection()) {
             long t = System.nanoTime();
-            engineStream(store, count);
+            QueryBenchChecked.engineStream(store, count);
             report.setup.add(new QueryBenchReport.Line("first query after a restart (persisted copy, file list diffed)",
                     seconds(t), copySize, null));
 
@@ -219,7 +199,7 @@ public final class QueryBenchmark {
             List<Double> fixed = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 long f = System.nanoTime();
-                engineStream(store, "SELECT 1 AS one FROM \"" + GROUP + "\" LIMIT 1");
+                QueryBenchChecked.engineStream(store, "SELECT 1 AS one FROM \"" + GROUP + "\" LIMIT 1");
                 fixed.add(millis(f));
             }
             report.after.add(new QueryBenchReport.Line("engine's fixed cost per query (SELECT 1 … LIMIT 1), median",
@@ -270,10 +250,10 @@ public final class QueryBenchmark {
         for (QueryBenchmarkQueries.BenchQuery q : List.of(all.get(0), all.get(3))) {
             String sql = q.engineSql().replace("event_instant(event_time)", "_et").replace("\"" + GROUP + "\"", table);
             try {
-                engineStream(store, sql);
+                QueryBenchChecked.engineStream(store, sql);
                 List<Double> ms = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    ms.add(time(() -> engineStream(store, sql)));
+                    ms.add(time(() -> QueryBenchChecked.engineStream(store, sql)));
                 }
                 report.after.add(new QueryBenchReport.Line("context: " + q.name() + " over the copy's _et, median",
                         QueryBenchReport.median(ms) / 1000, "engine, runs " + QueryBenchReport.list(ms) + " ms", null));
@@ -287,10 +267,10 @@ public final class QueryBenchmark {
     private QueryBenchReport.QueryTimes measure(FeatureStore store, Connection raw, QueryBenchmarkQueries.BenchQuery q,
                                                 String hours, String one) throws SQLException {
         out.println("query: " + q.name());
-        Checked engine = engineStream(store, q.engineSql());
-        Checked paged = enginePaged(store, q.engineSql());
-        Checked onHours = rawQuery(raw, q.raw(hours));
-        Checked onOne = rawQuery(raw, q.raw(one));
+        QueryBenchChecked engine = QueryBenchChecked.engineStream(store, q.engineSql());
+        QueryBenchChecked paged = QueryBenchChecked.enginePaged(store, q.engineSql());
+        QueryBenchChecked onHours = QueryBenchChecked.rawQuery(raw, q.raw(hours));
+        QueryBenchChecked onOne = QueryBenchChecked.rawQuery(raw, q.raw(one));
         boolean agree = engine.rows == paged.rows && engine.equals(onHours) && engine.equals(onOne);
         if (!agree) {
             out.println(String.format(Locale.ROOT, "  results differ: engine %s, paged %d rows, hour files %s, one file %s",
@@ -304,10 +284,10 @@ public final class QueryBenchmark {
             // The side that goes first changes every run, so load from outside hits all sides alike.
             for (int k = 0; k < 4; k++) {
                 switch ((run + k) % 4) {
-                    case 0 -> e.add(time(() -> engineStream(store, q.engineSql())));
-                    case 1 -> p.add(time(() -> enginePaged(store, q.engineSql())));
-                    case 2 -> h.add(time(() -> rawQuery(raw, q.raw(hours))));
-                    default -> o.add(time(() -> rawQuery(raw, q.raw(one))));
+                    case 0 -> e.add(time(() -> QueryBenchChecked.engineStream(store, q.engineSql())));
+                    case 1 -> p.add(time(() -> QueryBenchChecked.enginePaged(store, q.engineSql())));
+                    case 2 -> h.add(time(() -> QueryBenchChecked.rawQuery(raw, q.raw(hours))));
+                    default -> o.add(time(() -> QueryBenchChecked.rawQuery(raw, q.raw(one))));
                 }
             }
         }
@@ -328,257 +308,10 @@ public final class QueryBenchmark {
         return millis(t);
     }
 
-    /** Row count and an order-insensitive checksum of the exact values (integers, text, instants). */
-    static final class Checked {
-        long rows;
-        long checksum;
-        long firstLong = -1;
-
-        void row(Object[] values) {
-            rows++;
-            for (Object v : values) {
-                checksum += checksumOf(v);
-                if (firstLong < 0 && v instanceof Long l) {
-                    firstLong = l;
-                }
-            }
-        }
-
-        static long checksumOf(Object v) {
-            if (v instanceof Long || v instanceof Integer || v instanceof Short) {
-                return ((Number) v).longValue();
-            }
-            if (v instanceof BigInteger b) {
-                return b.longValue();
-            }
-            if (v instanceof String s) {
-                return s.hashCode();
-            }
-            if (v instanceof Instant i) {
-                return i.getEpochSecond();
-            }
-            if (v instanceof OffsetDateTime o) {
-                return o.toInstant().getEpochSecond();
-            }
-            if (v instanceof Timestamp ts) {
-                return ts.toLocalDateTime().toEpochSecond(ZoneOffset.UTC);
-            }
-            if (v instanceof LocalDateTime l) {
-                return l.toEpochSecond(ZoneOffset.UTC);
-            }
-            return 0; // doubles: the summation order may differ in the last bits
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Checked c && c.rows == rows && c.checksum == checksum;
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(rows * 31 + checksum);
-        }
-
-        @Override
-        public String toString() {
-            return rows + " rows, checksum " + checksum;
-        }
-    }
-
-    private static Checked engineStream(FeatureStore store, String sql) {
-        Checked checked = new Checked();
-        store.query().stream(sql, QueryOptions.DEFAULT, new QueryCancellation(), new DuckDbQueryEngine.RowSink() {
-            @Override
-            public void columns(List<ResultColumn> columns) {
-                // not needed
-            }
-
-            @Override
-            public void row(Object[] values) {
-                checked.row(values);
-            }
-        });
-        return checked;
-    }
-
-    private static Checked enginePaged(FeatureStore store, String sql) {
-        Checked checked = new Checked();
-        QueryResult result = store.query().run(sql, QueryOptions.DEFAULT, new QueryCancellation());
-        try {
-            result.page(0, 100);
-            checked.rows = result.rowCount();
-        } finally {
-            result.close();
-        }
-        return checked;
-    }
-
-    private static Checked rawQuery(Connection c, String sql) throws SQLException {
-        Checked checked = new Checked();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            Object[] row = new Object[rs.getMetaData().getColumnCount()];
-            while (rs.next()) {
-                for (int i = 0; i < row.length; i++) {
-                    row[i] = rs.getObject(i + 1);
-                }
-                checked.row(row);
-            }
-        }
-        return checked;
-    }
-
     // ---------------------------------------------------------------- statistics
 
     private void measureStatistics(FeatureStore store) {
         report.statistics.addAll(QueryBenchStatistics.measure(store, GROUP));
-    }
-
-    // ---------------------------------------------------------------- the Explore page
-
-    private void measureExplore(Path dir) throws IOException, InterruptedException {
-        Path workspace = dir.resolve("workspace");
-        Properties marker = readMarker(dir);
-        int files = EXPLORE_GROUPS * EXPLORE_INGESTS_PER_GROUP * EXPLORE_HOURS_PER_INGEST;
-        if (!"done".equals(marker.getProperty("explore"))) {
-            deleteRecursively(workspace);
-            Files.createDirectories(dir);
-            long t = System.nanoTime();
-            buildExploreWorkspace(dir, workspace);
-            marker.setProperty("explore", "done");
-            writeMarker(dir, marker);
-            report.explore.add(new QueryBenchReport.Line(String.format(Locale.ROOT,
-                    "built: %d groups x %d ingests of %d hours", EXPLORE_GROUPS, EXPLORE_INGESTS_PER_GROUP,
-                    EXPLORE_HOURS_PER_INGEST), seconds(t), String.format(Locale.ROOT, "%,d rows",
-                    (long) EXPLORE_GROUPS * EXPLORE_INGESTS_PER_GROUP * EXPLORE_ROWS_PER_INGEST), null));
-        }
-        long[] counted = parquetFiles(workspace.resolve("offline-store"));
-        report.header.add(String.format(Locale.ROOT, "Explore workspace: %d groups, %,d hour files (expected %,d), %,d MB",
-                EXPLORE_GROUPS, counted[0], files, counted[1] >> 20));
-
-        rawReadOfEveryGroup(workspace);
-        deleteRecursively(workspace.resolve("query"));
-        probe(workspace, "first open ever, fresh JVM (no copy yet: loads every file)");
-        probe(workspace, "first open after a restart, fresh JVM (persisted copy)");
-        try (FeatureStore store = Workspace.open(workspace)) {
-            exploreOpen(store); // this JVM's first: its copy is already there, the JIT is not warm yet
-            List<Double> warm = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                warm.add(exploreOpen(store)[0]);
-            }
-            report.explore.add(new QueryBenchReport.Line("warm re-open (same process), median",
-                    QueryBenchReport.median(warm) / 1000, "runs " + QueryBenchReport.list(warm) + " ms",
-                    QueryBenchReport.GOAL_EXPLORE_OPEN_SECONDS));
-        }
-    }
-
-    /** Context for the first open: raw DuckDB reading every group's files once (count(*) per group). */
-    private void rawReadOfEveryGroup(Path workspace) throws IOException {
-        List<String> globs = new ArrayList<>();
-        try (FeatureStore store = Workspace.open(workspace)) {
-            for (int g = 0; g < EXPLORE_GROUPS; g++) {
-                FeatureGroup group = store.describeFeatureGroup("explore_" + g);
-                globs.add(store.offlineStoreDirectory().resolve(group.offlineFolderName()).toAbsolutePath()
-                        + "/data/**/*.parquet");
-            }
-        }
-        try (Connection c = rawConnection(); Statement s = c.createStatement()) {
-            long t = System.nanoTime();
-            for (String glob : globs) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + hourFilesSource(glob))) {
-                    rs.next();
-                }
-            }
-            report.explore.add(new QueryBenchReport.Line("context: raw DuckDB count(*) over every group's files",
-                    seconds(t), "read_parquet per group, union_by_name; fresh connection", null));
-        } catch (SQLException e) {
-            throw new IOException("raw read of the Explore workspace failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void buildExploreWorkspace(Path dir, Path workspace) throws IOException {
-        Path csv = dir.resolve("explore.csv");
-        try (FeatureStore store = Workspace.open(workspace)) {
-            for (int g = 0; g < EXPLORE_GROUPS; g++) {
-                String name = "explore_" + g;
-                store.createFeatureGroup(QueryBenchmarkData.group(name));
-                for (int k = 0; k < EXPLORE_INGESTS_PER_GROUP; k++) {
-                    // Each ingest covers hours no other ingest of the group touches: one file per hour.
-                    Instant start = QueryBenchmarkData.START.plus(Duration.ofHours((long) k * EXPLORE_HOURS_PER_INGEST));
-                    QueryBenchmarkData.write(csv, EXPLORE_ROWS_PER_INGEST, 5_000, start,
-                            EXPLORE_HOURS_PER_INGEST * 3600L, g * 100L + k);
-                    store.ingest().ingest(IngestRequest.of(name, csv), IngestListener.NONE);
-                }
-            }
-        } finally {
-            Files.deleteIfExists(csv);
-        }
-    }
-
-    /**
-     * What opening the Explore page costs: the relations for the sidebar and completion, then every
-     * group's copy synced ({@code SELECT count(*)} on each view). Returns {total, relations, syncs} in ms.
-     */
-    static double[] exploreOpen(FeatureStore store) {
-        long t = System.nanoTime();
-        List<RelationInfo> relations = store.query().relations();
-        double relationsMs = millis(t);
-        long s = System.nanoTime();
-        for (RelationInfo r : relations) {
-            if (!r.latest()) {
-                engineStream(store, "SELECT count(*) AS n FROM \"" + r.name().replace("\"", "\"\"") + "\"");
-            }
-        }
-        return new double[] {millis(t), relationsMs, millis(s)};
-    }
-
-    /** Runs {@link #probe(Path, PrintStream)} in a fresh JVM (the same jar, -Xmx512m) and reports its numbers. */
-    private void probe(Path workspace, String what) throws IOException, InterruptedException {
-        Path jar;
-        try {
-            jar = Path.of(QueryBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (Exception e) {
-            throw new IOException("cannot find the running jar: " + e.getMessage(), e);
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", jar.toString(), "org.featureworkbench.Main",
-                "bench", "query", "--explore-probe", workspace.toString());
-        long t = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IOException("the Explore probe failed: " + output);
-        }
-        double jvmSeconds = seconds(t);
-        Matcher m = PROBE.matcher(output);
-        if (!m.find()) {
-            throw new IOException("the Explore probe printed no numbers: " + output);
-        }
-        double total = Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3));
-        report.explore.add(new QueryBenchReport.Line(what, total / 1000, String.format(Locale.ROOT,
-                "relations %s ms + syncs %s ms; before it: workspace open %s ms, of which DuckDB's first connection "
-                        + "%s ms; whole JVM %.1f s", m.group(2), m.group(3), m.group(1), m.group(4), jvmSeconds),
-                QueryBenchReport.GOAL_EXPLORE_OPEN_SECONDS));
-    }
-
-    /**
-     * The child side of {@link #probe(Path, String)}: opens the workspace, loads DuckDB, and times
-     * opening the Explore page once. Prints one line the parent parses.
-     */
-    public static int probe(Path workspace, PrintStream out) throws SQLException {
-        long t = System.nanoTime();
-        try (FeatureStore store = Workspace.open(workspace)) {
-            double openMs = millis(t);
-            // DuckDB's library load is paid by any first query of a process; shown apart from the page's own work.
-            long d = System.nanoTime();
-            try (Connection c = rawConnection()) {
-                c.isValid(1);
-            }
-            double duckDbMs = millis(d);
-            double[] explore = exploreOpen(store);
-            out.println(String.format(Locale.ROOT, "explore-probe open-ms=%.1f relations-ms=%.1f sync-ms=%.1f duckdb-ms=%.1f",
-                    openMs, explore[1], explore[2], duckDbMs));
-        }
-        return 0;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -595,7 +328,7 @@ public final class QueryBenchmark {
         }
     }
 
-    private static String hourFilesSource(String glob) {
+    static String hourFilesSource(String glob) {
         return "read_parquet('" + glob + "', hive_partitioning = false, union_by_name = true)";
     }
 
@@ -611,7 +344,7 @@ public final class QueryBenchmark {
     }
 
     /** {files, bytes} of the Parquet files under a folder. */
-    private static long[] parquetFiles(Path dir) throws IOException {
+    static long[] parquetFiles(Path dir) throws IOException {
         long[] result = new long[2];
         if (!Files.isDirectory(dir)) {
             return result;
@@ -638,7 +371,7 @@ public final class QueryBenchmark {
         }
     }
 
-    private static Properties readMarker(Path dir) throws IOException {
+    static Properties readMarker(Path dir) throws IOException {
         Properties p = new Properties();
         Path file = dir.resolve(MARKER);
         if (Files.isRegularFile(file)) {
@@ -649,7 +382,7 @@ public final class QueryBenchmark {
         return p;
     }
 
-    private static void writeMarker(Path dir, Properties p) throws IOException {
+    static void writeMarker(Path dir, Properties p) throws IOException {
         try (var w = Files.newBufferedWriter(dir.resolve(MARKER))) {
             p.store(w, "bench query data; delete this folder to rebuild");
         }
@@ -664,15 +397,15 @@ public final class QueryBenchmark {
         }
     }
 
-    private static double seconds(long startNanos) {
+    static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static double millis(long startNanos) {
+    static double millis(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e6;
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

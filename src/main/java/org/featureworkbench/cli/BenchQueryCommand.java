@@ -2,6 +2,7 @@ package org.featureworkbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.featureworkbench.bench.QueryBenchExplore;
 import org.featureworkbench.bench.QueryBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ final class BenchQueryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (exploreProbe != null) {
-            return QueryBenchmark.probe(exploreProbe, bench.root.context().out());
+            return QueryBenchExplore.probe(exploreProbe, bench.root.context().out());
         }
         if (rows < 1 || runs < 1) {
             throw new IllegalArgumentException("--rows and --runs must be at least 1");

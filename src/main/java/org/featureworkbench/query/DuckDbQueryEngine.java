@@ -99,7 +99,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
      *
      * @return the number of rows streamed
      */
-    public long stream(String sql, QueryOptions options, QueryCancellation cancellation, org.featureworkbench.query.RowSink sink) {
+    public long stream(String sql, QueryOptions options, QueryCancellation cancellation, RowSink sink) {
         StatementGuard.CheckedQuery checked = check(sql);
         try (Pins pins = prepare(checked.tables())) {
             return streamChecked(checked.sql(), options, cancellation, sink);
@@ -108,7 +108,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
 
     /** {@link #stream} of SQL the workbench wrote itself over the given groups. */
     public long streamTrusted(String sql, Collection<FeatureGroup> over, QueryOptions options,
-                              QueryCancellation cancellation, org.featureworkbench.query.RowSink sink) {
+                              QueryCancellation cancellation, RowSink sink) {
         try (Pins pins = prepareGroups(over)) {
             return streamChecked(sql, options, cancellation, sink);
         }
@@ -250,7 +250,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         }
     }
 
-    private long streamChecked(String sql, QueryOptions options, QueryCancellation cancellation, org.featureworkbench.query.RowSink sink) {
+    private long streamChecked(String sql, QueryOptions options, QueryCancellation cancellation, RowSink sink) {
         Connection c = openConnection();
         ScheduledFuture<?> timer = null;
         String ran = limited(sql, options);
@@ -412,9 +412,5 @@ public final class DuckDbQueryEngine implements AutoCloseable {
             leases.forEach(org.featureworkbench.offline.OfflineReadLease::close);
             leases.clear();
         }
-    }
-
-    /** Kept for callers written before {@link org.featureworkbench.query.RowSink} moved out; use that. */
-    public interface RowSink extends org.featureworkbench.query.RowSink {
     }
 }

@@ -70,12 +70,12 @@ class QueryBenchReportTest {
 
     @Test
     void checksumsMatchAcrossTheEngineAndRawValueTypes() {
-        QueryBenchmark.Checked engine = new QueryBenchmark.Checked();
+        QueryBenchChecked engine = new QueryBenchChecked();
         engine.row(new Object[] {Instant.parse("2024-01-01T01:00:00Z"), 7L, "p-1", 0.5});
-        QueryBenchmark.Checked raw = new QueryBenchmark.Checked();
+        QueryBenchChecked raw = new QueryBenchChecked();
         raw.row(new Object[] {OffsetDateTime.of(2024, 1, 1, 1, 0, 0, 0, ZoneOffset.UTC), 7L, "p-1", 0.5000000001});
         assertEquals(engine, raw);
-        QueryBenchmark.Checked other = new QueryBenchmark.Checked();
+        QueryBenchChecked other = new QueryBenchChecked();
         other.row(new Object[] {Instant.parse("2024-01-01T01:00:00Z"), 8L, "p-1", 0.5});
         assertNotEquals(engine, other);
     }
