@@ -1,14 +1,11 @@
 package org.featureworkbench.cli;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.UserTimes;
 import org.featureworkbench.model.GroupListQuery;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -34,15 +31,8 @@ final class Arguments {
     static final class InstantConverter implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
-            String v = value.trim();
             try {
-                if (v.length() == 10) {
-                    return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-                }
-                if (v.endsWith("Z") || v.matches(".*[+-]\\d{2}:\\d{2}$")) {
-                    return OffsetDateTime.parse(v).toInstant();
-                }
-                return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
+                return UserTimes.parse(value, false);
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + value + "' is not an ISO-8601 date or date-time;"
                         + " write e.g. 2024-05-01 or 2024-05-01T12:00:00Z");

@@ -1,7 +1,7 @@
 package org.featureworkbench.cli;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import org.featureworkbench.model.UserTimes;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.query.stats.EventWindow;
 import picocli.CommandLine.ITypeConverter;
@@ -38,13 +38,11 @@ final class WindowConverter implements ITypeConverter<EventWindow> {
     }
 
     private static Instant end(String text, boolean endOfDay) {
-        Instant instant;
         try {
-            instant = new Arguments.InstantConverter().convert(text);
-        } catch (TypeConversionException e) {
+            return UserTimes.parse(text, endOfDay);
+        } catch (java.time.format.DateTimeParseException e) {
             throw new TypeConversionException("'" + text + "' is not an ISO-8601 date or date-time; write FROM..TO, "
                     + EXAMPLE);
         }
-        return endOfDay && text.length() == 10 ? instant.plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : instant;
     }
 }

@@ -119,7 +119,7 @@ public final class DuckDbStatistics {
         }
         TimeBuckets time = TimeBuckets.covering(first.orElse(Instant.EPOCH), last.orElse(Instant.EPOCH));
         Map<String, Map<String, Map<String, Long>>> dist = total == 0 ? Map.of() : SummaryQuery.group(run.apply(
-                SummaryQuery.distributions(rows, bins, strings, time, false)));
+                SummaryQuery.distributions(rows, bins, strings, time)));
 
         List<FeatureStatistics> out = new ArrayList<>();
         for (FeatureDefinition f : features) {

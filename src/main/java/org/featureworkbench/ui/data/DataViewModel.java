@@ -112,7 +112,11 @@ public final class DataViewModel implements AutoCloseable {
             return store.query().run(read, QueryOptions.DEFAULT, c);
         }, result -> {
             if (asked != generation) {
-                result.close();
+                // A stale answer: dropping its table is DuckDB work, so off the FX thread too.
+                executor.executeQuietly(() -> {
+                    result.close();
+                    return null;
+                }, done -> { }, e -> { });
                 return;
             }
             running.set(false);

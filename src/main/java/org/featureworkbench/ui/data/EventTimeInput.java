@@ -1,12 +1,8 @@
 package org.featureworkbench.ui.data;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import org.featureworkbench.model.UserTimes;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The event-time bounds typed into the Data tab: an ISO date ({@code 2026-03-01}) or date-time
@@ -31,20 +27,8 @@ final class EventTimeInput {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.strip().replace(' ', 'T');
         try {
-            if (t.length() == 10) {
-                LocalDate day = LocalDate.parse(t);
-                Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-                return endOfDay ? start.plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS) : start;
-            }
-            if (t.endsWith("Z") || t.endsWith("z")) {
-                return Instant.parse(t.toUpperCase(java.util.Locale.ROOT));
-            }
-            if (t.matches(".*[+-]\\d\\d:\\d\\d$") && t.indexOf('T') < t.length() - 6) {
-                return OffsetDateTime.parse(t).toInstant();
-            }
-            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+            return UserTimes.parse(text, endOfDay);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(field + ": '" + text.strip() + "' is not a date or time; type e.g. "
                     + "2026-03-01 or 2026-03-01T10:30 (UTC)");

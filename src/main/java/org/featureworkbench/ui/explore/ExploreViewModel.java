@@ -24,6 +24,7 @@ import org.featureworkbench.query.QueryOptions;
 import org.featureworkbench.query.QueryResult;
 import org.featureworkbench.query.QueryTemplates;
 import org.featureworkbench.query.RelationInfo;
+import org.featureworkbench.query.GroupTables;
 import org.featureworkbench.query.Sql;
 import org.featureworkbench.ui.dialog.DialogService;
 import org.featureworkbench.ui.task.TaskExecutor;
@@ -68,7 +69,7 @@ public final class ExploreViewModel implements AutoCloseable {
             groups.setAll(loaded.relations().stream().filter(r -> !r.latest()).map(RelationInfo::group).toList());
             history.setAll(loaded.history());
             if (sql.get().isBlank() && !groups.isEmpty()) {
-                sql.set("SELECT *\nFROM " + SqlCompletion.quote(groups.get(0) + "_latest") + "\nLIMIT 100");
+                sql.set("SELECT *\nFROM " + SqlCompletion.quote(groups.get(0) + GroupTables.LATEST_SUFFIX) + "\nLIMIT 100");
             }
         }, this::showError);
     }
@@ -161,7 +162,7 @@ public final class ExploreViewModel implements AutoCloseable {
     private String anyRecordId(FeatureGroup g) {
         String id = Sql.identifier(g.definition().recordIdentifierFeatureName());
         try (QueryResult r = store.query().run("SELECT " + id + " FROM "
-                + Sql.identifier(g.name() + "_latest") + " LIMIT 1", QueryOptions.DEFAULT, new QueryCancellation())) {
+                + Sql.identifier(g.name() + GroupTables.LATEST_SUFFIX) + " LIMIT 1", QueryOptions.DEFAULT, new QueryCancellation())) {
             List<Object[]> rows = r.page(0, 1);
             return rows.isEmpty() || rows.get(0)[0] == null ? "" : String.valueOf(rows.get(0)[0]);
         }

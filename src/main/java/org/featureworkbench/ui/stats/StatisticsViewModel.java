@@ -20,6 +20,7 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.UserTimes;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.stats.DriftReport;
@@ -123,12 +124,20 @@ public final class StatisticsViewModel {
             return;
         }
         seriesError.set("");
+        // An answer that arrives after the user moved to another group is dropped.
         run(() -> store.query().featureSeries(g.name(), id, feature, new QueryCancellation()), s -> {
+            if (group.get() != g) {
+                return;
+            }
             series.set(s);
             if (s.points().isEmpty()) {
                 seriesError.set("Record " + id + " has no values of " + feature + " in the offline store.");
             }
-        }, e -> seriesError.set(message(e)));
+        }, e -> {
+            if (group.get() == g) {
+                seriesError.set(message(e));
+            }
+        });
     }
 
     /** Compares the current window with the reference window (whole UTC days, both ends included). */
@@ -152,11 +161,16 @@ public final class StatisticsViewModel {
             return;
         }
         driftError.set("");
-        run(() -> store.query().drift(g.name(), reference, current, new QueryCancellation()), drift::set,
-                e -> {
-                    drift.set(null);
-                    driftError.set(message(e));
-                });
+        run(() -> store.query().drift(g.name(), reference, current, new QueryCancellation()), d -> {
+            if (group.get() == g) {
+                drift.set(d);
+            }
+        }, e -> {
+            if (group.get() == g) {
+                drift.set(null);
+                driftError.set(message(e));
+            }
+        });
     }
 
     private static EventWindow window(LocalDate from, LocalDate to, String name) {
@@ -164,8 +178,7 @@ public final class StatisticsViewModel {
             throw new FeatureStoreException("The " + name + " window ends before it starts: choose a last day on or after "
                     + from + ".");
         }
-        return new EventWindow(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MICROS));
+        return new EventWindow(UserTimes.parse(from.toString(), false), UserTimes.parse(to.toString(), true));
     }
 
     /** Until the user picks windows: the first and second half of the event-time range. */
