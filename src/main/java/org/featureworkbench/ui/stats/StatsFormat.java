@@ -18,23 +18,29 @@ final class StatsFormat {
     }
 
     /**
-     * A summary cell that fits its column at 1280 px: whole numbers below a million with
-     * separators, four significant digits otherwise, and very large or small numbers as 1.80e9.
+     * A summary cell that fits its column at 1280 px: whole numbers below 100,000 with separators,
+     * four significant digits otherwise, 576.5k and 12.35M for large ones, 1.80e9 beyond.
      */
     static String number(Double v) {
         if (v == null) {
             return "";
         }
         double a = Math.abs(v);
-        if (v == Math.rint(v) && a < 1e6) {
+        if (v == Math.rint(v) && a < 1e5) {
             return String.format(Locale.ROOT, "%,d", v.longValue());
         }
-        if (a != 0 && (a < 1e-3 || a >= 1e6)) {
+        if (a != 0 && (a < 1e-3 || a >= 1e9)) {
             String e = String.format(Locale.ROOT, "%.2e", v);
             int at = e.indexOf('e');
-            int exponent = Integer.parseInt(e.substring(at + 1));
-            return e.substring(0, at) + "e" + exponent;
+            return e.substring(0, at) + "e" + Integer.parseInt(e.substring(at + 1));
         }
+        if (a >= 1e6) {
+            return significant(v / 1e6) + "M";
+        }
+        return a >= 1e5 ? significant(v / 1e3) + "k" : significant(v);
+    }
+
+    private static String significant(double v) {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
