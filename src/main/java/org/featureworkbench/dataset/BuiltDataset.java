@@ -1,0 +1,21 @@
+package org.featureworkbench.dataset;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a build wrote.
+ *
+ * @param manifest the manifest beside the output (also listed in the workspace's datasets)
+ * @param parts    the files, in split order
+ * @param asOf     the write time the store was read as of
+ * @param sql      the SQL that produced the rows
+ * @param elapsed  how long the build took
+ */
+public record BuiltDataset(Path manifest, List<DatasetPart> parts, Instant asOf, String sql, Duration elapsed) {
+    public long rows() {
+        return parts.stream().mapToLong(DatasetPart::rows).sum();
+    }
+}
