@@ -15,6 +15,7 @@ import org.featureworkbench.model.FeatureMetadataUpdate;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
 import org.featureworkbench.model.ResourceNotFoundException;
+import org.featureworkbench.dataset.DatasetBuilder;
 import org.featureworkbench.query.CopyMode;
 import org.featureworkbench.query.DuckDbQueryEngine;
 import org.featureworkbench.query.QueryHistory;
@@ -41,6 +42,7 @@ public final class FeatureStore implements AutoCloseable {
     private final RecordOperations records;
     private final IngestOperations ingest;
     private final QueryOperations query;
+    private final DatasetOperations datasets;
 
     /** Assembles a store; use {@code Workspace.open} rather than calling this directly. */
     public FeatureStore(Path workspaceDirectory, StoreServices services) {
@@ -54,6 +56,8 @@ public final class FeatureStore implements AutoCloseable {
                 services.offline(), () -> catalog.list(GroupListQuery.ALL),
                 group -> flushIfPending(services, group), copyMode()),
                 this::describeFeatureGroup, new QueryHistory(workspaceDirectory.resolve("query").resolve("history.jsonl")));
+        this.datasets = new DatasetOperations(new DatasetBuilder(query.engine(), this::describeFeatureGroup,
+                () -> catalog.list(GroupListQuery.ALL), workspaceDirectory.resolve("datasets")));
     }
 
     /**
@@ -77,6 +81,11 @@ public final class FeatureStore implements AutoCloseable {
     /** DuckDB SQL over every version, time travel and exports (issue 10). */
     public QueryOperations query() {
         return query;
+    }
+
+    /** Point-in-time training datasets: build, preview, split, rebuild from a manifest (issue 11). */
+    public DatasetOperations datasets() {
+        return datasets;
     }
 
     /** Batch ingestion of files, schema inference and the ingest jobs list (issue 4). */

@@ -8,13 +8,21 @@ import java.util.List;
 /**
  * What a build wrote.
  *
- * @param manifest the manifest beside the output (also listed in the workspace's datasets)
- * @param parts    the files, in split order
- * @param asOf     the write time the store was read as of
- * @param sql      the SQL that produced the rows
- * @param elapsed  how long the build took
+ * @param manifest   the manifest beside the output (also listed in the workspace's datasets)
+ * @param parts      the files, in split order
+ * @param asOf       the write time the store was read as of
+ * @param sql        the SQL that produced the rows
+ * @param elapsed    how long the build took
+ * @param comparison for a rebuild from a manifest: whether every file equals the original (by
+ *                   SHA-256), in words; null for a new build
+ * @param identical  for a rebuild: true when every part's SHA-256 equals the manifest's
  */
-public record BuiltDataset(Path manifest, List<DatasetPart> parts, Instant asOf, String sql, Duration elapsed) {
+public record BuiltDataset(Path manifest, List<DatasetPart> parts, Instant asOf, String sql, Duration elapsed,
+                           String comparison, boolean identical) {
+    public BuiltDataset {
+        parts = List.copyOf(parts);
+    }
+
     public long rows() {
         return parts.stream().mapToLong(DatasetPart::rows).sum();
     }

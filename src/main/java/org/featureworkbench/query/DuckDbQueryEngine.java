@@ -114,6 +114,11 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         }
     }
 
+    /** The relations a user's statement reads (it must pass the guard); e.g. the groups a dataset's base query needs. */
+    public java.util.Set<String> tablesRead(String sql) {
+        return check(sql).tables();
+    }
+
     /** Checks a user's statement without running it; returns it as it would run. */
     public String validate(String sql) {
         return check(sql).sql();
@@ -143,6 +148,20 @@ public final class DuckDbQueryEngine implements AutoCloseable {
                               QueryCancellation cancellation) {
         try (Pins pins = prepareGroups(over)) {
             return exporter().export(sql, target, format, cancellation);
+        }
+    }
+
+    /**
+     * Opens a session of several statements over {@code over}: their copies are brought up to date
+     * first and, in direct mode, held still until the session closes.
+     */
+    public QuerySession session(Collection<FeatureGroup> over) {
+        Pins pins = prepareGroups(over);
+        try {
+            return new QuerySession(this, database, openConnection(), pins, workspace);
+        } catch (RuntimeException e) {
+            pins.close();
+            throw e;
         }
     }
 
@@ -223,7 +242,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         }
     }
 
-    private QueryResult materialise(String sql, QueryOptions options, QueryCancellation cancellation) {
+    QueryResult materialise(String sql, QueryOptions options, QueryCancellation cancellation) {
         Connection c = openConnection();
         String table = "fwb_result_" + RESULT_IDS.incrementAndGet();
         long started = System.nanoTime();
@@ -317,6 +336,10 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     private static String limited(String sql, QueryOptions options) {
         // A newline before the closing parenthesis: a trailing "-- comment" must not swallow it.
         return options.limit() > 0 ? "SELECT * FROM (\n" + sql + "\n) LIMIT " + options.limit() : sql;
+    }
+
+    QueryException translate(SQLException e, QueryCancellation cancellation, String ran) {
+        return translate(e, cancellation, QueryOptions.DEFAULT, ran);
     }
 
     private static QueryException translate(SQLException e, QueryCancellation cancellation, QueryOptions options,

@@ -33,24 +33,43 @@ final class Exporter {
 
     long export(String sql, Path target, ExportFormat format, QueryCancellation cancellation) {
         Path destination = checkTarget(target);
-        Path staged = database.stagingDirectory().resolve(UUID.randomUUID() + "." + format.extension());
         Connection c = database.newConnection();
+        Path staged = null;
         try {
-            long rows = runner.execute(c, "COPY (\n" + sql + "\n) TO " + Sql.literal(staged.toString()) + " "
-                    + format.copyOptions(), QueryOptions.DEFAULT, cancellation);
+            StagedFile file = stage(c, sql, format, cancellation);
+            staged = file.file();
             move(staged, destination);
-            return rows;
+            return file.rows();
         } finally {
             try {
                 c.close();
-                Files.deleteIfExists(staged);
+                if (staged != null) {
+                    Files.deleteIfExists(staged);
+                }
             } catch (SQLException | IOException ignored) {
                 // a leftover staging file is removed with the next export's folder clean-up
             }
         }
     }
 
-    private Path checkTarget(Path target) {
+    /** COPYs a result into a new staging file on {@code c}; returns the file (the caller moves or deletes it). */
+    StagedFile stage(Connection c, String sql, ExportFormat format, QueryCancellation cancellation) {
+        Path staged = database.stagingDirectory().resolve(UUID.randomUUID() + "." + format.extension());
+        try {
+            long rows = runner.execute(c, "COPY (\n" + sql + "\n) TO " + Sql.literal(staged.toString()) + " "
+                    + format.copyOptions(), QueryOptions.DEFAULT, cancellation);
+            return new StagedFile(staged, rows);
+        } catch (RuntimeException e) {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ignored) {
+                // removed with the next clean-up
+            }
+            throw e;
+        }
+    }
+
+    Path checkTarget(Path target) {
         Path destination = target.toAbsolutePath().normalize();
         for (String folder : STORE_FOLDERS) {
             if (destination.startsWith(workspace.resolve(folder))) {
@@ -76,7 +95,7 @@ final class Exporter {
         return destination;
     }
 
-    private static void move(Path staged, Path destination) {
+    static void move(Path staged, Path destination) {
         try {
             try {
                 Files.move(staged, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -24,8 +24,8 @@ public final class GroupTables {
     static final String FILES_TABLE = SCHEMA + ".files";
     /** The event time as a TIMESTAMPTZ, compared as an instant. */
     public static final String EVENT_INSTANT = "_et";
-    static final String FILE = "_file";
-    static final String ROW = "_row";
+    public static final String FILE = "_file";
+    public static final String ROW = "_row";
     public static final String LATEST_SUFFIX = "_latest";
     /** The order of a record's rows, oldest first (DESIGN.md §3); reverse it with {@link #NEWEST_FIRST}. */
     public static final String OLDEST_FIRST = "_et, api_invocation_time, write_time, _file, _row";
@@ -57,7 +57,7 @@ public final class GroupTables {
     }
 
     /** True when the copy is a table, whose {@code rowid} names a row. */
-    boolean copyIsTable() {
+    public boolean copyIsTable() {
         return copyIsTable;
     }
 
@@ -171,7 +171,14 @@ public final class GroupTables {
         return select.toString();
     }
 
-    FeatureType eventTimeType() {
+    /** The record identifier's type: Integral or String. */
+    public FeatureType recordIdType() {
+        String name = group.definition().recordIdentifierFeatureName();
+        return group.features().stream().filter(f -> f.name().equals(name)).findFirst()
+                .map(FeatureDefinition::type).orElse(FeatureType.STRING);
+    }
+
+    public FeatureType eventTimeType() {
         String name = group.definition().eventTimeFeatureName();
         return group.features().stream().filter(f -> f.name().equals(name)).findFirst()
                 .map(FeatureDefinition::type).orElse(FeatureType.STRING);
@@ -190,7 +197,7 @@ public final class GroupTables {
         return "TRY_CAST(CAST(" + column + " AS VARCHAR) AS TIMESTAMPTZ)";
     }
 
-    static String sqlType(FeatureType type) {
+    public static String sqlType(FeatureType type) {
         return switch (type) {
             case INTEGRAL -> "BIGINT";
             case FRACTIONAL -> "DOUBLE";

@@ -97,7 +97,7 @@ final class StatementGuard {
         return s;
     }
 
-    /** A statement that passed the check. */
+    /** A statement that passed the guard, and the relations it reads. */
     record CheckedQuery(String sql, Set<String> tables) {
     }
 

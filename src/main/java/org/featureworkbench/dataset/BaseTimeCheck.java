@@ -1,0 +1,69 @@
+package org.featureworkbench.dataset;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.query.QueryCancellation;
+import org.featureworkbench.query.QuerySession;
+
+/**
+ * Every base row of a point-in-time dataset needs an event time that reads as an instant: a value
+ * that is neither ISO-8601 nor epoch seconds is refused with its text and, for a CSV base, its line.
+ */
+final class BaseTimeCheck {
+    private final QuerySession session;
+    private final DatasetSql sql;
+    private final DatasetSpec spec;
+
+    BaseTimeCheck(QuerySession session, DatasetSql sql, DatasetSpec spec) {
+        this.session = session;
+        this.sql = sql;
+        this.spec = spec;
+    }
+
+    void run(QueryCancellation cancellation) {
+        if (spec.base().kind() == DatasetBase.Kind.GROUP) {
+            return;
+        }
+        Object[] r = session.rows(sql.baseTimeCheck(), cancellation).get(0);
+        long unreadable = ((Number) r[0]).longValue();
+        long missing = ((Number) r[2]).longValue();
+        String column = sql.baseTimeColumn();
+        if (unreadable > 0) {
+            String example = String.valueOf(r[1]);
+            throw new ValidationException(BaseResolver.BASE_TIME_FIELD, unreadable + (unreadable == 1 ? " value" : " values")
+                    + " of the base's event-time column '" + column + "' " + (unreadable == 1 ? "is" : "are")
+                    + " not a time, e.g. '" + example + "'" + where(example) + "; write ISO-8601 (2026-03-01T10:00:00Z) "
+                    + "or epoch seconds, or choose another column");
+        }
+        if (missing > 0 && spec.pointInTime()) {
+            throw new ValidationException(BaseResolver.BASE_TIME_FIELD, missing + (missing == 1 ? " base row has" : " base rows have")
+                    + " no event time in column '" + column + "'; a point-in-time join needs the time each row's label "
+                    + "was observed (fill them in, filter them out with a query base, or use --no-point-in-time)");
+        }
+    }
+
+    /** " (line N of file.csv)" for a CSV base: the first line holding the value. */
+    private String where(String value) {
+        if (spec.base().kind() != DatasetBase.Kind.FILE || BaseResolver.isParquet(Path.of(spec.base().source()))) {
+            return "";
+        }
+        Path file = Path.of(spec.base().source());
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = in.readLine()) != null) {
+                n++;
+                if (n > 1 && line.contains(value)) {
+                    return " (line " + n + " of " + file.getFileName() + ")";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the line is a courtesy; the message stands without it
+        }
+        return "";
+    }
+}

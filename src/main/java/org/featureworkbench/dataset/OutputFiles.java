@@ -1,0 +1,55 @@
+package org.featureworkbench.dataset;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The files a build writes for {@code --out DIR/NAME.EXT}: that file, or {@code DIR/NAME-<part>.EXT}
+ * per split part; and the manifest {@code DIR/NAME.manifest.json}.
+ */
+final class OutputFiles {
+    private final List<Path> targets = new ArrayList<>();
+    private final List<String> partNames = new ArrayList<>();
+    private final Path manifest;
+
+    OutputFiles(Path out, DatasetSpec spec) {
+        Path file = out.toAbsolutePath().normalize();
+        String name = file.getFileName().toString();
+        String stem = stem(name);
+        manifest = file.resolveSibling(stem + DatasetCatalog.SUFFIX);
+        if (spec.split() == null) {
+            targets.add(file);
+            partNames.add("all");
+        } else {
+            String extension = name.length() > stem.length() ? name.substring(stem.length()) : "." + spec.format().extension();
+            for (DatasetSplit.Part p : spec.split().parts()) {
+                targets.add(file.resolveSibling(stem + "-" + p.name() + extension));
+                partNames.add(p.name());
+            }
+        }
+    }
+
+    private static String stem(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String ext : List.of(".csv", ".parquet", ".pq", ".tsv", ".txt")) {
+            if (lower.endsWith(ext) && name.length() > ext.length()) {
+                return name.substring(0, name.length() - ext.length());
+            }
+        }
+        return name;
+    }
+
+    List<Path> targets() {
+        return targets;
+    }
+
+    List<String> partNames() {
+        return partNames;
+    }
+
+    Path manifest() {
+        return manifest;
+    }
+}

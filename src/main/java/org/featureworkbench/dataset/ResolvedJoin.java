@@ -1,0 +1,19 @@
+package org.featureworkbench.dataset;
+
+import java.time.Duration;
+import java.util.List;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.query.GroupTables;
+
+/**
+ * One joined group, checked against the catalog and the base.
+ *
+ * @param tables      the group's relations in the engine
+ * @param features    the features it contributes, in output order
+ * @param outputNames their names in the output ({@code group.feature} where a name collides)
+ * @param baseColumn  the base column matched to the group's record identifier
+ * @param lookback    null = no limit
+ */
+record ResolvedJoin(GroupTables tables, List<FeatureDefinition> features, List<String> outputNames,
+                    String baseColumn, Duration lookback) {
+}
