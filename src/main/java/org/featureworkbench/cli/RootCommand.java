@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {GroupCommand.class, PutCommand.class, GetCommand.class, BatchGetCommand.class,
                 DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
                 InferCommand.class, QueryCommand.class, HistoryCommand.class, StatsCommand.class, DriftCommand.class,
-                DataExportCommand.class, BenchCommand.class},
+                DataExportCommand.class, DatasetCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {
     private final CliContext context;

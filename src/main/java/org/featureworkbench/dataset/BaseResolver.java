@@ -78,7 +78,7 @@ final class BaseResolver {
                 .map(f -> new ResultColumn(f.name(), GroupTables.sqlType(f.type()))).toList();
         String time = group.definition().eventTimeFeatureName();
         return new ResolvedBase(List.of(), source, columns, group.definition().recordIdentifierFeatureName(), time,
-                GroupTables.eventInstant(Sql.identifier(time), tables.eventTimeType()), true, List.of(group));
+                GroupTables.eventInstant(Sql.identifier(time), tables.eventTimeType()), true, List.of(group), null);
     }
 
     private ResolvedBase file(DatasetBase base, Set<String> joinColumns, boolean needColumns) {
@@ -91,19 +91,21 @@ final class BaseResolver {
             throw new ValidationException(BASE_FIELD, "the base file " + file.toAbsolutePath() + " cannot be read; check its permissions");
         }
         Path staged = session.stageInput(file);
+        ResolvedBase.StagedInput input = new ResolvedBase.StagedInput(Sql.literal(staged.toString()),
+                Sql.literal(file.toAbsolutePath().normalize().toString()));
         boolean parquet = isParquet(file);
         String plain = parquet ? "read_parquet(" + Sql.literal(staged.toString()) + ")"
                 : "read_csv(" + Sql.literal(staged.toString()) + ", header = true)";
         List<ResultColumn> columns = session.describe("SELECT * FROM " + plain);
         if (!needColumns) {
-            return new ResolvedBase(List.of(), "SELECT * FROM " + plain, columns, null, null, null, false, List.of());
+            return new ResolvedBase(List.of(), "SELECT * FROM " + plain, columns, null, null, null, false, List.of(), input);
         }
         String id = column(columns, base.idColumn(), BASE_ID_FIELD, "record ids", file.getFileName().toString());
         String time = column(columns, base.timeColumn(), BASE_TIME_FIELD, "event times", file.getFileName().toString());
         refuseReservedNames(columns);
         if (parquet) {
             return new ResolvedBase(List.of(), "SELECT * FROM " + plain, columns, id, time,
-                    BaseTimes.instant(Sql.identifier(time), typeOf(columns, time), BASE_TIME_FIELD), false, List.of());
+                    BaseTimes.instant(Sql.identifier(time), typeOf(columns, time), BASE_TIME_FIELD), false, List.of(), input);
         }
         // Ids and times are read as the text in the file: "00123" stays "00123" for a String record id,
         // and the output keeps the time exactly as written.
@@ -118,7 +120,7 @@ final class BaseResolver {
         List<ResultColumn> typedColumns = columns.stream()
                 .map(c -> asText.contains(c.name()) ? new ResultColumn(c.name(), "VARCHAR") : c).toList();
         return new ResolvedBase(List.of(), "SELECT * FROM " + typed, typedColumns, id, time,
-                BaseTimes.instant(Sql.identifier(time), "VARCHAR", BASE_TIME_FIELD), false, List.of());
+                BaseTimes.instant(Sql.identifier(time), "VARCHAR", BASE_TIME_FIELD), false, List.of(), input);
     }
 
     private ResolvedBase query(DatasetBase base, Instant asOf, boolean needColumns) {
@@ -149,13 +151,13 @@ final class BaseResolver {
         String described = (shadows.isEmpty() ? "" : "WITH " + String.join(",\n", shadows) + "\n") + source;
         List<ResultColumn> columns = session.describe(described);
         if (!needColumns) {
-            return new ResolvedBase(shadows, source, columns, null, null, null, false, read);
+            return new ResolvedBase(shadows, source, columns, null, null, null, false, read, null);
         }
         String id = column(columns, base.idColumn(), BASE_ID_FIELD, "record ids", "the query's result");
         String time = column(columns, base.timeColumn(), BASE_TIME_FIELD, "event times", "the query's result");
         refuseReservedNames(columns);
         return new ResolvedBase(shadows, source, columns, id, time,
-                BaseTimes.instant(Sql.identifier(time), typeOf(columns, time), BASE_TIME_FIELD), false, read);
+                BaseTimes.instant(Sql.identifier(time), typeOf(columns, time), BASE_TIME_FIELD), false, read, null);
     }
 
     private static boolean names(Set<String> tables, String name) {

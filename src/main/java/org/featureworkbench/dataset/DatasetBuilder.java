@@ -52,7 +52,7 @@ public final class DatasetBuilder {
         try (QuerySession session = engine.session(groupsRead(spec))) {
             DatasetSpec fixed = withAsOf(spec, now());
             DatasetSql sql = resolve(session, fixed);
-            return new DatasetPlan(sql.dataset(fixed.limit()), sql.outputColumns(), fixed.asOf());
+            return new DatasetPlan(sql.shown(fixed.limit()), sql.outputColumns(), fixed.asOf());
         }
     }
 
@@ -184,8 +184,7 @@ public final class DatasetBuilder {
                 throw new ValidationException("--out", "give the file to write, e.g. --out training.csv");
             }
             OutputFiles files = new OutputFiles(out, spec);
-            int parts = spec.split() == null ? 1 : spec.split().parts().size();
-            int total = parts + 3;
+            int total = spec.split() == null ? 4 : spec.split().parts().size() + 4;
             progress.step("Bringing the query copy up to date", 0, total);
             List<StagedFile> staged = new ArrayList<>();
             try (QuerySession session = engine.session(groupsRead(spec))) {
@@ -195,11 +194,11 @@ public final class DatasetBuilder {
                 stopIfCancelled();
                 progress.step("Checking the base's event times", 1, total);
                 new BaseTimeCheck(session, sql, spec).run(cancellation);
-                String ran = sql.dataset(spec.limit());
+                String ran = sql.shown(spec.limit());
                 if (spec.split() == null) {
                     progress.step("Joining " + spec.joins().size() + (spec.joins().size() == 1 ? " group" : " groups")
                             + " and writing " + files.targets().get(0).getFileName(), 2, total);
-                    staged.add(session.copyToStaging(ran, spec.format(), cancellation));
+                    staged.add(session.copyToStaging(sql.dataset(spec.limit()), spec.format(), cancellation));
                 } else {
                     progress.step("Joining " + spec.joins().size() + (spec.joins().size() == 1 ? " group" : " groups"), 2, total);
                     SplitWriter split = new SplitWriter(session, sql, spec);
@@ -207,7 +206,7 @@ public final class DatasetBuilder {
                     List<String> conditions = split.conditions(rows, cancellation);
                     for (int k = 0; k < conditions.size(); k++) {
                         stopIfCancelled();
-                        progress.step("Writing " + files.targets().get(k).getFileName(), 2 + k, total);
+                        progress.step("Writing " + files.targets().get(k).getFileName(), 3 + k, total);
                         staged.add(split.write(conditions.get(k), spec.format(), cancellation));
                     }
                     split.dropTable();

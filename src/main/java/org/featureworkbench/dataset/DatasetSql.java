@@ -47,15 +47,35 @@ final class DatasetSql {
 
     /** The output order: base event time, base id, then the other base columns (identical rows are interchangeable). */
     String orderKey() {
+        return String.join(", ", orderKeys());
+    }
+
+    private List<String> orderKeys() {
         List<String> keys = new ArrayList<>();
         keys.add(BASE_TIME);
-        keys.add(Sql.identifier(base.idColumn()));
+        String id = Sql.identifier(base.idColumn());
+        if (integralIds()) {
+            // Ids read as text from a file still sort as numbers when the groups' ids are numbers: 2 before 10.
+            keys.add("TRY_CAST(" + id + " AS BIGINT)");
+        }
+        keys.add(id);
         for (ResultColumn c : base.columns()) {
             if (!c.name().equals(base.idColumn())) {
                 keys.add(Sql.identifier(c.name()));
             }
         }
-        return String.join(", ", keys);
+        return keys;
+    }
+
+    private boolean integralIds() {
+        boolean text = base.columns().stream().anyMatch(c -> c.name().equals(base.idColumn()) && c.type().equals("VARCHAR"));
+        return text && !joins.isEmpty() && joins.get(0).baseColumn().equals(base.idColumn())
+                && joins.get(0).tables().recordIdType() == FeatureType.INTEGRAL;
+    }
+
+    /** {@link #dataset} as people see it: the base file under its own path. */
+    String shown(long limit) {
+        return base.shown(dataset(limit));
     }
 
     /** The dataset in output order, without helper columns: what is written and shown. */
@@ -134,7 +154,7 @@ final class DatasetSql {
         }
         if (!base.filtered() && spec.recent() > 0) {
             sql.append(" QUALIFY row_number() OVER (PARTITION BY ").append(Sql.identifier(base.idColumn()))
-                    .append(" ORDER BY ").append(descending(orderKey())).append(") <= ").append(spec.recent());
+                    .append(" ORDER BY ").append(descending(orderKeys())).append(") <= ").append(spec.recent());
         }
         if (limit > 0) {
             sql.append(" ORDER BY ").append(orderKey()).append(" LIMIT ").append(limit);
@@ -142,8 +162,8 @@ final class DatasetSql {
         return sql.toString();
     }
 
-    private static String descending(String keys) {
-        return List.of(keys.split(", ")).stream().map(k -> k + " DESC").collect(Collectors.joining(", "));
+    private static String descending(List<String> keys) {
+        return keys.stream().map(k -> k + " DESC").collect(Collectors.joining(", "));
     }
 
     /**

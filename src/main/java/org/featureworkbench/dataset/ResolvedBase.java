@@ -16,7 +16,18 @@ import org.featureworkbench.query.ResultColumn;
  * @param filtered      true when {@code source} already applies the event range and N most recent
  *                      (a group base reads them through time travel)
  * @param groupsRead    the groups the base itself reads (recorded in the manifest)
+ * @param stagedFile    for a file base, the staged copy DuckDB reads and the user's own path, so the
+ *                      SQL shown to people names their file (null otherwise)
  */
 record ResolvedBase(List<String> withClauses, String source, List<ResultColumn> columns, String idColumn,
-                    String timeColumn, String timeInstant, boolean filtered, List<FeatureGroup> groupsRead) {
+                    String timeColumn, String timeInstant, boolean filtered, List<FeatureGroup> groupsRead,
+                    StagedInput stagedFile) {
+    /** A user's file and where the session staged it. */
+    record StagedInput(String staged, String original) {
+    }
+
+    /** SQL as shown to people and recorded in manifests: the user's file path, not the staging copy's. */
+    String shown(String sql) {
+        return stagedFile == null ? sql : sql.replace(stagedFile.staged(), stagedFile.original());
+    }
 }

@@ -13,10 +13,10 @@ import org.featureworkbench.query.StagedFile;
  * Cuts a dataset into parts, one staged file each. The joined rows are computed once into a temp
  * table numbered in output order; then:
  * <ul>
- *   <li>by time: the part boundaries are base event times at the wanted row counts, and a part is
- *       the rows after the previous boundary up to its own. Rows with equal times stay in one part,
- *       so every row of a later part is strictly later (a part may come out a little larger or
- *       smaller than its fraction);</li>
+ *   <li>by time: the part boundaries are base event times near the wanted row counts, and a part
+ *       is the rows after the previous boundary up to its own. Rows with equal times stay in one
+ *       part, so every row of a later part is strictly later (a part may come out larger or
+ *       smaller than its fraction when many rows share a time);</li>
  *   <li>random: rows are ranked by a seeded hash of their number and dealt out by exact counts;
  *       the same seed gives the same parts.</li>
  * </ul>
@@ -71,24 +71,33 @@ final class SplitWriter {
         }
         String previous = null;
         for (long end : ends) {
-            String cut = cutTime(end, cancellation);
-            conditions.add((previous == null ? "" : DatasetSql.BASE_TIME + " > " + previous + " AND ")
-                    + DatasetSql.BASE_TIME + " <= " + cut);
+            String cut = boundary(end, cancellation);
+            conditions.add((previous == null ? "" : "NOT (" + previous + ") AND ") + cut);
             previous = cut;
         }
-        conditions.add(previous == null ? "true" : DatasetSql.BASE_TIME + " > " + previous);
+        conditions.add(previous == null ? "true" : "NOT (" + previous + ")");
         return conditions;
     }
 
-    /** The base event time of row {@code number} in output order (minus infinity before the first row). */
-    private String cutTime(long number, QueryCancellation cancellation) {
-        if (number < 1) {
-            return "'-infinity'::TIMESTAMPTZ";
+    /**
+     * The condition "before the boundary" near row {@code end}: rows sharing the boundary row's time
+     * all go to the earlier part or all to the later one, whichever leaves the earlier part's row
+     * count closer to {@code end}. (With three distinct times, 80/20 gives 67/33, not 100/0.)
+     */
+    private String boundary(long end, QueryCancellation cancellation) {
+        if (end < 1) {
+            return "false";
         }
-        Object t = session.rows("SELECT epoch_us(" + DatasetSql.BASE_TIME + ") FROM " + TABLE + " WHERE " + NUMBER + " = "
-                + number, cancellation).get(0)[0];
-        long micros = ((Number) t).longValue();
-        return Sql.timestamp(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000));
+        Object[] r = session.rows("SELECT epoch_us(t), (SELECT count(*) FROM " + TABLE + " WHERE " + DatasetSql.BASE_TIME
+                + " < t), (SELECT count(*) FROM " + TABLE + " WHERE " + DatasetSql.BASE_TIME + " <= t) FROM (SELECT "
+                + DatasetSql.BASE_TIME + " AS t FROM " + TABLE + " WHERE " + NUMBER + " = " + end + ")", cancellation).get(0);
+        long micros = ((Number) r[0]).longValue();
+        long before = ((Number) r[1]).longValue();
+        long through = ((Number) r[2]).longValue();
+        String time = Sql.timestamp(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                Math.floorMod(micros, 1_000_000L) * 1000));
+        boolean tiesGoLater = end - before < through - end;
+        return DatasetSql.BASE_TIME + (tiesGoLater ? " < " : " <= ") + time;
     }
 
     /** The SELECT of one part, in output order, without helper columns. */
