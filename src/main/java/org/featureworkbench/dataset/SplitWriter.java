@@ -88,9 +88,12 @@ final class SplitWriter {
         if (end < 1) {
             return "false";
         }
-        Object[] r = session.rows("SELECT epoch_us(t), (SELECT count(*) FROM " + TABLE + " WHERE " + DatasetSql.BASE_TIME
-                + " < t), (SELECT count(*) FROM " + TABLE + " WHERE " + DatasetSql.BASE_TIME + " <= t) FROM (SELECT "
-                + DatasetSql.BASE_TIME + " AS t FROM " + TABLE + " WHERE " + NUMBER + " = " + end + ")", cancellation).get(0);
+        // The alias has the helper prefix: the table's own columns (features named t…) must not shadow it.
+        String t = DatasetSql.HELPER_PREFIX + "cut";
+        Object[] r = session.rows("SELECT epoch_us(" + t + "), (SELECT count(*) FROM " + TABLE + " WHERE "
+                + DatasetSql.BASE_TIME + " < " + t + "), (SELECT count(*) FROM " + TABLE + " WHERE " + DatasetSql.BASE_TIME
+                + " <= " + t + ") FROM (SELECT " + DatasetSql.BASE_TIME + " AS " + t + " FROM " + TABLE + " WHERE " + NUMBER
+                + " = " + end + ")", cancellation).get(0);
         long micros = ((Number) r[0]).longValue();
         long before = ((Number) r[1]).longValue();
         long through = ((Number) r[2]).longValue();
