@@ -34,7 +34,11 @@ public final class RowOrder {
         return c;
     }
 
-    /** Output order: base event time, base id, then the other base columns in order (nulls last). */
+    /**
+     * Output order: base event time (an instant), base id, then every base column in order, as it is
+     * written (nulls last). "Every" includes the time column's own text: one instant written two ways
+     * ({@code 1767229202} and {@code 1767229202.0}) still has an order, so only identical rows tie.
+     */
     public static Comparator<List<Object>> output(int idColumn, int timeColumn) {
         return (a, b) -> {
             int c = EventInstants.of(a.get(timeColumn)).compareTo(EventInstants.of(b.get(timeColumn)));
@@ -42,9 +46,7 @@ public final class RowOrder {
                 c = cell(a.get(idColumn), b.get(idColumn));
             }
             for (int i = 0; c == 0 && i < a.size(); i++) {
-                if (i != idColumn && i != timeColumn) {
-                    c = cell(a.get(i), b.get(i));
-                }
+                c = cell(a.get(i), b.get(i));
             }
             return c;
         };
