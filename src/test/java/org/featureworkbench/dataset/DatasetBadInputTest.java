@@ -1,0 +1,97 @@
+package org.featureworkbench.dataset;
+
+import static org.featureworkbench.dataset.DatasetFixture.integral;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.query.QueryCancellation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad specs fail before any output, with a message a user can act on that names what is wrong. */
+class DatasetBadInputTest {
+    private static final List<String> ENGINE_WORDS = List.of("Binder Error", "Catalog Error", "Conversion Error",
+            "Parser Error", "Invalid Input Error", "java.", "Exception", "SELECT ");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnknownJoinedGroupIsNamed() {
+        try (DatasetFixture f = fixture()) {
+            assertRefused(f, DatasetSpec.of(f.base("a,2026-01-01T00:00:10Z"), List.of(JoinedGroup.of("nope"))), "nope");
+        }
+    }
+
+    @Test
+    void anUnknownBaseGroupIsNamed() {
+        try (DatasetFixture f = fixture()) {
+            assertRefused(f, DatasetSpec.of(DatasetBase.group("missing_group"), List.of(JoinedGroup.of("g"))),
+                    "missing_group");
+        }
+    }
+
+    @Test
+    void anUnknownFeatureIsNamedWithItsGroup() {
+        try (DatasetFixture f = fixture()) {
+            DatasetSpec spec = DatasetSpec.of(f.base("a,2026-01-01T00:00:10Z"),
+                    List.of(JoinedGroup.of("g").withFeatures(List.of("v", "nosuch"))));
+            assertRefused(f, spec, "nosuch", "g");
+        }
+    }
+
+    @Test
+    void aMissingBaseColumnIsNamed() {
+        try (DatasetFixture f = fixture()) {
+            Path csv = f.csv("base.csv", "id,t", "a,2026-01-01T00:00:10Z");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "customer", "t"), List.of(JoinedGroup.of("g"))),
+                    "customer");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "id", "event_time"), List.of(JoinedGroup.of("g"))),
+                    "event_time");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "id", "t"), List.of(JoinedGroup.of("g").on("account"))),
+                    "account");
+        }
+    }
+
+    @Test
+    void anUnparseableBaseTimeIsNamedWithItsColumnAndValue() {
+        try (DatasetFixture f = fixture()) {
+            Path csv = f.csv("base.csv", "id,event_time", "a,2026-01-01T00:00:10Z", "b,yesterday");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "id", "event_time"), List.of(JoinedGroup.of("g"))),
+                    "event_time", "yesterday");
+        }
+    }
+
+    @Test
+    void anEmptyJoinListIsRefused() {
+        try (DatasetFixture f = fixture()) {
+            assertRefused(f, DatasetSpec.of(f.base("a,2026-01-01T00:00:10Z"), List.of()), "join");
+        }
+    }
+
+    private DatasetFixture fixture() {
+        DatasetFixture f = new DatasetFixture(dir).group("g", FeatureType.STRING, integral("v"));
+        f.put("g", "id", "a", "ts", "2026-01-01T00:00:00Z", "v", "1");
+        return f;
+    }
+
+    /** Both the plan and the preview refuse the spec, naming every one of {@code mentions}. */
+    private static void assertRefused(DatasetFixture f, DatasetSpec spec, String... mentions) {
+        FeatureStoreException e = assertThrows(FeatureStoreException.class,
+                () -> f.store.datasets().preview(spec, 10, new QueryCancellation()).close());
+        String message = e.getMessage();
+        for (String mention : mentions) {
+            assertTrue(message.toLowerCase(Locale.ROOT).contains(mention.toLowerCase(Locale.ROOT)),
+                    "'" + message + "' does not name " + mention);
+        }
+        for (String word : ENGINE_WORDS) {
+            assertFalse(message.contains(word), "'" + message + "' speaks the engine's language (" + word + ")");
+        }
+    }
+}
