@@ -20,13 +20,12 @@ import org.featureworkbench.dataset.DatasetSpec;
  */
 public record BaseRows(List<String> columns, int idIndex, int timeIndex, List<List<Object>> rows) {
 
-    /** @param file the entity file's rows when the base is a file, else null */
+    /** @param file the entity file's rows (or the query's result) when the base is a file or a query, else null */
     public static BaseRows of(DatasetSpec spec, Map<String, GroupHistory> groups, BaseTable file) {
         BaseRows all = switch (spec.base().kind()) {
             case GROUP -> ofGroup(groups.get(spec.base().source()), spec);
-            case FILE -> new BaseRows(file.columns(), file.column(file.idColumn()), file.column(file.timeColumn()),
-                    file.rows());
-            case QUERY -> throw new UnsupportedOperationException("the reference reads no query bases");
+            case FILE, QUERY -> new BaseRows(file.columns(), file.column(file.idColumn()),
+                    file.column(file.timeColumn()), file.rows());
         };
         return all.inEventRange(spec.eventFrom(), spec.eventTo()).mostRecent(spec.recent());
     }

@@ -19,7 +19,7 @@ public final class ReferenceDataset {
 
     /**
      * @param groups every group the spec names, by name
-     * @param file   the entity file's rows when the base is a file, else null
+     * @param file   the entity file's rows, or the query's result, when the base is a file or a query; else null
      * @throws AmbiguousCaseException when the rules leave the answer open
      */
     public static ExpectedDataset of(DatasetSpec spec, Map<String, GroupHistory> groups, BaseTable file) {
