@@ -25,23 +25,35 @@ class PointInTimeRandomizedTest {
     static final String CASES_PROPERTY = "fwb.dataset.cases";
     private static final long DEFAULT_SEED = 20261103L;
     private static final int DEFAULT_CASES = 1000;
-    private static final int STORES = 8;
-    private static final List<String> MUST_COVER = List.of("base=file-iso", "base=file-epoch-seconds", "base=group",
+    private static final int STORES = 4;
+    private static final List<String> MUST_COVER = List.of("base=file-iso", "base=file-epoch-seconds", "base=group", "base=query",
+            "base=parquet-timestamp", "base=parquet-double", "base=parquet-text",
             "duplicate-base-rows", "unmatched-ids", "lookback", "as-of", "as-of-exactly-a-write-time",
             "include-deleted", "include-duplicates", "point-in-time=false", "event-range", "recent", "limit",
             "string-and-fractional-times", "join-on-other-column", "colliding-names");
+    /**
+     * Not "millisecond-ties-of-equal-event-times" (two puts of one record and event time in the same
+     * millisecond, told apart only by their order): bursts make them common here (about 60 a run), but
+     * how common depends on how fast a put is, so the summary reports their count instead.
+     */
     private static final List<String> HISTORY_MUST_HAVE = List.of("delete-markers", "out-of-order-writes",
-            "equal-event-times", "re-inserts-after-delete", "millisecond-ties-of-equal-event-times",
-            "backfills-in-a-later-phase");
+            "equal-event-times", "re-inserts-after-delete", "backfills-in-a-later-phase");
 
     @TempDir
     Path dir;
+
+    /** CPU time of this JVM, DuckDB's threads included: the wall time of an idle machine with two cores, twice. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     @Test
     void builderAgreesWithTheReferenceOnEveryGeneratedCase() throws Exception {
         long seed = Long.getLong(SEED_PROPERTY, DEFAULT_SEED);
         int cases = Integer.getInteger(CASES_PROPERTY, DEFAULT_CASES);
         long started = System.nanoTime();
+        long cpuStarted = processCpuNanos();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<RandomStoreRun.Outcome> outcomes = new ArrayList<>();
         try {
@@ -63,13 +75,14 @@ class PointInTimeRandomizedTest {
         List<String> failures = outcomes.stream().flatMap(o -> o.failures().stream()).toList();
         Map<String, Integer> tags = RandomStoreRun.sum(outcomes.stream().map(RandomStoreRun.Outcome::tags).toList());
         Map<String, Integer> history = RandomStoreRun.sum(outcomes.stream().map(RandomStoreRun.Outcome::history).toList());
-        System.out.printf("dataset randomized test: seed %d, %d cases compared (%d ambiguous skipped) in %.1f s%n"
-                + "  cases: %s%n  histories: %s%n", seed, compared, ambiguous, (System.nanoTime() - started) / 1e9,
-                tags, history);
+        System.out.printf("dataset randomized test: seed %d, %d cases compared (%d ambiguous skipped) in %.1f s "
+                + "(%.1f s of CPU)%n  cases: %s%n  histories: %s%n", seed, compared, ambiguous,
+                (System.nanoTime() - started) / 1e9, (processCpuNanos() - cpuStarted) / 1e9, tags, history);
         failures.forEach(failure -> System.out.println("MISMATCH " + failure + "\n"));
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + compared + " cases differ from the reference (seed " + seed
-                    + "; rerun with -D" + SEED_PROPERTY + "=" + seed + "). First:\n"
+                    + "; rerun with -D" + SEED_PROPERTY + "=" + seed + "; every mismatch and the stores' histories are in this"
+                    + " test's output file). First:\n"
                     + String.join("\n\n", failures.subList(0, Math.min(3, failures.size()))));
         }
         assertEquals(cases, compared);

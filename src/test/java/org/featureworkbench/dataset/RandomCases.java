@@ -1,24 +1,23 @@
 package org.featureworkbench.dataset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.featureworkbench.dataset.reference.BaseTable;
+import org.featureworkbench.dataset.reference.GroupHistory;
+import org.featureworkbench.dataset.reference.HistoryRow;
 import org.featureworkbench.model.FeatureType;
 
 /**
- * Random dataset specs over one written store: file bases (ISO or epoch-second times, duplicate
- * rows, unmatched ids) or group bases, 1–4 joined groups with chosen features, keys and lookbacks,
+ * Random dataset specs over one written store: file bases (CSV or Parquet; ISO or epoch-second
+ * times; duplicate rows, unmatched ids), group bases or query bases, 1–4 joined groups with chosen features, keys and lookbacks,
  * and every option of the spec.
  */
 final class RandomCases {
@@ -33,39 +32,46 @@ final class RandomCases {
      */
     record Case(DatasetSpec spec, BaseTable file, Path csv, int baseTimeColumn, Set<String> tags) {
         String describe() {
-            String text = spec.toString();
-            if (csv != null) {
-                try {
-                    text += "\nbase file " + csv.getFileName() + ":\n" + Files.readString(csv);
-                } catch (IOException e) {
-                    text += "\n(base file unreadable: " + e.getMessage() + ")";
-                }
+            if (file == null) {
+                return spec.toString();
             }
-            return text;
+            StringBuilder text = new StringBuilder(spec.toString()).append("\nbase ")
+                    .append(csv == null ? "query result" : "file " + csv.getFileName()).append(":\n").append(file.columns());
+            file.rows().forEach(row -> text.append('\n').append(row));
+            return text.toString();
         }
     }
 
     private final List<RandomGroups.Shape> groups;
     private final RandomHistory.Phases phases;
     private final List<Instant> writeTimes;
+    private final Map<String, GroupHistory> histories;
     private final Path dir;
     private final Random random;
+    private final BaseFiles files;
 
-    /** @param writeTimes every distinct write_time in the store (for as-of cut-offs exactly on one) */
-    RandomCases(List<RandomGroups.Shape> groups, RandomHistory.Phases phases, List<Instant> writeTimes, Path dir,
-                Random random) {
+    /**
+     * @param writeTimes every distinct write_time in the store (for as-of cut-offs exactly on one)
+     * @param histories  every group's stored rows (what a query base reads)
+     */
+    RandomCases(List<RandomGroups.Shape> groups, RandomHistory.Phases phases, List<Instant> writeTimes,
+                Map<String, GroupHistory> histories, Path dir, Random random, BaseFiles files) {
         this.groups = groups;
         this.phases = phases;
         this.writeTimes = writeTimes;
+        this.histories = histories;
         this.dir = dir;
         this.random = random;
+        this.files = files;
     }
 
     Case next(int index) {
         Set<String> tags = new TreeSet<>();
-        boolean groupBase = random.nextInt(10) < 3;
-        RandomGroups.Shape baseGroup = groupBase ? groups.get(random.nextInt(groups.size())) : null;
-        BaseTable file = groupBase ? null : file(tags);
+        int kind = random.nextInt(20);
+        boolean groupBase = kind < 6;
+        boolean queryBase = kind >= 6 && kind < 8;
+        RandomGroups.Shape baseGroup = groupBase || queryBase ? groups.get(random.nextInt(groups.size())) : null;
+        BaseTable file = groupBase || queryBase ? null : file(tags);
         Path csv = null;
         DatasetBase base;
         int timeColumn;
@@ -73,9 +79,20 @@ final class RandomCases {
             base = DatasetBase.group(baseGroup.name());
             timeColumn = 1;
             tags.add("base=group");
+        } else if (queryBase) {
+            base = DatasetBase.query(QUERY.formatted(baseGroup.idName(), baseGroup.timeName(), baseGroup.name()),
+                    "entity", "t");
+            timeColumn = 1;
+            tags.add("base=query");
         } else {
-            csv = dir.resolve("base-" + index + ".csv");
-            write(file, csv);
+            if (random.nextInt(4) == 0) {
+                file = typedForParquet(file, tags);
+                csv = dir.resolve("base-" + index + ".parquet");
+                files.parquet(file, parquetTimeType(file), csv);
+            } else {
+                csv = dir.resolve("base-" + index + ".csv");
+                BaseFiles.csv(file, csv);
+            }
             base = DatasetBase.file(csv, file.idColumn(), file.timeColumn());
             timeColumn = file.column(file.timeColumn());
         }
@@ -99,6 +116,9 @@ final class RandomCases {
         if (random.nextInt(7) == 0) {
             spec = spec.withLimit(1 + random.nextInt(20));
             tags.add("limit");
+        }
+        if (queryBase) {
+            file = queryResult(baseGroup, spec.asOf());
         }
         tags.add(pointInTime ? "point-in-time" : "point-in-time=false");
         if (spec.includeDeleted()) {
@@ -168,6 +188,24 @@ final class RandomCases {
         return phases.beforeAnyWrite();
     }
 
+    /**
+     * A query base: every stored row of one group, raw (delete markers too: their label is null). Its
+     * views are read as of W like every group, so a rebuild from the manifest reads the same base.
+     */
+    private static final String QUERY = "SELECT \"%s\" AS entity, \"%s\" AS t, seq AS label FROM \"%s\"";
+
+    /** What {@link #QUERY} returns as of W (null: every row), from the stored rows (no SQL). */
+    private BaseTable queryResult(RandomGroups.Shape group, Instant asOf) {
+        List<Object[]> rows = new ArrayList<>();
+        for (HistoryRow row : histories.get(group.name()).rows()) {
+            if (asOf != null && row.writeTime().isAfter(asOf)) {
+                continue;
+            }
+            rows.add(new Object[] {row.id(), row.values().get(group.timeName()), row.values().get(RandomGroups.PUT_ORDER)});
+        }
+        return BaseTable.of(List.of("entity", "t", "label"), "entity", "t", rows);
+    }
+
     private BaseTable file(Set<String> tags) {
         String idColumn = pick("id", "customer", "entity_id");
         String timeColumn = pick("t", "event_time", "ts");
@@ -200,19 +238,31 @@ final class RandomCases {
         return BaseTable.of(columns, idColumn, timeColumn, rows);
     }
 
-    private String pick(String... options) {
-        return options[random.nextInt(options.length)];
+    /**
+     * The same rows with the time column typed as a Parquet file may hold it: a timestamp (Instant) or
+     * epoch seconds as a double; or left as ISO text.
+     */
+    private BaseTable typedForParquet(BaseTable text, Set<String> tags) {
+        int time = text.column(text.timeColumn());
+        boolean epoch = !String.valueOf(text.rows().get(0).get(time)).contains("T");
+        int kind = epoch ? 1 : random.nextInt(2) * 2; // 0 timestamp, 1 double, 2 text
+        tags.add(kind == 0 ? "base=parquet-timestamp" : kind == 1 ? "base=parquet-double" : "base=parquet-text");
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : text.rows()) {
+            List<Object> typed = new ArrayList<>(row);
+            String cell = String.valueOf(row.get(time));
+            typed.set(time, kind == 0 ? Instant.parse(cell) : kind == 1 ? (Object) Double.valueOf(cell) : cell);
+            rows.add(typed);
+        }
+        return new BaseTable(text.columns(), text.idColumn(), text.timeColumn(), rows);
     }
 
-    private static void write(BaseTable table, Path csv) {
-        StringBuilder text = new StringBuilder(String.join(",", table.columns())).append('\n');
-        for (List<Object> row : table.rows()) {
-            text.append(row.stream().map(String::valueOf).collect(Collectors.joining(","))).append('\n');
-        }
-        try {
-            Files.writeString(csv, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String parquetTimeType(BaseTable table) {
+        Object sample = table.rows().get(0).get(table.column(table.timeColumn()));
+        return sample instanceof Instant ? "TIMESTAMPTZ" : sample instanceof Double ? "DOUBLE" : "VARCHAR";
+    }
+
+    private String pick(String... options) {
+        return options[random.nextInt(options.length)];
     }
 }

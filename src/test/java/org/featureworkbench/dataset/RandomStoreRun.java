@@ -40,14 +40,15 @@ final class RandomStoreRun {
     static Outcome run(Path dir, long seed, int cases) throws Exception {
         Random random = new Random(seed);
         Files.createDirectories(dir.resolve("bases"));
-        try (FeatureStore store = Workspace.open(dir.resolve("workspace"))) {
+        try (FeatureStore store = Workspace.open(dir.resolve("workspace")); BaseFiles files = new BaseFiles()) {
             List<RandomGroups.Shape> shapes = RandomGroups.create(store, random);
-            RandomHistory.Phases phases = new RandomHistory(store, random).write(shapes, 3, 60);
+            RandomHistory.Phases phases = new RandomHistory(store, random).write(shapes, 3, 100);
             Map<String, GroupHistory> histories = new LinkedHashMap<>();
             for (RandomGroups.Shape s : shapes) {
                 histories.put(s.name(), StoredHistory.read(store, s.name(), RandomGroups.PUT_ORDER));
             }
-            RandomCases generator = new RandomCases(shapes, phases, writeTimes(histories), dir.resolve("bases"), random);
+            RandomCases generator = new RandomCases(shapes, phases, writeTimes(histories), histories,
+                    dir.resolve("bases"), random, files);
             List<String> failures = new ArrayList<>();
             Map<String, Integer> tags = new TreeMap<>();
             int compared = 0;
@@ -70,6 +71,11 @@ final class RandomStoreRun {
                 if (expected.columns().stream().anyMatch(n -> n.contains("."))) {
                     tags.merge("colliding-names", 1, Integer::sum);
                 }
+            }
+            if (!failures.isEmpty()) {
+                // Write times and millisecond ties depend on the clock, so the seed alone may not bring them back.
+                histories.values().forEach(g -> System.out.println("HISTORY of store seed " + seed + ", group " + g.name()
+                        + ":\n" + g.rows().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("\n"))));
             }
             return new Outcome(compared, ambiguous, failures, tags, HistoryCoverage.of(histories.values()));
         }
