@@ -62,6 +62,35 @@ class ManifestRebuildTest {
         }
     }
 
+    @Test
+    void aRebuildOfAGroupOrQueryBaseLeavesOutTheBaseRowsWrittenSince() throws IOException, InterruptedException {
+        try (DatasetFixture f = new DatasetFixture(dir).group("g", FeatureType.STRING, integral("v"))
+                .group("h", FeatureType.STRING, integral("w"))) {
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:10Z", "v", "1");
+            f.put("h", "id", "a", "ts", "2026-01-01T00:00:05Z", "w", "5").flush();
+            List<JoinedGroup> joins = List.of(JoinedGroup.of("h").withFeatures(List.of("w")));
+            BuiltDataset ofGroup = build(f, DatasetSpec.of(DatasetBase.group("g"), joins), "group");
+            BuiltDataset ofQuery = build(f, DatasetSpec.of(DatasetBase.query("SELECT id, ts FROM g", "id", "ts"), joins),
+                    "query");
+            List<byte[]> groupBytes = bytes(ofGroup);
+            List<byte[]> queryBytes = bytes(ofQuery);
+            PointInTimeRulesTest.afterAPause();
+
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:01Z", "v", "0");
+            f.put("g", "id", "b", "ts", "2026-01-01T00:00:20Z", "v", "2");
+            f.put("h", "id", "a", "ts", "2026-01-01T00:00:08Z", "w", "8").flush();
+            assertEquals(3, build(f, DatasetSpec.of(DatasetBase.group("g"), joins), "fresh").rows(),
+                    "a fresh build sees the new base rows");
+            assertEquals(3, build(f, DatasetSpec.of(DatasetBase.query("SELECT id, ts FROM g", "id", "ts"), joins),
+                    "fresh-query").rows(), "so does a fresh query");
+            assertEquals(1, ofQuery.rows());
+            assertSame(groupBytes, f.store.datasets().rebuild(ofGroup.manifest(), dir.resolve("group-again/ds.csv"),
+                    DatasetProgress.NONE, new QueryCancellation()));
+            assertSame(queryBytes, f.store.datasets().rebuild(ofQuery.manifest(), dir.resolve("query-again/ds.csv"),
+                    DatasetProgress.NONE, new QueryCancellation()));
+        }
+    }
+
     private static BuiltDataset build(DatasetFixture f, DatasetSpec spec, String folder) {
         return f.store.datasets().build(spec, f.dir.resolve(folder).resolve("ds.csv"), DatasetProgress.NONE,
                 new QueryCancellation());
