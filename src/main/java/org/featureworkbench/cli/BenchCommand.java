@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bench …}: the performance benchmarks whose numbers are in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark (numbers go to docs/benchmarks.md).",
         subcommands = {BenchCommand.Startup.class, BenchCommand.Online.class, BenchIngestCommand.class,
-            BenchQueryCommand.class},
+            BenchQueryCommand.class, BenchDatasetCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -23,7 +23,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.context().out().println("choose a benchmark: bench startup, bench online, bench ingest or bench query (see bench --help)");
+        root.context().out().println("choose a benchmark: bench startup, bench online, bench ingest, bench query or bench dataset (see bench --help)");
         return 2;
     }
 
