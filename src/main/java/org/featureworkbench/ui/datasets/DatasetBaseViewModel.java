@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,6 +35,7 @@ public final class DatasetBaseViewModel {
     private final StringProperty idColumn = new SimpleStringProperty(this, "idColumn");
     private final StringProperty timeColumn = new SimpleStringProperty(this, "timeColumn");
     private final ObservableList<String> columns = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper keyText = new ReadOnlyStringWrapper(this, "keyText", "");
     private final StringProperty sourceError = new SimpleStringProperty(this, "sourceError", "");
     private final StringProperty idError = new SimpleStringProperty(this, "idError", "");
     private final StringProperty timeError = new SimpleStringProperty(this, "timeError", "");
@@ -57,8 +59,20 @@ public final class DatasetBaseViewModel {
         if (kind.get() == DatasetBase.Kind.GROUP) {
             columns.setAll(chosenGroup().map(g -> g.features().stream().map(FeatureDefinition::name).toList())
                     .orElse(List.of()));
+            keyText.set(chosenGroup().map(g -> "Record id " + g.definition().recordIdentifierFeatureName()
+                    + " · event time " + g.definition().eventTimeFeatureName() + " · one base row per stored version")
+                    .orElse(""));
         } else {
             columns.clear();
+        }
+    }
+
+    /** The groups were loaded again: a group base's columns may have changed (features added). */
+    void groupsChanged() {
+        if (kind.get() == DatasetBase.Kind.GROUP) {
+            String error = sourceError.get();
+            sourceChanged();
+            sourceError.set(error);
         }
     }
 
@@ -101,6 +115,21 @@ public final class DatasetBaseViewModel {
             case FILE -> withColumns(check, check.read(sourceError, this::existingFile), (p, id, t) ->
                     DatasetBase.file(p, id, t));
             case QUERY -> withColumns(check, check.read(sourceError, this::queryText), DatasetBase::query);
+        };
+    }
+
+    /** The base's source alone, for its preview: the id and time columns may still be unknown. */
+    DatasetBase readSource(FormCheck check) {
+        return switch (kind.get()) {
+            case GROUP -> readGroup(check);
+            case FILE -> {
+                Path p = check.read(sourceError, this::existingFile);
+                yield p == null ? null : DatasetBase.file(p, idColumn.get(), timeColumn.get());
+            }
+            case QUERY -> {
+                String sql = check.read(sourceError, this::queryText);
+                yield sql == null ? null : DatasetBase.query(sql, idColumn.get(), timeColumn.get());
+            }
         };
     }
 
@@ -176,6 +205,26 @@ public final class DatasetBaseViewModel {
         return sql.strip();
     }
 
+    /**
+     * Puts a builder's message beside the field it names (the builder names them like the CLI's
+     * options: {@code --base}, {@code --base-id}, {@code --base-time}); false when it names none.
+     */
+    boolean mark(String field, String reason) {
+        boolean group = kind.get() == DatasetBase.Kind.GROUP;
+        StringProperty target = switch (field) {
+            case "--base" -> sourceError;
+            // A group base has no column pickers: its id and time are the group's own.
+            case "--base-id" -> group ? sourceError : idError;
+            case "--base-time" -> group ? sourceError : timeError;
+            default -> null;
+        };
+        if (target == null) {
+            return false;
+        }
+        target.set(reason);
+        return true;
+    }
+
     /** The base column each joined group matches by default: the group's record id or the chosen id column. */
     String idColumnName() {
         if (kind.get() == DatasetBase.Kind.GROUP) {
@@ -234,6 +283,11 @@ public final class DatasetBaseViewModel {
     /** The base's columns as far as known (a group's features; a file's or query's after its preview). */
     public ObservableList<String> columns() {
         return columns;
+    }
+
+    /** For a group base: which of its features are the id and the event time. */
+    public ReadOnlyStringProperty keyTextProperty() {
+        return keyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty sourceErrorProperty() {

@@ -150,6 +150,24 @@ public final class DatasetOptionsViewModel {
         });
     }
 
+    /** Puts a builder's message beside the option it names ({@code --out}, {@code --limit}…); false when none. */
+    boolean mark(String field, String reason) {
+        StringProperty target = switch (field) {
+            case "--as-of" -> asOfError;
+            case "--event-range" -> eventToError;
+            case "--recent" -> recentError;
+            case "--limit" -> limitError;
+            case "--split", "split" -> splitError;
+            case "--out" -> outputError;
+            default -> null;
+        };
+        if (target == null) {
+            return false;
+        }
+        target.set(reason);
+        return true;
+    }
+
     private static Instant time(String text, boolean endOfDay) {
         if (text == null || text.isBlank()) {
             return null;
@@ -184,24 +202,6 @@ public final class DatasetOptionsViewModel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the seed must be a whole number, e.g. 42");
         }
-    }
-
-    /** Fills the fields from an earlier dataset's options (the output stays). */
-    void load(DatasetSpec spec) {
-        pointInTime.set(spec.pointInTime());
-        asOf.set(spec.asOf() == null ? "" : spec.asOf().toString());
-        eventFrom.set(spec.eventFrom() == null ? "" : spec.eventFrom().toString());
-        eventTo.set(spec.eventTo() == null ? "" : spec.eventTo().toString());
-        includeDeleted.set(spec.includeDeleted());
-        includeDuplicates.set(spec.includeDuplicates());
-        recent.set(spec.recent() == 0 ? "" : Integer.toString(spec.recent()));
-        limit.set(spec.limit() == 0 ? "" : Long.toString(spec.limit()));
-        split.set(SplitChoice.of(spec.split()));
-        if (spec.split() != null) {
-            splitParts.set(spec.split().describe());
-            seed.set(Long.toString(spec.split().seed()));
-        }
-        format.set(spec.format());
     }
 
     public BooleanProperty pointInTimeProperty() {

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.featureworkbench.dataset.Durations;
 import org.featureworkbench.dataset.JoinedGroup;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
@@ -88,23 +89,19 @@ public final class JoinedGroupViewModel {
         } else {
             baseColumnError.set("");
         }
-        Duration window = check.read(lookbackError, () -> DurationText.parse(lookback.get(), "lookback"));
+        String typed = lookback.get() == null ? "" : lookback.get().strip();
+        Duration window = null;
+        if (typed.isEmpty()) {
+            lookbackError.set("");
+        } else {
+            window = check.read(lookbackError, () -> Durations.parse(typed, "lookback"));
+        }
         if (chosen.isEmpty() || !baseColumnError.get().isEmpty() || !lookbackError.get().isEmpty()) {
             return null;
         }
         // All default features chosen: say nothing, as `--join GROUP` does, so the manifest reads the same.
         List<String> defaults = choices(g.get()).stream().filter(FeatureChoice::chosen).map(FeatureChoice::name).toList();
         return new JoinedGroup(name, chosen.equals(defaults) ? List.of() : chosen, column, window);
-    }
-
-    /** Fills the row from a joined group of an earlier dataset (features, column, lookback). */
-    void load(JoinedGroup joined) {
-        group.set(joined.group());
-        if (!joined.features().isEmpty()) {
-            features.forEach(f -> f.chosenProperty().set(joined.features().contains(f.name())));
-        }
-        baseColumn.set(joined.baseColumn());
-        lookback.set(DurationText.format(joined.lookback()));
     }
 
     public StringProperty groupProperty() {
@@ -121,7 +118,7 @@ public final class JoinedGroupViewModel {
         return baseColumn;
     }
 
-    /** The lookback window as typed ({@code 7d}, {@code 12h}); empty = no limit. */
+    /** The lookback window as typed ({@code 7d}, {@code 12h}, {@link Durations}); empty = no limit. */
     public StringProperty lookbackProperty() {
         return lookback;
     }

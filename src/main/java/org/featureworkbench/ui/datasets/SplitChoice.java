@@ -20,10 +20,6 @@ public enum SplitChoice {
         return mode;
     }
 
-    static SplitChoice of(DatasetSplit split) {
-        return split == null ? NONE : split.mode() == DatasetSplit.Mode.BY_TIME ? BY_TIME : RANDOM;
-    }
-
     @Override
     public String toString() {
         return label;

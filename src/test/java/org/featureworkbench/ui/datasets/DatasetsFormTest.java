@@ -126,7 +126,8 @@ class DatasetsFormTest {
         vm.options().splitPartsProperty().set("train=0.8,test=0.3");
 
         assertEquals(Optional.empty(), vm.read());
-        assertEquals("'7 days' is not a duration; type e.g. 7d, 12h or 30m", join.lookbackErrorProperty().get());
+        assertTrue(join.lookbackErrorProperty().get().startsWith("'7 days' is not a window; write a positive number and a unit"),
+                join.lookbackErrorProperty().get());
         assertTrue(vm.options().asOfErrorProperty().get().startsWith("'yesterday' is not a date or time"),
                 vm.options().asOfErrorProperty().get());
         assertTrue(vm.options().splitErrorProperty().get().startsWith("the fractions add up to 1.1"),
