@@ -15,7 +15,7 @@ import org.featureworkbench.dataset.JoinedGroup;
  * @param verdict empty until rebuilt; then whether the files' SHA-256 equal the manifest's
  */
 public record BuiltDatasetRow(DatasetManifest manifest, String verdict) {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     public String when() {
@@ -30,8 +30,10 @@ public record BuiltDatasetRow(DatasetManifest manifest, String verdict) {
         return manifest.spec().joins().stream().map(JoinedGroup::group).collect(Collectors.joining(", "));
     }
 
+    /** "1,000 rows". */
     public String rows() {
-        return NumberFormat.getIntegerInstance(Locale.US).format(manifest.rows());
+        long n = manifest.rows();
+        return NumberFormat.getIntegerInstance(Locale.US).format(n) + (n == 1 ? " row" : " rows");
     }
 
     /** The output the user gave, and how many part files it has when split. */

@@ -50,12 +50,13 @@ public final class BuiltDatasetsViewModel {
     /** Rebuilds {@code row}'s dataset from its manifest into its own files, then compares the hashes. */
     public void rebuild(BuiltDatasetRow row) {
         DatasetManifest before = row.manifest();
-        job.start("Rebuilding " + before.path().getFileName(),
+        String name = String.valueOf(before.output().getFileName());
+        job.start("Rebuilding " + name,
                 (progress, cancel) -> store.datasets().rebuild(before.path(), null, progress, cancel),
                 built -> {
                     String verdict = (built.identical() ? "✓ " : "✗ ") + built.comparison();
                     verdicts.put(before.path(), verdict);
-                    onNotice.accept("Rebuilt " + before.path().getFileName() + ": " + verdict);
+                    onNotice.accept("Rebuilt " + name + ": " + verdict);
                     refresh();
                 }, onFailure, () -> onNotice.accept("The rebuild was cancelled."));
     }

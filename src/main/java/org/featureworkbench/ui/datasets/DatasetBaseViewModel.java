@@ -238,12 +238,22 @@ public final class DatasetBaseViewModel {
         return switch (kind.get()) {
             case GROUP -> group.get() == null ? "dataset" : group.get();
             case FILE -> {
-                String name = file.get() == null || file.get().isBlank() ? "file" : Path.of(file.get()).getFileName().toString();
+                // Called on every keystroke in the path field: "/" or "C:" have no file name yet.
+                String name = fileName(file.get());
                 int dot = name.lastIndexOf('.');
                 yield dot > 0 ? name.substring(0, dot) : name;
             }
             case QUERY -> "query";
         };
+    }
+
+    private static String fileName(String path) {
+        try {
+            Path name = path == null || path.isBlank() ? null : Path.of(path.strip()).getFileName();
+            return name == null || name.toString().isBlank() ? "file" : name.toString();
+        } catch (InvalidPathException e) {
+            return "file";
+        }
     }
 
     private Optional<FeatureGroup> chosenGroup() {

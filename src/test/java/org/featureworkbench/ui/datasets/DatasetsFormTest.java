@@ -200,6 +200,15 @@ class DatasetsFormTest {
     }
 
     @Test
+    void aPathBeingTypedNeverBreaksTheProposedOutput() {
+        vm.base().kindProperty().set(DatasetBase.Kind.FILE);
+        for (String typed : new String[] {"/", "/tmp/", "/tmp/ev", "/tmp/events.csv"}) {
+            vm.base().fileProperty().set(typed);
+        }
+        assertTrue(vm.options().outputProperty().get().endsWith("events-dataset.csv"), vm.options().outputProperty().get());
+    }
+
+    @Test
     void anOutputTheUserChoseStaysWhenTheBaseChanges() {
         transactionsJoinedWithCustomers();
         Path chosen = dir.resolve("mine.parquet");

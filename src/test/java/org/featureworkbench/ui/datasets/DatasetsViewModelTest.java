@@ -116,7 +116,7 @@ class DatasetsViewModelTest {
         BuiltDatasetRow row = vm.built().rows().get(0);
         assertEquals("group transactions", row.base());
         assertEquals("customers", row.groups());
-        assertEquals("4", row.rows());
+        assertEquals("4 rows", row.rows());
 
         vm.openFolder();
         assertEquals(List.of(vm.resultProperty().get().manifest().getParent()), dialogs.opened);
