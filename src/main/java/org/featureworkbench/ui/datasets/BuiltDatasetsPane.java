@@ -36,7 +36,7 @@ final class BuiltDatasetsPane extends SplitPane {
         title.setId("manifestTitle");
         title.getStyleClass().add("hint");
         title.textProperty().bind(Bindings.when(vm.manifestTitleProperty().isEmpty())
-                .then("Press Manifest on a dataset to read its manifest here.").otherwise(vm.manifestTitleProperty()));
+                .then("Press Show manifest on a dataset to read its manifest here.").otherwise(vm.manifestTitleProperty()));
         TextArea manifest = new TextArea();
         manifest.setId("manifestText");
         manifest.getStyleClass().add("sql-text");
@@ -56,7 +56,7 @@ final class BuiltDatasetsPane extends SplitPane {
         private final Label output = new Label();
         private final Label verdict = new Label();
         private final Button rebuild = new Button("Rebuild");
-        private final Button manifest = new Button("Manifest");
+        private final Button manifest = new Button("Show manifest");
         private final HBox box;
 
         BuiltCell(BuiltDatasetsViewModel vm, ObservableBooleanValue busy) {
@@ -65,6 +65,9 @@ final class BuiltDatasetsPane extends SplitPane {
             // A long path keeps its file name, the part that tells datasets apart.
             output.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
             verdict.getStyleClass().add("built-verdict");
+            // The verdict is the point of a rebuild: wrapped, never cut.
+            verdict.setWrapText(true);
+            verdict.setMinHeight(Label.USE_PREF_SIZE);
             rebuild.getStyleClass().add("rebuild-button");
             rebuild.setTooltip(new Tooltip("Build the same rows again from the manifest and compare each file's SHA-256"));
             rebuild.disableProperty().bind(Bindings.createBooleanBinding(busy::get, busy));

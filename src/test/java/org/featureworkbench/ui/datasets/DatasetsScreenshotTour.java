@@ -68,7 +68,9 @@ class DatasetsScreenshotTour {
         // Loading reports in a dialog; on a busy machine that takes longer than settle() waits.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("OK").match(javafx.scene.Node::isVisible)
                 .tryQuery().isPresent());
-        robot.clickOn("OK");
+        // Pressed rather than clicked: the dialog may still be placing itself on the headless screen.
+        robot.interact(() -> robot.lookup("OK").match(javafx.scene.Node::isVisible)
+                .queryAs(javafx.scene.control.Button.class).fire());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> rows("SELECT count(*) FROM transactions") == 1000
                 && rows("SELECT count(*) FROM customers") == 356);
 
