@@ -28,6 +28,7 @@ final class BaseCard extends VBox {
         ComboBox<String> group = DatasetControls.picker("baseGroup", vm.groupNames(), vm.groupProperty(), "Choose a group");
         Label key = DatasetControls.hint("");
         key.textProperty().bind(vm.keyTextProperty());
+        key.managedProperty().bind(key.textProperty().isNotEmpty());
         VBox groupBox = new VBox(4, DatasetControls.withMessage(group, vm.sourceErrorProperty(), "baseGroupError"), key);
 
         Label fileHint = DatasetControls.hint("A CSV or Parquet file of labelled events: an id and an event-time column.");

@@ -114,6 +114,14 @@ public final class DatasetsView extends VBox {
 
     /** A tab with a one-line status above its table. */
     private static Tab tab(String id, String name, ResultTable table, javafx.beans.value.ObservableStringValue status) {
+        // A preview holds at most 100 rows, one page: the pager would only repeat the status line, and its
+        // buttons do not fit the page's narrow right column. (Found by its style class; if ResultTable
+        // changes, the pager simply shows again.)
+        table.getChildren().stream().filter(n -> n.getStyleClass().contains("pager-bar")).forEach(bar -> {
+            bar.visibleProperty().unbind();
+            bar.setVisible(false);
+            bar.setManaged(false);
+        });
         Label line = new Label();
         line.getStyleClass().add("query-status");
         line.setId(id + "Status");

@@ -36,6 +36,8 @@ import org.featureworkbench.ui.task.TaskExecutor;
  * many, so nothing typed is lost.
  */
 public final class DatasetsViewModel implements AutoCloseable {
+    static final String NO_GROUPS = "No feature group has an offline store yet: load the sample data or ingest a file first.";
+
     private final FeatureStore store;
     private final TaskExecutor executor;
     private final DialogService dialogs;
@@ -74,7 +76,9 @@ public final class DatasetsViewModel implements AutoCloseable {
             groups.set(list);
             base.groupsChanged();
             if (groups.names().isEmpty()) {
-                notice.set("No feature group has an offline store yet: load the sample data or ingest a file first.");
+                notice.set(NO_GROUPS);
+            } else if (NO_GROUPS.equals(notice.get())) {
+                notice.set("");
             }
         }, this::showError);
         built.refresh();

@@ -36,11 +36,11 @@ final class OptionsCard extends VBox {
                 .otherwise("Off: each group's latest state, whatever the row's time (for scoring, not training)."));
         grid.add(new VBox(2, pointInTime, pointInTimeHint), 0, rows++, 2, 1);
 
-        field("As of", text("asOf", vm.asOfProperty(), "now (when the build starts)",
+        field("As of", text("asOf", vm.asOfProperty(), "now (the build's start)",
                 "Read every group as the store knew it then: later backfills stay out"), vm.asOfErrorProperty(), "asOfError");
-        field("Events from", text("eventFrom", vm.eventFromProperty(), "any time · e.g. 2026-11-01",
+        field("Events from", text("eventFrom", vm.eventFromProperty(), "e.g. 2026-11-01",
                 "Only base rows with an event time at or after this (UTC)"), vm.eventFromErrorProperty(), "eventFromError");
-        field("Events to", text("eventTo", vm.eventToProperty(), "any time · e.g. 2026-11-30",
+        field("Events to", text("eventTo", vm.eventToProperty(), "e.g. 2026-11-30",
                 "Only base rows with an event time at or before this (UTC); a date alone means its end"), vm.eventToErrorProperty(), "eventToError");
 
         CheckBox deleted = new CheckBox("deleted records");
@@ -53,7 +53,7 @@ final class OptionsCard extends VBox {
         duplicates.selectedProperty().bindBidirectional(vm.includeDuplicatesProperty());
         row("Include", new VBox(4, deleted, duplicates));
 
-        field("Most recent", text("recent", vm.recentProperty(), "all · or N rows per record id",
+        field("Most recent", text("recent", vm.recentProperty(), "all, or N per id",
                 "Keep only the N most recent base rows of each record id"), vm.recentErrorProperty(), "recentError");
         field("Row limit", text("limit", vm.limitProperty(), "all", "At most this many output rows, in output order"),
                 vm.limitErrorProperty(), "limitError");
