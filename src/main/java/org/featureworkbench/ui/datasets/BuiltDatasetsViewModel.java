@@ -17,8 +17,8 @@ import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
  * The datasets built in this workspace (their manifests, newest first), each rebuildable in one
- * click — the result says whether every file's SHA-256 equals the manifest's ({@code BuiltDataset.comparison()}) — and its manifest
- * shown as written.
+ * click — the result says whether every file's SHA-256 equals the manifest's (the builder's
+ * {@code BuiltDataset.comparison()}) — and its manifest shown as written.
  */
 public final class BuiltDatasetsViewModel {
     private final FeatureStore store;

@@ -92,6 +92,10 @@ public final class DatasetBaseViewModel {
 
     /** The columns of a base preview: offered for the id and time pickers, with a guess for empty ones. */
     void previewed(List<String> names) {
+        if (kind.get() == DatasetBase.Kind.GROUP) {
+            // A group's columns are its features and its id and time are its own: a preview changes nothing.
+            return;
+        }
         columns.setAll(names);
         if (idColumn.get() == null || !names.contains(idColumn.get())) {
             idColumn.set(guess(names, n -> n.equals("id") || n.endsWith("_id")));
@@ -112,8 +116,7 @@ public final class DatasetBaseViewModel {
     DatasetBase read(FormCheck check) {
         return switch (kind.get()) {
             case GROUP -> readGroup(check);
-            case FILE -> withColumns(check, check.read(sourceError, this::existingFile), (p, id, t) ->
-                    DatasetBase.file(p, id, t));
+            case FILE -> withColumns(check, check.read(sourceError, this::existingFile), DatasetBase::file);
             case QUERY -> withColumns(check, check.read(sourceError, this::queryText), DatasetBase::query);
         };
     }

@@ -151,7 +151,8 @@ public final class DatasetsViewModel implements AutoCloseable {
             notice.set("Built " + count(done.rows()) + (done.rows() == 1 ? " row" : " rows") + " in "
                     + seconds(done.elapsed()) + " · manifest " + done.manifest().getFileName());
             built.refresh();
-        }, this::showError, () -> showNotice("The build was cancelled; files already written may be incomplete."));
+        }, this::showError, () -> showNotice("The build was cancelled; no files were written (a build writes all "
+                + "its files or none)."));
     }
 
     /** {@code <dir>/<stem>.manifest.json} beside {@code <dir>/<stem>.<ext>}. */
@@ -171,7 +172,10 @@ public final class DatasetsViewModel implements AutoCloseable {
     public void openFolder() {
         BuiltDataset done = result.get();
         if (done != null && done.manifest().getParent() != null) {
-            dialogs.openExternally(done.manifest().getParent());
+            Path folder = done.manifest().getParent();
+            // A desktop without a file manager opens nothing and says nothing: the path is always shown.
+            notice.set("The dataset's folder: " + folder);
+            dialogs.openExternally(folder);
         }
     }
 

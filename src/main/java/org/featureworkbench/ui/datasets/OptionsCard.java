@@ -41,7 +41,8 @@ final class OptionsCard extends VBox {
         field("Events from", text("eventFrom", vm.eventFromProperty(), "e.g. 2026-11-01",
                 "Only base rows with an event time at or after this (UTC)"), vm.eventFromErrorProperty(), "eventFromError");
         field("Events to", text("eventTo", vm.eventToProperty(), "e.g. 2026-11-30",
-                "Only base rows with an event time at or before this (UTC); a date alone means its end"), vm.eventToErrorProperty(), "eventToError");
+                "Only base rows with an event time at or before this (UTC); a date alone means its end"),
+                vm.eventToErrorProperty(), "eventToError");
 
         CheckBox deleted = new CheckBox("deleted records");
         deleted.setId("includeDeleted");

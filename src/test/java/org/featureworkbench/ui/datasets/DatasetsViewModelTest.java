@@ -119,7 +119,9 @@ class DatasetsViewModelTest {
         assertEquals("4 rows", row.rows());
 
         vm.openFolder();
-        assertEquals(List.of(vm.resultProperty().get().manifest().getParent()), dialogs.opened);
+        Path folder = vm.resultProperty().get().manifest().getParent();
+        assertEquals(List.of(folder), dialogs.opened);
+        assertEquals("The dataset's folder: " + folder, vm.noticeProperty().get());
     }
 
     @Test
