@@ -24,14 +24,16 @@ import org.featureworkbench.ui.ingest.JobsView;
 import org.featureworkbench.ui.data.DataViewModel;
 import org.featureworkbench.ui.explore.ExploreView;
 import org.featureworkbench.ui.explore.ExploreViewModel;
+import org.featureworkbench.ui.datasets.DatasetsView;
+import org.featureworkbench.ui.datasets.DatasetsViewModel;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.BooleanBinding;
 import javafx.util.Duration;
 
 /**
- * The workbench shell (DESIGN §4): toolbar, sidebar with search, groups, Explore and Jobs, the selected
- * group's page (or the welcome page, the Explore page, or the Jobs page), and the status bar. The job list is polled
+ * The workbench shell (DESIGN §4): toolbar, sidebar with search, groups, Explore, Datasets and Jobs, the selected
+ * group's page (or the welcome page, the Explore, Datasets or Jobs page), and the status bar. The job list is polled
  * once a second while the Jobs page is shown or a job runs.
  */
 public final class MainView extends BorderPane {
@@ -41,6 +43,7 @@ public final class MainView extends BorderPane {
     // Held here: a binding only its listener refers to can be garbage-collected and stop firing.
     private final BooleanBinding pollJobs;
     private ExploreViewModel explore;
+    private DatasetsViewModel datasets;
 
     public MainView(MainViewModel vm) {
         this.vm = vm;
@@ -100,7 +103,8 @@ public final class MainView extends BorderPane {
         DataViewModel data = new DataViewModel(vm.store(), vm.executor());
         data.groupProperty().bind(vm.selectedGroupProperty());
         GroupDetailView page = new GroupDetailView(detail, data, this::ingestFile);
-        var groups = vm.showingJobsProperty().not().and(vm.showingExploreProperty().not());
+        var groups = vm.showingJobsProperty().not().and(vm.showingExploreProperty().not())
+                .and(vm.showingDatasetsProperty().not());
         page.visibleProperty().bind(vm.selectedGroupProperty().isNotNull().and(groups));
         EmptyState empty = new EmptyState(vm, this::newGroup, this::newGroupFromFile);
         empty.visibleProperty().bind(vm.emptyProperty().and(groups));
@@ -121,6 +125,18 @@ public final class MainView extends BorderPane {
                     center.getChildren().add(view);
                 }
                 explore.refresh();
+            }
+        });
+        // Built when first shown, like Explore; refreshed on each visit (groups and datasets may be new).
+        vm.showingDatasetsProperty().addListener((o, was, now) -> {
+            if (now) {
+                if (datasets == null) {
+                    datasets = new DatasetsViewModel(vm.store(), vm.executor(), vm.dialogs());
+                    DatasetsView view = new DatasetsView(datasets);
+                    view.visibleProperty().bind(vm.showingDatasetsProperty());
+                    center.getChildren().add(view);
+                }
+                datasets.refresh();
             }
         });
         return center;
@@ -173,10 +189,15 @@ public final class MainView extends BorderPane {
         return explore;
     }
 
+    /** The Datasets page's view model once the page was opened, else null. */
+    public DatasetsViewModel datasets() {
+        return datasets;
+    }
+
     /** Ctrl+I: the ingest wizard into the shown group, or for a new group when no group page is shown. */
     public void ingestFile() {
         boolean onGroup = vm.selectedGroupProperty().get() != null && !vm.showingJobsProperty().get()
-                && !vm.showingExploreProperty().get();
+                && !vm.showingExploreProperty().get() && !vm.showingDatasetsProperty().get();
         openWizard(onGroup ? vm.selectedGroupProperty().get() : null);
     }
 

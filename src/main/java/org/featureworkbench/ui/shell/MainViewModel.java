@@ -27,7 +27,7 @@ import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
  * State of the workbench shell: the loaded feature groups, the live search over them, the
- * selected group, the Jobs page, and the status line. Groups changed elsewhere (detail page, dialogs) come back
+ * selected group, the Jobs, Explore and Datasets pages, and the status line. Groups changed elsewhere (detail page, dialogs) come back
  * through {@link GroupEvents} so the sidebar and the page always show the same version.
  */
 public final class MainViewModel implements GroupEvents {
@@ -47,6 +47,7 @@ public final class MainViewModel implements GroupEvents {
     private final JobsViewModel jobs;
     private final BooleanProperty showingJobs = new SimpleBooleanProperty(this, "showingJobs", false);
     private final BooleanProperty showingExplore = new SimpleBooleanProperty(this, "showingExplore", false);
+    private final BooleanProperty showingDatasets = new SimpleBooleanProperty(this, "showingDatasets", false);
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
         this.store = store;
@@ -95,6 +96,7 @@ public final class MainViewModel implements GroupEvents {
     /** Shows the Jobs page instead of the group page. */
     public void showJobs() {
         showingExplore.set(false);
+        showingDatasets.set(false);
         showingJobs.set(true);
         jobs.refresh();
     }
@@ -103,12 +105,21 @@ public final class MainViewModel implements GroupEvents {
     public void showGroups() {
         showingJobs.set(false);
         showingExplore.set(false);
+        showingDatasets.set(false);
     }
 
     /** Shows the Explore page (SQL over the offline store). */
     public void showExplore() {
         showingJobs.set(false);
+        showingDatasets.set(false);
         showingExplore.set(true);
+    }
+
+    /** Shows the Datasets page (point-in-time training sets). */
+    public void showDatasets() {
+        showingJobs.set(false);
+        showingExplore.set(false);
+        showingDatasets.set(true);
     }
 
     private void refreshWith(List<FeatureGroup> created) {
@@ -196,6 +207,11 @@ public final class MainViewModel implements GroupEvents {
     /** True while the Explore page is shown. */
     public BooleanProperty showingExploreProperty() {
         return showingExplore;
+    }
+
+    /** True while the Datasets page is shown. */
+    public BooleanProperty showingDatasetsProperty() {
+        return showingDatasets;
     }
 
     public JobsViewModel jobs() {

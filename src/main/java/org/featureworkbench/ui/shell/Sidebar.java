@@ -12,7 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.featureworkbench.model.FeatureGroup;
 
-/** The left column: the live search box, the (filtered) list of feature groups, and the Explore and Jobs entries. */
+/** The left column: the live search box, the (filtered) list of feature groups, and the Explore, Datasets and Jobs entries. */
 final class Sidebar extends VBox {
     private final TextField search = new TextField();
 
@@ -82,7 +82,18 @@ final class Sidebar extends VBox {
                 explore.getStyleClass().add("current");
             }
         });
-        getChildren().addAll(search, heading, list, new Separator(), explore, jobs);
+        Button datasets = new Button("Datasets  (point-in-time)");
+        datasets.setId("datasetsEntry");
+        datasets.getStyleClass().add("sidebar-entry");
+        datasets.setMaxWidth(Double.MAX_VALUE);
+        datasets.setOnAction(e -> vm.showDatasets());
+        vm.showingDatasetsProperty().addListener((o, was, now) -> {
+            datasets.getStyleClass().remove("current");
+            if (now) {
+                datasets.getStyleClass().add("current");
+            }
+        });
+        getChildren().addAll(search, heading, list, new Separator(), explore, datasets, jobs);
     }
 
     /** Puts the keyboard focus in the search box and selects its text (Ctrl+F). */

@@ -1,0 +1,15 @@
+package org.featureworkbench.ui.datasets;
+
+import org.featureworkbench.model.FeatureStoreException;
+
+/** A failure in words for the page's banner: the store's own message, never a stack trace. */
+final class ErrorText {
+    private ErrorText() {
+    }
+
+    static String of(Throwable e) {
+        String text = e instanceof FeatureStoreException ? e.getMessage()
+                : "Unexpected error: " + e + " (the details are in the log)";
+        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}
