@@ -37,6 +37,10 @@ final class JoinResolver {
                 throw new ValidationException(JOIN_FIELD, "feature group '" + group.name() + "' has no offline store, so "
                         + "it keeps no history to join as of each event; join groups with an offline store");
             }
+            if (j.lookback() != null && (j.lookback().isNegative() || j.lookback().isZero())) {
+                throw new ValidationException("--lookback", "the lookback window of '" + group.name() + "' must be "
+                        + "longer than zero, e.g. 7d");
+            }
             if (j.lookback() != null && !spec.pointInTime()) {
                 throw new ValidationException("--lookback", "a lookback window for '" + group.name() + "' needs a "
                         + "point-in-time join; drop --no-point-in-time or the lookback");

@@ -137,5 +137,9 @@ class DatasetOperationsTest {
                 DatasetSpec.of(DatasetBase.file(events, "user", "time"),
                         List.of(JoinedGroup.of("customers").withFeatures(List.of("height"))))));
         assertTrue(feature.getMessage().contains("no feature 'height'"), feature.getMessage());
+        ValidationException window = assertThrows(ValidationException.class, () -> store.datasets().plan(
+                DatasetSpec.of(DatasetBase.file(events, "user", "time"),
+                        List.of(JoinedGroup.of("customers").withLookback(Duration.ofDays(-1))))));
+        assertEquals("--lookback", window.field());
     }
 }
