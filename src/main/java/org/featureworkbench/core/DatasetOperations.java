@@ -63,6 +63,11 @@ public final class DatasetOperations {
         return builder.rebuild(manifest, out, progress, cancellation);
     }
 
+    /** Where a build to {@code out} writes its manifest (its presence means a dataset was built there). */
+    public Path manifestFor(Path out) {
+        return org.featureworkbench.dataset.OutputFiles.manifestFor(out);
+    }
+
     /** The datasets built in this workspace, newest first. */
     public List<DatasetManifest> list() {
         return builder.list();

@@ -183,13 +183,14 @@ public final class DatasetBuilder {
             if (out == null) {
                 throw new ValidationException("--out", "give the file to write, e.g. --out training.csv");
             }
-            OutputFiles files = new OutputFiles(out, spec);
+            OutputFiles outputs = new OutputFiles(out, spec);
             int total = spec.split() == null ? 4 : spec.split().parts().size() + 4;
             progress.step("Bringing the query copy up to date", 0, total);
             List<StagedFile> staged = new ArrayList<>();
-            try (QuerySession session = engine.session(groupsRead(spec))) {
+            List<FeatureGroup> read = groupsRead(spec);
+            try (QuerySession session = engine.session(read)) {
                 spec = withAsOf(spec, now());
-                files.targets().forEach(session::checkTarget);
+                outputs.targets().forEach(session::checkTarget);
                 DatasetSql sql = resolve(session, spec);
                 stopIfCancelled();
                 progress.step("Checking the base's event times", 1, total);
@@ -197,7 +198,7 @@ public final class DatasetBuilder {
                 String ran = sql.shown(spec.limit());
                 if (spec.split() == null) {
                     progress.step("Joining " + spec.joins().size() + (spec.joins().size() == 1 ? " group" : " groups")
-                            + " and writing " + files.targets().get(0).getFileName(), 2, total);
+                            + " and writing " + outputs.targets().get(0).getFileName(), 2, total);
                     staged.add(session.copyToStaging(sql.dataset(spec.limit()), spec.format(), cancellation));
                 } else {
                     progress.step("Joining " + spec.joins().size() + (spec.joins().size() == 1 ? " group" : " groups"), 2, total);
@@ -206,23 +207,23 @@ public final class DatasetBuilder {
                     List<String> conditions = split.conditions(rows, cancellation);
                     for (int k = 0; k < conditions.size(); k++) {
                         stopIfCancelled();
-                        progress.step("Writing " + files.targets().get(k).getFileName(), 3 + k, total);
+                        progress.step("Writing " + outputs.targets().get(k).getFileName(), 3 + k, total);
                         staged.add(split.write(conditions.get(k), spec.format(), cancellation));
                     }
                     split.dropTable();
                 }
                 stopIfCancelled();
                 progress.step("Writing the manifest", total - 1, total);
-                List<ManifestGroup> read = new GroupFiles(session, spec.asOf()).describe(groupsRead(spec));
+                List<ManifestGroup> files = new GroupFiles(session, spec.asOf()).describe(read);
                 List<DatasetPart> written = new ArrayList<>();
                 for (int k = 0; k < staged.size(); k++) {
-                    Path target = files.targets().get(k);
+                    Path target = outputs.targets().get(k);
                     session.publish(staged.get(k).file(), target);
-                    written.add(new DatasetPart(files.partNames().get(k), target.toAbsolutePath(), staged.get(k).rows(),
+                    written.add(new DatasetPart(outputs.partNames().get(k), target.toAbsolutePath(), staged.get(k).rows(),
                             FileDigest.sha256(target)));
                 }
                 staged.clear();
-                return finish(files, ran, read, written);
+                return finish(outputs, ran, files, written);
             } finally {
                 staged.forEach(s -> deleteQuietly(s.file()));
             }

@@ -37,9 +37,10 @@ final class JoinResolver {
                 throw new ValidationException(JOIN_FIELD, "feature group '" + group.name() + "' has no offline store, so "
                         + "it keeps no history to join as of each event; join groups with an offline store");
             }
-            if (j.lookback() != null && (j.lookback().isNegative() || j.lookback().isZero())) {
-                throw new ValidationException("--lookback", "the lookback window of '" + group.name() + "' must be "
-                        + "longer than zero, e.g. 7d");
+            if (j.lookback() != null && j.lookback().isNegative()) {
+                // Zero is a real window: only a state at exactly T counts.
+                throw new ValidationException("--lookback", "the lookback window of '" + group.name() + "' is negative; "
+                        + "give a window such as 7d");
             }
             if (j.lookback() != null && !spec.pointInTime()) {
                 throw new ValidationException("--lookback", "a lookback window for '" + group.name() + "' needs a "

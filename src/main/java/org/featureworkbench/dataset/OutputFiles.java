@@ -7,9 +7,10 @@ import java.util.Locale;
 
 /**
  * The files a build writes for {@code --out DIR/NAME.EXT}: that file, or {@code DIR/NAME-<part>.EXT}
- * per split part; and the manifest {@code DIR/NAME.manifest.json}.
+ * per split part; and the manifest {@code DIR/NAME.manifest.json}. Front ends ask
+ * {@link org.featureworkbench.core.DatasetOperations#manifestFor} rather than naming it themselves.
  */
-final class OutputFiles {
+public final class OutputFiles {
     private final List<Path> targets = new ArrayList<>();
     private final List<String> partNames = new ArrayList<>();
     private final Path manifest;
@@ -18,7 +19,7 @@ final class OutputFiles {
         Path file = out.toAbsolutePath().normalize();
         String name = file.getFileName().toString();
         String stem = stem(name);
-        manifest = file.resolveSibling(stem + DatasetCatalog.SUFFIX);
+        manifest = manifestFor(file);
         if (spec.split() == null) {
             targets.add(file);
             partNames.add("all");
@@ -29,6 +30,12 @@ final class OutputFiles {
                 partNames.add(p.name());
             }
         }
+    }
+
+    /** The manifest a build to {@code out} writes beside it: {@code DIR/NAME.manifest.json}. */
+    public static Path manifestFor(Path out) {
+        Path file = out.toAbsolutePath().normalize();
+        return file.resolveSibling(stem(file.getFileName().toString()) + DatasetCatalog.SUFFIX);
     }
 
     private static String stem(String name) {

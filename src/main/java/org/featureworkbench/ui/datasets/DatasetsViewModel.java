@@ -135,7 +135,7 @@ public final class DatasetsViewModel implements AutoCloseable {
         }
         Path out = request.get().output();
         // A split writes no file at `out` itself, but the manifest is always there.
-        boolean builtBefore = Files.exists(out) || Files.exists(manifestOf(out));
+        boolean builtBefore = Files.exists(out) || Files.exists(store.datasets().manifestFor(out));
         if (builtBefore && !dialogs.confirm("Replace the dataset?", "A dataset was built to " + out + " before. Building "
                 + "again replaces its files and manifest.", "Replace")) {
             return;
@@ -153,13 +153,6 @@ public final class DatasetsViewModel implements AutoCloseable {
             built.refresh();
         }, this::showError, () -> showNotice("The build was cancelled; no files were written (a build writes all "
                 + "its files or none)."));
-    }
-
-    /** {@code <dir>/<stem>.manifest.json} beside {@code <dir>/<stem>.<ext>}. */
-    static Path manifestOf(Path out) {
-        String name = out.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return out.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".manifest.json");
     }
 
     /** Stops the running preview, build or rebuild. */
