@@ -47,11 +47,13 @@ public final class DatasetBuilder {
         this.catalog = new DatasetCatalog(datasets);
     }
 
+    private final RepeatedStates repeats = new RepeatedStates();
+
     /** Checks a definition and returns its SQL and output columns. */
     public DatasetPlan plan(DatasetSpec spec) {
         try (QuerySession session = engine.session(groupsRead(spec))) {
             DatasetSpec fixed = withAsOf(spec, now());
-            DatasetSql sql = resolve(session, fixed);
+            DatasetSql sql = resolve(session, fixed, new QueryCancellation());
             return new DatasetPlan(sql.shown(fixed.limit()), sql.outputColumns(), fixed.asOf());
         }
     }
@@ -71,7 +73,7 @@ public final class DatasetBuilder {
     public QueryResult preview(DatasetSpec spec, int rows, QueryCancellation cancellation) {
         try (QuerySession session = engine.session(groupsRead(spec))) {
             DatasetSpec fixed = withAsOf(spec, now());
-            DatasetSql sql = resolve(session, fixed);
+            DatasetSql sql = resolve(session, fixed, cancellation);
             new BaseTimeCheck(session, sql, fixed).run(cancellation);
             long limit = fixed.limit() > 0 ? Math.min(fixed.limit(), rows) : rows;
             return session.run(sql.dataset(limit), cancellation);
@@ -148,7 +150,7 @@ public final class DatasetBuilder {
         return new ArrayList<>(read.values());
     }
 
-    private DatasetSql resolve(QuerySession session, DatasetSpec spec) {
+    private DatasetSql resolve(QuerySession session, DatasetSpec spec, QueryCancellation cancellation) {
         if (spec.recent() < 0 || spec.limit() < 0) {
             throw new ValidationException(spec.recent() < 0 ? "--recent" : "--limit", "must be a positive number (or 0 for all)");
         }
@@ -159,7 +161,15 @@ public final class DatasetBuilder {
         ResolvedBase base = new BaseResolver(session, groups, allGroups).resolve(spec, spec.asOf(),
                 JoinResolver.joinColumns(spec.joins()));
         List<ResolvedJoin> joins = JoinResolver.resolve(spec.joins(), base, session, groups, spec);
-        return new DatasetSql(base, joins, spec, spec.asOf());
+        if (!spec.pointInTime()) {
+            return new DatasetSql(base, joins, spec, spec.asOf());
+        }
+        DatasetSql probe = new DatasetSql(base, joins, spec, spec.asOf());
+        List<ResolvedJoin> checked = new ArrayList<>();
+        for (ResolvedJoin j : joins) {
+            checked.add(j.withRepeats(repeats.find(session, probe, j, cancellation)));
+        }
+        return new DatasetSql(base, checked, spec, spec.asOf());
     }
 
     /** One build: its session, its steps, its staged files. */
@@ -191,7 +201,7 @@ public final class DatasetBuilder {
             try (QuerySession session = engine.session(read)) {
                 spec = withAsOf(spec, now());
                 outputs.targets().forEach(session::checkTarget);
-                DatasetSql sql = resolve(session, spec);
+                DatasetSql sql = resolve(session, spec, cancellation);
                 stopIfCancelled();
                 progress.step("Checking the base's event times", 1, total);
                 new BaseTimeCheck(session, sql, spec).run(cancellation);

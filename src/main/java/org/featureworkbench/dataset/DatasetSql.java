@@ -173,9 +173,14 @@ final class DatasetSql {
      */
     private String states(ResolvedJoin j) {
         GroupTables t = j.tables();
-        String where = " WHERE write_time <= " + Sql.timestamp(asOf) + (spec.includeDeleted() ? " AND NOT is_deleted" : "");
+        String where = stateFilter();
         String columns = t.recordId() + " AS " + KEY + ", " + GroupTables.EVENT_INSTANT + " AS " + STATE_TIME
                 + ", is_deleted AS " + DELETED + featureList(j);
+        if (!j.repeats()) {
+            // Every (id, event time) has one row, so each row is its own state: the tie-break, half
+            // of a build's time on large groups, would change nothing (see repeatedStates()).
+            return "SELECT " + columns + " FROM " + t.mirrorTable() + where;
+        }
         String tieBreak = "api_invocation_time, write_time, " + GroupTables.FILE + ", " + GroupTables.ROW;
         if (t.copyIsTable()) {
             // One hash aggregate keeps the rowid of each (id, event time)'s last row: no sort of the history.
@@ -186,6 +191,21 @@ final class DatasetSql {
         return "SELECT " + columns + " FROM " + t.mirrorTable() + where + " QUALIFY row_number() OVER (PARTITION BY "
                 + t.recordId() + ", " + GroupTables.EVENT_INSTANT + " ORDER BY api_invocation_time DESC, write_time DESC, "
                 + GroupTables.FILE + " DESC, " + GroupTables.ROW + " DESC) = 1";
+    }
+
+    /** The rows of a group that count as of W: written by then, and not delete markers when deleted records are included. */
+    private String stateFilter() {
+        return " WHERE write_time <= " + Sql.timestamp(asOf) + (spec.includeDeleted() ? " AND NOT is_deleted" : "");
+    }
+
+    /**
+     * Whether a joined group has two rows with one (record id, event time) — among its rows as of W,
+     * or among all its rows: one row, true or false.
+     */
+    String repeatedStates(ResolvedJoin j, boolean asOfW) {
+        GroupTables t = j.tables();
+        return "SELECT EXISTS (SELECT 1 FROM " + t.mirrorTable() + (asOfW ? stateFilter() : "") + " GROUP BY "
+                + t.recordId() + ", " + GroupTables.EVENT_INSTANT + " HAVING count(*) > 1)";
     }
 
     /** Point-in-time off: each record's latest state as of W (no row when that state is a delete). */

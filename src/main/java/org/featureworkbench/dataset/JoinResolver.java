@@ -62,7 +62,7 @@ final class JoinResolver {
                 }
                 names.add(name);
             }
-            resolved.add(new ResolvedJoin(session.tables(group), features, names, baseColumn, j.lookback()));
+            resolved.add(new ResolvedJoin(session.tables(group), features, names, baseColumn, j.lookback(), true));
         }
         return resolved;
     }

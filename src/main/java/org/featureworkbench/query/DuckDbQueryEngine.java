@@ -211,6 +211,11 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         }
     }
 
+    /** See {@link OfflineMirror#generation}: what a cached fact about a group's rows is keyed by. */
+    public synchronized long copyGeneration(FeatureGroup group) {
+        return mirror.generation(group.offlineFolderName());
+    }
+
     private synchronized Pins prepareGroups(Collection<FeatureGroup> over) {
         ensureOpen();
         try {

@@ -40,6 +40,10 @@ final class OfflineMirror {
     /** Folder → the change token read before the listing the copy now matches. */
     private final Map<String, String> tokens = new HashMap<>();
 
+    /** Folder → a number that changes whenever the rows the group's relation reads change. */
+    private final Map<String, Long> generations = new HashMap<>();
+    private long lastGeneration;
+
     /** True: no copy, each group's relation is a view over its current files (ADR 0013). */
     private final boolean direct;
 
@@ -118,7 +122,9 @@ final class OfflineMirror {
                 // Only after the commit: a rolled-back sync leaves the cache as the copy is.
                 known.removeAll(removed);
                 known.addAll(added);
+                generations.put(folder, ++lastGeneration);
             }
+            generations.computeIfAbsent(folder, f -> ++lastGeneration);
             tokens.put(folder, token);
             return inserted;
         }
@@ -146,6 +152,7 @@ final class OfflineMirror {
             if (!current.equals(known.get(folder))) {
                 pointAt(c, tables, dataRoot, current);
                 known.put(folder, current);
+                generations.put(folder, ++lastGeneration);
             }
             return lease;
         } catch (SQLException | RuntimeException e) {
@@ -237,6 +244,15 @@ final class OfflineMirror {
     void forgetAllBut(Set<String> liveFolders) {
         known.keySet().retainAll(liveFolders);
         tokens.keySet().retainAll(liveFolders);
+        generations.keySet().retainAll(liveFolders);
+    }
+
+    /**
+     * A number that stays the same exactly as long as the rows of the group's relation do (never
+     * reused in this process), for caching facts about them; -1 before the group was first read.
+     */
+    long generation(String folder) {
+        return generations.getOrDefault(folder, -1L);
     }
 
     /** Drops the copies of groups that no longer exist (their offline files may be kept; the copy is not). */

@@ -41,6 +41,11 @@ public final class QuerySession implements AutoCloseable {
         return engine.tables(group);
     }
 
+    /** Changes whenever the rows of the group's relation change (see {@link DuckDbQueryEngine#copyGeneration}). */
+    public long copyGeneration(FeatureGroup group) {
+        return engine.copyGeneration(group);
+    }
+
     /** Checks a user's statement as the console does; returns the statement and the relations it reads. */
     public CheckedStatement checkUserQuery(String sql) {
         StatementGuard.CheckedQuery checked = StatementGuard.check(connection, sql);

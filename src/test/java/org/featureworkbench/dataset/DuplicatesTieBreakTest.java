@@ -2,6 +2,8 @@ package org.featureworkbench.dataset;
 
 import static org.featureworkbench.dataset.DatasetFixture.integral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,6 +49,32 @@ class DuplicatesTieBreakTest {
             assertEquals(Arrays.asList(1L, null), f.rows(spec.withAsOf(Instant.parse("2026-02-01T00:00:04Z"))).column("v"));
             assertEquals(List.of(1L, 4L), f.rows(spec.withAsOf(Instant.parse("2026-02-01T00:00:05Z"))).column("v"),
                     "write_time <= W includes W itself");
+        }
+    }
+
+    @Test
+    void onlyAGroupWithRepeatedEventTimesPaysForTheTieBreak() {
+        try (DatasetFixture f = new DatasetFixture(dir).group("g", FeatureType.STRING, integral("v"))) {
+            CraftedOfflineFile.publish(f.store, "g", "year=2026/month=01/day=01/hour=00", "20260101T000010Z", ROWS);
+            DatasetSpec spec = PointInTimeRulesTest.join(f.base("a,2026-01-01T00:00:20Z"), "g");
+            assertTrue(f.store.datasets().plan(spec).sql().contains("arg_max"), "two rows share (a, 00:00:10)");
+            DatasetSpec before = spec.withAsOf(Instant.parse("2026-02-01T00:00:04Z"));
+            assertFalse(f.store.datasets().plan(before).sql().contains("arg_max"),
+                    "as of 00:00:04 only one row of 'a' was written, so the rows are read as they are");
+            assertEquals(List.of(1L), f.rows(before).column("v"));
+        }
+    }
+
+    @Test
+    void aGroupFoundWithoutRepeatsIsCheckedAgainOnceItsRowsChange() {
+        try (DatasetFixture f = new DatasetFixture(dir).group("g", FeatureType.STRING, integral("v"))) {
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:10Z", "v", "1").flush();
+            DatasetSpec spec = PointInTimeRulesTest.join(f.base("a,2026-01-01T00:00:20Z"), "g");
+            assertFalse(f.store.datasets().plan(spec).sql().contains("arg_max"));
+            assertEquals(List.of(1L), f.rows(spec).column("v"));
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:10Z", "v", "2").flush();
+            assertTrue(f.store.datasets().plan(spec).sql().contains("arg_max"), "a second row for (a, 00:00:10) arrived");
+            assertEquals(List.of(2L), f.rows(spec).column("v"), "the later put wins");
         }
     }
 
