@@ -16,6 +16,7 @@ import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.query.GroupTables;
 import org.featureworkbench.query.QuerySession;
 import org.featureworkbench.query.ResultColumn;
+import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.Sql;
 import org.featureworkbench.query.CheckedStatement;
 import org.featureworkbench.query.TimeTravel;
@@ -100,8 +101,14 @@ final class BaseResolver {
         if (!needColumns) {
             return new ResolvedBase(List.of(), "SELECT * FROM " + plain, columns, null, null, null, false, List.of(), input);
         }
-        String id = column(columns, base.idColumn(), BASE_ID_FIELD, "record ids", file.getFileName().toString());
-        String time = column(columns, base.timeColumn(), BASE_TIME_FIELD, "event times", file.getFileName().toString());
+        String id;
+        String time;
+        try {
+            id = column(columns, base.idColumn(), BASE_ID_FIELD, "record ids", file.getFileName().toString());
+            time = column(columns, base.timeColumn(), BASE_TIME_FIELD, "event times", file.getFileName().toString());
+        } catch (ValidationException e) {
+            throw parquet ? e : new ValidationException(e.field(), e.reason() + shortHeader(staged, file));
+        }
         refuseReservedNames(columns);
         if (parquet) {
             return new ResolvedBase(List.of(), "SELECT * FROM " + plain, columns, id, time,
@@ -121,6 +128,27 @@ final class BaseResolver {
                 .map(c -> asText.contains(c.name()) ? new ResultColumn(c.name(), "VARCHAR") : c).toList();
         return new ResolvedBase(List.of(), "SELECT * FROM " + typed, typedColumns, id, time,
                 BaseTimes.instant(Sql.identifier(time), "VARCHAR", BASE_TIME_FIELD), false, List.of(), input);
+    }
+
+    /**
+     * When a CSV's header has fewer names than its rows have fields, DuckDB takes the header for a
+     * data row and names the columns after the first row's values: a missing column then needs this
+     * explanation. Empty, or " (the header …)" naming the counts.
+     */
+    private String shortHeader(Path staged, Path file) {
+        try {
+            List<Object[]> lines = session.rows("SELECT * FROM read_csv(" + Sql.literal(staged.toString())
+                    + ", header = false, all_varchar = true, null_padding = true) LIMIT 2", new QueryCancellation());
+            if (lines.size() < 2) {
+                return "";
+            }
+            long names = java.util.Arrays.stream(lines.get(0)).filter(java.util.Objects::nonNull).count();
+            long fields = lines.get(1).length;
+            return names < fields ? " (line 1 of " + file.getFileName() + ", its header, has " + names + " names but line 2 has "
+                    + fields + " fields, so the header could not be read; fix the header or the rows)" : "";
+        } catch (RuntimeException e) {
+            return ""; // the explanation is a courtesy; the message stands without it
+        }
     }
 
     private ResolvedBase query(DatasetBase base, Instant asOf, boolean needColumns) {

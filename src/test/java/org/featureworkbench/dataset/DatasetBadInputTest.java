@@ -82,6 +82,16 @@ class DatasetBadInputTest {
     }
 
     /** Both the plan and the preview refuse the spec, naming every one of {@code mentions}. */
+    /** AWS's car_data.csv: a header of 7 names over rows of 8 fields, which DuckDB reads as a data row. */
+    @Test
+    void aHeaderShorterThanItsRowsIsExplained() {
+        try (DatasetFixture f = fixture()) {
+            Path csv = f.csv("cars.csv", "Id,Year", "96864,6110,2019", "51128,7439,2016");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "Id", "Year"), List.of(JoinedGroup.of("g"))),
+                    "no column 'Id'", "line 1 of cars.csv, its header, has 2 names but line 2 has 3 fields");
+        }
+    }
+
     private static void assertRefused(DatasetFixture f, DatasetSpec spec, String... mentions) {
         FeatureStoreException e = assertThrows(FeatureStoreException.class,
                 () -> f.store.datasets().preview(spec, 10, new QueryCancellation()).close());
