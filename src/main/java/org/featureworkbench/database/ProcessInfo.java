@@ -50,6 +50,19 @@ public record ProcessInfo(long pid, Instant started, String command) {
 
     /** Every process with a file under {@code <workspace>/journal} that still runs, except this one. */
     public static List<ProcessInfo> others(Path workspace) {
+        return live(workspace, false);
+    }
+
+    /**
+     * Whether any running process — this one included (another store it opened) — has the
+     * workspace open: then files being written may lie anywhere in it, and nothing may be cleaned
+     * up as abandoned.
+     */
+    public static boolean anyOpen(Path workspace) {
+        return !live(workspace, true).isEmpty();
+    }
+
+    private static List<ProcessInfo> live(Path workspace, boolean includeSelf) {
         Path root = workspace.resolve("journal");
         List<ProcessInfo> alive = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -59,7 +72,7 @@ public record ProcessInfo(long pid, Instant started, String command) {
         try (Stream<Path> files = Files.list(root)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
                 ProcessInfo info = read(f);
-                if (info != null && info.pid != self && info.alive()) {
+                if (info != null && (includeSelf || info.pid != self) && info.alive()) {
                     alive.add(info);
                 }
             }

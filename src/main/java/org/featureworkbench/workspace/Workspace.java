@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.database.ProcessInfo;
 import org.featureworkbench.database.WorkspaceDatabase;
 import org.featureworkbench.core.StoreServices;
 import org.featureworkbench.model.GroupListQuery;
@@ -141,9 +142,11 @@ public final class Workspace {
         H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
         H2OnlineStore online = new H2OnlineStore(pool);
         ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
-        if (firstProcess) {
+        if (firstProcess && !ProcessInfo.anyOpen(dir)) {
             // Only when no other process has the workspace open: its unpublished temporary files
-            // and compaction journals would otherwise look abandoned.
+            // and compaction journals would otherwise look abandoned. Opening the database file
+            // first is not enough: a process whose server left hands the file to the next one
+            // while other processes still write (ADR 0016).
             offline.recover();
         }
         WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,
