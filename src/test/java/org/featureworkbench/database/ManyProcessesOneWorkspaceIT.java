@@ -39,21 +39,26 @@ class ManyProcessesOneWorkspaceIT {
                 setup.createFeatureGroup(Definitions.customers(group));
             }
         }
-        Path stop = workspace.resolve("stop-opener");
-        Process opener = start(List.of(OpenCloseChild.class.getName(), workspace.toString(), stop.toString()), "opener");
+        // The opener goes first, so it is the one that opened the database file and serves it.
+        Process firstOpener = start(List.of(OpenCloseChild.class.getName(), workspace.toString()), "opener-0");
         List<Process> writers = new ArrayList<>();
         writers.add(startCli("put-shared", "put", "shared", "--record-file", putFile("p", PUTS).toString()));
         writers.add(startCli("ingest-shared", "ingest", "shared", csvFile("i", INGEST_ROWS).toString()));
         writers.add(startCli("put-own", "put", "puts", "--record-file", putFile("q", PUTS).toString()));
         writers.add(startCli("ingest-own", "ingest", "ingests", csvFile("j", INGEST_ROWS).toString()));
-
+        finish(firstOpener);
+        int openers = 1;
+        while (writers.stream().anyMatch(Process::isAlive)) {
+            finish(start(List.of(OpenCloseChild.class.getName(), workspace.toString()), "opener-" + openers++));
+        }
         for (Process w : writers) {
             finish(w);
         }
-        Files.createFile(stop);
-        String outputs = finish(opener);
+        String outputs = outputs();
         System.out.println(outputs); // kept in the failsafe report: waits and hand-overs the children saw
-        assertTrue(outputs.matches("(?s).*ROUNDS [1-9].*"), outputs);
+        System.out.println(openers + " openers; connections lost and followed: " + logs().split("following the database",
+                -1).length);
+        assertTrue(openers >= 2, "the writers finished before a second opener ran: nothing was tested");
 
         try (FeatureStore store = Workspace.open(workspace)) {
             assertCounts(store, "shared", PUTS + INGEST_ROWS);
@@ -106,18 +111,28 @@ class ManyProcessesOneWorkspaceIT {
                 .redirectOutput(workspace.resolve(name + ".out").toFile()).start();
     }
 
-    private String finish(Process p) throws Exception {
+    private void finish(Process p) throws Exception {
         String name = p.info().arguments().map(a -> String.join(" ", a)).orElse("child");
         if (!p.waitFor(150, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("a child hung on the shared workspace: " + name);
         }
-        String out = outputOf(p);
-        assertEquals(0, p.exitValue(), () -> "a child failed: " + out);
-        return out;
+        if (p.exitValue() != 0) {
+            throw new AssertionError("a child failed: " + outputs());
+        }
     }
 
-    private String outputOf(Process p) throws IOException {
+    private String logs() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        try (var files = Files.list(workspace.resolve("logs"))) {
+            for (Path log : files.toList()) {
+                sb.append(Files.readString(log, StandardCharsets.UTF_8));
+            }
+        }
+        return sb.toString();
+    }
+
+    private String outputs() throws IOException {
         StringBuilder sb = new StringBuilder();
         try (var files = Files.list(workspace)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".out")).toList()) {
