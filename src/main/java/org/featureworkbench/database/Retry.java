@@ -19,13 +19,17 @@ public final class Retry {
         T run() throws E;
     }
 
-    /** Runs {@code work}, again (up to {@value #ATTEMPTS} tries) when it failed with a lost connection. */
+    /**
+     * Runs {@code work}, again (up to {@value #ATTEMPTS} tries) when it failed with a lost
+     * connection — or with a failed re-open: H2 re-opens an auto-commit session itself (AUTO_SERVER
+     * implies its auto-reconnect), and that can meet the hand-over half-way ("Locked by another process").
+     */
     public static <T, E extends Exception> T onLostConnection(Work<T, E> work) throws E {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.run();
             } catch (Exception e) {
-                if (attempt >= ATTEMPTS || !ConnectionLoss.isLost(e)) {
+                if (attempt >= ATTEMPTS || !ConnectionLoss.isHandOver(e)) {
                     throw e;
                 }
             }

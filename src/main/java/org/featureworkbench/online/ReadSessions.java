@@ -67,7 +67,7 @@ final class ReadSessions implements AutoCloseable {
             // The connection may be broken (e.g. the AUTO_SERVER owner went away): never reuse it,
             // nor its idle siblings, which went to the same server.
             session.close();
-            if (ConnectionLoss.isLost(e)) {
+            if (ConnectionLoss.isHandOver(e)) {
                 for (Session s = idle.pollFirst(); s != null; s = idle.pollFirst()) {
                     s.close();
                 }

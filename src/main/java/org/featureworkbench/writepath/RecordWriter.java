@@ -177,7 +177,7 @@ final class RecordWriter implements AutoCloseable {
                         // The connection may be dead (its AUTO_SERVER owner went away): the next try opens a new one.
                         discardConnection();
                     }
-                    if (attempt < LOST_CONNECTION_ATTEMPTS && ConnectionLoss.isLost(e)) {
+                    if (attempt < LOST_CONNECTION_ATTEMPTS && ConnectionLoss.isHandOver(e)) {
                         // The process serving the database exited: the transaction was rolled back and
                         // its journal entry voided, so the write is simply done again (ADR 0016).
                         continue;
