@@ -3,6 +3,7 @@ package org.featureworkbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.featureworkbench.bench.OnlineBenchmark;
+import org.featureworkbench.bench.ProcessesBenchmark;
 import org.featureworkbench.bench.StartupBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
