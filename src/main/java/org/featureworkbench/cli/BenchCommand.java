@@ -3,6 +3,7 @@ package org.featureworkbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.featureworkbench.bench.OnlineBenchmark;
+import org.featureworkbench.bench.ProcessesBenchmark;
 import org.featureworkbench.bench.StartupBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bench …}: the performance benchmarks whose numbers are in docs/benchmarks.md. */
 @Command(name = "bench", description = "Run a benchmark (numbers go to docs/benchmarks.md).",
         subcommands = {BenchCommand.Startup.class, BenchCommand.Online.class, BenchIngestCommand.class,
-            BenchQueryCommand.class, BenchDatasetCommand.class},
+            BenchQueryCommand.class, BenchDatasetCommand.class, BenchCommand.Processes.class},
         synopsisSubcommandLabel = "COMMAND")
 final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -23,7 +24,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        root.context().out().println("choose a benchmark: bench startup, bench online, bench ingest, bench query or bench dataset (see bench --help)");
+        root.context().out().println("choose a benchmark: bench startup, bench online, bench ingest, bench query, bench dataset or bench processes (see bench --help)");
         return 2;
     }
 
@@ -75,6 +76,30 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return new OnlineBenchmark(records, lookups, lookupsOnly, bench.root.context().out()).run();
+        }
+    }
+
+    /** {@code bench processes}. */
+    @Command(name = "processes", description = {"PutRecord throughput of 1 and of 4 writer processes on one workspace,",
+            "and the longest put of a writer while the process serving the database exits (cleanly, killed)."})
+    static final class Processes implements Callable<Integer> {
+        @Mixin
+        HelpOption help;
+
+        @ParentCommand
+        BenchCommand bench;
+
+        @Option(names = "--records", defaultValue = "5000", paramLabel = "N",
+                description = "PutRecords per writer process (default ${DEFAULT-VALUE}).")
+        int records;
+
+        @Option(names = "--runs", defaultValue = "1", paramLabel = "N",
+                description = "Repetitions of each measurement (default ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            return new ProcessesBenchmark(records, runs, bench.root.context().out()).run();
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
@@ -314,8 +315,13 @@ public final class H2OnlineStore implements OnlineStore {
     }
 
     private <T> T run(String what, ConnectionWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+        try {
+            // Each work is one statement or a transaction of its own: repeatable after a lost connection.
+            return Retry.onLostConnection(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return work.run(c);
+                }
+            });
         } catch (SQLException e) {
             throw error(what, e);
         }

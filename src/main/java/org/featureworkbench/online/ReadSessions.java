@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.sql.DataSource;
+import org.featureworkbench.database.ConnectionLoss;
+import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.registry.StaleDefinitionException;
 import org.slf4j.Logger;
@@ -39,8 +41,16 @@ final class ReadSessions implements AutoCloseable {
         this.maxIdle = maxIdle;
     }
 
-    /** Runs {@code work} on an idle session (or a new one); a session that failed is discarded. */
+    /**
+     * Runs {@code work} on an idle session (or a new one); a session that failed is discarded.
+     * Work whose connection was lost (the process serving the database exited) runs again on a
+     * new session: the work is a read or a transaction of its own, rolled back by the loss.
+     */
     <T> T with(Work<T> work) throws SQLException {
+        return Retry.onLostConnection(() -> withOnce(work));
+    }
+
+    private <T> T withOnce(Work<T> work) throws SQLException {
         Session session = idle.pollFirst();
         if (session == null) {
             session = new Session(dataSource.getConnection());
@@ -54,8 +64,14 @@ final class ReadSessions implements AutoCloseable {
             release(session);
             throw e;
         } catch (SQLException | RuntimeException e) {
-            // The connection may be broken (e.g. the AUTO_SERVER owner went away): never reuse it.
+            // The connection may be broken (e.g. the AUTO_SERVER owner went away): never reuse it,
+            // nor its idle siblings, which went to the same server.
             session.close();
+            if (ConnectionLoss.isHandOver(e)) {
+                for (Session s = idle.pollFirst(); s != null; s = idle.pollFirst()) {
+                    s.close();
+                }
+            }
             throw e;
         }
     }

@@ -1,6 +1,7 @@
 package org.featureworkbench.registry;
 
 import java.sql.Connection;
+import org.featureworkbench.database.Retry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -92,6 +93,10 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
 
     @Override
     public Optional<CatalogEntry> findEntry(String name) {
+        return Retry.onLostConnection(() -> findEntryOnce(name));
+    }
+
+    private Optional<CatalogEntry> findEntryOnce(String name) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT * FROM FWB_FEATURE_GROUP WHERE NAME = ?")) {
             ps.setString(1, name);
@@ -105,6 +110,10 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
 
     @Override
     public OptionalLong version(String name) {
+        return Retry.onLostConnection(() -> versionOnce(name));
+    }
+
+    private OptionalLong versionOnce(String name) {
         try (Connection c = dataSource.getConnection()) {
             return CatalogVersions.current(c, name);
         } catch (SQLException e) {
@@ -226,6 +235,10 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
     }
 
     private List<FeatureGroup> all() {
+        return Retry.onLostConnection(this::allOnce);
+    }
+
+    private List<FeatureGroup> allOnce() {
         try (Connection c = dataSource.getConnection();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT * FROM FWB_FEATURE_GROUP")) {

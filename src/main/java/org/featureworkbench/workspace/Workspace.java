@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.database.ProcessInfo;
+import org.featureworkbench.database.WorkspaceDatabase;
 import org.featureworkbench.core.StoreServices;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.offline.ParquetOfflineStore;
@@ -20,7 +22,6 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.registry.H2FeatureGroupCatalog;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,15 @@ public final class Workspace {
     /** Environment variable that overrides the default workspace folder. */
     public static final String ENV_VARIABLE = "FWB_WORKSPACE";
     private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+
+    static {
+        // The AUTO_SERVER socket H2 opens for other processes: loopback only, never every
+        // interface (issue 12). H2 reads the property once, when its settings class loads, which
+        // is after this (the first H2 use of the app is opening a workspace).
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
 
     private Workspace() {
     }
@@ -61,33 +71,40 @@ public final class Workspace {
         Path dir = directory.toAbsolutePath().normalize();
         createFolders(dir);
         LogSetup.directTo(dir.resolve("logs"));
-        JdbcConnectionPool pool = openPool(dir);
-        boolean firstProcess = firstProcess(dir, pool);
+        WorkspaceDatabase database = openDatabase(dir);
+        boolean firstProcess = firstProcess(dir, database);
         if (firstProcess && WritePath.hasJournalsOfEndedProcesses(dir)) {
-            pool = compactAfterUncleanEnd(dir, pool);
-            firstProcess = firstProcess(dir, pool);
+            database = compactAfterUncleanEnd(dir, database);
+            firstProcess = firstProcess(dir, database);
         }
         try {
-            FeatureStore store = new FeatureStore(dir, assemble(dir, pool, firstProcess));
+            FeatureStore store = new FeatureStore(dir, assemble(dir, database, firstProcess));
             LOG.info("Opened workspace {} ({})", dir, firstProcess ? "first process" : "shared with another process");
             return store;
         } catch (RuntimeException e) {
-            pool.dispose();
+            database.dispose();
             throw e;
         }
     }
 
-    private static JdbcConnectionPool openPool(Path dir) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl(dir), "fwb", "");
-        pool.setMaxConnections(32);
-        return pool;
+    private static WorkspaceDatabase openDatabase(Path dir) {
+        return new WorkspaceDatabase(jdbcUrl(dir), dir, Workspace::notice);
     }
 
-    private static boolean firstProcess(Path dir, JdbcConnectionPool pool) {
-        try (Connection probe = pool.getConnection()) {
+    /**
+     * Tells the user why this process waits for another: on stderr (a CLI's user sees it beside
+     * the command's output; the GUI's is not shown) and in the log.
+     */
+    private static void notice(String message) {
+        LOG.warn(message);
+        System.err.println("note: " + message);
+    }
+
+    private static boolean firstProcess(Path dir, WorkspaceDatabase database) {
+        try (Connection probe = database.getConnection()) {
             return opensFileItself(probe);
         } catch (SQLException e) {
-            pool.dispose();
+            database.dispose();
             throw new FeatureStoreException("cannot open the workspace database in " + dir.resolve("online")
                     + ": " + e.getMessage() + " (is another program holding it, or is the folder read-only?)", e);
         }
@@ -101,34 +118,47 @@ public final class Workspace {
      * is the fixture of {@code UncleanEndCompactionIT}). {@code SHUTDOWN COMPACT} rewrites the
      * file from committed data only, which clears it; the journal replay that follows restores
      * what the killed process had acknowledged (ADR 0010). Costs a rewrite of the file, only
-     * after an unclean end, and only in the process that opens the file first.
+     * after an unclean end, and only in the process that opens the file first. Another process
+     * that connected meanwhile loses its connection and follows the database (ADR 0016).
      */
-    private static JdbcConnectionPool compactAfterUncleanEnd(Path dir, JdbcConnectionPool pool) {
-        pool.dispose();
+    private static WorkspaceDatabase compactAfterUncleanEnd(Path dir, WorkspaceDatabase database) {
+        database.dispose();
         long started = System.nanoTime();
         try (Connection c = DriverManager.getConnection(jdbcUrl(dir), "fwb", "");
              Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN COMPACT");
-            LOG.warn("A process using workspace {} ended without closing it; compacted its database in {} ms",
-                    dir, (System.nanoTime() - started) / 1_000_000);
+            if (opensFileItself(c)) {
+                s.execute("SHUTDOWN COMPACT");
+                LOG.warn("A process using workspace {} ended without closing it; compacted its database in {} ms",
+                        dir, (System.nanoTime() - started) / 1_000_000);
+            }
         } catch (SQLException e) {
             // The database stays as it was: still usable, only the rare stuck row lock remains.
             LOG.warn("Could not compact the workspace database after an unclean end: {}", e.getMessage());
         }
-        return openPool(dir);
+        return openDatabase(dir);
     }
 
-    private static StoreServices assemble(Path dir, JdbcConnectionPool pool, boolean firstProcess) {
+    private static StoreServices assemble(Path dir, WorkspaceDatabase pool, boolean firstProcess) {
         H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
         H2OnlineStore online = new H2OnlineStore(pool);
         ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
-        if (firstProcess) {
+        if (firstProcess && !ProcessInfo.anyOpen(dir)) {
             // Only when no other process has the workspace open: its unpublished temporary files
-            // and compaction journals would otherwise look abandoned.
+            // and compaction journals would otherwise look abandoned. Opening the database file
+            // first is not enough: a process whose server left hands the file to the next one
+            // while other processes still write (ADR 0016).
             offline.recover();
         }
         WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,
                 () -> catalog.list(GroupListQuery.ALL), Clock.systemUTC());
+        try {
+            // Before the first read or write: a dead process's journal may hold writes the database lost.
+            writePath.settleEndedProcesses(Workspace::notice);
+        } catch (RuntimeException e) {
+            writePath.close();
+            online.close();
+            throw e;
+        }
         writePath.start(Duration.ofSeconds(1));
         return new StoreServices(catalog, online, offline, writePath, pool::dispose);
     }

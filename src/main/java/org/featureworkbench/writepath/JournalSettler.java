@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureStoreException;
@@ -102,6 +103,21 @@ final class JournalSettler {
         }
     }
 
+    /**
+     * Settles every journal of an ended process now (replays its online writes the database lost,
+     * publishes its offline rows). A process opening the workspace calls it before it serves
+     * anything, so no read sees, and no write is judged against, a state a dead journal would
+     * still change (ADR 0016).
+     */
+    void settleEndedProcesses() {
+        settling.lock();
+        try {
+            settleDeadJournals(new HashMap<>());
+        } finally {
+            settling.unlock();
+        }
+    }
+
     private void settleDeadJournals(Map<String, FlushResult> published) {
         List<RecordJournal.DeadJournal> dead;
         try {
@@ -112,9 +128,13 @@ final class JournalSettler {
         for (int i = 0; i < dead.size(); i++) {
             RecordJournal.DeadJournal journal = dead.get(i);
             try {
-                settleDead(journal, published);
+                // Repeatable: the replay starts from the mark, publishing skips what it published.
+                Retry.onLostConnection(() -> {
+                    settleDead(journal, published);
+                    return null;
+                });
                 journal.delete();
-            } catch (IOException | SQLException | RuntimeException e) {
+            } catch (Exception e) {
                 dead.subList(i, dead.size()).forEach(RecordJournal.DeadJournal::release);
                 throw new FeatureStoreException("could not finish the journal " + journal.id()
                         + " left by an ended process (it stays for the next try): " + e.getMessage(), e);

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.featureworkbench.database.ProcessInfo;
 
 /**
  * This process's record journal (ADR 0010): the folder {@code <workspace>/journal/<id>/} of
@@ -68,6 +69,8 @@ final class RecordJournal implements AutoCloseable {
         OwnerLock lock = withRegistryLock(root, () -> {
             OwnerLock l = OwnerLock.acquire(root.resolve(id + LOCK_SUFFIX));
             Files.createDirectories(root.resolve(id));
+            // Who holds the lock, so waiting processes can name it (ADR 0016).
+            ProcessInfo.current().writeTo(root.resolve(id + ProcessInfo.SUFFIX));
             return l;
         });
         RecordJournal journal = new RecordJournal(id, root.resolve(id), lock);
@@ -260,6 +263,31 @@ final class RecordJournal implements AutoCloseable {
         });
     }
 
+    /**
+     * Journals whose owner is dead (its info file names a process that no longer runs) but whose
+     * lock another process holds: that process is settling them right now.
+     */
+    static List<String> settlingElsewhere(Path workspace) {
+        Path root = workspace.resolve(FOLDER);
+        List<String> settling = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return settling;
+        }
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path info : files.filter(p -> p.getFileName().toString().endsWith(ProcessInfo.SUFFIX)).toList()) {
+                String name = info.getFileName().toString();
+                String journalId = name.substring(0, name.length() - ProcessInfo.SUFFIX.length());
+                ProcessInfo owner = ProcessInfo.read(info);
+                if (owner != null && !owner.alive() && Files.exists(root.resolve(journalId + LOCK_SUFFIX))) {
+                    settling.add(journalId);
+                }
+            }
+        } catch (IOException e) {
+            // Nothing to wait for that can be seen.
+        }
+        return settling;
+    }
+
     /** A dead process's journal, locked by this process while it settles it. */
     record DeadJournal(String id, Path directory, OwnerLock lock) {
         List<Path> segments() throws IOException {
@@ -322,6 +350,9 @@ final class RecordJournal implements AutoCloseable {
             try {
                 if (deleteFile) {
                     // Deleted while still locked, so no other process can take an empty journal for a dead one.
+                    String name = file.getFileName().toString();
+                    Files.deleteIfExists(file.resolveSibling(name.substring(0, name.length() - LOCK_SUFFIX.length())
+                            + ProcessInfo.SUFFIX));
                     Files.deleteIfExists(file);
                 }
                 lock.release();

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
+import org.featureworkbench.database.ConnectionLoss;
+import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
@@ -41,6 +43,8 @@ import org.featureworkbench.registry.CatalogVersions;
  * rows and makes H2 durable ({@code CHECKPOINT}) before it deletes a segment. Thread-safe.
  */
 final class RecordWriter implements AutoCloseable {
+    /** Tries of one write while the database changes hands (each waits for the new owner). */
+    private static final int LOST_CONNECTION_ATTEMPTS = 5;
     private final ReentrantLock lock = new ReentrantLock();
     private final DataSource dataSource;
     private final RecordJournal journal;
@@ -60,11 +64,19 @@ final class RecordWriter implements AutoCloseable {
         this.clock = clock;
         lock.lock();
         try {
-            Connection c = connection();
-            JournalProgress.createTable(c);
-            // Not made durable: a mark lost in a crash reads as 0, which is what it says.
-            JournalProgress.set(c, journal.id(), 0);
-            c.commit();
+            Retry.onLostConnection(() -> {
+                try {
+                    Connection c = connection();
+                    JournalProgress.createTable(c);
+                    // Not made durable: a mark lost in a crash reads as 0, which is what it says.
+                    JournalProgress.set(c, journal.id(), 0);
+                    c.commit();
+                    return null;
+                } catch (SQLException e) {
+                    discardConnection();
+                    throw e;
+                }
+            });
         } catch (SQLException e) {
             throw new FeatureStoreException("could not prepare the record journal: " + e.getMessage(), e);
         } finally {
@@ -152,21 +164,30 @@ final class RecordWriter implements AutoCloseable {
     private <T> T write(Work<T> work, String groupName, long catalogVersion) {
         lock.lock();
         try {
-            try {
-                return attempt(work, groupName, catalogVersion);
-            } catch (LostCommitsException lost) {
-                repairLostCommits();
-                return attempt(work, groupName, catalogVersion);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    try {
+                        return attempt(work, groupName, catalogVersion);
+                    } catch (LostCommitsException lost) {
+                        repairLostCommits();
+                        return attempt(work, groupName, catalogVersion);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    if (causedBySql(e)) {
+                        // The connection may be dead (its AUTO_SERVER owner went away): the next try opens a new one.
+                        discardConnection();
+                    }
+                    if (attempt < LOST_CONNECTION_ATTEMPTS && ConnectionLoss.isHandOver(e)) {
+                        // The process serving the database exited: the transaction was rolled back and
+                        // its journal entry voided, so the write is simply done again (ADR 0016).
+                        continue;
+                    }
+                    if (e instanceof SQLException sql) {
+                        throw new FeatureStoreException("the workspace database failed: " + sql.getMessage(), sql);
+                    }
+                    throw (RuntimeException) e;
+                }
             }
-        } catch (SQLException e) {
-            discardConnection();
-            throw new FeatureStoreException("the workspace database failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            if (causedBySql(e)) {
-                // The connection may be dead (its AUTO_SERVER owner went away): the next write opens a new one.
-                discardConnection();
-            }
-            throw e;
         } finally {
             lock.unlock();
         }
@@ -251,14 +272,22 @@ final class RecordWriter implements AutoCloseable {
     void makeOnlineDurable() {
         lock.lock();
         try {
-            Connection c = connection();
-            if (JournalProgress.applied(c, journal.id()) != committedSeq) {
-                c.rollback();
-                repairLostCommits();
-            } else {
-                c.rollback();
-                JournalProgress.checkpoint(c);
-            }
+            Retry.onLostConnection(() -> {
+                try {
+                    Connection c = connection();
+                    if (JournalProgress.applied(c, journal.id()) != committedSeq) {
+                        c.rollback();
+                        repairLostCommits();
+                    } else {
+                        c.rollback();
+                        JournalProgress.checkpoint(c);
+                    }
+                    return null;
+                } catch (SQLException | RuntimeException e) {
+                    discardConnection();
+                    throw e;
+                }
+            });
         } catch (SQLException e) {
             discardConnection();
             throw new FeatureStoreException("the workspace database failed: " + e.getMessage(), e);

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
@@ -64,6 +65,7 @@ public final class WritePath implements AutoCloseable {
     }
     private static final Logger LOG = LoggerFactory.getLogger(WritePath.class);
 
+    private final Path workspace;
     private final DataSource dataSource;
     private final RecordWriter writer;
     private final JournalSettler settler;
@@ -78,6 +80,7 @@ public final class WritePath implements AutoCloseable {
     public WritePath(Path workspace, DataSource dataSource, OnlineStore onlineStore, OfflineStore offlineStore,
                      Function<String, Optional<FeatureGroup>> groups, Supplier<List<FeatureGroup>> allGroups,
                      Clock clock) {
+        this.workspace = workspace;
         this.dataSource = dataSource;
         RecordJournal journal;
         try {
@@ -90,6 +93,39 @@ public final class WritePath implements AutoCloseable {
         this.writer = new RecordWriter(dataSource, journal, onlineStore, replay, clock);
         this.settler = new JournalSettler(workspace, dataSource, writer, offlineStore, replay, groups, clock);
         this.purger = new TtlPurger(writer, onlineStore, allGroups, clock);
+    }
+
+    /**
+     * Settles the journals of processes that ended without closing the workspace, and waits for
+     * those another process is settling at this moment, so that the first read or write of this
+     * process sees what the ended processes acknowledged (ADR 0016). Says through {@code notices}
+     * when it waits.
+     */
+    public void settleEndedProcesses(java.util.function.Consumer<String> notices) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        boolean told = false;
+        while (true) {
+            settler.settleEndedProcesses();
+            List<String> settling = RecordJournal.settlingElsewhere(workspace);
+            if (settling.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new FeatureStoreException("another process has been finishing the journal(s) " + settling
+                        + " of an ended process for two minutes; try again once it is done");
+            }
+            if (!told) {
+                notices.accept("waiting for another process to finish the record journal of an ended process ("
+                        + String.join(", ", settling) + ")");
+                told = true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FeatureStoreException("interrupted while waiting for a journal to be finished");
+            }
+        }
     }
 
     /** Starts the background tick (settle due rows and ended processes' journals, purge expired records). */
@@ -181,8 +217,13 @@ public final class WritePath implements AutoCloseable {
      * recent commits in memory for up to its write delay (ADR 0010).
      */
     public void makeDurable() {
-        try (Connection c = dataSource.getConnection()) {
-            JournalProgress.checkpoint(c);
+        try {
+            Retry.onLostConnection(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    JournalProgress.checkpoint(c);
+                    return null;
+                }
+            });
         } catch (SQLException e) {
             throw new FeatureStoreException("could not write the workspace database to disk: " + e.getMessage(), e);
         }

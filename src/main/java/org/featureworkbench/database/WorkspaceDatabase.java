@@ -1,0 +1,251 @@
+package org.featureworkbench.database;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.featureworkbench.model.FeatureStoreException;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The workspace database for one process, following it from owner to owner (ADR 0016). H2's
+ * AUTO_SERVER lets the process that opens the file serve it to the others; when that process
+ * exits, the others' connections break and the next connection one of them opens takes the file
+ * over (or reaches the process that did). This data source
+ * <ul>
+ *   <li>hands out connections of the current pool, and when one of them is found lost
+ *       ({@link ConnectionLoss}) drops the whole pool — every connection of it went to the same
+ *       gone server — so the next {@link #getConnection} follows the database to its new owner;</li>
+ *   <li>waits, while the database changes hands ("Connection refused", "Locked by another
+ *       process", a broken handshake), instead of failing, and after a second says for which
+ *       processes it waits (their {@link ProcessInfo}).</li>
+ * </ul>
+ * Callers retry their unit of work once a connection is lost ({@link Retry}); what a lost
+ * transaction did is rolled back, and the record journal makes the retried write safe.
+ * Thread-safe.
+ */
+public final class WorkspaceDatabase implements DataSource {
+    /** How long a connection is waited for before the command fails with the processes named. */
+    static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final int MAX_CONNECTIONS = 32;
+    /** In-JVM half of the hand-over lock (a FileLock guards only against other processes). */
+    private static final Object HANDOVER_GUARD = new Object();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkspaceDatabase.class);
+
+    private final String url;
+    private final Path workspace;
+    private final Consumer<String> notices;
+    private volatile Generation current;
+
+    /**
+     * @param notices told, in words for the user, when this process has to wait for another
+     */
+    public WorkspaceDatabase(String url, Path workspace, Consumer<String> notices) {
+        this.url = url;
+        this.workspace = workspace;
+        this.notices = notices;
+        this.current = new Generation(newPool());
+    }
+
+    private JdbcConnectionPool newPool() {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "fwb", "");
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        return pool;
+    }
+
+    /**
+     * A live connection, waiting while another process opens or hands over the database.
+     *
+     * @throws SQLException for failures that are not a hand-over, or after {@link #PATIENCE}
+     */
+    @Override
+    public Connection getConnection() throws SQLException {
+        long start = System.nanoTime();
+        long deadline = start + PATIENCE.toNanos();
+        boolean told = false;
+        long pause = 20;
+        while (true) {
+            Generation gen = generation();
+            try {
+                Connection c = gen.connected ? gen.pool.getConnection() : firstConnection(gen);
+                if (told) {
+                    notices.accept("the workspace database is available again (waited "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms); going on");
+                }
+                return wrap(c, gen);
+            } catch (SQLException | RuntimeException e) {
+                if (!ConnectionLoss.isHandOver(e)) {
+                    throw e;
+                }
+                gen.lost = true;
+                long now = System.nanoTime();
+                if (now > deadline) {
+                    throw new FeatureStoreException("the workspace database in " + workspace.resolve("online")
+                            + " did not become available within " + PATIENCE.toMinutes() + " minutes (" + waitingFor()
+                            + "); close those processes or try again", e);
+                }
+                if (!told && now - start > 1_000_000_000L) {
+                    notices.accept("waiting for the workspace database, which another process is opening or handing"
+                            + " over (" + waitingFor() + ")");
+                    told = true;
+                }
+                sleep(pause);
+                pause = Math.min(500, pause * 2);
+            }
+        }
+    }
+
+    /**
+     * The first connection of a pool, taken while no other process of this workspace takes one.
+     * When the serving process exits, every other process reconnects at once, and H2's file lock
+     * protocol (write your id, wait two seconds, check it is still yours) then lets none of them
+     * win for many rounds: 8–20 s of waiting was measured with four writers. One at a time, the
+     * first takes the file over and the others find its server at once (ADR 0016).
+     */
+    private Connection firstConnection(Generation gen) throws SQLException {
+        synchronized (HANDOVER_GUARD) {
+            try (FileChannel channel = FileChannel.open(workspace.resolve("online").resolve("handover.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                Connection c = gen.pool.getConnection();
+                gen.connected = true;
+                return c;
+            } catch (IOException e) {
+                // No lock file (read-only folder?): connect without the turn-taking.
+                Connection c = gen.pool.getConnection();
+                gen.connected = true;
+                return c;
+            }
+        }
+    }
+
+    /** "processes on this workspace: …", or that none other runs. */
+    private String waitingFor() {
+        List<ProcessInfo> others = ProcessInfo.others(workspace);
+        return others.isEmpty() ? "no other process of this workspace runs"
+                : "processes on this workspace: " + others.stream().map(ProcessInfo::describe)
+                        .collect(Collectors.joining("; "));
+    }
+
+    /** The current pool; a fresh one once a connection of the old one was lost. */
+    private synchronized Generation generation() {
+        if (current.lost) {
+            LOG.info("Lost the connection to the process serving the workspace database; following the database"
+                    + " to its next owner");
+            Generation old = current;
+            current = new Generation(newPool());
+            old.pool.dispose();
+        }
+        return current;
+    }
+
+    /** Closes every connection; the data source cannot be used afterwards. */
+    public synchronized void dispose() {
+        current.pool.dispose();
+    }
+
+    /** Marks the pool lost when the connection reports a lost session, so nobody gets its siblings. */
+    private static Connection wrap(Connection target, Generation gen) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && sessionClosed(target)) {
+                        gen.lost = true;
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (InvocationTargetException e) {
+                        if (ConnectionLoss.isLost(e.getCause())) {
+                            gen.lost = true;
+                        }
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** A remote session whose socket failed reports itself closed though nobody closed it. */
+    private static boolean sessionClosed(Connection c) {
+        try {
+            var session = c.unwrap(JdbcConnection.class).getSession();
+            return session != null && session.isClosed();
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FeatureStoreException("interrupted while waiting for the workspace database");
+        }
+    }
+
+    /** One pool and whether a connection of it was found lost. */
+    private static final class Generation {
+        final JdbcConnectionPool pool;
+        volatile boolean lost;
+        /** Whether a connection of this pool was had: later ones need no turn-taking. */
+        volatile boolean connected;
+
+        Generation(JdbcConnectionPool pool) {
+            this.pool = pool;
+        }
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        throw new SQLFeatureNotSupportedException("the workspace database has one user");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        // no JDBC driver log; SLF4J is the app's log
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        // waiting is governed by PATIENCE
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return (int) PATIENCE.toSeconds();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException("no java.util.logging here");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        throw new SQLException("not a wrapper of " + iface.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return iface.isInstance(this);
+    }
+}
