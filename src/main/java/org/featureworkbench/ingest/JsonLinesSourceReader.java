@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.featureworkbench.json.JsonErrorText;
 import org.featureworkbench.model.FeatureStoreException;
 
 /**
@@ -33,6 +34,10 @@ public final class JsonLinesSourceReader implements SourceReader {
     private final BufferedReader lines;
     private Columns columns;
     private long lineNumber;
+    /** Lines that began as a JSON object, and the first non-blank line: to tell a file that is not JSON Lines at all. */
+    private long objectLines;
+    private String firstLine;
+    private long firstLineNumber;
     private final List<String> notes = new ArrayList<>();
 
     /**
@@ -61,11 +66,24 @@ public final class JsonLinesSourceReader implements SourceReader {
 
     private static Columns prescan(Path file) {
         try (JsonLinesSourceReader scan = new JsonLinesSourceReader(file, new Columns(List.of()))) {
-            for (int i = 0; i < PRESCAN_LINES && scan.next() != null; i++) {
-                // reading is what collects the keys
+            int read = 0;
+            while (read < PRESCAN_LINES && scan.next() != null) {
+                read++;
+            }
+            if (read > 0 && scan.objectLines == 0) {
+                // Without this, a CSV read as JSON Lines got "the file has no column for the record identifier".
+                throw new FeatureStoreException(scan.label + " is not JSON Lines: none of its first " + read
+                        + (read == 1 ? " line" : " lines") + " is a JSON object (line " + scan.firstLineNumber
+                        + " begins '" + abbreviate(scan.firstLine) + "'); each line must be one {...} object"
+                        + " - if the file is CSV, pass --format csv");
             }
             return scan.columns;
         }
+    }
+
+    private static String abbreviate(String line) {
+        String s = line.strip();
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     @Override
@@ -96,10 +114,15 @@ public final class JsonLinesSourceReader implements SourceReader {
 
     private SourceRow parse(String line) {
         String[] values = new String[columns.size()];
+        if (firstLine == null) {
+            firstLine = line;
+            firstLineNumber = lineNumber;
+        }
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return reject(line, "not a JSON object; JSON Lines needs one {...} object per line");
             }
+            objectLines++;
             boolean[] seen = new boolean[values.length];
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -134,7 +157,7 @@ public final class JsonLinesSourceReader implements SourceReader {
                 return reject(line, "text after the JSON object; put one object per line");
             }
         } catch (JsonProcessingException e) {
-            return reject(line, "not valid JSON: " + e.getOriginalMessage());
+            return reject(line, "not valid JSON: " + JsonErrorText.plain(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new FeatureStoreException("cannot parse " + file + ": " + e.getMessage(), e);
         }
