@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.featureworkbench.json.JsonErrorText;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /**
  * Reads JSON Lines: each non-blank line one flat JSON object. The header is the keys of the
@@ -59,7 +60,7 @@ public final class JsonLinesSourceReader implements SourceReader {
             counting = new CountingInputStream(raw);
             counting.skipNBytes(hasUtf8Bom(file) ? 3 : 0);
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
         lines = new BufferedReader(new StrictDecodingReader(counting, StandardCharsets.UTF_8), 64 * 1024);
     }
@@ -108,7 +109,7 @@ public final class JsonLinesSourceReader implements SourceReader {
         } catch (StrictDecodingReader.UndecodableInputException e) {
             throw new FeatureStoreException(e.describe(label + ":" + (lineNumber + 1)), e);
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
     }
 
@@ -159,7 +160,7 @@ public final class JsonLinesSourceReader implements SourceReader {
         } catch (JsonProcessingException e) {
             return reject(line, "not valid JSON: " + JsonErrorText.plain(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot parse " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot parse " + file + ": " + IoProblems.reason(e), e);
         }
         if (values.length < columns.size()) {
             values = Arrays.copyOf(values, columns.size());

@@ -69,7 +69,7 @@ public final class ParquetSourceReader implements SourceReader {
         try {
             reader = AvroParquetReader.<GenericRecord>builder(input, conf).build();
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
     }
 
