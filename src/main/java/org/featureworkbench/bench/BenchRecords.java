@@ -2,8 +2,10 @@ package org.featureworkbench.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -17,6 +19,9 @@ final class BenchRecords {
     static final String GROUP = "bench-customers";
     static final String ID = "customer_id";
     static final int PER_TYPE = 6;
+    private static final String[] COUNTS = names("count_");
+    private static final String[] RATIOS = names("ratio_");
+    private static final String[] LABELS = names("label_");
 
     private BenchRecords() {
     }
@@ -53,23 +58,55 @@ final class BenchRecords {
      * (so a flush writes 4 partitions), values as PutRecord receives them: strings.
      */
     static List<Record> generate(int count, Instant start, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
         List<Record> records = new ArrayList<>(count);
-        for (int n = 0; n < count; n++) {
-            Record.Builder b = Record.builder().put(ID, id(n))
-                    .put("event_time", start.plusSeconds(n * 14_400L / count).toString());
-            for (int i = 0; i < PER_TYPE; i++) {
-                b.put("count_" + i, Long.toString(random.nextLong(1_000_000)));
-            }
-            for (int i = 0; i < PER_TYPE; i++) {
-                b.put("ratio_" + i, Double.toString(random.nextDouble() * 1000));
-            }
-            for (int i = 0; i < PER_TYPE; i++) {
-                b.put("label_" + i, "category-" + random.nextInt(1000));
-            }
-            records.add(b.build());
-        }
+        stream(count, start, seed).forEachRemaining(records::add);
         return records;
+    }
+
+    /**
+     * The records of {@link #generate} one at a time, the same ones for the same arguments: a caller
+     * that needs them only in passing (to type them, to write a file) never holds all of them, which
+     * at 100k records of 20 string values is about 200 MB (see docs/benchmarks.md, bench online).
+     */
+    static Iterator<Record> stream(int count, Instant start, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        return new Iterator<>() {
+            private int n;
+
+            @Override
+            public boolean hasNext() {
+                return n < count;
+            }
+
+            @Override
+            public Record next() {
+                if (n >= count) {
+                    throw new NoSuchElementException();
+                }
+                Record.Builder b = Record.builder().put(ID, id(n))
+                        .put("event_time", start.plusSeconds(n * 14_400L / count).toString());
+                // The names are shared strings: built per record they were a third of a record's heap.
+                for (String name : COUNTS) {
+                    b.put(name, Long.toString(random.nextLong(1_000_000)));
+                }
+                for (String name : RATIOS) {
+                    b.put(name, Double.toString(random.nextDouble() * 1000));
+                }
+                for (String name : LABELS) {
+                    b.put(name, "category-" + random.nextInt(1000));
+                }
+                n++;
+                return b.build();
+            }
+        };
+    }
+
+    private static String[] names(String prefix) {
+        String[] names = new String[PER_TYPE];
+        for (int i = 0; i < PER_TYPE; i++) {
+            names[i] = (prefix + i).intern();
+        }
+        return names;
     }
 
     /** The records as a CSV file with a header of feature names (no value holds a comma or quote). */

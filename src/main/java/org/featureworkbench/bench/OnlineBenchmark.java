@@ -73,8 +73,6 @@ public final class OnlineBenchmark {
             return runLookupsOnly();
         }
         Path dir = Files.createTempDirectory("fwb-bench-online");
-        List<Record> first = BenchRecords.generate(recordCount, FIRST, 1);
-        List<Record> second = BenchRecords.generate(recordCount, SECOND, 2);
         BenchReport report = new BenchReport(recordCount, lookupCount);
         try (BenchStack stack = new BenchStack(dir)) {
             FeatureGroup group = stack.store.createFeatureGroup(BenchRecords.definition());
@@ -84,14 +82,14 @@ public final class OnlineBenchmark {
             RawPutBaseline rawPuts = new RawPutBaseline(group, stack::connection, dir);
             warmUp(stack, raw, dir.resolve("raw-warm-up.parquet"));
 
-            double[] put1 = putRounds(records, rawPuts, group, first, false, 1);
+            double[] put1 = putRounds(records, rawPuts, group, BenchRecords.stream(recordCount, FIRST, 1), false, 1);
             report.put1 = put1[0];
             report.rawPut1 = put1[1];
-            report.flushes.add(flushPair(records, group, raw, first, dir.resolve("raw-1.parquet")));
-            double[] put4 = putRounds(records, rawPuts, group, second, true, 4);
+            report.flushes.add(flushPair(records, group, raw, FIRST, 1, dir.resolve("raw-1.parquet")));
+            double[] put4 = putRounds(records, rawPuts, group, BenchRecords.stream(recordCount, SECOND, 2), true, 4);
             report.put4 = put4[0];
             report.rawPut4 = put4[1];
-            report.flushes.add(flushPair(records, group, raw, second, dir.resolve("raw-2.parquet")));
+            report.flushes.add(flushPair(records, group, raw, SECOND, 2, dir.resolve("raw-2.parquet")));
 
             lookupPhase(stack, records, group, report);
         } finally {
@@ -173,18 +171,24 @@ public final class OnlineBenchmark {
     /**
      * Puts every record through the facade and writes it with the raw engine, alternating in
      * {@value #ROUNDS} slices so that outside load hits both sides alike; {store, raw} records/s.
+     * Each slice is generated (and typed for the raw side) before its round's clocks start, and
+     * only one slice is held at a time, so the benchmark's own data stays small next to the heap.
      */
-    private static double[] putRounds(RecordOperations records, RawPutBaseline rawPuts, FeatureGroup group,
-                                      List<Record> batch, boolean update, int threads)
+    private double[] putRounds(RecordOperations records, RawPutBaseline rawPuts, FeatureGroup group,
+                               java.util.Iterator<Record> batch, boolean update, int threads)
             throws InterruptedException, java.util.concurrent.ExecutionException {
         double storeSeconds = 0;
         double rawSeconds = 0;
         for (int r = 0; r < ROUNDS; r++) {
-            List<Record> slice = batch.subList(r * batch.size() / ROUNDS, (r + 1) * batch.size() / ROUNDS);
+            int size = (r + 1) * recordCount / ROUNDS - r * recordCount / ROUNDS;
+            List<Record> slice = new ArrayList<>(size);
+            while (slice.size() < size) {
+                slice.add(batch.next());
+            }
             storeSeconds += slice.size() / putAll(records, slice, threads);
             rawSeconds += slice.size() / rawPuts.run(typed(group, slice), update, threads);
         }
-        return new double[] {batch.size() / storeSeconds, batch.size() / rawSeconds};
+        return new double[] {recordCount / storeSeconds, recordCount / rawSeconds};
     }
 
     /** Puts every record through the facade on {@code threads} threads; returns records per second. */
@@ -226,16 +230,24 @@ public final class OnlineBenchmark {
         raw.write(typed(warm, records), Instant.now(), rawFile);
     }
 
-    /** Flushes the journal (holding exactly {@code batch}) and writes the same rows raw; nanoseconds of each. */
-    private static long[] flushPair(RecordOperations records, FeatureGroup group, RawParquetWriter raw,
-                                    List<Record> batch, Path rawFile) throws IOException {
-        long start = System.nanoTime();
+    /**
+     * Flushes the journal (holding exactly the batch of {@code start} and {@code seed}) and writes
+     * the same rows raw; nanoseconds of each. The put phase's records are gone by now and the raw
+     * side's typed rows are built after the store's flush, from the same generator: the two phases
+     * of 100k records, their typed copies and a flush together did not fit a 512 MB heap.
+     */
+    private long[] flushPair(RecordOperations records, FeatureGroup group, RawParquetWriter raw,
+                             Instant start, long seed, Path rawFile) throws IOException {
+        long begin = System.nanoTime();
         FlushResult flushed = records.flush(group.name());
-        long store = System.nanoTime() - start;
-        if (flushed.rows() != batch.size()) {
-            throw new IllegalStateException("flushed " + flushed.rows() + " rows, expected " + batch.size());
+        long store = System.nanoTime() - begin;
+        if (flushed.rows() != recordCount) {
+            throw new IllegalStateException("flushed " + flushed.rows() + " rows, expected " + recordCount);
         }
-        return new long[] {store, raw.write(typed(group, batch), Instant.now(), rawFile)};
+        List<TypedRecord> rows = new ArrayList<>(recordCount);
+        BenchRecords.stream(recordCount, start, seed)
+                .forEachRemaining(r -> rows.add(RecordValidator.validate(group, r)));
+        return new long[] {store, raw.write(rows, Instant.now(), rawFile)};
     }
 
     /** The records as the raw engines get them: already parsed, outside the timed part. */

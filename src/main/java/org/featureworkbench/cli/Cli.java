@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 import org.featureworkbench.model.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,14 +77,19 @@ public final class Cli {
 
     private static String message(Throwable e) {
         String message = e.getMessage();
+        Throwable cause = e.getCause();
+        // new UncheckedIOException(cause) takes the cause's toString() as its message: a class name.
+        if (cause != null && message != null && message.equals(cause.toString())) {
+            return IoProblems.reason(cause);
+        }
         if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName() + " (details in the workspace log)";
+            return e instanceof java.io.IOException ? IoProblems.reason(e)
+                    : "an internal error with no description (a bug; the details are in the workspace's logs folder)";
         }
         // Wrappers such as UncheckedIOException say what failed; the cause says why.
-        Throwable cause = e.getCause();
-        if (!(e instanceof FeatureStoreException) && cause != null && cause.getMessage() != null
-                && !message.contains(cause.getMessage())) {
-            return message + ": " + cause.getMessage();
+        if (!(e instanceof FeatureStoreException) && cause != null && cause.getMessage() != null) {
+            String why = cause instanceof java.io.IOException ? IoProblems.reason(cause) : cause.getMessage();
+            return message.contains(why) ? message : message + ": " + why;
         }
         return message;
     }

@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
         "every joined group, the state of that record at T as the store knew it at the as-of time.",
         "Writes CSV or Parquet (one file per split part) and NAME.manifest.json beside it;",
         "'dataset --from-manifest NAME.manifest.json' rebuilds the same files later.",
-        "Example: dataset --base events.csv --base-id customer_id --base-time event_time",
-        "                 --join customers --join orders:total,count --out training.csv"})
+        "Example:",
+        "  dataset --base events.csv --base-id customer_id --base-time event_time \\",
+        "      --join customers --join orders:total,count --out training.csv"})
 final class DatasetCommand extends RecordCommand {
     @Option(names = "--base", paramLabel = "FILE|GROUP|SQL",
             description = "The base rows: a CSV or Parquet file, a feature group, or a SELECT over the groups' views.")

@@ -1,5 +1,7 @@
 package org.featureworkbench.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureGroup;
 import picocli.CommandLine.Command;
@@ -24,9 +26,13 @@ final class DeleteCommand extends StoreCommand {
         } else if (purgeOffline) {
             out().println("Deleted feature group " + deleted.name() + " and its offline store files.");
         } else {
-            out().println("Deleted feature group " + deleted.name() + "; its offline store files are kept in "
-                    + store.offlineStoreDirectory().resolve(deleted.offlineFolderName())
-                    + " (--purge-offline removes them).");
+            Path folder = store.offlineStoreDirectory().resolve(deleted.offlineFolderName());
+            // The folder appears with the first flush; a group deleted before that has nothing kept.
+            out().println(Files.isDirectory(folder)
+                    ? "Deleted feature group " + deleted.name() + "; its offline store files are kept in " + folder
+                            + " (--purge-offline removes them)."
+                    : "Deleted feature group " + deleted.name() + "; it had no offline store files yet"
+                            + " (no rows had reached its offline store).");
         }
     }
 }

@@ -6,6 +6,7 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.InferOptions;
 import org.featureworkbench.core.InferredGroup;
 import org.featureworkbench.json.CreateFeatureGroupJson;
+import org.featureworkbench.model.NameRules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
                 "Prints the CreateFeatureGroup JSON with --json, else a table; notes on the choices go to stderr."},
         footer = {"", "Examples:",
                 "  infer customers.csv",
-                "  infer customers.csv --json --stamp-event-time > customers.json && group create --file customers.json"})
+                "  infer customers.csv --json --stamp-event-time > customers.json",
+                "  group create --file customers.json"})
 final class InferCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
@@ -50,6 +52,9 @@ final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = root.context();
+        if (name != null) {
+            NameRules.checkGroupNameSuggesting(name, "--name");
+        }
         InferredGroup inferred;
         var fileOptions = source.toFileOptions();
         try (FeatureStore store = root.openStore()) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /** Reads and writes the files a user names on the command line, with messages that say what went wrong. */
 final class InputFiles {
@@ -27,7 +28,7 @@ final class InputFiles {
             if (Files.isDirectory(file)) {
                 throw new FeatureStoreException("cannot read " + file + ": it is a folder, not a file");
             }
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
     }
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = {"Put a record (a full overwrite): a newer event time updates the online store and is queued",
                 "for the offline store; an older one is history, queued for the offline store only."},
         footer = {"", "Examples:",
-                "  put customers --record '{\"customer_id\":\"573291\",\"city\":\"Lyon\",\"event_time\":\"2023-11-14T22:13:20Z\"}'",
+                "  put customers --record '{\"customer_id\":\"573291\",\"event_time\":\"2023-11-14T22:13:20Z\",\"age\":42}'",
                 "  put customers --record '[{\"FeatureName\":\"customer_id\",\"ValueAsString\":\"573291\"}, …]'",
                 "  put customers --record-file records.jsonl --target offline"})
 final class PutCommand extends RecordCommand {

@@ -24,7 +24,7 @@ final class QueryCommand extends RecordCommand {
     String format;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the result to FILE instead (CSV, or Parquet when FILE ends in .parquet).")
+            description = "Write the result to FILE instead (.parquet: Parquet, else CSV).")
     Path out;
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.featureworkbench.json.PutRecordJson;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 import org.featureworkbench.model.PutResult;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.model.ValidationException;
@@ -43,7 +44,7 @@ final class RecordFilePut {
         } catch (CharacterCodingException e) {
             throw new FeatureStoreException(file + ":" + (lineNumber + 1) + ": is not UTF-8 text" + written());
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage() + written(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e) + written(), e);
         }
         if (tally.records() == 0) {
             throw new ValidationException("--record-file", file + " has no records (it is empty or only blank lines);"

@@ -3,6 +3,7 @@ package org.featureworkbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,12 @@ final class RootCommand implements Callable<Integer> {
     }
 
     Path workspaceDirectory() {
+        if (workspace != null && workspace.toString().isBlank()) {
+            // Path.of("") is the current folder: an unset shell variable would silently make one there.
+            throw new ValidationException("--workspace", "the folder name is empty (an unset variable in"
+                    + " '--workspace \"$VAR\"'?); give a folder, or leave the option out to use "
+                    + Workspace.defaultDirectory());
+        }
         return workspace != null ? workspace : Workspace.defaultDirectory();
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /**
  * Detects a CSV file's dialect from its first {@value #SAMPLE_BYTES} bytes (ADR 0006):
@@ -35,7 +36,7 @@ public final class CsvDialectDetector {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SAMPLE_BYTES);
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
         List<String> notes = new ArrayList<>();
         Charset bomCharset = Boms.charsetOf(head);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /**
  * Reads a delimited text file with a header row. The first non-empty record names the columns;
@@ -45,7 +46,7 @@ public final class CsvSourceReader implements SourceReader {
             counting = new CountingInputStream(raw);
             counting.skipNBytes(dialect.bomBytes());
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
         parser = new CsvParser(new StrictDecodingReader(counting, dialect.charset()), dialect, label);
         try {
@@ -119,7 +120,7 @@ public final class CsvSourceReader implements SourceReader {
         } catch (StrictDecodingReader.UndecodableInputException e) {
             throw new FeatureStoreException(e.describe(label + ":" + parser.currentLine()), e);
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
     }
 

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.featureworkbench.json.JsonErrorText;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /**
  * Reads JSON Lines: each non-blank line one flat JSON object. The header is the keys of the
@@ -33,6 +35,10 @@ public final class JsonLinesSourceReader implements SourceReader {
     private final BufferedReader lines;
     private Columns columns;
     private long lineNumber;
+    /** Lines that began as a JSON object, and the first non-blank line: to tell a file that is not JSON Lines at all. */
+    private long objectLines;
+    private String firstLine;
+    private long firstLineNumber;
     private final List<String> notes = new ArrayList<>();
 
     /**
@@ -54,18 +60,31 @@ public final class JsonLinesSourceReader implements SourceReader {
             counting = new CountingInputStream(raw);
             counting.skipNBytes(hasUtf8Bom(file) ? 3 : 0);
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
         lines = new BufferedReader(new StrictDecodingReader(counting, StandardCharsets.UTF_8), 64 * 1024);
     }
 
     private static Columns prescan(Path file) {
         try (JsonLinesSourceReader scan = new JsonLinesSourceReader(file, new Columns(List.of()))) {
-            for (int i = 0; i < PRESCAN_LINES && scan.next() != null; i++) {
-                // reading is what collects the keys
+            int read = 0;
+            while (read < PRESCAN_LINES && scan.next() != null) {
+                read++;
+            }
+            if (read > 0 && scan.objectLines == 0) {
+                // Without this, a CSV read as JSON Lines got "the file has no column for the record identifier".
+                throw new FeatureStoreException(scan.label + " is not JSON Lines: none of its first " + read
+                        + (read == 1 ? " line" : " lines") + " is a JSON object (line " + scan.firstLineNumber
+                        + " begins '" + abbreviate(scan.firstLine) + "'); each line must be one {...} object"
+                        + " - if the file is CSV, pass --format csv");
             }
             return scan.columns;
         }
+    }
+
+    private static String abbreviate(String line) {
+        String s = line.strip();
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     @Override
@@ -90,16 +109,21 @@ public final class JsonLinesSourceReader implements SourceReader {
         } catch (StrictDecodingReader.UndecodableInputException e) {
             throw new FeatureStoreException(e.describe(label + ":" + (lineNumber + 1)), e);
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
     }
 
     private SourceRow parse(String line) {
         String[] values = new String[columns.size()];
+        if (firstLine == null) {
+            firstLine = line;
+            firstLineNumber = lineNumber;
+        }
         try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return reject(line, "not a JSON object; JSON Lines needs one {...} object per line");
             }
+            objectLines++;
             boolean[] seen = new boolean[values.length];
             JsonToken token;
             while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -134,9 +158,9 @@ public final class JsonLinesSourceReader implements SourceReader {
                 return reject(line, "text after the JSON object; put one object per line");
             }
         } catch (JsonProcessingException e) {
-            return reject(line, "not valid JSON: " + e.getOriginalMessage());
+            return reject(line, "not valid JSON: " + JsonErrorText.plain(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot parse " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot parse " + file + ": " + IoProblems.reason(e), e);
         }
         if (values.length < columns.size()) {
             values = Arrays.copyOf(values, columns.size());

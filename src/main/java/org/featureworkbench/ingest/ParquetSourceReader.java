@@ -19,6 +19,7 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /**
  * Reads a local Parquet file through parquet-avro, row by row. Only primitive, non-repeated
@@ -48,8 +49,9 @@ public final class ParquetSourceReader implements SourceReader {
             schema = footer.getFileMetaData().getSchema();
             totalRows = footer.getRecordCount();
         } catch (IOException | RuntimeException e) {
-            throw new FeatureStoreException(label + " is not a readable Parquet file (" + e.getMessage()
-                    + "); check the file, or pass the right --format", e);
+            // FileSignature caught files that are not Parquet at all; this is a damaged footer.
+            throw new FeatureStoreException(label + " is a damaged Parquet file: its footer (the column list) cannot be"
+                    + " read (" + plain(e) + "); copy or export the file again", e);
         }
         List<String> names = new ArrayList<>();
         for (Type field : schema.getFields()) {
@@ -67,8 +69,21 @@ public final class ParquetSourceReader implements SourceReader {
         try {
             reader = AvroParquetReader.<GenericRecord>builder(input, conf).build();
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
+    }
+
+    /**
+     * parquet-java's message with its Java object names ("LocalInputFile@77192705") replaced by
+     * the file's name; a message that is only a class name becomes a plain phrase.
+     */
+    private String plain(Exception e) {
+        String message = e instanceof java.nio.file.FileSystemException ? IoProblems.reason(e) : e.getMessage();
+        if (message == null || message.isBlank()) {
+            return "no further detail";
+        }
+        return message.replaceAll("(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*@[0-9a-f]+", label)
+                .replaceAll("(?:java|org|com)\\.(?:[a-zA-Z_$][\\w$]*\\.)+([A-Z][\\w$]*(?:Exception|Error))", "error");
     }
 
     @Override
@@ -77,7 +92,7 @@ public final class ParquetSourceReader implements SourceReader {
         try {
             record = reader.read();
         } catch (IOException | RuntimeException e) {
-            throw new FeatureStoreException(label + ": row " + (rowNumber + 1) + " cannot be read (" + e.getMessage()
+            throw new FeatureStoreException(label + ": row " + (rowNumber + 1) + " cannot be read (" + plain(e)
                     + "); the file may be damaged", e);
         }
         if (record == null) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /**
  * Writes rejected rows to a CSV file as they arrive: columns {@code line,reason,original}, UTF-8
@@ -32,7 +33,7 @@ public final class RejectsWriter implements RejectSink, AutoCloseable {
             out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 64 * 1024);
             out.write("line,reason,original\n");
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot create the rejects file " + file + ": " + e.getMessage()
+            throw new FeatureStoreException("cannot create the rejects file " + file + ": " + IoProblems.reason(e)
                     + "; choose another path", e);
         }
     }
@@ -48,7 +49,7 @@ public final class RejectsWriter implements RejectSink, AutoCloseable {
             out.write('\n');
             count++;
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot write the rejects file " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot write the rejects file " + file + ": " + IoProblems.reason(e), e);
         }
     }
 
@@ -82,7 +83,7 @@ public final class RejectsWriter implements RejectSink, AutoCloseable {
         try {
             out.close();
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot finish the rejects file " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot finish the rejects file " + file + ": " + IoProblems.reason(e), e);
         }
     }
 }

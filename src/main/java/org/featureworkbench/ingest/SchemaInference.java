@@ -11,6 +11,7 @@ import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.model.NameRules;
 import org.featureworkbench.model.OfflineStoreConfig;
 import org.featureworkbench.model.OnlineStoreConfig;
 
@@ -112,6 +113,10 @@ public final class SchemaInference {
                     + "ingest time");
         } else {
             eventTime = choice.suggestedEventTime(recordId);
+        }
+        if (options.groupName() != null) {
+            // Refused here, not at 'group create': the printed definition must be one that create accepts.
+            NameRules.checkGroupNameSuggesting(options.groupName(), "FeatureGroupName");
         }
         String groupName = options.groupName() != null ? options.groupName() : groupNameFrom(label);
         String description = ("Inferred from " + label).length() <= 128 ? "Inferred from " + label : "";

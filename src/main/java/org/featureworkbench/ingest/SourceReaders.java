@@ -17,6 +17,7 @@ public final class SourceReaders {
     public static SourceReader open(Path file, SourceOptions options) {
         SourceFiles.checkReadable(file);
         SourceFormat format = options.format() != null ? options.format() : SourceFormat.detect(file);
+        FileSignature.check(file, format, options.format() != null);
         return switch (format) {
             case CSV -> {
                 DetectedDialect detected = CsvDialectDetector.detect(file, options.csv());

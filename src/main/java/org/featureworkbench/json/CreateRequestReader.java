@@ -74,7 +74,7 @@ final class CreateRequestReader {
             JsonPath typePath = itemPath.field("FeatureType");
             String typeName = requiredText(item, typePath);
             try {
-                features.add(new FeatureDefinition(name, FeatureType.fromAwsName(typeName, typePath.display())));
+                features.add(new FeatureDefinition(name, FeatureType.fromAwsNameExact(typeName, typePath.display())));
             } catch (ValidationException e) {
                 throw located(e, typePath);
             }

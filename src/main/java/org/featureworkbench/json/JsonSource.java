@@ -88,7 +88,7 @@ final class JsonSource {
     }
 
     private static String clean(String message, String sourceName) {
-        String oneLine = message == null ? "unreadable input" : message.replaceAll("\\s*\\R\\s*", " ");
+        String oneLine = JsonErrorText.plain(message).replaceAll("\\s*\\R\\s*", " ");
         return NESTED_LOCATION.matcher(oneLine).replaceAll(sourceName + ":$1:$2");
     }
 

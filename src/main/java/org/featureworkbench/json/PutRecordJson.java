@@ -87,18 +87,29 @@ public final class PutRecordJson {
             String where = at(p, singleLine);
             String name = null;
             String value = null;
+            boolean hasValue = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken token = p.nextToken();
                 switch (field) {
                     case "FeatureName" -> name = scalar(p, token, "FeatureName", singleLine);
-                    case "ValueAsString" -> value = scalar(p, token, "ValueAsString", singleLine);
+                    case "ValueAsString" -> {
+                        value = scalar(p, token, "ValueAsString", singleLine);
+                        hasValue = value != null;
+                    }
                     default -> throw new ValidationException("", "unknown field '" + field + "'" + at(p, singleLine)
                             + "; a record list entry has only FeatureName and ValueAsString");
                 }
             }
             if (name == null) {
                 throw new ValidationException("", "a record list entry" + where + " has no FeatureName");
+            }
+            // SageMaker requires ValueAsString in each entry; dropping the entry would store the
+            // record without the feature the caller named.
+            if (!hasValue) {
+                throw new ValidationException(name, "the record list entry for feature '" + name + "'" + where
+                        + " has no ValueAsString; give its value as a string, or leave the entry out to store"
+                        + " the record without this feature");
             }
             record.put(name, value);
         }
@@ -149,7 +160,7 @@ public final class PutRecordJson {
                     + position(e.getLocation(), singleLine) + "); give each feature once");
         }
         Matcher nested = NESTED_LOCATION.matcher(message.replaceAll("\\s*\\R\\s*", " "));
-        String clean = nested.replaceAll(singleLine ? " column $2" : " line $1, column $2");
+        String clean = JsonErrorText.plain(nested.replaceAll(singleLine ? " column $2" : " line $1, column $2"));
         return new ValidationException("", "malformed JSON at " + position(e.getLocation(), singleLine) + ": " + clean);
     }
 }

@@ -24,6 +24,8 @@ public final class FeatureGroupValidator {
     public static final int MAX_FEATURE_PARAMETERS = 25;
     public static final int MAX_PARAMETER_LENGTH = 255;
 
+    /** AWS keeps tag keys starting with this, in any case, for itself. */
+    private static final String RESERVED_TAG_PREFIX = "aws:";
     private static final Pattern TAG_CHARS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     private FeatureGroupValidator() {
@@ -125,6 +127,12 @@ public final class FeatureGroupValidator {
             if (key == null || key.isEmpty() || key.length() > MAX_TAG_KEY || !TAG_CHARS.matcher(key).matches()) {
                 problems.add(new ValidationException("Tags.Key", "tag key '" + key + "' is invalid; use 1-"
                         + MAX_TAG_KEY + " letters, digits, spaces or _ . : / = + - @"));
+            } else if (key.regionMatches(true, 0, RESERVED_TAG_PREFIX, 0, RESERVED_TAG_PREFIX.length())) {
+                problems.add(new ValidationException("Tags.Key", "tag key '" + key + "' starts with '"
+                        + key.substring(0, RESERVED_TAG_PREFIX.length()) + "', a prefix AWS reserves for its own tags"
+                        + " (SageMaker refuses it); choose a key without it, e.g. '"
+                        + (key.length() > RESERVED_TAG_PREFIX.length() ? key.substring(RESERVED_TAG_PREFIX.length())
+                        : "team") + "'"));
             } else if (value.length() > MAX_TAG_VALUE || !TAG_CHARS.matcher(value).matches()) {
                 problems.add(new ValidationException("Tags." + key, "tag value '" + NameRules.abbreviate(value)
                         + "' is invalid; use at most " + MAX_TAG_VALUE + " letters, digits, spaces or _ . : / = + - @"));

@@ -41,6 +41,30 @@ public enum FeatureType {
                 + Arrays.stream(values()).map(FeatureType::awsName).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * Parses the API name exactly as SageMaker's enum does: {@code String}, not {@code string}. For
+     * request files (CreateFeatureGroup JSON), which must also work against SageMaker itself.
+     *
+     * @param field where the value came from, for the error message
+     * @throws ValidationException naming the valid types, and the right spelling when only the case differs
+     */
+    public static FeatureType fromAwsNameExact(String value, String field) {
+        for (FeatureType type : values()) {
+            if (type.awsName.equals(value)) {
+                return type;
+            }
+        }
+        if (value != null) {
+            for (FeatureType type : values()) {
+                if (type.awsName.equalsIgnoreCase(value.trim())) {
+                    throw new ValidationException(field, "FeatureType '" + value + "' must be written '" + type.awsName
+                            + "': SageMaker's type names are case-sensitive");
+                }
+            }
+        }
+        return fromAwsName(value, field);
+    }
+
     @Override
     public String toString() {
         return awsName;

@@ -20,6 +20,30 @@ public final class NameRules {
         check(name, field, GROUP_NAME, "feature group name");
     }
 
+    /**
+     * {@link #checkGroupName}, with a valid name close to {@code name} in the message when there is
+     * one: for names a user chose for something that is created later (infer's --name), so the
+     * message says what to type instead.
+     */
+    public static void checkGroupNameSuggesting(String name, String field) {
+        try {
+            checkGroupName(name, field);
+        } catch (ValidationException e) {
+            String suggestion = name == null ? "" : validGroupNameLike(name);
+            throw suggestion.isEmpty() ? e
+                    : new ValidationException(field, e.reason() + ", e.g. '" + suggestion + "'");
+        }
+    }
+
+    /** {@code name} with every run of characters a group name cannot hold turned into one '-', cut to 64; may be empty. */
+    static String validGroupNameLike(String name) {
+        String s = name.replaceAll("[^a-zA-Z0-9_-]+", "-").replaceAll("^[_-]+|[_-]+$", "");
+        if (s.length() > MAX_NAME_LENGTH) {
+            s = s.substring(0, MAX_NAME_LENGTH).replaceAll("[_-]+$", "");
+        }
+        return GROUP_NAME.matcher(s).matches() ? s : "";
+    }
+
     /** @throws ValidationException when {@code name} is not a valid, unreserved feature name */
     public static void checkFeatureName(String name, String field) {
         check(name, field, FEATURE_NAME, "feature name");

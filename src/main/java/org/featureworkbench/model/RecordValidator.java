@@ -111,6 +111,11 @@ public final class RecordValidator {
             if (s.isEmpty()) {
                 throw new ValidationException(name, "the record identifier is an empty string; give a non-empty id");
             }
+            // Ingest rejects such ids too: an id of only spaces cannot be told apart when printed or typed.
+            if (s.isBlank()) {
+                throw new ValidationException(name, "the record identifier " + FeatureValueParser.quote(s)
+                        + " holds only spaces; give an id with at least one visible character");
+            }
             int bytes = FeatureValueParser.utf8Length(s);
             if (bytes > MAX_RECORD_ID_BYTES) {
                 throw new ValidationException(name, "record identifier " + FeatureValueParser.quote(s) + " is " + bytes

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 import org.featureworkbench.model.ValidationException;
 
 /**
@@ -87,7 +88,7 @@ final class Exporter {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new ValidationException("--out", "cannot create the folder " + parent + " for the export: "
-                    + e.getMessage());
+                    + IoProblems.reason(e));
         }
         if (!Files.isWritable(parent)) {
             throw new ValidationException("--out", "the folder " + parent + " is not writable; choose another place");
@@ -106,7 +107,7 @@ final class Exporter {
                 Files.move(beside, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new FeatureStoreException("could not write the export to " + destination + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("could not write the export to " + destination + ": " + IoProblems.reason(e), e);
         }
     }
 

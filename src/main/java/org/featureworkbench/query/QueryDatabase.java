@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ final class QueryDatabase implements AutoCloseable {
             Files.createDirectories(staging);
             Files.createDirectories(offlineStore);
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot create the query folder " + queryDirectory + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot create the query folder " + queryDirectory + ": " + IoProblems.reason(e), e);
         }
         DuckDBConnection connection = null;
         boolean persistent = false;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /**
  * Several statements on one connection over groups whose copies are up to date and held still
@@ -113,7 +114,7 @@ public final class QuerySession implements AutoCloseable {
                 Files.copy(file, target);
             }
         } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new FeatureStoreException("cannot read " + file + ": " + IoProblems.reason(e), e);
         }
         staged.add(target);
         return target;

@@ -1,7 +1,6 @@
 package org.featureworkbench.workspace;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +20,7 @@ import org.featureworkbench.writepath.WritePath;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 import org.featureworkbench.registry.H2FeatureGroupCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -199,7 +199,8 @@ public final class Workspace {
                 Files.createDirectories(dir.resolve(sub));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create workspace folders in " + dir, e);
+            throw new FeatureStoreException("cannot create the workspace folders in " + dir + ": "
+                    + IoProblems.reason(e) + "; choose another folder with --workspace DIR or " + ENV_VARIABLE, e);
         }
     }
 }

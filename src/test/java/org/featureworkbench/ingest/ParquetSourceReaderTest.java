@@ -110,7 +110,7 @@ class ParquetSourceReaderTest {
     void aFileThatIsNotParquetSaysSo() {
         Path file = Fixtures.write(dir, "fake.parquet", "id,name\n1,a\n");
         var e = assertThrows(FeatureStoreException.class, () -> Fixtures.readAll(file));
-        assertTrue(e.getMessage().startsWith("fake.parquet is not a readable Parquet file"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("fake.parquet is not a Parquet file"), e.getMessage());
     }
 
     @Test
