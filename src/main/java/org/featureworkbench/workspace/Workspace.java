@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.StoreServices;
+import org.featureworkbench.health.DatabaseDamage;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.offline.ParquetOfflineStore;
 import org.featureworkbench.online.H2OnlineStore;
@@ -58,6 +59,11 @@ public final class Workspace {
      * @throws FeatureStoreException with a plain message when the folder cannot be used
      */
     public static FeatureStore open(Path directory) {
+        // A damaged database file says so (and what to run) instead of failing with the engine's message.
+        return DatabaseDamage.whileOpening(directory, () -> openUnchecked(directory));
+    }
+
+    private static FeatureStore openUnchecked(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
         createFolders(dir);
         LogSetup.directTo(dir.resolve("logs"));
@@ -130,7 +136,7 @@ public final class Workspace {
         WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,
                 () -> catalog.list(GroupListQuery.ALL), Clock.systemUTC());
         writePath.start(Duration.ofSeconds(1));
-        return new StoreServices(catalog, online, offline, writePath, pool::dispose);
+        return new StoreServices(catalog, online, offline, writePath, pool::dispose, pool);
     }
 
     /** True when this process opened the database file (AUTO_SERVER owner), false when it is a client. */
