@@ -46,7 +46,7 @@ final class DefinitionFiles {
     void write(FeatureGroup group) {
         String json = "{\n  \"FeatureGroupName\": \"" + group.name() + "\",\n  \"CreationTime\": \""
                 + group.creationTime() + "\",\n  \"LastModifiedTime\": \"" + group.lastModifiedTime()
-                + "\",\n  \"CreateFeatureGroup\": " + CreateFeatureGroupJson.write(group).replace("\n", "\n  ") + "\n}\n";
+                + "\",\n  \"CreateFeatureGroup\": " + CreateFeatureGroupJson.write(group).strip().replace("\n", "\n  ") + "\n}\n";
         Path file = fileOf(group);
         try {
             Files.createDirectories(offlineStore);

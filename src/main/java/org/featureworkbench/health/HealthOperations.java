@@ -120,7 +120,7 @@ public final class HealthOperations {
 
     /**
      * Called by the facade at close: backs up the online-only groups' tables when the last backup
-     * is older than ten minutes. Never fails the close (a failure is logged; the old backup stays).
+     * is older than a minute. Never fails the close (a failure is logged; the old backup stays).
      */
     public void backupIfDue() {
         if (database == null) {

@@ -31,7 +31,7 @@ import org.featureworkbench.online.H2OnlineStore;
  * the group's table back by column name (features added since read as null).
  */
 final class OnlineOnlyBackup {
-    static final Duration INTERVAL = Duration.ofMinutes(10);
+    static final Duration INTERVAL = Duration.ofMinutes(1);
     private static final String FILE = "online-only.sql.gz";
 
     private final Path file;

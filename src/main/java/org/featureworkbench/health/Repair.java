@@ -188,9 +188,8 @@ final class Repair {
                 OnlineRebuild.Result r = new OnlineRebuild(database, online, offline, clock).rebuild(g);
                 repaired.add("rebuilt the online table of '" + g.name() + "' from its offline store: " + r.records()
                         + " records" + (r.tombstones() > 0 ? ", " + r.tombstones() + " deleted" : "")
-                        + (r.expired() > 0 ? ", " + r.expired() + " past their TTL left out" : ""));
-                notRestored.add("in '" + g.name() + "': writes made with TargetStores=OnlineStore only, and "
-                        + "per-record TTLs (the offline store keeps neither)");
+                        + (r.expired() > 0 ? ", " + r.expired() + " past their TTL left out" : "")
+                        + " (puts made to the online store only, and per-record TTLs, are not in the offline store)");
             } catch (RuntimeException e) {
                 LOG.warn("Rebuilding the online table of {} failed", g.name(), e);
                 notRestored.add("the online records of '" + g.name() + "': " + e.getMessage());
