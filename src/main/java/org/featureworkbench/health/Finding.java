@@ -34,8 +34,6 @@ public record Finding(Kind kind, String subject, String problem, String meaning,
         JOURNAL_DAMAGED(Severity.DAMAGE),
         /** A journal segment that ends inside a frame (a crash during a write). */
         JOURNAL_TORN(Severity.WARNING),
-        /** A group in the catalog with an offline store but no offline folder yet (no rows written). */
-        OFFLINE_FOLDER_MISSING(Severity.WARNING),
         /** A group without its definition file (created before they were kept). */
         DEFINITION_FILE_MISSING(Severity.WARNING),
         /** A definition file that cannot be read. */

@@ -74,13 +74,6 @@ final class Findings {
                         + "online-only backup (writes after it are lost)");
     }
 
-    static Finding offlineFolderMissing(FeatureGroup g, Path folder) {
-        return new Finding(Finding.Kind.OFFLINE_FOLDER_MISSING, g.name(),
-                "feature group '" + g.name() + "' has an offline store but no offline folder (" + folder + ")",
-                "no row has reached its offline store yet, or the folder was removed",
-                "nothing if the group is new; otherwise restore the folder from a copy");
-    }
-
     static Finding parquetUnreadable(Path file, String why) {
         return new Finding(Finding.Kind.OFFLINE_FILE_DAMAGED, file.toString(),
                 "the Parquet file " + file + " cannot be read (" + why + ")",

@@ -58,8 +58,7 @@ final class HealthCheck {
             rows = db.rowsRead();
         }
         int definitions = definitionFiles(groups, findings, true);
-        OfflineScan.Result offline = new OfflineScan(workspace.resolve("offline-store")).scan(groups,
-                groups == null ? g -> null : offlineFolder);
+        OfflineScan.Result offline = new OfflineScan(workspace.resolve("offline-store")).scan();
         findings.addAll(offline.findings());
         int segments = journals(findings);
         return new HealthReport(workspace, findings, (database == null ? "no database (it cannot be opened)"

@@ -11,10 +11,9 @@ import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.io.LocalInputFile;
-import org.featureworkbench.model.FeatureGroup;
 
 /**
- * Looks at the offline store: each catalog group's folder, and the footer of every published
+ * Looks at the offline store: the footer of every published
  * Parquet file (of kept, deleted groups' folders too). Reading a footer costs one small read at
  * the end of the file, so the whole store is checked quickly. Stateless.
  */
@@ -28,16 +27,10 @@ final class OfflineScan {
     record Result(List<Finding> findings, List<Path> unreadable, int filesRead) {
     }
 
-    Result scan(List<FeatureGroup> groups, java.util.function.Function<FeatureGroup, Path> folderOf) {
+    Result scan() {
         List<Finding> findings = new ArrayList<>();
-        if (groups != null) {
-            for (FeatureGroup g : groups) {
-                Path folder = folderOf.apply(g);
-                if (g.definition().offlineStore().enabled() && !Files.isDirectory(folder)) {
-                    findings.add(Findings.offlineFolderMissing(g, folder));
-                }
-            }
-        }
+        // A group's folder appears with its first published row, so a missing one is no finding: a new group
+        // has none, and a folder removed by hand shows as that group's missing rows, which nothing here can tell.
         List<Path> unreadable = new ArrayList<>();
         List<Path> files = publishedFiles();
         for (Path file : files) {
