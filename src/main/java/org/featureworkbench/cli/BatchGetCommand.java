@@ -33,6 +33,13 @@ final class BatchGetCommand extends RecordCommand {
         BatchGetResult result = store.records().batchGetRecord(identifiers);
         out().print(json ? RecordJson.writeBatchGetRecord(result, withExpiry)
                 : RecordText.batch(identifiers, result, withExpiry));
+        int unread = result.unprocessedIdentifiers().stream().mapToInt(i -> i.recordIdentifiersValueAsString().size()).sum();
+        if (unread > 0) {
+            // Not a success: records it was asked for were not read (a damaged table, a lost connection).
+            throw new org.featureworkbench.model.FeatureStoreException(unread + (unread == 1 ? " record" : " records")
+                    + " could not be read (listed under UnprocessedIdentifiers); try again, and if it persists run "
+                    + "'feature-workbench check'");
+        }
     }
 
     /** {@code customers:573291,573292}: group names cannot hold ':', so the first one separates. */

@@ -3,6 +3,7 @@ package org.featureworkbench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.health.Finding;
 import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {GroupCommand.class, PutCommand.class, GetCommand.class, BatchGetCommand.class,
                 DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
                 InferCommand.class, QueryCommand.class, HistoryCommand.class, StatsCommand.class, DriftCommand.class,
-                DataExportCommand.class, DatasetCommand.class, BenchCommand.class},
+                DataExportCommand.class, DatasetCommand.class, CheckCommand.class, RepairCommand.class,
+                BenchCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {
     private final CliContext context;
@@ -48,8 +50,21 @@ final class RootCommand implements Callable<Integer> {
         return workspace != null ? workspace : Workspace.defaultDirectory();
     }
 
-    /** Opens the workspace; the caller closes the store. */
+    /** Opens the workspace and warns on stderr when its quick check finds damage; the caller closes the store. */
     FeatureStore openStore() {
+        FeatureStore store = openStoreQuietly();
+        try {
+            store.health().atOpening().findings().stream().filter(Finding::isDamage)
+                    .forEach(f -> context.warn(f.problem() + "; " + f.action()));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** Opens the workspace without the opening check's warnings (check and repair report it themselves). */
+    FeatureStore openStoreQuietly() {
         return context.storeOpener().apply(workspaceDirectory());
     }
 

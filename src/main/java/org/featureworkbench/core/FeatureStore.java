@@ -16,6 +16,7 @@ import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
 import org.featureworkbench.model.ResourceNotFoundException;
 import org.featureworkbench.dataset.DatasetBuilder;
+import org.featureworkbench.health.HealthOperations;
 import org.featureworkbench.query.CopyMode;
 import org.featureworkbench.query.DuckDbQueryEngine;
 import org.featureworkbench.query.QueryHistory;
@@ -43,6 +44,7 @@ public final class FeatureStore implements AutoCloseable {
     private final IngestOperations ingest;
     private final QueryOperations query;
     private final DatasetOperations datasets;
+    private final HealthOperations health;
 
     /** Assembles a store; use {@code Workspace.open} rather than calling this directly. */
     public FeatureStore(Path workspaceDirectory, StoreServices services) {
@@ -58,6 +60,13 @@ public final class FeatureStore implements AutoCloseable {
                 this::describeFeatureGroup, new QueryHistory(workspaceDirectory.resolve("query").resolve("history.jsonl")));
         this.datasets = new DatasetOperations(new DatasetBuilder(query.engine(), this::describeFeatureGroup,
                 () -> catalog.list(GroupListQuery.ALL), workspaceDirectory.resolve("datasets")));
+        this.health = new HealthOperations(workspaceDirectory, services.database(), catalog, services.online(),
+                services.offline(), java.time.Clock.systemUTC());
+    }
+
+    /** Check and repair of the workspace (issue 12, ADR 0019). */
+    public HealthOperations health() {
+        return health;
     }
 
     /**
@@ -132,6 +141,7 @@ public final class FeatureStore implements AutoCloseable {
             }
         }
         services.writePath().makeDurable();
+        health.definitionChanged(created);
         LOG.info("Created feature group {} ({} features)", created.name(), created.features().size());
         return created;
     }
@@ -169,6 +179,7 @@ public final class FeatureStore implements AutoCloseable {
             services.online().addColumns(updated, additions);
         }
         services.writePath().makeDurable();
+        health.definitionChanged(updated);
         LOG.info("Added {} features to {}", additions.size(), groupName);
         return updated;
     }
@@ -205,6 +216,7 @@ public final class FeatureStore implements AutoCloseable {
             services.offline().purge(deleted);
         }
         services.writePath().makeDurable();
+        health.definitionDeleted(deleted);
         LOG.info("Deleted feature group {} (offline files {})", name, purgeOffline ? "purged" : "kept");
         return deleted;
     }
@@ -224,6 +236,7 @@ public final class FeatureStore implements AutoCloseable {
     /** A catalog change is acknowledged only once it is in the database file (ADR 0010). */
     private FeatureGroup durable(FeatureGroup changed) {
         services.writePath().makeDurable();
+        health.definitionChanged(changed);
         return changed;
     }
 
@@ -235,6 +248,7 @@ public final class FeatureStore implements AutoCloseable {
     @Override
     public void close() {
         try {
+            health.backupIfDue();
             query.close();
             services.writePath().close();
             services.online().close();

@@ -61,6 +61,11 @@ public final class H2OnlineStore implements OnlineStore {
         this(dataSource, Clock.systemUTC());
     }
 
+    /** The name of the group's online table in the workspace database (for check and repair). */
+    public static String tableName(FeatureGroup group) {
+        return OnlineTable.tableName(group);
+    }
+
     /** The table SQL for the group's current feature list; features are only ever appended. */
     private OnlineTable table(FeatureGroup group) {
         String key = group.name() + '/' + group.creationTime().getEpochSecond() + '/' + group.features().size();

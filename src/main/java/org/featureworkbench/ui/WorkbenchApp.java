@@ -97,6 +97,7 @@ public final class WorkbenchApp extends Application {
         }
         stage.show();
         vm.refresh();
+        vm.checkAtOpening();
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.database.ProcessInfo;
 import org.featureworkbench.database.WorkspaceDatabase;
 import org.featureworkbench.core.StoreServices;
+import org.featureworkbench.health.DatabaseDamage;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.offline.ParquetOfflineStore;
 import org.featureworkbench.online.H2OnlineStore;
@@ -68,6 +69,11 @@ public final class Workspace {
      * @throws FeatureStoreException with a plain message when the folder cannot be used
      */
     public static FeatureStore open(Path directory) {
+        // A damaged database file says so (and what to run) instead of failing with the engine's message.
+        return DatabaseDamage.whileOpening(directory, () -> openUnchecked(directory));
+    }
+
+    private static FeatureStore openUnchecked(Path directory) {
         Path dir = directory.toAbsolutePath().normalize();
         createFolders(dir);
         LogSetup.directTo(dir.resolve("logs"));
@@ -160,7 +166,7 @@ public final class Workspace {
             throw e;
         }
         writePath.start(Duration.ofSeconds(1));
-        return new StoreServices(catalog, online, offline, writePath, pool::dispose);
+        return new StoreServices(catalog, online, offline, writePath, pool::dispose, pool);
     }
 
     /** True when this process opened the database file (AUTO_SERVER owner), false when it is a client. */

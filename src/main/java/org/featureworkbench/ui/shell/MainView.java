@@ -20,6 +20,7 @@ import org.featureworkbench.ui.create.NewGroupViewModel;
 import org.featureworkbench.ui.group.GroupDetailView;
 import org.featureworkbench.ui.group.GroupDetailViewModel;
 import org.featureworkbench.ui.ingest.IngestWizardWindow;
+import org.featureworkbench.ui.health.HealthView;
 import org.featureworkbench.ui.ingest.JobsView;
 import org.featureworkbench.ui.data.DataViewModel;
 import org.featureworkbench.ui.explore.ExploreView;
@@ -104,7 +105,7 @@ public final class MainView extends BorderPane {
         data.groupProperty().bind(vm.selectedGroupProperty());
         GroupDetailView page = new GroupDetailView(detail, data, this::ingestFile);
         var groups = vm.showingJobsProperty().not().and(vm.showingExploreProperty().not())
-                .and(vm.showingDatasetsProperty().not());
+                .and(vm.showingDatasetsProperty().not()).and(vm.showingHealthProperty().not());
         page.visibleProperty().bind(vm.selectedGroupProperty().isNotNull().and(groups));
         EmptyState empty = new EmptyState(vm, this::newGroup, this::newGroupFromFile);
         empty.visibleProperty().bind(vm.emptyProperty().and(groups));
@@ -113,7 +114,9 @@ public final class MainView extends BorderPane {
         pick.visibleProperty().bind(vm.selectedGroupProperty().isNull().and(vm.emptyProperty().not()).and(groups));
         JobsView jobs = new JobsView(vm.jobs());
         jobs.visibleProperty().bind(vm.showingJobsProperty());
-        StackPane center = new StackPane(pick, empty, page, jobs);
+        HealthView health = new HealthView(vm.health());
+        health.visibleProperty().bind(vm.showingHealthProperty());
+        StackPane center = new StackPane(pick, empty, page, jobs, health);
         center.getStyleClass().add("main-area");
         // Built when first shown: the page opens the query engine, which a user who never explores need not pay for.
         vm.showingExploreProperty().addListener((o, was, now) -> {

@@ -23,6 +23,7 @@ import org.featureworkbench.ui.dialog.DialogService;
 import org.featureworkbench.ui.group.GroupEvents;
 import org.featureworkbench.ui.ingest.IngestWizardViewModel;
 import org.featureworkbench.ui.ingest.JobsViewModel;
+import org.featureworkbench.ui.health.HealthViewModel;
 import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
@@ -48,6 +49,8 @@ public final class MainViewModel implements GroupEvents {
     private final BooleanProperty showingJobs = new SimpleBooleanProperty(this, "showingJobs", false);
     private final BooleanProperty showingExplore = new SimpleBooleanProperty(this, "showingExplore", false);
     private final BooleanProperty showingDatasets = new SimpleBooleanProperty(this, "showingDatasets", false);
+    private final BooleanProperty showingHealth = new SimpleBooleanProperty(this, "showingHealth", false);
+    private final HealthViewModel health;
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
         this.store = store;
@@ -55,6 +58,7 @@ public final class MainViewModel implements GroupEvents {
         this.dialogs = dialogs;
         this.sampleData = new SampleDataLoader(store);
         this.jobs = new JobsViewModel(store, executor, dialogs);
+        this.health = new HealthViewModel(store, executor, dialogs, this::refresh);
         visibleGroups.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> new GroupFilter(searchText.get()), searchText));
         empty = loaded.getReadOnlyProperty().and(Bindings.isEmpty(groups));
@@ -95,6 +99,7 @@ public final class MainViewModel implements GroupEvents {
 
     /** Shows the Jobs page instead of the group page. */
     public void showJobs() {
+        showingHealth.set(false);
         showingExplore.set(false);
         showingDatasets.set(false);
         showingJobs.set(true);
@@ -103,6 +108,7 @@ public final class MainViewModel implements GroupEvents {
 
     /** Shows the selected group's page (or the welcome page) again. */
     public void showGroups() {
+        showingHealth.set(false);
         showingJobs.set(false);
         showingExplore.set(false);
         showingDatasets.set(false);
@@ -110,13 +116,48 @@ public final class MainViewModel implements GroupEvents {
 
     /** Shows the Explore page (SQL over the offline store). */
     public void showExplore() {
+        showingHealth.set(false);
         showingJobs.set(false);
         showingDatasets.set(false);
         showingExplore.set(true);
     }
 
+    /** Shows the "Check workspace" page (check and repair, issue 12). */
+    public void showHealth() {
+        showingJobs.set(false);
+        showingExplore.set(false);
+        showingDatasets.set(false);
+        showingHealth.set(true);
+    }
+
+    /**
+     * The quick check made when the workspace opened: when it finds damage, the Check page opens
+     * with the findings and a dialog says so (a damaged workspace must never look fine).
+     */
+    public void checkAtOpening() {
+        executor.execute(() -> store.health().atOpening(), report -> {
+            if (report.damaged()) {
+                health.show(report);
+                showHealth();
+                dialogs.showError("The workspace is damaged", report.findings().get(0).problem()
+                        + ". The Check workspace page lists what is affected; Repair rebuilds what the offline "
+                        + "store holds.", null);
+            }
+        }, e -> dialogs.showError("Could not check the workspace", e.getMessage(), e));
+    }
+
+    /** The Check workspace page's view model. */
+    public HealthViewModel health() {
+        return health;
+    }
+
+    public BooleanProperty showingHealthProperty() {
+        return showingHealth;
+    }
+
     /** Shows the Datasets page (point-in-time training sets). */
     public void showDatasets() {
+        showingHealth.set(false);
         showingJobs.set(false);
         showingExplore.set(false);
         showingDatasets.set(true);

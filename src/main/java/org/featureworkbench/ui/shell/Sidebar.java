@@ -93,7 +93,18 @@ final class Sidebar extends VBox {
                 datasets.getStyleClass().add("current");
             }
         });
-        getChildren().addAll(search, heading, list, new Separator(), explore, datasets, jobs);
+        Button health = new Button("Check workspace");
+        health.setId("healthEntry");
+        health.getStyleClass().add("sidebar-entry");
+        health.setMaxWidth(Double.MAX_VALUE);
+        health.setOnAction(e -> vm.showHealth());
+        vm.showingHealthProperty().addListener((o, was, now) -> {
+            health.getStyleClass().remove("current");
+            if (now) {
+                health.getStyleClass().add("current");
+            }
+        });
+        getChildren().addAll(search, heading, list, new Separator(), explore, datasets, jobs, health);
     }
 
     /** Puts the keyboard focus in the search box and selects its text (Ctrl+F). */

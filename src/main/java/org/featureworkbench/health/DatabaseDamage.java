@@ -1,0 +1,59 @@
+package org.featureworkbench.health;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.h2.api.ErrorCode;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * Tells a damaged database file apart from other failures, so that users read "the database is
+ * damaged, run repair" instead of a storage engine's message. Stateless.
+ */
+public final class DatabaseDamage {
+    private DatabaseDamage() {
+    }
+
+    /**
+     * Runs the opening of a workspace; a failure caused by a damaged database file becomes a
+     * {@link DamagedDatabaseException}, every other failure passes unchanged. This is the one hook
+     * {@code Workspace.open} has into this package.
+     */
+    public static <T> T whileOpening(Path workspace, Supplier<T> open) {
+        try {
+            return open.get();
+        } catch (RuntimeException e) {
+            if (isDamage(e)) {
+                throw new DamagedDatabaseException(databaseFile(workspace), e);
+            }
+            throw e;
+        }
+    }
+
+    /** {@code <workspace>/online/workbench.mv.db}. */
+    public static Path databaseFile(Path workspace) {
+        return workspace.toAbsolutePath().normalize().resolve("online").resolve("workbench.mv.db");
+    }
+
+    /** Whether a failure (or any of its causes) is H2 reporting a page or file it cannot read. */
+    public static boolean isDamage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MVStoreException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                int code = sql.getErrorCode();
+                String message = String.valueOf(sql.getMessage());
+                if (code == ErrorCode.FILE_CORRUPTED_1
+                        || (code == ErrorCode.GENERAL_ERROR_1 && (message.contains("MVStoreException")
+                        || message.contains("Unable to read the page") || message.contains("corrupt")))) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,108 @@
+package org.featureworkbench.ui.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.health.Finding;
+import org.featureworkbench.model.Record;
+import org.featureworkbench.testing.Definitions;
+import org.featureworkbench.ui.ScriptedDialogs;
+import org.featureworkbench.ui.shell.MainViewModel;
+import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.featureworkbench.workspace.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HealthViewModelTest {
+    @TempDir
+    Path workspace;
+    FeatureStore store;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    AtomicInteger reloads = new AtomicInteger();
+    HealthViewModel vm;
+
+    @BeforeEach
+    void open() {
+        store = Workspace.open(workspace);
+        store.createFeatureGroup(Definitions.customers("customers"));
+        store.records().putRecord("customers", Record.builder().put("customer_id", "c1")
+                .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), null, null);
+        store.records().flush("customers");
+        vm = new HealthViewModel(store, new CurrentThreadTaskExecutor(), dialogs, reloads::incrementAndGet);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void aHealthyWorkspaceShowsNoFindingsAndOffersNoRepair() {
+        vm.check();
+        assertTrue(vm.findings().isEmpty());
+        assertTrue(vm.summaryProperty().get().startsWith("No damage found. Checked"), vm.summaryProperty().get());
+        assertFalse(vm.canRepairProperty().get());
+    }
+
+    @Test
+    void aMissingTableIsListedAndRepairRebuildsIt() throws Exception {
+        dropOnlineTable();
+        vm.check();
+        assertEquals(1, vm.findings().size());
+        assertEquals(Finding.Kind.ONLINE_TABLE_MISSING, vm.findings().get(0).kind());
+        assertEquals("1 damaged part. Checked", vm.summaryProperty().get().substring(0, 23));
+        assertTrue(vm.canRepairProperty().get());
+
+        dialogs.confirmAnswers.push(Optional.of(true));
+        vm.repair();
+        assertTrue(vm.repairLines().get(0).startsWith("Repaired: rebuilt the online table of 'customers'"),
+                vm.repairLines().toString());
+        assertTrue(vm.findings().isEmpty());
+        assertFalse(vm.canRepairProperty().get());
+        assertEquals(1, reloads.get(), "the group list is reloaded");
+        assertEquals(41L, store.records().getRecord("customers", "c1", null).orElseThrow().values().get("age"));
+    }
+
+    @Test
+    void aDeclinedRepairChangesNothing() throws Exception {
+        dropOnlineTable();
+        vm.check();
+        dialogs.confirmAnswers.push(Optional.empty());
+        vm.repair();
+        assertTrue(vm.repairLines().isEmpty());
+        assertTrue(vm.damagedProperty().get());
+        assertEquals(0, reloads.get());
+    }
+
+    @Test
+    void aWorkspaceThatOpensDamagedShowsTheCheckPageAndSaysSo() throws Exception {
+        dropOnlineTable();
+        store.close();
+        store = Workspace.open(workspace);
+        MainViewModel main = new MainViewModel(store, new CurrentThreadTaskExecutor(), dialogs);
+        main.checkAtOpening();
+        assertTrue(main.showingHealthProperty().get());
+        assertEquals(1, main.health().findings().size());
+        assertTrue(dialogs.errors.get(0).contains("the online table of feature group 'customers' is missing"),
+                dialogs.errors.toString());
+    }
+
+    private void dropOnlineTable() throws Exception {
+        try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
+             Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME LIKE 'FWB_ONLINE_customers_%'");
+            rs.next();
+            s.execute("DROP TABLE \"" + rs.getString(1) + "\"");
+        }
+    }
+}
