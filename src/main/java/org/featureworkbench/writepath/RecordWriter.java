@@ -125,7 +125,8 @@ final class RecordWriter implements AutoCloseable {
             if (online) {
                 changed = mode == DeletionMode.HARD_DELETE
                         ? onlineStore.hardDelete(c, group, recordId, eventTime)
-                        : onlineStore.softDelete(c, group, recordId, eventTime).onlineChanged();
+                        : onlineStore.softDelete(c, group, recordId, eventTime, Instant.ofEpochMilli(invoked))
+                                .onlineChanged();
             }
             return new Journaled<>(changed, seq -> JournalEntry.delete(seq, kind, group.name(),
                     group.creationTime().getEpochSecond(), invoked, online, offline, eventTime.toEpochMilli(),
