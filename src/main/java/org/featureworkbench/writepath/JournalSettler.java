@@ -168,7 +168,7 @@ final class JournalSettler {
         }
         for (List<JournalEntry> groupEntries : byGroup.values()) {
             JournalEntry first = groupEntries.get(0);
-            Optional<FeatureGroup> group = first.group(groups);
+            Optional<FeatureGroup> group = first.group(groups).or(() -> deletedButKept(first));
             if (group.isEmpty() || !group.get().definition().offlineStore().enabled()) {
                 LOG.warn("Dropped {} offline rows of deleted feature group {}-{}", groupEntries.size(),
                         first.groupName(), first.groupCreated());
@@ -181,6 +181,16 @@ final class JournalSettler {
             LOG.info("Published {} rows of {} into {} files (journal {} segment {})", result.rows(),
                     first.groupName(), result.files().size(), journalId, segment.getFileName());
         }
+    }
+
+    /**
+     * A group another process deleted after this one acknowledged rows for it, whose offline
+     * files were kept (not purged): the rows belong to that kept history, so they are published
+     * with the definition this process wrote them with (ADR 0017).
+     */
+    private Optional<FeatureGroup> deletedButKept(JournalEntry entry) {
+        return writer.writtenGroup(entry.groupName(), entry.groupCreated())
+                .filter(g -> java.nio.file.Files.isDirectory(offlineStore.groupDirectory(g)));
     }
 
     private static List<OfflineRow> offlineRows(FeatureGroup group, List<JournalEntry> entries) {

@@ -34,6 +34,7 @@ final class RecordJournal implements AutoCloseable {
     /** … or this many bytes. */
     static final long SEGMENT_BYTES = 32L * 1024 * 1024;
     private static final String LOCK_SUFFIX = ".lock";
+    private static final String OWNER_SUFFIX = ".owner";
     private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** In-JVM half of the registry lock (a FileLock guards only against other processes). */
@@ -68,6 +69,8 @@ final class RecordJournal implements AutoCloseable {
         OwnerLock lock = withRegistryLock(root, () -> {
             OwnerLock l = OwnerLock.acquire(root.resolve(id + LOCK_SUFFIX));
             Files.createDirectories(root.resolve(id));
+            // Read by other processes when they must wait for this one (workspace-wide operations).
+            Files.writeString(root.resolve(id + OWNER_SUFFIX), ProcessDescription.current());
             return l;
         });
         RecordJournal journal = new RecordJournal(id, root.resolve(id), lock);
@@ -117,6 +120,15 @@ final class RecordJournal implements AutoCloseable {
             pendingBySegment.get(currentNumber).merge(entry.groupName(), 1L, Long::sum);
             oldestInCurrentMs = Math.min(oldestInCurrentMs, System.currentTimeMillis());
         }
+    }
+
+    /**
+     * Seals the current segment once it holds {@link #SEGMENT_ENTRIES} entries or
+     * {@link #SEGMENT_BYTES}. Called after a write is committed, never inside {@link #append}:
+     * a write that fails after its append is cancelled by a VOID entry, which must land in the
+     * same segment (a reader applies VOIDs within one segment).
+     */
+    void sealIfFull() throws IOException {
         if (currentEntries >= SEGMENT_ENTRIES || currentBytes >= SEGMENT_BYTES) {
             seal();
         }
@@ -260,6 +272,54 @@ final class RecordJournal implements AutoCloseable {
         });
     }
 
+    /**
+     * The journals of other living processes (their lock file is held), except {@code selfId}.
+     * Journals of other stores in this JVM count as living.
+     */
+    static List<String> liveIds(Path workspace, String selfId) throws IOException {
+        Path root = workspace.resolve(FOLDER);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<String> live = new ArrayList<>();
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path lockFile : files.filter(p -> p.getFileName().toString().endsWith(LOCK_SUFFIX)).sorted().toList()) {
+                String name = lockFile.getFileName().toString();
+                String journalId = name.substring(0, name.length() - LOCK_SUFFIX.length());
+                if (!journalId.equals(selfId) && alive(workspace, journalId)) {
+                    live.add(journalId);
+                }
+            }
+        }
+        return live;
+    }
+
+    /**
+     * Whether the journal's lock file exists and is held: by its living process, or by a process
+     * settling it after its owner died (then it disappears once settled).
+     */
+    static boolean alive(Path workspace, String journalId) throws IOException {
+        Path lockFile = workspace.resolve(FOLDER).resolve(journalId + LOCK_SUFFIX);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        OwnerLock lock = OwnerLock.tryAcquire(lockFile);
+        if (lock == null) {
+            return Files.exists(lockFile);
+        }
+        lock.release(false);
+        return false;
+    }
+
+    /** Who owns a journal, for messages ("process 1234 (ingest customers data.csv)"). */
+    static String owner(Path workspace, String journalId) {
+        try {
+            return Files.readString(workspace.resolve(FOLDER).resolve(journalId + OWNER_SUFFIX)).strip();
+        } catch (IOException e) {
+            return "the process of journal " + journalId;
+        }
+    }
+
     /** A dead process's journal, locked by this process while it settles it. */
     record DeadJournal(String id, Path directory, OwnerLock lock) {
         List<Path> segments() throws IOException {
@@ -323,6 +383,9 @@ final class RecordJournal implements AutoCloseable {
                 if (deleteFile) {
                     // Deleted while still locked, so no other process can take an empty journal for a dead one.
                     Files.deleteIfExists(file);
+                    String name = file.getFileName().toString();
+                    Files.deleteIfExists(file.resolveSibling(name.substring(0, name.length() - LOCK_SUFFIX.length())
+                            + OWNER_SUFFIX));
                 }
                 lock.release();
                 channel.close();
