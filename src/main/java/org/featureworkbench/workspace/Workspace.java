@@ -122,9 +122,10 @@ public final class Workspace {
         H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
         H2OnlineStore online = new H2OnlineStore(pool);
         ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
-        if (firstProcess) {
+        if (firstProcess && !WritePath.otherProcessesAlive(dir)) {
             // Only when no other process has the workspace open: its unpublished temporary files
-            // and compaction journals would otherwise look abandoned.
+            // and compaction journals would otherwise look abandoned. Opening the database file
+            // first is not enough: the previous owner's clients may live on (ADR 0017).
             offline.recover();
         }
         WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,

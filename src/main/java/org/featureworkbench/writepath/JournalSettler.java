@@ -122,28 +122,29 @@ final class JournalSettler {
         }
     }
 
+    /**
+     * Replays, makes durable, publishes and deletes a dead journal, one segment in memory at a
+     * time (a dead journal may hold many segments): every segment is read once to replay its
+     * online changes, and once more to publish its offline rows after the CHECKPOINT.
+     */
     private void settleDead(RecordJournal.DeadJournal journal, Map<String, FlushResult> published)
             throws IOException, SQLException {
         List<Path> segments = journal.segments();
-        Map<Path, List<JournalEntry>> entries = new LinkedHashMap<>();
-        for (Path segment : segments) {
-            entries.put(segment, read(segment));
-        }
         if (!segments.isEmpty()) {
             LOG.warn("Finishing journal {} left by an ended process ({} segments)", journal.id(), segments.size());
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long applied = JournalProgress.applied(c, journal.id());
-            for (List<JournalEntry> segmentEntries : entries.values()) {
-                replay.replay(c, journal.id(), segmentEntries, applied, Long.MAX_VALUE);
+            for (Path segment : segments) {
+                replay.replay(c, journal.id(), read(segment), applied, Long.MAX_VALUE);
                 applied = Math.max(applied, JournalProgress.applied(c, journal.id()));
             }
             c.commit();
             JournalProgress.checkpoint(c);
-            for (Map.Entry<Path, List<JournalEntry>> segment : entries.entrySet()) {
-                publish(journal.id(), segment.getKey(), segment.getValue(), published);
-                java.nio.file.Files.deleteIfExists(segment.getKey());
+            for (Path segment : segments) {
+                publish(journal.id(), segment, read(segment), published);
+                java.nio.file.Files.deleteIfExists(segment);
             }
             JournalProgress.delete(c, journal.id());
             c.commit();

@@ -62,6 +62,20 @@ public final class WritePath implements AutoCloseable {
                     + e.getMessage(), e);
         }
     }
+
+    /**
+     * Whether another living process has the workspace open (holds its record journal's lock).
+     * A process that opens the database file after its previous owner ended may still share the
+     * workspace with that owner's clients: their unpublished temporary files are not leftovers.
+     */
+    public static boolean otherProcessesAlive(Path workspace) {
+        try {
+            return !RecordJournal.liveIds(workspace, "").isEmpty();
+        } catch (IOException e) {
+            // Unsure: assume someone may be writing, so nothing of theirs is deleted.
+            return true;
+        }
+    }
     private static final Logger LOG = LoggerFactory.getLogger(WritePath.class);
 
     /** How long a workspace-wide operation waits for the other processes to publish their rows. */
