@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * whenever a put or delete waits for the writer, so a command waits at most for one record's purge.
  */
 class ExpiryOffTheCommandPathIT {
-    private static final int EXPIRED = 20_000;
+    private static final int EXPIRED = 10_000;
 
     @TempDir
     Path workspace;
@@ -38,7 +38,7 @@ class ExpiryOffTheCommandPathIT {
                     new OnlineStoreConfig(true, new TtlDuration(TtlUnit.MINUTES, 1)), OfflineStoreConfig.ENABLED));
             RecordOperations records = store.records();
             // Written while still alive (so the puts themselves meet no purge), all expiring together.
-            Instant eventTime = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(50);
+            Instant eventTime = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(54);
             for (int i = 0; i < EXPIRED; i++) {
                 records.putRecord(CUSTOMERS, customer("old" + i, eventTime.toString(), i, 0, "x"), Set.of(), null);
             }
