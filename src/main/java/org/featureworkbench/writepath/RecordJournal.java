@@ -343,6 +343,13 @@ final class RecordJournal implements AutoCloseable {
 
     /** An exclusive lock on a journal's lock file, held by the journal's owner (or its settler). */
     static final class OwnerLock {
+        /**
+         * Lock files this JVM holds. Checked before a channel is opened: on POSIX systems closing
+         * any channel of a file drops every lock the process holds on it, so probing a file this
+         * JVM holds (another store's journal, or a dead journal this process is settling) would
+         * silently hand it to other processes.
+         */
+        private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final Path file;
         private final FileChannel channel;
         private final FileLock lock;
@@ -355,11 +362,20 @@ final class RecordJournal implements AutoCloseable {
 
         static OwnerLock acquire(Path file) throws IOException {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new OwnerLock(file, channel, channel.lock());
+            OwnerLock lock = new OwnerLock(file, channel, channel.lock());
+            HELD.add(key(file));
+            return lock;
+        }
+
+        private static Path key(Path file) {
+            return file.toAbsolutePath().normalize();
         }
 
         /** The lock, or null when another process (or another store in this JVM) holds it. */
-        static OwnerLock tryAcquire(Path file) throws IOException {
+        static synchronized OwnerLock tryAcquire(Path file) throws IOException {
+            if (HELD.contains(key(file))) {
+                return null; // this JVM holds it: alive, and must not be probed (see HELD)
+            }
             FileChannel channel;
             try {
                 channel = FileChannel.open(file, StandardOpenOption.WRITE);
@@ -369,6 +385,7 @@ final class RecordJournal implements AutoCloseable {
             try {
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
+                    HELD.add(key(file));
                     return new OwnerLock(file, channel, lock);
                 }
             } catch (OverlappingFileLockException heldInThisJvm) {
@@ -391,6 +408,8 @@ final class RecordJournal implements AutoCloseable {
                 channel.close();
             } catch (IOException e) {
                 // The file stays; a later claim finds an empty journal and removes it.
+            } finally {
+                HELD.remove(key(file));
             }
         }
     }
