@@ -18,8 +18,9 @@ import org.featureworkbench.model.FeatureStoreException;
  * The lock a workspace-wide operation on one group (compaction, group deletion) holds, seen by
  * every process on the workspace (ADR 0017): an exclusive {@link FileChannel#lock} on
  * {@code <workspace>/locks/<group folder>.lock}. Beside it, {@code <group folder>.holder} names the
- * holder (process id and command), so a process that must wait can say for whom. The operating
- * system drops the lock when its process dies, so a killed holder never blocks anyone.
+ * holder (its operation, process id and command line), so a process that must wait can say for
+ * whom. The operating system drops the lock when its process dies, so a killed holder never
+ * blocks anyone.
  *
  * <p>A {@link FileLock} belongs to the whole JVM (a second lock of the same file in one JVM
  * throws), so an in-JVM lock per file is taken first: two stores in one JVM wait for each other too.
@@ -52,7 +53,7 @@ final class WorkspaceLock implements AutoCloseable {
         Path holderFile = folder.resolve(groupFolder + ".holder");
         ReentrantLock inJvm = IN_JVM.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new ReentrantLock());
         if (!inJvm.tryLock()) {
-            waiting.accept("waiting for another " + describe(holderFile) + " on this workspace to finish");
+            waiting.accept("waiting for " + describe(holderFile) + " to finish");
             inJvm.lock();
         }
         FileChannel channel = null;
@@ -64,7 +65,7 @@ final class WorkspaceLock implements AutoCloseable {
                 waiting.accept("waiting for " + describe(holderFile) + " to finish");
                 lock = channel.lock();
             }
-            Files.writeString(holderFile, ProcessDescription.current() + ": " + operation, StandardCharsets.UTF_8);
+            Files.writeString(holderFile, operation + "\n" + ProcessDescription.current(), StandardCharsets.UTF_8);
             return new WorkspaceLock(inJvm, channel, lock, holderFile);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
@@ -74,11 +75,11 @@ final class WorkspaceLock implements AutoCloseable {
         }
     }
 
-    /** Who holds the lock, as its holder file says ("process 1234 (compact customers): compact customers"). */
+    /** Who holds the lock, as its holder file says: "compact customers in process 1234 (… compact customers)". */
     private static String describe(Path holderFile) {
         try {
-            String holder = Files.readString(holderFile, StandardCharsets.UTF_8).strip();
-            return holder.isEmpty() ? "a workspace-wide operation" : holder;
+            String[] holder = Files.readString(holderFile, StandardCharsets.UTF_8).strip().split("\n", 2);
+            return holder.length < 2 ? "a workspace-wide operation" : holder[0] + " in " + holder[1];
         } catch (NoSuchFileException none) {
             return "a workspace-wide operation";
         } catch (IOException e) {
