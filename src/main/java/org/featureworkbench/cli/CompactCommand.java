@@ -14,7 +14,7 @@ final class CompactCommand extends RecordCommand {
 
     @Override
     protected void run(FeatureStore store) {
-        OfflineStoreStats after = store.records().compact(group);
+        OfflineStoreStats after = store.records().compact(group, waiting -> root.context().err().println(waiting));
         out().println("Compacted " + group + ": " + after.files() + (after.files() == 1 ? " file" : " files") + " in "
                 + after.partitions() + (after.partitions() == 1 ? " partition" : " partitions") + ", "
                 + after.rows() + (after.rows() == 1 ? " row" : " rows") + ", " + after.bytes() + " bytes.");

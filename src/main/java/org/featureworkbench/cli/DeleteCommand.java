@@ -20,7 +20,8 @@ final class DeleteCommand extends StoreCommand {
 
     @Override
     protected void run(FeatureStore store) {
-        FeatureGroup deleted = store.deleteFeatureGroup(name, purgeOffline);
+        FeatureGroup deleted = store.deleteFeatureGroup(name, purgeOffline,
+                waiting -> context().err().println(waiting));
         if (!deleted.definition().offlineStore().enabled()) {
             out().println("Deleted feature group " + deleted.name() + ".");
         } else if (purgeOffline) {

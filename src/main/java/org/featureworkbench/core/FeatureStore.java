@@ -204,11 +204,23 @@ public final class FeatureStore implements AutoCloseable {
      * @return the group as it was before deletion
      */
     public FeatureGroup deleteFeatureGroup(String name, boolean purgeOffline) {
+        return deleteFeatureGroup(name, purgeOffline, message -> LOG.info("group delete {}: {}", name, message));
+    }
+
+    /**
+     * {@link #deleteFeatureGroup(String, boolean)}; rows every process acknowledged before it
+     * belong to the kept offline history, so it first has every process on the workspace publish
+     * them, under the group's workspace lock (ADR 0017).
+     *
+     * @param waiting told, in words for a user, when it must wait for another process (and for which)
+     */
+    public FeatureGroup deleteFeatureGroup(String name, boolean purgeOffline, java.util.function.Consumer<String> waiting) {
         FeatureGroup group = describeFeatureGroup(name);
-        if (group.definition().offlineStore().enabled()) {
-            // Rows acknowledged before the delete belong to the kept offline history.
-            services.writePath().flush(group);
-        }
+        return services.writePath().workspaceWide(group, "group delete " + name, waiting,
+                () -> deleteSettled(name, purgeOffline));
+    }
+
+    private FeatureGroup deleteSettled(String name, boolean purgeOffline) {
         FeatureGroup deleted = catalog.delete(name);
         groupCache.invalidate(name);
         services.online().dropTable(deleted);

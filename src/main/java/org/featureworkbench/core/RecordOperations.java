@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.featureworkbench.model.BatchGetIdentifier;
 import org.featureworkbench.model.BatchGetResult;
@@ -23,6 +24,8 @@ import org.featureworkbench.registry.CatalogEntry;
 import org.featureworkbench.registry.GroupCache;
 import org.featureworkbench.registry.StaleDefinitionException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 /**
  * The record half of the facade (SageMaker's featurestore-runtime API plus flush and compaction),
  * reached through {@link FeatureStore#records()}. Semantics: DESIGN.md §3, ADRs 0005 and 0007.
@@ -31,6 +34,7 @@ import org.featureworkbench.registry.StaleDefinitionException;
  * {@link org.featureworkbench.model.FeatureStoreException}s with messages fit for a user.
  */
 public final class RecordOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordOperations.class);
     private final Function<String, FeatureGroup> groups;
     private final GroupCache cache;
     private final StoreServices services;
@@ -96,12 +100,24 @@ public final class RecordOperations {
                 : services.writePath().flush(groups.apply(groupNameOrNull));
     }
 
-    /** Flushes the group, then merges each offline partition's files into one. */
+    /** {@link #compact(String, Consumer)}, with waits only logged. */
     public OfflineStoreStats compact(String groupName) {
+        return compact(groupName, message -> LOG.info("compact {}: {}", groupName, message));
+    }
+
+    /**
+     * Merges each offline partition's files into one, after every process on the workspace
+     * published the group's pending rows, under the group's workspace lock (ADR 0003, 0017).
+     *
+     * @param waiting told, in words for a user, when it must wait for another process (and for which)
+     */
+    public OfflineStoreStats compact(String groupName, Consumer<String> waiting) {
         FeatureGroup group = groups.apply(groupName);
         requireOffline(group);
-        services.writePath().flush(group);
-        services.offline().compact(group);
+        services.writePath().workspaceWide(group, "compact " + groupName, waiting, () -> {
+            services.offline().compact(group);
+            return null;
+        });
         return services.offline().stats(group);
     }
 

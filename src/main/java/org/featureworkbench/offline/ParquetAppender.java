@@ -90,8 +90,12 @@ final class ParquetAppender {
         }
         String suffix = "_" + fileToken + OfflineLayout.PARQUET_SUFFIX;
         try (var files = Files.list(directory)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
+            if (files.anyMatch(f -> f.getFileName().toString().endsWith(suffix))) {
+                return true;
+            }
         }
+        // Names first, then the compaction record: a compaction records tokens before it deletes files.
+        return PartitionTokens.contains(directory, fileToken);
     }
 
     /** Row positions per hour: 4 bytes a row, so only one writer and its buffers are open at a time. */

@@ -58,6 +58,8 @@ final class ParquetPartitionCompactor {
         String prefix = files.stream().map(f -> f.getFileName().toString().substring(0, PREFIX_LENGTH))
                 .max(Comparator.naturalOrder()).orElseThrow();
         Path target = directory.resolve(OfflineLayout.dataFileName(prefix));
+        // Before any old file goes: the tokens their names carry must stay findable (exactly-once appends).
+        PartitionTokens.absorb(directory, files);
         writeJournal(directory, target, files);
         swap(temporary, target, files);
         Path journal = directory.resolve(JOURNAL);

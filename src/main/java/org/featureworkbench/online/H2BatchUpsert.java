@@ -62,8 +62,10 @@ final class H2BatchUpsert {
                 .collect(Collectors.joining(", "));
         return "MERGE INTO " + t.table + " T USING (VALUES (" + casts + ", CAST(? AS BIGINT), CAST(? AS BIGINT), "
                 + "CAST(? AS BOOLEAN), CAST(? AS BIGINT))) S(" + String.join(", ", columns) + ") ON T." + t.idColumn
-                + " = S." + t.idColumn + " WHEN MATCHED AND (S." + OnlineTable.EVENT_TIME + " >= T."
-                + OnlineTable.EVENT_TIME + " OR T." + OnlineTable.EXPIRES_AT + " <= CAST(? AS BIGINT)) THEN UPDATE SET "
+                + " = S." + t.idColumn + " WHEN MATCHED AND (S." + OnlineTable.EVENT_TIME + " > T."
+                + OnlineTable.EVENT_TIME + " OR (S." + OnlineTable.EVENT_TIME + " = T." + OnlineTable.EVENT_TIME
+                + " AND S." + OnlineTable.INVOKED_AT + " >= T." + OnlineTable.INVOKED_AT + ") OR T."
+                + OnlineTable.EXPIRES_AT + " <= CAST(? AS BIGINT)) THEN UPDATE SET "
                 + updates + " WHEN NOT MATCHED THEN INSERT (" + String.join(", ", columns) + ") VALUES ("
                 + columns.stream().map(c -> "S." + c).collect(Collectors.joining(", ")) + ")";
     }

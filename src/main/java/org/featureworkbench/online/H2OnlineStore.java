@@ -145,12 +145,13 @@ public final class H2OnlineStore implements OnlineStore {
     }
 
     @Override
-    public WriteOutcome softDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime) {
+    public WriteOutcome softDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime,
+                                   Instant invokedAt) {
         OnlineTable t = table(group);
         Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
         try {
             // A tombstone: the row stays with the delete's event time and no feature values.
-            return writer.write(c, t, id, Map.of(), eventTime, null, true, clock.instant());
+            return writer.write(c, t, id, Map.of(), eventTime, null, true, invokedAt);
         } catch (SQLException e) {
             throw error("soft-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
         }
@@ -158,7 +159,7 @@ public final class H2OnlineStore implements OnlineStore {
 
     @Override
     public WriteOutcome softDelete(FeatureGroup group, String recordIdentifier, Instant eventTime) {
-        return inTransaction(c -> softDelete(c, group, recordIdentifier, eventTime));
+        return inTransaction(c -> softDelete(c, group, recordIdentifier, eventTime, clock.instant()));
     }
 
     @Override

@@ -58,7 +58,7 @@ final class H2RowWriter {
         for (int attempt = 1; ; attempt++) {
             StoredRow stored = StoredRow.lock(c, t, recordId);
             if (stored != null) {
-                WriteOutcome outcome = stored.compare(eventMs, clock.millis());
+                WriteOutcome outcome = stored.compare(eventMs, invokedAt.toEpochMilli(), clock.millis());
                 if (outcome.onlineChanged()) {
                     update(c, t, recordId, values, eventMs, expiresAt, deleted, invokedAt);
                 }

@@ -56,8 +56,10 @@ public interface OnlineStore extends AutoCloseable {
     void dropTable(FeatureGroup group);
 
     /**
-     * PutRecord's online half: writes {@code record} unless the stored row has a newer event time.
-     * A write is a full overwrite: features the record lacks become null.
+     * PutRecord's online half: writes {@code record} unless the stored row is later in the offline
+     * store's order — a newer event time, or the same event time with a later api_invocation_time
+     * (ADR 0017); of two equal pairs the later write wins. A write is a full overwrite: features
+     * the record lacks become null.
      *
      * @param expiresAt  the record's ExpiresAt, or null for never ({@link TypedRecord#expiresAt})
      * @param invokedAt  when PutRecord was called (the offline row's api_invocation_time)
@@ -70,8 +72,9 @@ public interface OnlineStore extends AutoCloseable {
     /**
      * The online half of a batch ingest: {@link #put(Connection, FeatureGroup, TypedRecord, Instant, Instant)}
      * for every record, in list order, in the caller's transaction. Each record is written unless
-     * the stored row — as the records before it in the list left it — has a newer event time;
-     * equal event times overwrite (so of two equal versions the later in the list wins, ADR 0005)
+     * the stored row — as the records before it in the list left it — is later by (event time,
+     * api_invocation_time); equal pairs overwrite (so of two equal versions the later in the list
+     * wins, ADR 0005, 0017)
      * and an expired row counts as absent. A write is a full overwrite. ExpiresAt is the event
      * time plus the group's online TTL (never, without one); ingests carry no per-record TTL.
      *
@@ -92,7 +95,13 @@ public interface OnlineStore extends AutoCloseable {
      * than the delete revives it. With an older event time than the stored row nothing changes
      * ({@link WriteOutcome#OLDER_IGNORED}; SageMaker still writes the offline delete marker).
      */
-    WriteOutcome softDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime);
+    WriteOutcome softDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime,
+                            Instant invokedAt);
+
+    /** {@link #softDelete(Connection, FeatureGroup, String, Instant, Instant)} invoked now. */
+    default WriteOutcome softDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime) {
+        return softDelete(c, group, recordIdentifier, eventTime, Instant.now());
+    }
 
     /** {@link #softDelete(Connection, FeatureGroup, String, Instant)} in its own transaction. */
     WriteOutcome softDelete(FeatureGroup group, String recordIdentifier, Instant eventTime);

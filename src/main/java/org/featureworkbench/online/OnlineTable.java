@@ -58,7 +58,7 @@ final class OnlineTable {
         features = group.features();
         id = group.definition().recordIdentifierFeature();
         idColumn = quote(id.name());
-        lockSql = "SELECT " + BOOKKEEPING + " FROM " + table + " WHERE " + idColumn + " = ? FOR UPDATE";
+        lockSql = "SELECT " + BOOKKEEPING + ", " + INVOKED_AT + " FROM " + table + " WHERE " + idColumn + " = ? FOR UPDATE";
         insertSql = "INSERT INTO " + table + " (" + columns(features) + ", " + BOOKKEEPING + ", " + INVOKED_AT
                 + ") VALUES (" + "?, ".repeat(features.size() + 3) + "?)";
         List<FeatureDefinition> updated = features.stream().filter(f -> f != id).toList();

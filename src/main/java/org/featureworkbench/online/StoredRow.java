@@ -14,8 +14,9 @@ import java.sql.SQLException;
  * @param eventTimeMs the stored event time, epoch millis
  * @param expiresAtMs the stored expiry, epoch millis, or null for never
  * @param deleted     whether it is a soft-delete tombstone
+ * @param invokedAtMs the stored write's api_invocation_time, epoch millis
  */
-record StoredRow(long eventTimeMs, Long expiresAtMs, boolean deleted) {
+record StoredRow(long eventTimeMs, Long expiresAtMs, boolean deleted, long invokedAtMs) {
 
     /** Locks and reads the row of {@code recordId}; null when there is none. */
     static StoredRow lock(Connection c, OnlineTable t, Object recordId) throws SQLException {
@@ -27,7 +28,7 @@ record StoredRow(long eventTimeMs, Long expiresAtMs, boolean deleted) {
                 }
                 long expires = rs.getLong(2);
                 Long expiresAt = rs.wasNull() ? null : expires;
-                return new StoredRow(rs.getLong(1), expiresAt, rs.getBoolean(3));
+                return new StoredRow(rs.getLong(1), expiresAt, rs.getBoolean(3), rs.getLong(4));
             }
         }
     }
@@ -37,11 +38,19 @@ record StoredRow(long eventTimeMs, Long expiresAtMs, boolean deleted) {
         return expiresAtMs != null && expiresAtMs <= nowMs;
     }
 
-    /** How a write with {@code eventTimeMs} compares with this row (ADR 0005); an expired row counts as absent. */
-    WriteOutcome compare(long newEventTimeMs, long nowMs) {
+    /**
+     * How a write compares with this row: the offline store's order (event time, then
+     * api_invocation_time, then write order — ADR 0005, 0017), so the online row is always the
+     * offline latest snapshot. An equal event time with an earlier invocation time is older; an
+     * equal pair is a later write and overwrites. An expired row counts as absent.
+     */
+    WriteOutcome compare(long newEventTimeMs, long newInvokedAtMs, long nowMs) {
         if (expiredAt(nowMs) || newEventTimeMs > eventTimeMs) {
             return WriteOutcome.NEWER_WRITTEN;
         }
-        return newEventTimeMs == eventTimeMs ? WriteOutcome.EQUAL_OVERWRITTEN : WriteOutcome.OLDER_IGNORED;
+        if (newEventTimeMs < eventTimeMs || newInvokedAtMs < invokedAtMs) {
+            return WriteOutcome.OLDER_IGNORED;
+        }
+        return WriteOutcome.EQUAL_OVERWRITTEN;
     }
 }

@@ -148,11 +148,11 @@ public final class Workspace {
         H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
         H2OnlineStore online = new H2OnlineStore(pool);
         ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
-        if (firstProcess && !ProcessInfo.anyOpen(dir)) {
+        if (firstProcess && !ProcessInfo.anyOpen(dir) && !WritePath.otherProcessesAlive(dir)) {
             // Only when no other process has the workspace open: its unpublished temporary files
             // and compaction journals would otherwise look abandoned. Opening the database file
             // first is not enough: a process whose server left hands the file to the next one
-            // while other processes still write (ADR 0016).
+            // while other processes still write (ADR 0016, ADR 0017).
             offline.recover();
         }
         WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,

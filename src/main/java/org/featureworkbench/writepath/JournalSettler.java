@@ -142,28 +142,29 @@ final class JournalSettler {
         }
     }
 
+    /**
+     * Replays, makes durable, publishes and deletes a dead journal, one segment in memory at a
+     * time (a dead journal may hold many segments): every segment is read once to replay its
+     * online changes, and once more to publish its offline rows after the CHECKPOINT.
+     */
     private void settleDead(RecordJournal.DeadJournal journal, Map<String, FlushResult> published)
             throws IOException, SQLException {
         List<Path> segments = journal.segments();
-        Map<Path, List<JournalEntry>> entries = new LinkedHashMap<>();
-        for (Path segment : segments) {
-            entries.put(segment, read(segment));
-        }
         if (!segments.isEmpty()) {
             LOG.warn("Finishing journal {} left by an ended process ({} segments)", journal.id(), segments.size());
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long applied = JournalProgress.applied(c, journal.id());
-            for (List<JournalEntry> segmentEntries : entries.values()) {
-                replay.replay(c, journal.id(), segmentEntries, applied, Long.MAX_VALUE);
+            for (Path segment : segments) {
+                replay.replay(c, journal.id(), read(segment), applied, Long.MAX_VALUE);
                 applied = Math.max(applied, JournalProgress.applied(c, journal.id()));
             }
             c.commit();
             JournalProgress.checkpoint(c);
-            for (Map.Entry<Path, List<JournalEntry>> segment : entries.entrySet()) {
-                publish(journal.id(), segment.getKey(), segment.getValue(), published);
-                java.nio.file.Files.deleteIfExists(segment.getKey());
+            for (Path segment : segments) {
+                publish(journal.id(), segment, read(segment), published);
+                java.nio.file.Files.deleteIfExists(segment);
             }
             JournalProgress.delete(c, journal.id());
             c.commit();
@@ -188,7 +189,7 @@ final class JournalSettler {
         }
         for (List<JournalEntry> groupEntries : byGroup.values()) {
             JournalEntry first = groupEntries.get(0);
-            Optional<FeatureGroup> group = first.group(groups);
+            Optional<FeatureGroup> group = first.group(groups).or(() -> deletedButKept(first));
             if (group.isEmpty() || !group.get().definition().offlineStore().enabled()) {
                 LOG.warn("Dropped {} offline rows of deleted feature group {}-{}", groupEntries.size(),
                         first.groupName(), first.groupCreated());
@@ -201,6 +202,16 @@ final class JournalSettler {
             LOG.info("Published {} rows of {} into {} files (journal {} segment {})", result.rows(),
                     first.groupName(), result.files().size(), journalId, segment.getFileName());
         }
+    }
+
+    /**
+     * A group another process deleted after this one acknowledged rows for it, whose offline
+     * files were kept (not purged): the rows belong to that kept history, so they are published
+     * with the definition this process wrote them with (ADR 0017).
+     */
+    private Optional<FeatureGroup> deletedButKept(JournalEntry entry) {
+        return writer.writtenGroup(entry.groupName(), entry.groupCreated())
+                .filter(g -> java.nio.file.Files.isDirectory(offlineStore.groupDirectory(g)));
     }
 
     private static List<OfflineRow> offlineRows(FeatureGroup group, List<JournalEntry> entries) {

@@ -64,7 +64,7 @@ final class OnlineReplay {
                 Object id = e.values().get(group.definition().recordIdentifierFeatureName());
                 onlineStore.put(c, group, new TypedRecord(id, e.eventTime(), e.values()), e.expiresAt(), e.invokedAt());
             }
-            case SOFT_DELETE -> onlineStore.softDelete(c, group, e.recordId(), e.eventTime());
+            case SOFT_DELETE -> onlineStore.softDelete(c, group, e.recordId(), e.eventTime(), e.invokedAt());
             case HARD_DELETE -> {
                 try {
                     onlineStore.hardDelete(c, group, e.recordId(), e.eventTime());

@@ -120,6 +120,15 @@ final class RecordJournal implements AutoCloseable {
             pendingBySegment.get(currentNumber).merge(entry.groupName(), 1L, Long::sum);
             oldestInCurrentMs = Math.min(oldestInCurrentMs, System.currentTimeMillis());
         }
+    }
+
+    /**
+     * Seals the current segment once it holds {@link #SEGMENT_ENTRIES} entries or
+     * {@link #SEGMENT_BYTES}. Called after a write is committed, never inside {@link #append}:
+     * a write that fails after its append is cancelled by a VOID entry, which must land in the
+     * same segment (a reader applies VOIDs within one segment).
+     */
+    void sealIfFull() throws IOException {
         if (currentEntries >= SEGMENT_ENTRIES || currentBytes >= SEGMENT_BYTES) {
             seal();
         }
@@ -288,6 +297,51 @@ final class RecordJournal implements AutoCloseable {
         return settling;
     }
 
+    /**
+     * The journals of other living processes (their lock file is held), except {@code selfId}.
+     * Journals of other stores in this JVM count as living.
+     */
+    static List<String> liveIds(Path workspace, String selfId) throws IOException {
+        Path root = workspace.resolve(FOLDER);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<String> live = new ArrayList<>();
+        try (Stream<Path> files = Files.list(root)) {
+            for (Path lockFile : files.filter(p -> p.getFileName().toString().endsWith(LOCK_SUFFIX)).sorted().toList()) {
+                String name = lockFile.getFileName().toString();
+                String journalId = name.substring(0, name.length() - LOCK_SUFFIX.length());
+                if (!journalId.equals(selfId) && alive(workspace, journalId)) {
+                    live.add(journalId);
+                }
+            }
+        }
+        return live;
+    }
+
+    /**
+     * Whether the journal's lock file exists and is held: by its living process, or by a process
+     * settling it after its owner died (then it disappears once settled).
+     */
+    static boolean alive(Path workspace, String journalId) throws IOException {
+        Path lockFile = workspace.resolve(FOLDER).resolve(journalId + LOCK_SUFFIX);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        OwnerLock lock = OwnerLock.tryAcquire(lockFile);
+        if (lock == null) {
+            return Files.exists(lockFile);
+        }
+        lock.release(false);
+        return false;
+    }
+
+    /** Who owns a journal, for messages ("process 1234 (ingest customers data.csv)"). */
+    static String owner(Path workspace, String journalId) {
+        ProcessInfo info = ProcessInfo.read(workspace.resolve(FOLDER).resolve(journalId + ProcessInfo.SUFFIX));
+        return info != null ? info.describe() : "the process of journal " + journalId;
+    }
+
     /** A dead process's journal, locked by this process while it settles it. */
     record DeadJournal(String id, Path directory, OwnerLock lock) {
         List<Path> segments() throws IOException {
@@ -311,6 +365,13 @@ final class RecordJournal implements AutoCloseable {
 
     /** An exclusive lock on a journal's lock file, held by the journal's owner (or its settler). */
     static final class OwnerLock {
+        /**
+         * Lock files this JVM holds. Checked before a channel is opened: on POSIX systems closing
+         * any channel of a file drops every lock the process holds on it, so probing a file this
+         * JVM holds (another store's journal, or a dead journal this process is settling) would
+         * silently hand it to other processes.
+         */
+        private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final Path file;
         private final FileChannel channel;
         private final FileLock lock;
@@ -323,11 +384,20 @@ final class RecordJournal implements AutoCloseable {
 
         static OwnerLock acquire(Path file) throws IOException {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new OwnerLock(file, channel, channel.lock());
+            OwnerLock lock = new OwnerLock(file, channel, channel.lock());
+            HELD.add(key(file));
+            return lock;
+        }
+
+        private static Path key(Path file) {
+            return file.toAbsolutePath().normalize();
         }
 
         /** The lock, or null when another process (or another store in this JVM) holds it. */
-        static OwnerLock tryAcquire(Path file) throws IOException {
+        static synchronized OwnerLock tryAcquire(Path file) throws IOException {
+            if (HELD.contains(key(file))) {
+                return null; // this JVM holds it: alive, and must not be probed (see HELD)
+            }
             FileChannel channel;
             try {
                 channel = FileChannel.open(file, StandardOpenOption.WRITE);
@@ -337,6 +407,7 @@ final class RecordJournal implements AutoCloseable {
             try {
                 FileLock lock = channel.tryLock();
                 if (lock != null) {
+                    HELD.add(key(file));
                     return new OwnerLock(file, channel, lock);
                 }
             } catch (OverlappingFileLockException heldInThisJvm) {
@@ -359,6 +430,8 @@ final class RecordJournal implements AutoCloseable {
                 channel.close();
             } catch (IOException e) {
                 // The file stays; a later claim finds an empty journal and removes it.
+            } finally {
+                HELD.remove(key(file));
             }
         }
     }

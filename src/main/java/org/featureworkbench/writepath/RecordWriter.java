@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
@@ -52,6 +55,11 @@ final class RecordWriter implements AutoCloseable {
     private final OnlineReplay replay;
     private final Clock clock;
     private Connection connection;
+    /**
+     * The definition each group had at this process's last write to it, by name: lets the settler
+     * publish rows acknowledged just before another process deleted the group (ADR 0017).
+     */
+    private final ConcurrentMap<String, FeatureGroup> written = new ConcurrentHashMap<>();
     /** The last sequence number whose online transaction committed: the mark {@code FWB_JOURNAL} must hold. */
     private long committedSeq;
 
@@ -119,7 +127,7 @@ final class RecordWriter implements AutoCloseable {
             return new Journaled<>(new PutResult(outcome, offline), seq -> JournalEntry.put(seq, group.name(),
                     group.creationTime().getEpochSecond(), invoked, online, offline, typed.eventTime().toEpochMilli(),
                     expiresMs, typed.values()), online);
-        }, group.name(), catalogVersion);
+        }, group, catalogVersion);
     }
 
     /** @return whether the online store had a readable record that this delete removed or hid */
@@ -137,12 +145,13 @@ final class RecordWriter implements AutoCloseable {
             if (online) {
                 changed = mode == DeletionMode.HARD_DELETE
                         ? onlineStore.hardDelete(c, group, recordId, eventTime)
-                        : onlineStore.softDelete(c, group, recordId, eventTime).onlineChanged();
+                        : onlineStore.softDelete(c, group, recordId, eventTime, Instant.ofEpochMilli(invoked))
+                                .onlineChanged();
             }
             return new Journaled<>(changed, seq -> JournalEntry.delete(seq, kind, group.name(),
                     group.creationTime().getEpochSecond(), invoked, online, offline, eventTime.toEpochMilli(),
                     recordId), online);
-        }, group.name(), catalogVersion);
+        }, group, catalogVersion);
     }
 
     /**
@@ -158,10 +167,22 @@ final class RecordWriter implements AutoCloseable {
             return new Journaled<>(gone, !gone ? null : seq -> JournalEntry.delete(seq, JournalEntry.Kind.PURGE,
                     group.name(), group.creationTime().getEpochSecond(), now.toEpochMilli(), true, offline,
                     expiresAt.toEpochMilli(), recordId), gone);
-        }, group.name(), WritePath.ANY_VERSION);
+        }, group, WritePath.ANY_VERSION);
     }
 
-    private <T> T write(Work<T> work, String groupName, long catalogVersion) {
+    /** Whether a put, delete or settle is waiting for the writer lock (the TTL purge steps aside for it). */
+    boolean commandsWaiting() {
+        return lock.hasQueuedThreads();
+    }
+
+    /** The group as this process last wrote it, if it had this creation time (epoch seconds). */
+    Optional<FeatureGroup> writtenGroup(String name, long created) {
+        return Optional.ofNullable(written.get(name)).filter(g -> g.creationTime().getEpochSecond() == created);
+    }
+
+    private <T> T write(Work<T> work, FeatureGroup group, long catalogVersion) {
+        written.put(group.name(), group);
+        String groupName = group.name();
         lock.lock();
         try {
             for (int attempt = 1; ; attempt++) {
@@ -212,8 +233,9 @@ final class RecordWriter implements AutoCloseable {
         Connection c = connection();
         long seq = 0;
         boolean appended = false;
+        Journaled<T> done;
         try {
-            Journaled<T> done = work.run(c);
+            done = work.run(c);
             if (done.entry() == null) {
                 checkVersion(c, groupName, catalogVersion);
                 c.commit();
@@ -232,14 +254,28 @@ final class RecordWriter implements AutoCloseable {
             if (done.online()) {
                 committedSeq = seq;
             }
-            return done.result();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(c);
             if (appended) {
                 // Journaled but not committed: cancel it, or the settler would publish it offline.
+                // Sealing waits until here, so the VOID lands in the same segment as the entry it cancels.
                 appendQuietly(JournalEntry.voiding(journal.takeSeq(), seq));
             }
             throw e;
+        }
+        // Only after the commit: a failure to seal must not turn an acknowledged write into a
+        // reported failure (or a reported failure into a surviving write).
+        sealIfFull();
+        return done.result();
+    }
+
+    private void sealIfFull() {
+        try {
+            journal.sealIfFull();
+        } catch (IOException e) {
+            // The write is committed and journaled; the segment grows on and is sealed at the next try.
+            org.slf4j.LoggerFactory.getLogger(RecordWriter.class).warn("Could not seal a full journal segment: {}",
+                    e.getMessage());
         }
     }
 

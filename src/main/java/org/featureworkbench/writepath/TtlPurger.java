@@ -3,6 +3,7 @@ package org.featureworkbench.writepath;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.online.ExpiredRecord;
@@ -32,16 +33,33 @@ final class TtlPurger {
         this.clock = clock;
     }
 
-    /** @return how many records were purged */
-    int purgeExpired() {
+    /**
+     * Purges up to {@code budget} expired records, oldest expiry first per group, stopping early
+     * as soon as {@code keepGoing} says no (checked before each record: a command waits for at most
+     * one record's purge). What is left waits for the next call; reads hide it meanwhile.
+     *
+     * @return how many records were purged
+     */
+    int purgeExpired(int budget, BooleanSupplier keepGoing) {
         int purged = 0;
+        int tried = 0;
         for (FeatureGroup group : groups.get()) {
             if (!group.definition().onlineStore().enabled()) {
                 continue;
             }
-            Instant now = clock.instant();
-            for (ExpiredRecord r : onlineStore.expiredIds(group, now, BATCH)) {
-                purged += writer.purge(group, r.recordIdentifierValueAsString(), r.expiresAt(), now) ? 1 : 0;
+            while (tried < budget && keepGoing.getAsBoolean()) {
+                Instant now = clock.instant();
+                List<ExpiredRecord> expired = onlineStore.expiredIds(group, now, Math.min(BATCH, budget - tried));
+                for (ExpiredRecord r : expired) {
+                    if (!keepGoing.getAsBoolean()) {
+                        break;
+                    }
+                    tried++;
+                    purged += writer.purge(group, r.recordIdentifierValueAsString(), r.expiresAt(), now) ? 1 : 0;
+                }
+                if (expired.size() < BATCH) {
+                    break;
+                }
             }
         }
         if (purged > 0) {

@@ -63,7 +63,26 @@ public final class WritePath implements AutoCloseable {
                     + e.getMessage(), e);
         }
     }
+
+    /**
+     * Whether another living process has the workspace open (holds its record journal's lock).
+     * A process that opens the database file after its previous owner ended may still share the
+     * workspace with that owner's clients: their unpublished temporary files are not leftovers.
+     */
+    public static boolean otherProcessesAlive(Path workspace) {
+        try {
+            return !RecordJournal.liveIds(workspace, "").isEmpty();
+        } catch (IOException e) {
+            // Unsure: assume someone may be writing, so nothing of theirs is deleted.
+            return true;
+        }
+    }
     private static final Logger LOG = LoggerFactory.getLogger(WritePath.class);
+
+    /** How long a workspace-wide operation waits for the other processes to publish their rows. */
+    static final Duration SETTLE_WAIT = Duration.ofSeconds(30);
+    /** Most expired records one tick purges: the rest wait for the next tick (ADR 0017). */
+    static final int PURGE_PER_TICK = 500;
 
     private final Path workspace;
     private final DataSource dataSource;
@@ -71,6 +90,9 @@ public final class WritePath implements AutoCloseable {
     private final JournalSettler settler;
     private final TtlPurger purger;
     private ScheduledExecutorService ticker;
+    private ScheduledExecutorService requestPoller;
+    /** Set by {@link #close}: a running purge stops at its next record instead of delaying the exit. */
+    private volatile boolean closing;
 
     /**
      * @param workspace  the workspace folder (the journal lives in its {@code journal} folder)
@@ -139,15 +161,65 @@ public final class WritePath implements AutoCloseable {
             return t;
         });
         ticker.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // Apart from the tick, so a long settle or purge never delays another process's
+        // workspace-wide operation by more than one settle.
+        requestPoller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "settle-requests");
+            t.setDaemon(true);
+            return t;
+        });
+        requestPoller.scheduleWithFixedDelay(this::answerSettleRequests, SettleRequests.POLL_MS,
+                SettleRequests.POLL_MS, TimeUnit.MILLISECONDS);
     }
 
     private void tick() {
         try {
             settler.settle(FLUSH_ROWS, FLUSH_AGE, true);
-            purger.purgeExpired();
+            // Bounded, and it steps aside for any put or delete waiting for the writer: expiry
+            // work never stalls a command (issue 12, finding 7).
+            purger.purgeExpired(PURGE_PER_TICK, () -> !closing && !writer.commandsWaiting());
         } catch (RuntimeException e) {
             // Logged, and retried on the next tick: the journal keeps the rows meanwhile.
             LOG.error("Background flush failed; will retry", e);
+        }
+    }
+
+    /** Publishes this process's pending rows when another process asked for them (ADR 0017). */
+    private void answerSettleRequests() {
+        try {
+            List<SettleRequests.Request> open = SettleRequests.unanswered(workspace, writer.journalId());
+            if (open.isEmpty()) {
+                return;
+            }
+            settler.settle(0, Duration.ZERO, false);
+            for (SettleRequests.Request request : open) {
+                SettleRequests.answer(workspace, request, writer.journalId());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not answer another process's request to publish pending rows; will retry", e);
+        }
+    }
+
+    /**
+     * Runs a workspace-wide operation on one group (compaction, group deletion) so that it acts on
+     * every acknowledged row of every process (ADR 0017): takes the group's workspace lock, which
+     * every process sees (waiting, and telling {@code waiting} for whom, while another holds it);
+     * has every other living process publish its pending rows, and waits for them (at most
+     * {@link #SETTLE_WAIT}); settles this process's journal and those of ended processes; then
+     * runs {@code work} under the lock.
+     *
+     * @param operation what is done, for messages and the lock's holder file ("compact customers")
+     * @param waiting   told, in words for a user, whenever the operation has to wait for another process
+     * @throws FeatureStoreException when another process did not publish in time (nothing done)
+     */
+    public <T> T workspaceWide(FeatureGroup group, String operation, java.util.function.Consumer<String> waiting,
+                               Supplier<T> work) {
+        try (WorkspaceLock ignored = WorkspaceLock.acquire(workspace, group.offlineFolderName(), operation, waiting)) {
+            SettleRequests.requestAndWait(workspace, writer.journalId(), operation, SETTLE_WAIT, waiting);
+            // Publishes and deletes this process's segments (so no token of them is needed any
+            // more) and finishes the journals of processes that ended meanwhile.
+            settler.settle(0, Duration.ZERO, true);
+            return work.get();
         }
     }
 
@@ -198,7 +270,7 @@ public final class WritePath implements AutoCloseable {
 
     /** Purges expired online records now (the background tick does this too). */
     public int purgeExpired() {
-        return purger.purgeExpired();
+        return purger.purgeExpired(Integer.MAX_VALUE, () -> true);
     }
 
     /** Offline rows of the group this process wrote and has not published yet. */
@@ -232,6 +304,10 @@ public final class WritePath implements AutoCloseable {
     /** Stops the tick and settles what is pending. */
     @Override
     public synchronized void close() {
+        closing = true;
+        if (requestPoller != null) {
+            requestPoller.shutdownNow();
+        }
         if (ticker != null) {
             ticker.shutdown();
             try {

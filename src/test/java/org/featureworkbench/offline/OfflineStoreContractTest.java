@@ -291,4 +291,25 @@ abstract class OfflineStoreContractTest {
                 .sorted()
                 .collect(Collectors.toList());
     }
+
+    @Test
+    void anExactlyOnceAppendRepeatedAfterCompactionWritesNothingAgain() {
+        // Issue 12, finding 8: compaction merged the file carrying the token under a new name, so a
+        // settle repeated after a crash found no token and published every row a second time.
+        FeatureGroup group = customers(FeatureType.STRING);
+        List<OfflineRow> segment = rows(group, "s", 60, 3);
+        String token = "Tok0123456789abc";
+        store.appendOnce(group, segment, token);
+        store.append(group, rows(group, "other", 30, 3));
+        store.compact(group);
+        assertEquals(3, store.stats(group).files());
+
+        AppendResult again = store.appendOnce(group, segment, token);
+
+        assertEquals(0, again.rows());
+        assertEquals(List.of(), again.files());
+        assertEquals(90, store.stats(group).rows());
+        // A new token still publishes.
+        assertEquals(60, store.appendOnce(group, segment, "Tok0123456789xyz").rows());
+    }
 }

@@ -64,6 +64,27 @@ class RecordJournalTest {
     }
 
     @Test
+    void aVoidForTheEntryThatFilledTheSegmentLandsInTheSameSegment() throws IOException {
+        // Issue 12: the append that filled a segment sealed it at once, so the VOID of a write whose
+        // commit then failed went to the next segment and no longer cancelled it.
+        RecordJournal journal = RecordJournal.create(workspace);
+        for (int i = 1; i < RecordJournal.SEGMENT_ENTRIES; i++) {
+            journal.append(put(journal.takeSeq(), "c" + i, (long) i));
+        }
+        long failed = journal.takeSeq();
+        journal.append(put(failed, "not committed", 0L));
+        journal.append(JournalEntry.voiding(journal.takeSeq(), failed));
+        journal.sealIfFull();
+
+        List<Path> segments = journal.allSegments();
+        List<JournalEntry> first = JournalSegments.read(segments.get(0));
+        assertEquals(RecordJournal.SEGMENT_ENTRIES - 1, first.size());
+        assertTrue(first.stream().noneMatch(e -> e.seq() == failed));
+        assertEquals(2, segments.size(), "sealed once full");
+        journal.close();
+    }
+
+    @Test
     void readingStopsAtATornOrCorruptTailAndKeepsEverythingBefore() throws IOException {
         RecordJournal journal = RecordJournal.create(workspace);
         for (int i = 0; i < 3; i++) {

@@ -1,0 +1,74 @@
+package org.featureworkbench.offline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The file tokens a partition's compactions absorbed (ADR 0017). An exactly-once append
+ * ({@link OfflineStore#appendOnce}) recognises its earlier try by a file whose name ends with its
+ * token; compaction merges such files under a new name, so before it deletes them it records their
+ * tokens here, in the hidden file {@code .tokens} of the partition folder (a dot file: no read glob,
+ * Spark or Hive picks it up). A token found here counts as published.
+ *
+ * <p>Order matters across processes: compaction writes this file before it deletes the files it
+ * merged, and an append checks the file names before this file, so an append racing a compaction
+ * sees the token in one or the other.
+ */
+final class PartitionTokens {
+    static final String FILE = ".tokens";
+    private static final int TOKEN_LENGTH = 16;
+
+    private PartitionTokens() {
+    }
+
+    /** Whether a compaction of the partition folder absorbed a file carrying {@code token}. */
+    static boolean contains(Path partition, String token) throws IOException {
+        return read(partition).contains(token);
+    }
+
+    /** Records the tokens of {@code files} (published data files of {@code partition}), durably. */
+    static void absorb(Path partition, Collection<Path> files) throws IOException {
+        Set<String> tokens = read(partition);
+        int before = tokens.size();
+        for (Path file : files) {
+            tokens.add(tokenOf(file));
+        }
+        if (tokens.size() == before) {
+            return;
+        }
+        Path temporary = partition.resolve(OfflineLayout.tempFileName("tokens"));
+        Files.write(temporary, tokens, StandardCharsets.US_ASCII);
+        DurableFiles.sync(temporary);
+        DurableFiles.publish(temporary, partition.resolve(FILE));
+        DurableFiles.syncDirectory(partition);
+    }
+
+    /** The 16 alphanumerics of a published file name {@code <yyyyMMdd'T'HHmmss'Z'>_<token>.parquet}. */
+    static String tokenOf(Path file) {
+        String name = file.getFileName().toString();
+        int end = name.length() - OfflineLayout.PARQUET_SUFFIX.length();
+        return name.substring(end - TOKEN_LENGTH, end);
+    }
+
+    private static Set<String> read(Path partition) throws IOException {
+        try {
+            List<String> lines = Files.readAllLines(partition.resolve(FILE), StandardCharsets.US_ASCII);
+            Set<String> tokens = new LinkedHashSet<>();
+            for (String line : lines) {
+                if (line.length() == TOKEN_LENGTH) {
+                    tokens.add(line);
+                }
+            }
+            return tokens;
+        } catch (NoSuchFileException none) {
+            return new LinkedHashSet<>();
+        }
+    }
+}
