@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {GroupCommand.class, PutCommand.class, GetCommand.class, BatchGetCommand.class,
                 DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
                 InferCommand.class, QueryCommand.class, HistoryCommand.class, StatsCommand.class, DriftCommand.class,
-                DataExportCommand.class, DatasetCommand.class, BenchCommand.class},
+                DataExportCommand.class, DatasetCommand.class, JobsCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {
     private final CliContext context;
@@ -43,7 +43,21 @@ final class RootCommand implements Callable<Integer> {
 
     /** Opens the workspace; the caller closes the store. */
     FeatureStore openStore() {
-        return context.storeOpener().apply(workspaceDirectory());
+        return openStore(true);
+    }
+
+    /** Opens the workspace, warning about each interrupted ingest unless the command deals with them itself. */
+    FeatureStore openStore(boolean warnInterruptedIngests) {
+        FeatureStore store = context.storeOpener().apply(workspaceDirectory());
+        if (warnInterruptedIngests) {
+            try {
+                store.ingest().interruptedJobs().forEach(j -> context.warn(JobsText.interrupted(j)));
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+        }
+        return store;
     }
 
     @Override
