@@ -30,7 +30,7 @@ public final class JobsView extends VBox {
         Label title = new Label("Jobs");
         title.getStyleClass().add("page-title");
         Label subtitle = new Label("Ingest jobs started in this window — running and finished. They run on when "
-                + "the wizard is closed. Ingests interrupted in any process are listed first, with Resume.");
+                + "the wizard is closed.");
         subtitle.getStyleClass().add("page-subtitle");
         VBox header = new VBox(2, title, subtitle);
         header.getStyleClass().add("page-header");
@@ -97,6 +97,9 @@ public final class JobsView extends VBox {
             for (IngestJobRecord r : vm.interrupted()) {
                 Label text = new Label(JobsViewModel.describeInterrupted(r));
                 text.setWrapText(true);
+                // Wraps inside the HBox only when it may shrink below its one-line width and grow in height.
+                text.setMinWidth(0);
+                text.setMinHeight(Region.USE_PREF_SIZE);
                 text.setMaxWidth(Double.MAX_VALUE);
                 HBox.setHgrow(text, Priority.ALWAYS);
                 Button resume = new Button("Resume");

@@ -104,8 +104,8 @@ public final class JobsViewModel {
         String stored = r.offlineDone() ? "all " + IngestText.count(r.rowsPublished())
                 + " rows are offline; the online store lacks part of their newest values"
                 : IngestText.count(r.rowsPublished()) + " rows are offline; the rest of the file is not stored yet";
-        return r.file().getFileName() + " → " + r.group() + " (job " + r.id() + "), interrupted "
-                + (r.ended() == null ? "" : IngestText.time(r.ended()) + " ") + "when its process ended: " + stored
+        return r.file().getFileName() + " → " + r.group() + " (job " + r.id() + "), interrupted"
+                + (r.ended() == null ? "" : " at " + IngestText.time(r.ended())) + ": " + stored
                 + ". Resume reads the file again and stores only what is missing.";
     }
 
