@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "jobs", description = {"List the ingests of this workspace, from every process, newest first:",
         "RUNNING (its process is alive), INTERRUPTED (its process ended first: resume it with 'ingest --resume JOB'),",
         "SUCCEEDED, FAILED or CANCELLED."},
-        footer = {"", "Examples:", "  jobs", "  jobs --json"})
+        footer = {"", "Examples:", "  jobs", "  jobs --json", "  jobs --abandon 20261203T221500Z-AbC123"})
 final class JobsCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
@@ -27,9 +27,19 @@ final class JobsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print each job's record as JSON.")
     boolean json;
 
+    @Option(names = "--abandon", paramLabel = "JOB",
+            description = "Give up an interrupted ingest: no longer reported; what it stored stays.")
+    String abandon;
+
     @Override
     public Integer call() {
         try (FeatureStore store = root.openStore(false)) {
+            if (abandon != null) {
+                IngestJobRecord r = store.ingest().abandon(abandon);
+                root.context().out().println("Abandoned ingest " + r.id() + " of " + r.file() + " into '" + r.group()
+                        + "'; the " + r.rowsPublished() + " rows it stored offline stay.");
+                return 0;
+            }
             List<IngestJobRecord> jobs = store.ingest().workspaceJobs();
             if (json) {
                 root.context().out().println(toJson(jobs));

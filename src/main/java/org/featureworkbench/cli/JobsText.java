@@ -27,7 +27,8 @@ final class JobsText {
                 ? "all its rows are in the offline store, but the online store lacks part of their newest values"
                 : r.rowsPublished() + " of its rows are in the offline store, the rest of the file is not stored yet";
         return "ingest " + r.id() + " of " + r.file() + " into '" + r.group() + "' was interrupted (its process ended"
-                + " at " + time(r.ended()) + "): " + stored + ". Continue it with: ingest --resume " + r.id();
+                + " at " + time(r.ended()) + "): " + stored + ". Continue it with: ingest --resume " + r.id()
+                + " (or give it up: jobs --abandon " + r.id() + ")";
     }
 
     static String time(Instant t) {

@@ -229,20 +229,59 @@ public final class IngestOperations {
     public IngestJob submitResume(String idOrFile) {
         IngestJobRecord record = unfinishedJob(idOrFile);
         IngestRequest request = StoredRequests.toRequest(record.request());
-        checkUnchanged(record);
+        try {
+            checkUnchanged(record);
+        } catch (FeatureStoreException e) {
+            throw endUnresumable(record, e);
+        }
         java.util.Optional<FeatureGroup> group = store.findFeatureGroup(record.group());
         if (group.isEmpty() || (record.groupFolder() != null
                 && !group.get().offlineFolderName().equals(record.groupFolder()))) {
             String why = record.groupFolder() == null ? "it stopped before its group '" + record.group()
                     + "' existed, so it stored nothing" : "its group '" + record.group() + "' was deleted"
                     + (group.isEmpty() ? "" : " and created again");
-            throw new FeatureStoreException("cannot resume ingest " + record.id() + ": " + why
-                    + "; run a new ingest of " + record.file() + " instead");
+            throw endUnresumable(record, new FeatureStoreException("cannot resume ingest " + record.id() + ": " + why
+                    + "; run a new ingest of " + record.file() + " instead"));
         }
         IngestJob job = jobs.addResumed(record, request);
         LOG.info("Ingest job {} resumed: {} into {} ({} rows were offline)", job.id(), request.file(),
                 request.groupName(), record.rowsPublished());
         return job;
+    }
+
+    /**
+     * Gives up an unfinished ingest: it is marked CANCELLED and no longer reported as
+     * interrupted. What it stored stays; nothing is deleted.
+     *
+     * @return the record as it is now
+     * @throws FeatureStoreException when no unfinished job matches or it is running in a process
+     */
+    public IngestJobRecord abandon(String idOrFile) {
+        IngestJobRecord record = unfinishedJob(idOrFile);
+        IngestJobFiles.Claim claim = jobFiles.claim(record.id()).orElseThrow(() -> new FeatureStoreException(
+                "ingest " + record.id() + " has just been resumed by another process; 'jobs' shows it"));
+        try (claim) {
+            IngestJobRecord ended = record.ended(IngestJobRecord.Status.CANCELLED, "given up with 'jobs --abandon'; "
+                    + "the " + record.rowsPublished() + " rows it stored offline stay", clock.millis());
+            jobFiles.write(ended);
+            LOG.info("Ingest job {} abandoned", record.id());
+            return ended;
+        }
+    }
+
+    /**
+     * Marks a job that cannot be resumed FAILED with the reason, so it stops being reported as
+     * interrupted (once the cause is fixed, e.g. the file put back, it can still be resumed).
+     */
+    private FeatureStoreException endUnresumable(IngestJobRecord record, FeatureStoreException reason) {
+        if (record.status() == IngestJobRecord.Status.INTERRUPTED) {
+            jobFiles.claim(record.id()).ifPresent(claim -> {
+                try (claim) {
+                    jobFiles.write(record.ended(IngestJobRecord.Status.FAILED, reason.getMessage(), clock.millis()));
+                }
+            });
+        }
+        return reason;
     }
 
     /** {@link #submitResume} and {@link #run} in one call. */

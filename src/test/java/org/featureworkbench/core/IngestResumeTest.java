@@ -187,6 +187,20 @@ class IngestResumeTest {
                 () -> store.ingest().submitResume(record.id()));
 
         assertTrue(e.getMessage().contains("changed since the ingest started"), e.getMessage());
-        assertEquals(1, store.ingest().interruptedJobs().size(), "still listed");
+        assertTrue(store.ingest().interruptedJobs().isEmpty(), "no longer reported as interrupted");
+        IngestJobRecord failed = store.ingest().workspaceJobs().get(0);
+        assertEquals(IngestJobRecord.Status.FAILED, failed.status());
+        assertEquals(e.getMessage(), failed.message());
+    }
+
+    @Test
+    void anAbandonedJobIsNoLongerReportedAndKeepsWhatItStored() {
+        IngestJobRecord record = dieAt(IngestJobTracker.Milestone.CHECKPOINT_RECORDED, 2);
+
+        IngestJobRecord abandoned = store.ingest().abandon(record.id());
+
+        assertEquals(IngestJobRecord.Status.CANCELLED, abandoned.status());
+        assertTrue(store.ingest().interruptedJobs().isEmpty());
+        assertEquals(200, OfflineFiles.rows(workspace, "customers"));
     }
 }
