@@ -120,6 +120,25 @@ class IngestResumeTest {
     }
 
     @Test
+    void aPublishKilledBetweenItsRenamesIsReplacedNotDuplicated() throws IOException {
+        IngestJobRecord record = dieAt(IngestJobTracker.Milestone.FILES_PUBLISHED, 2);
+        // As if the kill came after the first rename of the second publish: only one of its files is visible.
+        List<Path> second;
+        try (var files = Files.walk(workspace.resolve("offline-store"))) {
+            second = files.filter(p -> p.getFileName().toString().matches(
+                    ".*_" + record.token() + "0002[0-9A-Z]{4}\\.parquet")).sorted().toList();
+        }
+        assertTrue(second.size() >= 2, "the second publish wrote several hour files: " + second);
+        for (Path p : second.subList(1, second.size())) {
+            Files.delete(p);
+        }
+
+        resume(record);
+
+        assertEveryRowOnceAndNewestOnline();
+    }
+
+    @Test
     void aJobThatDiesAfterSomeCheckpointsWritesOnlyTheRest() {
         IngestJobRecord record = dieAt(IngestJobTracker.Milestone.CHECKPOINT_RECORDED, 3);
         assertEquals(3, record.checkpoints());
