@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  ingest customers customers.csv",
                 "  ingest customers customers.csv --create --stamp-event-time",
-                "  ingest orders orders.parquet --target offline --on-error fail"})
+                "  ingest orders orders.parquet --target offline --on-error fail",
+                "  ingest --resume 20261203T221500Z-AbC123",
+                "  ingest --resume orders.parquet"})
 final class IngestCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
@@ -40,11 +42,17 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "GROUP", description = "The feature group (created with --create).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GROUP",
+            description = "The feature group (created with --create).")
     String group;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "The CSV, Parquet or JSON Lines file.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The CSV, Parquet or JSON Lines file.")
     Path file;
+
+    @Option(names = "--resume", paramLabel = "JOB|FILE",
+            description = "Continue an ingest that did not finish (see 'jobs'), by its job id or its file, without "
+                    + "storing its already stored rows again.")
+    String resume;
 
     @Mixin
     SourceFileOptions source;
@@ -76,6 +84,13 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            return resume();
+        }
+        if (group == null || file == null) {
+            throw new ParameterException(spec.commandLine(), "name the GROUP and the FILE to ingest, or continue an "
+                    + "interrupted ingest with --resume JOB");
+        }
         if (!create && (recordId != null || eventTime != null)) {
             throw new ParameterException(spec.commandLine(), "--record-id and --event-time choose the columns of a new "
                     + "group; add --create, or drop them to ingest into the existing group");
@@ -105,6 +120,21 @@ final class IngestCommand implements Callable<Integer> {
             IngestSummary summary = store.ingest().ingest(request, null);
             summary.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
             context.out().println(IngestText.summaryLine(summary));
+        }
+        return 0;
+    }
+
+    private int resume() {
+        if (group != null || create || target != null || stamp || rejects != null || recordId != null
+                || eventTime != null || !"skip".equals(onError) || !FileOptions.DETECT.equals(source.toFileOptions())) {
+            throw new ParameterException(spec.commandLine(), "--resume continues an ingest with the group, file and "
+                    + "options it started with; give only --resume JOB (or --resume FILE)");
+        }
+        CliContext context = root.context();
+        try (FeatureStore store = root.openStore(false)) {
+            IngestSummary summary = store.ingest().resume(resume, null);
+            summary.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
+            context.out().println("Resumed. " + IngestText.summaryLine(summary));
         }
         return 0;
     }

@@ -18,8 +18,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {GroupCommand.class, PutCommand.class, GetCommand.class, BatchGetCommand.class,
                 DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
                 InferCommand.class, QueryCommand.class, HistoryCommand.class, StatsCommand.class, DriftCommand.class,
-                DataExportCommand.class, DatasetCommand.class, CheckCommand.class, RepairCommand.class,
-                BenchCommand.class},
+                DataExportCommand.class, DatasetCommand.class, JobsCommand.class, CheckCommand.class,
+                RepairCommand.class, BenchCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {
     private final CliContext context;
@@ -52,10 +52,21 @@ final class RootCommand implements Callable<Integer> {
 
     /** Opens the workspace and warns on stderr when its quick check finds damage; the caller closes the store. */
     FeatureStore openStore() {
+        return openStore(true);
+    }
+
+    /**
+     * Opens the workspace, warning on stderr about damage its quick check finds and, unless the
+     * command deals with them itself, about each interrupted ingest; the caller closes the store.
+     */
+    FeatureStore openStore(boolean warnInterruptedIngests) {
         FeatureStore store = openStoreQuietly();
         try {
             store.health().atOpening().findings().stream().filter(Finding::isDamage)
                     .forEach(f -> context.warn(f.problem() + "; " + f.action()));
+            if (warnInterruptedIngests) {
+                store.ingest().interruptedJobs().forEach(j -> context.warn(JobsText.interrupted(j)));
+            }
         } catch (RuntimeException e) {
             store.close();
             throw e;

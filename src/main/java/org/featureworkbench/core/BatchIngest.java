@@ -62,10 +62,14 @@ final class BatchIngest {
     private final Limits limits;
     private final JobProgress progress;
     private final Instant invokedAt;
+    private final IngestJobTracker tracker;
+    /** Accepted rows, in file order, that are offline (earlier runs of a resumed job included). */
+    private long publishedRows;
 
     BatchIngest(IngestJob job, Groups groups, OnlineStore online, OfflineStore offline, Limits limits,
-                IngestListener listener, Instant invokedAt) {
+                IngestListener listener, Instant invokedAt, IngestJobTracker tracker) {
         this.job = job;
+        this.tracker = tracker;
         this.request = job.request();
         this.groups = groups;
         this.online = online;
@@ -165,18 +169,29 @@ final class BatchIngest {
             notes.addAll(IngestSources.notes(reader));
             FeatureGroup group = request.newGroup() == null ? groups.describe(request.groupName())
                     : groups.create(definition);
+            tracker.groupKnown(group);
             int idIndex = group.features().stream().map(FeatureDefinition::name).toList()
                     .indexOf(definition.recordIdentifierFeatureName());
             OnlineVersions versions = new OnlineVersions(
                     group.features().stream().map(FeatureDefinition::name).toArray(String[]::new), idIndex);
             // Closing without a publish (cancel, error) deletes every file not yet published.
-            try (OfflineBulkAppend bulk = toOffline ? offline.openBulkAppend(group, invokedAt) : null) {
+            // A resumed job skips, offline, the accepted rows its earlier runs published (the file is
+            // unchanged and read the same way, so they are the first ones); online gets every row.
+            long skipOffline = tracker.publishedBefore();
+            publishedRows = skipOffline;
+            long accepted = 0;
+            try (OfflineBulkAppend bulk = toOffline ? offline.openBulkAppend(group, invokedAt, tracker.nextFiles())
+                    : null) {
                 while (reader.hasNext()) {
                     MappedRow row = reader.next();
                     long eventMs = row.eventTime().toEpochMilli();
                     Object[] values = row.takeTypedValues();
-                    if (bulk != null) {
+                    boolean alreadyOffline = accepted++ < skipOffline;
+                    if (bulk != null && !alreadyOffline) {
                         bulk.add(values, eventMs);
+                    }
+                    if ((accepted & 4095) == 0) {
+                        tracker.progress(progress.rowsRead(), progress.writtenOnline());
                     }
                     if (toOnline) {
                         versions.offer(values, eventMs);
@@ -191,6 +206,7 @@ final class BatchIngest {
                     }
                 }
                 publishOffline(bulk);
+                tracker.offlineDone(progress.rowsRead());
                 writeOnline(group, versions);
             } catch (FeatureStoreException e) {
                 if (e instanceof IngestCancelledException || progress.written() == 0) {
@@ -210,6 +226,8 @@ final class BatchIngest {
         }
         checkCancelled();
         long rows = bulk.publish().rows();
+        publishedRows += rows;
+        tracker.published(publishedRows);
         progress.offlineWritten(rows);
     }
 
@@ -218,6 +236,7 @@ final class BatchIngest {
             checkCancelled();
             long changed = online.putAll(group, versions.take(limits.onlineBatchRows()), invokedAt);
             progress.onlineWritten(changed);
+            tracker.onlineBatch(progress.writtenOnline());
         }
     }
 

@@ -46,7 +46,15 @@ public final class IngestJob {
     private volatile IngestSummary summary;
     private volatile String failure;
 
+    /** The record of the interrupted run this job resumes, or null for a new job. */
+    private final IngestJobRecord resumes;
+
     IngestJob(String id, IngestRequest request, Instant submittedAt) {
+        this(id, request, submittedAt, null);
+    }
+
+    IngestJob(String id, IngestRequest request, Instant submittedAt, IngestJobRecord resumes) {
+        this.resumes = resumes;
         this.id = id;
         this.request = request;
         this.submittedAt = submittedAt;
@@ -56,6 +64,15 @@ public final class IngestJob {
     /** The job id, e.g. {@code 20240501T120000Z-k3F9}: sortable by submission time, unique in a workspace. */
     public String id() {
         return id;
+    }
+
+    /** Whether this job continues an earlier run that did not finish ({@link IngestOperations#submitResume}). */
+    public boolean isResume() {
+        return resumes != null;
+    }
+
+    IngestJobRecord resumes() {
+        return resumes;
     }
 
     public IngestRequest request() {

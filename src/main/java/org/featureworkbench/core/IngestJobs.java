@@ -44,6 +44,15 @@ final class IngestJobs {
         return job;
     }
 
+    /** Registers a new run of a recorded job under its id (a resume), replacing this process's entry of it. */
+    synchronized IngestJob addResumed(IngestJobRecord record, IngestRequest request) {
+        jobs.removeIf(j -> j.id().equals(record.id()));
+        IngestJob job = new IngestJob(record.id(), request, clock.instant(), record);
+        jobs.addFirst(job);
+        forgetOldFinished();
+        return job;
+    }
+
     synchronized List<IngestJob> list() {
         return new ArrayList<>(jobs);
     }

@@ -1,12 +1,17 @@
 package org.featureworkbench.core;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
+import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.offline.JobFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,23 +44,33 @@ public final class IngestOperations {
     private final IngestJobs jobs;
     private final Clock clock;
     private final BatchIngest.Limits limits;
+    private final IngestJobFiles jobFiles;
+    private final Consumer<IngestJobTracker.Milestone> milestoneHook;
 
     IngestOperations(FeatureStore store, StoreServices services) {
-        this(store, services, new IngestJobs(Clock.systemUTC()), Clock.systemUTC(), BatchIngest.Limits.DEFAULT);
+        this(store, services, new IngestJobs(Clock.systemUTC()), Clock.systemUTC(), BatchIngest.Limits.DEFAULT,
+                m -> { });
     }
 
     private IngestOperations(FeatureStore store, StoreServices services, IngestJobs jobs, Clock clock,
-                             BatchIngest.Limits limits) {
+                             BatchIngest.Limits limits, Consumer<IngestJobTracker.Milestone> milestoneHook) {
         this.store = store;
         this.services = services;
         this.jobs = jobs;
         this.clock = clock;
         this.limits = limits;
+        this.milestoneHook = milestoneHook;
+        this.jobFiles = new IngestJobFiles(store.workspaceDirectory().resolve("jobs"));
     }
 
     /** The same operations and job list with other limits (tests use tiny ones to cross checkpoints). */
     IngestOperations withLimits(BatchIngest.Limits newLimits) {
-        return new IngestOperations(store, services, jobs, clock, newLimits);
+        return new IngestOperations(store, services, jobs, clock, newLimits, milestoneHook);
+    }
+
+    /** The same operations told each job milestone (tests halt the process at one). */
+    IngestOperations withMilestoneHook(Consumer<IngestJobTracker.Milestone> hook) {
+        return new IngestOperations(store, services, jobs, clock, limits, hook);
     }
 
     /**
@@ -109,31 +124,232 @@ public final class IngestOperations {
             }
             job.update(job.progress().withState(IngestJob.State.VALIDATING));
         }
-        IngestRequest request = job.request();
-        Instant invokedAt = clock.instant();
-        Path rejects = request.rejectsFile() != null ? request.rejectsFile() : defaultRejectsFile(job.id());
-        BatchIngest ingest = new BatchIngest(job, groups(), services.online(), services.offline(), limits, listener,
-                invokedAt);
         try {
-            IngestSummary summary = ingest.run(rejects, request.rejectsFile() != null);
-            // The online upserts bypass the record journal: in the database file before "done" (ADR 0010).
-            services.writePath().makeDurable();
-            job.succeeded(summary, job.progress().withState(summary.cancelled() ? IngestJob.State.CANCELLED
-                    : IngestJob.State.SUCCEEDED));
-            LOG.info("Ingest job {} {}: read {}, online {}, offline {}, rejected {} in {} s", job.id(),
-                    summary.cancelled() ? "cancelled" : "finished", summary.rowsRead(), summary.writtenOnline(),
-                    summary.writtenOffline(), summary.rejected(), String.format("%.2f", summary.seconds()));
-            return summary;
+            IngestJobFiles.Claim claim = jobFiles.claim(job.id()).orElseThrow(() -> new FeatureStoreException(
+                    "ingest " + job.id() + " is running in another process; 'jobs' shows it, wait for it to end"));
+            IngestJobTracker tracker;
+            try {
+                tracker = new IngestJobTracker(jobFiles, claim, job.isResume() ? resumedRecord(job) : newRecord(job),
+                        milestoneHook);
+            } catch (RuntimeException e) {
+                claim.close();
+                throw e;
+            }
+            return execute(job, tracker, listener);
         } catch (RuntimeException e) {
-            job.failed(e.getMessage(), job.progress().withState(IngestJob.State.FAILED));
-            LOG.warn("Ingest job {} failed", job.id(), e);
+            if (!job.state().finished()) {
+                job.failed(e.getMessage(), job.progress().withState(IngestJob.State.FAILED));
+            }
             throw e;
         }
+    }
+
+    private IngestSummary execute(IngestJob job, IngestJobTracker tracker, IngestListener listener) {
+        try (tracker) {
+            IngestRequest request = job.request();
+            Instant invokedAt = Instant.ofEpochMilli(tracker.record().invokedAtMs());
+            Path rejects = request.rejectsFile() != null ? request.rejectsFile() : defaultRejectsFile(job.id());
+            BatchIngest ingest = new BatchIngest(job, groups(), services.online(), services.offline(), limits, listener,
+                    invokedAt, tracker);
+            try {
+                IngestSummary summary = ingest.run(rejects, request.rejectsFile() != null);
+                // The online upserts bypass the record journal: in the database file before "done" (ADR 0010).
+                services.writePath().makeDurable();
+                tracker.ended(summary.cancelled() ? IngestJobRecord.Status.CANCELLED : IngestJobRecord.Status.SUCCEEDED,
+                        summary.rowsRead(), summary.writtenOnline(), null);
+                job.succeeded(summary, job.progress().withState(summary.cancelled() ? IngestJob.State.CANCELLED
+                        : IngestJob.State.SUCCEEDED));
+                LOG.info("Ingest job {} {}: read {}, online {}, offline {}, rejected {} in {} s", job.id(),
+                        summary.cancelled() ? "cancelled" : "finished", summary.rowsRead(), summary.writtenOnline(),
+                        summary.writtenOffline(), summary.rejected(), String.format("%.2f", summary.seconds()));
+                return summary;
+            } catch (RuntimeException e) {
+                tracker.ended(IngestJobRecord.Status.FAILED, job.progress().rowsRead(), job.progress().writtenOnline(),
+                        e.getMessage());
+                job.failed(e.getMessage(), job.progress().withState(IngestJob.State.FAILED));
+                LOG.warn("Ingest job {} failed", job.id(), e);
+                throw e;
+            }
+        }
+    }
+
+    private IngestJobRecord newRecord(IngestJob job) {
+        jobFiles.forgetOldEnded();
+        Path file = job.request().file();
+        long size = -1;
+        long modified = -1;
+        try {
+            size = Files.size(file);
+            modified = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            // The ingest itself reports the missing or unreadable file in its own words.
+        }
+        long now = clock.millis();
+        return new IngestJobRecord(job.id(), JobFiles.newToken(), IngestJobRecord.Status.RUNNING,
+                ProcessHandle.current().pid(), StoredRequests.of(job.request()), size, modified, null, now, now, now,
+                0, 0, 0, 0, false, 0, null);
+    }
+
+    /**
+     * The record of a resumed job, once this process holds its lock: removes the files of a publish
+     * the interrupted run did not record (ADR 0020), then marks it running here.
+     */
+    private IngestJobRecord resumedRecord(IngestJob job) {
+        IngestJobRecord record = jobFiles.read(job.id()).orElseThrow(() -> new FeatureStoreException(
+                "the record of ingest " + job.id() + " is gone from " + jobsDirectory() + "; run the ingest again"));
+        if (record.status() == IngestJobRecord.Status.SUCCEEDED) {
+            throw new FeatureStoreException("ingest " + job.id() + " has finished meanwhile; nothing to resume");
+        }
+        if (record.groupFolder() != null) {
+            FeatureGroup group = store.describeFeatureGroup(record.group());
+            int removed = services.offline().discardJobFiles(group, record.token(), record.checkpoints());
+            if (removed > 0) {
+                LOG.warn("Resuming ingest {}: removed {} file(s) of its unfinished publish; their rows are written again",
+                        job.id(), removed);
+            }
+        }
+        return record.running(ProcessHandle.current().pid(), clock.millis());
     }
 
     /** {@link #submit} and {@link #run} in one call. */
     public IngestSummary ingest(IngestRequest request, IngestListener listener) {
         return run(submit(request), listener);
+    }
+
+    /**
+     * Registers the resume of an ingest that did not finish — interrupted (its process ended),
+     * failed or cancelled — without starting it; {@link #run} continues it: the file is read again,
+     * the rows its earlier runs published offline are not written again, and the online store gets
+     * the newest version of every record (ADR 0020). The job keeps its id.
+     *
+     * @param idOrFile the job id, or the file it ingests (its latest unfinished job)
+     * @throws FeatureStoreException when no unfinished job matches, it is running in a process,
+     *         the file changed since the job started, or its group was deleted or re-created
+     */
+    public IngestJob submitResume(String idOrFile) {
+        IngestJobRecord record = unfinishedJob(idOrFile);
+        IngestRequest request = StoredRequests.toRequest(record.request());
+        try {
+            checkUnchanged(record);
+        } catch (FeatureStoreException e) {
+            throw endUnresumable(record, e);
+        }
+        java.util.Optional<FeatureGroup> group = store.findFeatureGroup(record.group());
+        if (group.isEmpty() || (record.groupFolder() != null
+                && !group.get().offlineFolderName().equals(record.groupFolder()))) {
+            String why = record.groupFolder() == null ? "it stopped before its group '" + record.group()
+                    + "' existed, so it stored nothing" : "its group '" + record.group() + "' was deleted"
+                    + (group.isEmpty() ? "" : " and created again");
+            throw endUnresumable(record, new FeatureStoreException("cannot resume ingest " + record.id() + ": " + why
+                    + "; run a new ingest of " + record.file() + " instead"));
+        }
+        IngestJob job = jobs.addResumed(record, request);
+        LOG.info("Ingest job {} resumed: {} into {} ({} rows were offline)", job.id(), request.file(),
+                request.groupName(), record.rowsPublished());
+        return job;
+    }
+
+    /**
+     * Gives up an unfinished ingest: it is marked CANCELLED and no longer reported as
+     * interrupted. What it stored stays; nothing is deleted.
+     *
+     * @return the record as it is now
+     * @throws FeatureStoreException when no unfinished job matches or it is running in a process
+     */
+    public IngestJobRecord abandon(String idOrFile) {
+        IngestJobRecord record = unfinishedJob(idOrFile);
+        IngestJobFiles.Claim claim = jobFiles.claim(record.id()).orElseThrow(() -> new FeatureStoreException(
+                "ingest " + record.id() + " has just been resumed by another process; 'jobs' shows it"));
+        try (claim) {
+            IngestJobRecord ended = record.ended(IngestJobRecord.Status.CANCELLED, "given up with 'jobs --abandon'; "
+                    + "the " + record.rowsPublished() + " rows it stored offline stay", clock.millis());
+            jobFiles.write(ended);
+            LOG.info("Ingest job {} abandoned", record.id());
+            return ended;
+        }
+    }
+
+    /**
+     * Marks a job that cannot be resumed FAILED with the reason, so it stops being reported as
+     * interrupted (once the cause is fixed, e.g. the file put back, it can still be resumed).
+     */
+    private FeatureStoreException endUnresumable(IngestJobRecord record, FeatureStoreException reason) {
+        if (record.status() == IngestJobRecord.Status.INTERRUPTED) {
+            jobFiles.claim(record.id()).ifPresent(claim -> {
+                try (claim) {
+                    jobFiles.write(record.ended(IngestJobRecord.Status.FAILED, reason.getMessage(), clock.millis()));
+                }
+            });
+        }
+        return reason;
+    }
+
+    /** {@link #submitResume} and {@link #run} in one call. */
+    public IngestSummary resume(String idOrFile, IngestListener listener) {
+        return run(submitResume(idOrFile), listener);
+    }
+
+    /**
+     * Every ingest recorded in the workspace by any process, newest first (the latest
+     * {@value IngestJobFiles#KEPT_ENDED} ended ones, and all unfinished ones): running (its process
+     * is alive), interrupted (its process ended before it did), succeeded, failed or cancelled.
+     */
+    public List<IngestJobRecord> workspaceJobs() {
+        return jobFiles.list();
+    }
+
+    /** The recorded ingests whose process ended before they did: each can be {@linkplain #resume resumed}. */
+    public List<IngestJobRecord> interruptedJobs() {
+        return jobFiles.list().stream().filter(r -> r.status() == IngestJobRecord.Status.INTERRUPTED).toList();
+    }
+
+    /** {@code <workspace>/jobs}: one record per ingest job. */
+    public Path jobsDirectory() {
+        return store.workspaceDirectory().resolve("jobs");
+    }
+
+    private IngestJobRecord unfinishedJob(String idOrFile) {
+        java.util.Optional<IngestJobRecord> byId = jobFiles.read(idOrFile);
+        IngestJobRecord record;
+        if (byId.isPresent()) {
+            record = byId.get();
+        } else {
+            String file;
+            try {
+                file = Path.of(idOrFile).toAbsolutePath().normalize().toString();
+            } catch (java.nio.file.InvalidPathException e) {
+                file = idOrFile;
+            }
+            String wanted = file;
+            record = jobFiles.list().stream().filter(r -> r.request().file().equals(wanted)
+                    && !r.status().equals(IngestJobRecord.Status.SUCCEEDED)).findFirst()
+                    .orElseThrow(() -> new FeatureStoreException("no unfinished ingest has the id or file '"
+                            + idOrFile + "'; 'jobs' lists the ingests of this workspace with their ids"));
+        }
+        switch (record.status()) {
+            case RUNNING -> throw new FeatureStoreException("ingest " + record.id() + " is still running (process "
+                    + record.pid() + "); wait for it to end, or stop that process first");
+            case SUCCEEDED -> throw new FeatureStoreException("ingest " + record.id() + " finished at "
+                    + record.ended() + "; there is nothing to resume");
+            default -> {
+                return record;
+            }
+        }
+    }
+
+    private static void checkUnchanged(IngestJobRecord record) {
+        Path file = record.file();
+        try {
+            if (Files.size(file) != record.fileSize()
+                    || Files.getLastModifiedTime(file).toMillis() != record.fileModifiedMs()) {
+                throw new FeatureStoreException("cannot resume ingest " + record.id() + ": " + file
+                        + " changed since the ingest started, so its rows no longer match what was stored; run a new "
+                        + "ingest of the file instead (the rows stored before stay)");
+            }
+        } catch (IOException e) {
+            throw new FeatureStoreException("cannot resume ingest " + record.id() + ": its file " + file
+                    + " cannot be read (" + e.getMessage() + "); put it back where it was and resume again", e);
+        }
     }
 
     /** This process's jobs, newest first: all running ones and the latest finished ones. */

@@ -48,6 +48,14 @@ final class JobProgress {
         publish();
     }
 
+    long rowsRead() {
+        return read.rowsRead();
+    }
+
+    long writtenOnline() {
+        return writtenOnline;
+    }
+
     /** Rows or records written to either store so far. */
     long written() {
         return writtenOffline + writtenOnline;

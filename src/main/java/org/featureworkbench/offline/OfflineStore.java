@@ -54,6 +54,23 @@ public interface OfflineStore {
      */
     OfflineBulkAppend openBulkAppend(FeatureGroup group, java.time.Instant apiInvocationTime);
 
+    /**
+     * {@link #openBulkAppend(FeatureGroup, java.time.Instant)} whose files carry an ingest job's
+     * token and checkpoint number in their names ({@link JobFiles}; the first publish is
+     * {@code jobFiles}' checkpoint, each later one the next), so the job's published rows can be
+     * found again after a crash (ADR 0020).
+     */
+    OfflineBulkAppend openBulkAppend(FeatureGroup group, java.time.Instant apiInvocationTime, JobFiles jobFiles);
+
+    /**
+     * Deletes the published files of the job with this token whose checkpoint is after
+     * {@code lastKeptCheckpoint}: the files of a publish that a crash interrupted (some renamed,
+     * some not) or that the job never recorded as done, before a resume writes those rows again.
+     *
+     * @return how many files were deleted
+     */
+    int discardJobFiles(FeatureGroup group, String jobToken, int lastKeptCheckpoint);
+
     /** Files, rows (from the Parquet footers), bytes and last write time of a group's offline data. */
     OfflineStoreStats stats(FeatureGroup group);
 

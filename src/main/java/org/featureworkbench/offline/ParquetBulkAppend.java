@@ -36,9 +36,12 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
     private final BulkWriterThread.Block[] filling;
     private long pendingRows;
     private boolean closed;
+    /** The job's file names of the next publish, or null for random names. */
+    private JobFiles jobFiles;
 
     ParquetBulkAppend(FeatureGroup group, Path dataDirectory, CompressionCodecName codec, Instant apiInvocationTime,
-                      Lock publishLock, Runnable onPublished, int threads, long budgetBytes) {
+                      Lock publishLock, Runnable onPublished, int threads, long budgetBytes, JobFiles jobFiles) {
+        this.jobFiles = jobFiles;
         this.group = group;
         this.dataDirectory = dataDirectory;
         this.publishLock = publishLock;
@@ -171,8 +174,11 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         Set<Path> directories = new LinkedHashSet<>();
         publishLock.lock();
         try {
-            for (HourFileWriter.Finished f : files) {
-                Path target = f.temporary().resolveSibling(OfflineLayout.dataFileName(f.latestEvent()));
+            for (int i = 0; i < files.size(); i++) {
+                HourFileWriter.Finished f = files.get(i);
+                String name = jobFiles == null ? OfflineLayout.dataFileName(f.latestEvent())
+                        : jobFiles.fileName(OfflineLayout.timestampPrefix(f.latestEvent()), i);
+                Path target = f.temporary().resolveSibling(name);
                 DurableFiles.publish(f.temporary(), target);
                 published.add(target);
                 directories.add(target.getParent());
@@ -180,6 +186,9 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         } finally {
             onPublished.run();
             publishLock.unlock();
+        }
+        if (jobFiles != null) {
+            jobFiles = jobFiles.next();
         }
         Path storeRoot = dataDirectory.getParent().getParent();
         for (Path partition : new ArrayList<>(directories)) {

@@ -85,18 +85,59 @@ public final class ParquetOfflineStore implements OfflineStore {
     @Override
     public OfflineBulkAppend openBulkAppend(FeatureGroup group, Instant apiInvocationTime) {
         return openBulkAppend(group, apiInvocationTime, ParquetBulkAppend.defaultThreads(),
-                ParquetBulkAppend.defaultBudgetBytes());
+                ParquetBulkAppend.defaultBudgetBytes(), null);
+    }
+
+    @Override
+    public OfflineBulkAppend openBulkAppend(FeatureGroup group, Instant apiInvocationTime, JobFiles jobFiles) {
+        Objects.requireNonNull(jobFiles, "jobFiles");
+        return openBulkAppend(group, apiInvocationTime, ParquetBulkAppend.defaultThreads(),
+                ParquetBulkAppend.defaultBudgetBytes(), jobFiles);
+    }
+
+    @Override
+    public int discardJobFiles(FeatureGroup group, String jobToken, int lastKeptCheckpoint) {
+        String key = group.offlineFolderName();
+        ReentrantLock writer = locks.writer(key);
+        ReentrantReadWriteLock.WriteLock files = locks.files(key).writeLock();
+        writer.lock();
+        files.lock();
+        int deleted = 0;
+        try {
+            for (Path file : publishedFiles(dataDirectory(group))) {
+                if (JobFiles.checkpointOf(file.getFileName().toString(), jobToken) > lastKeptCheckpoint) {
+                    Files.deleteIfExists(file);
+                    deleted++;
+                }
+            }
+            return deleted;
+        } catch (IOException e) {
+            throw new FeatureStoreException("Could not remove the unfinished checkpoint of an interrupted ingest from "
+                    + groupDirectory(group) + ": " + e.getMessage() + " (check the folder's permissions and resume again)",
+                    e);
+        } finally {
+            if (deleted > 0) {
+                ChangeMarker.mark(groupDirectory(group));
+            }
+            files.unlock();
+            writer.unlock();
+        }
     }
 
     /** {@link #openBulkAppend(FeatureGroup, Instant)} with explicit writer threads and memory budget (tests). */
     OfflineBulkAppend openBulkAppend(FeatureGroup group, Instant apiInvocationTime, int threads, long budgetBytes) {
+        return openBulkAppend(group, apiInvocationTime, threads, budgetBytes, null);
+    }
+
+    private OfflineBulkAppend openBulkAppend(FeatureGroup group, Instant apiInvocationTime, int threads,
+                                             long budgetBytes, JobFiles jobFiles) {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(apiInvocationTime, "apiInvocationTime");
         // The writer lock is taken only for the renames: the outbox flusher and compaction of this
         // group keep working while an ingest streams its (hidden) files.
         return new ParquetBulkAppend(group, dataDirectory(group), codec, apiInvocationTime,
                 locks.writer(group.offlineFolderName()), () -> ChangeMarker.mark(groupDirectory(group)), threads,
-                budgetBytes);
+                budgetBytes, jobFiles);
     }
 
     @Override

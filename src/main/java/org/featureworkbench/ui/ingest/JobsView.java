@@ -1,6 +1,10 @@
 package org.featureworkbench.ui.ingest;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.layout.Region;
+import org.featureworkbench.core.IngestJobRecord;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
@@ -76,10 +80,52 @@ public final class JobsView extends VBox {
         VBox card = new VBox(10, FormLayout.section("Selected job", null, details), buttons);
         card.getStyleClass().add("card");
 
-        VBox content = new VBox(14, table, card);
+        VBox content = new VBox(14, interruptedCard(vm), table, card);
         content.getStyleClass().add("page-content");
         VBox.setVgrow(content, Priority.ALWAYS);
         getChildren().addAll(header, content);
+    }
+
+    /**
+     * Ingests whose process ended before they did (this window's or any other process's), each
+     * with Resume; hidden while there is none.
+     */
+    private static VBox interruptedCard(JobsViewModel vm) {
+        VBox list = new VBox(8);
+        Runnable rebuild = () -> {
+            list.getChildren().clear();
+            for (IngestJobRecord r : vm.interrupted()) {
+                Label text = new Label(JobsViewModel.describeInterrupted(r));
+                text.setWrapText(true);
+                // Wraps inside the HBox only when it may shrink below its one-line width and grow in height.
+                text.setMinWidth(0);
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                text.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                Button resume = new Button("Resume");
+                resume.getStyleClass().add("accent");
+                resume.setId("resume-" + r.id());
+                resume.setMinWidth(Region.USE_PREF_SIZE);
+                resume.setOnAction(e -> vm.resume(r));
+                HBox line = new HBox(12, text, resume);
+                line.setAlignment(Pos.CENTER_LEFT);
+                list.getChildren().add(line);
+            }
+        };
+        vm.interrupted().addListener((ListChangeListener<IngestJobRecord>) c -> rebuild.run());
+        rebuild.run();
+        Label title = new Label("Interrupted ingests");
+        title.getStyleClass().add("section-title");
+        Label hint = new Label("Their process ended before they finished (closed, killed or crashed). Both stores "
+                + "are consistent, but the file is only partly stored.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("page-subtitle");
+        VBox card = new VBox(8, title, hint, list);
+        card.setId("interruptedIngests");
+        card.getStyleClass().addAll("card", "warning-card");
+        card.visibleProperty().bind(Bindings.isNotEmpty(vm.interrupted()));
+        card.managedProperty().bind(card.visibleProperty());
+        return card;
     }
 
     private static TableColumn<JobRow, String> text(String title, java.util.function.Function<JobRow, String> value,

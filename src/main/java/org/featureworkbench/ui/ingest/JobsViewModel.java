@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.IngestJob;
+import org.featureworkbench.core.IngestJobRecord;
 import org.featureworkbench.core.IngestSummary;
 import org.featureworkbench.ui.dialog.DialogService;
 import org.featureworkbench.ui.task.TaskExecutor;
@@ -27,6 +28,8 @@ public final class JobsViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final ObservableList<JobRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<IngestJobRecord> interrupted = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper interruptedCount = new ReadOnlyIntegerWrapper(this, "interrupted", 0);
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
     private final ObjectProperty<JobRow> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringBinding runningText;
@@ -37,8 +40,8 @@ public final class JobsViewModel {
         this.store = store;
         this.executor = executor;
         this.dialogs = dialogs;
-        runningText = Bindings.createStringBinding(() -> running.get() == 0 ? ""
-                : running.get() == 1 ? "1 job running" : running.get() + " jobs running", running);
+        runningText = Bindings.createStringBinding(() -> statusText(running.get(), interruptedCount.get()), running,
+                interruptedCount);
         details = Bindings.createStringBinding(() -> describe(selected.get()), selected);
     }
 
@@ -48,13 +51,21 @@ public final class JobsViewModel {
             return;
         }
         refreshing = true;
-        executor.executeQuietly(() -> store.ingest().jobs().stream().map(JobRow::of).toList(), this::show, e -> {
+        executor.executeQuietly(() -> new Snapshot(store.ingest().jobs().stream().map(JobRow::of).toList(),
+                store.ingest().interruptedJobs()), this::show, e -> {
             refreshing = false;
         });
     }
 
-    private void show(List<JobRow> now) {
+    /** One poll: this process's jobs and the workspace's interrupted ingests (from any process). */
+    private record Snapshot(List<JobRow> jobs, List<IngestJobRecord> interrupted) {
+    }
+
+    private void show(Snapshot snapshot) {
         refreshing = false;
+        List<JobRow> now = snapshot.jobs();
+        interrupted.setAll(snapshot.interrupted());
+        interruptedCount.set(snapshot.interrupted().size());
         String selectedId = selected.get() == null ? null : selected.get().id();
         rows.setAll(now);
         running.set((int) now.stream().filter(JobRow::running).count());
@@ -67,6 +78,44 @@ public final class JobsViewModel {
             row.job().cancel();
             refresh();
         }
+    }
+
+    /**
+     * Continues an interrupted ingest in this window (ADR 0020): it is listed here as running, keeps
+     * its id, and stores none of its already stored rows again. A refusal (file changed, group
+     * deleted, resumed meanwhile by another process) is shown as an error.
+     */
+    public void resume(IngestJobRecord record) {
+        if (record == null) {
+            return;
+        }
+        interrupted.remove(record);
+        interruptedCount.set(interrupted.size());
+        executor.executeJob(() -> store.ingest().run(store.ingest().submitResume(record.id()), null), s -> refresh(),
+                e -> {
+                    dialogs.showError("Cannot resume the ingest", e.getMessage(), e);
+                    refresh();
+                });
+        refresh();
+    }
+
+    /** An interrupted ingest in words: what, where it stopped, what resuming does. */
+    public static String describeInterrupted(IngestJobRecord r) {
+        String stored = r.offlineDone() ? "all " + IngestText.count(r.rowsPublished())
+                + " rows are offline; the online store lacks part of their newest values"
+                : IngestText.count(r.rowsPublished()) + " rows are offline; the rest of the file is not stored yet";
+        return r.file().getFileName() + " → " + r.group() + " (job " + r.id() + "), interrupted"
+                + (r.ended() == null ? "" : " at " + IngestText.time(r.ended())) + ": " + stored
+                + ". Resume reads the file again and stores only what is missing.";
+    }
+
+    static String statusText(int running, int interrupted) {
+        String text = running == 0 ? "" : running == 1 ? "1 job running" : running + " jobs running";
+        if (interrupted > 0) {
+            text += (text.isEmpty() ? "" : " · ") + (interrupted == 1 ? "1 ingest interrupted"
+                    : interrupted + " ingests interrupted");
+        }
+        return text;
     }
 
     /** Opens the selected job's rejects file. */
@@ -99,9 +148,13 @@ public final class JobsViewModel {
     }
 
     public ObservableList<JobRow> rows() { return rows; }
+    /** The workspace's interrupted ingests, from any process, newest first. */
+    public ObservableList<IngestJobRecord> interrupted() { return interrupted; }
+    /** How many ingests are interrupted. */
+    public ReadOnlyIntegerProperty interruptedProperty() { return interruptedCount.getReadOnlyProperty(); }
     /** How many jobs have not ended. */
     public ReadOnlyIntegerProperty runningProperty() { return running.getReadOnlyProperty(); }
-    /** "2 jobs running", or empty when none is. */
+    /** "2 jobs running", "1 ingest interrupted", both, or empty. */
     public StringBinding runningTextProperty() { return runningText; }
     public ObjectProperty<JobRow> selectedProperty() { return selected; }
     /** The selected job's progress, summary or failure, in words. */

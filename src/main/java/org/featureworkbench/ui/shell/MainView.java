@@ -59,6 +59,8 @@ public final class MainView extends BorderPane {
         jobsPolling = new Timeline(new KeyFrame(Duration.seconds(1), e -> pollJobs()));
         jobsPolling.setCycleCount(Timeline.INDEFINITE);
         pollJobs = vm.showingJobsProperty().or(vm.jobs().runningProperty().greaterThan(0));
+        // Once at start: ingests that another (ended) process left interrupted show on the status bar.
+        vm.jobs().refresh();
         pollJobs.addListener((o, was, now) -> {
             if (now) {
                 jobsPolling.play();

@@ -71,4 +71,37 @@ class JobsViewModelTest {
         assertEquals("", vm.runningTextProperty().get());
         assertEquals(done.id(), vm.selectedProperty().get().id(), "the selection survives a refresh");
     }
+
+    @Test
+    void anIngestAnotherProcessLeftInterruptedIsListedAndResumes() throws Exception {
+        Path file = Files.writeString(workspace.resolve("c.csv"),
+                "customer_id,event_time,age\nc1,2024-05-01T10:00:00Z,33\nc2,2024-05-01T11:00:00Z,34\n");
+        // What a killed process leaves: a record marked running whose lock nobody holds.
+        String folder = store.describeFeatureGroup("customers").offlineFolderName();
+        Files.createDirectories(workspace.resolve("jobs"));
+        Files.writeString(workspace.resolve("jobs").resolve("20261203T221500Z-AbC123.json"), """
+                {"id":"20261203T221500Z-AbC123","token":"Tok3nAbC","status":"RUNNING","pid":999999,
+                 "request":{"group":"customers","file":"%s","targets":[],"renames":{},"stampEventTime":false,
+                            "onError":"SKIP"},
+                 "fileSize":%d,"fileModifiedMs":%d,"groupFolder":"%s","invokedAtMs":1764800100000,
+                 "startedMs":1764800100000,"updatedMs":1764800101000,"endedMs":0,"rowsRead":2,"rowsPublished":0,
+                 "checkpoints":0,"offlineDone":false,"writtenOnline":0}
+                """.formatted(file.toString().replace("\\", "\\\\"), Files.size(file),
+                Files.getLastModifiedTime(file).toMillis(), folder));
+
+        vm.refresh();
+
+        assertEquals(1, vm.interrupted().size());
+        assertEquals("1 ingest interrupted", vm.runningTextProperty().get());
+        assertTrue(JobsViewModel.describeInterrupted(vm.interrupted().get(0)).contains("c.csv → customers"));
+
+        vm.resume(vm.interrupted().get(0));
+
+        assertEquals(0, vm.interrupted().size());
+        assertEquals("", vm.runningTextProperty().get());
+        assertEquals("20261203T221500Z-AbC123", vm.rows().get(0).id(), "the resumed job keeps its id");
+        assertEquals(IngestJob.State.SUCCEEDED, vm.rows().get(0).state());
+        assertEquals(2, org.featureworkbench.testing.OfflineFiles.rows(workspace, "customers"));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
 }
