@@ -44,7 +44,7 @@ public final class ProcessesBenchChild {
 
     private static void put(FeatureStore store, String prefix, int n) {
         Set<TargetStore> both = Set.of(TargetStore.ONLINE_STORE, TargetStore.OFFLINE_STORE);
-        Instant base = Instant.now().minusSeconds(n + 60L);
+        Instant base = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusSeconds(n + 60L);
         long longest = 0;
         long first = System.currentTimeMillis();
         System.out.println("STARTED");

@@ -55,10 +55,16 @@ public final class ProcessesBenchmark {
         }
         long first = Long.MAX_VALUE;
         long last = 0;
+        List<String> each = new ArrayList<>();
         for (Process p : children) {
             long[] r = result(p);
             first = Math.min(first, r[0]);
             last = Math.max(last, r[1]);
+            each.add(String.format("%,.0f", records / (double) Math.max(1, r[1] - r[0]) * 1000));
+        }
+        if (writers > 1) {
+            // The first to open the file serves it embedded; the others reach it over loopback TCP.
+            out.println("  per writer process, puts/s while it ran: " + String.join(", ", each));
         }
         delete(dir);
         return writers * (double) records / Math.max(1, last - first) * 1000;
@@ -97,7 +103,9 @@ public final class ProcessesBenchmark {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), ProcessesBenchChild.class.getName()));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        // stderr beside the workspace, so a failed child can be read afterwards
+        Path err = Path.of(args[1] + "-" + args[0] + "-" + System.nanoTime() + ".err");
+        return new ProcessBuilder(cmd).redirectError(err.toFile()).start();
     }
 
     private static BufferedReader reader(Process p) {
@@ -126,7 +134,8 @@ public final class ProcessesBenchmark {
             }
         }
         p.waitFor(60, TimeUnit.SECONDS);
-        throw new IOException("a writer process failed (exit " + p.exitValue() + ")");
+        throw new IOException("a writer process failed (exit " + p.exitValue() + "); its errors are in "
+                + System.getProperty("java.io.tmpdir") + "/fwb-bench-processes*.err");
     }
 
     private static void delete(Path dir) throws IOException {

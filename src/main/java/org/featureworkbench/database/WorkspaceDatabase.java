@@ -2,6 +2,12 @@ package org.featureworkbench.database;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Properties;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.StandardOpenOption;
@@ -42,6 +48,8 @@ public final class WorkspaceDatabase implements DataSource {
     /** How long a connection is waited for before the command fails with the processes named. */
     static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final int MAX_CONNECTIONS = 32;
+    /** How long a lock file whose server stopped answering is given to disappear (a clean exit). */
+    private static final Duration CLEAN_EXIT_GRACE = Duration.ofSeconds(1);
     /** In-JVM half of the hand-over lock (a FileLock guards only against other processes). */
     private static final Object HANDOVER_GUARD = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkspaceDatabase.class);
@@ -120,6 +128,7 @@ public final class WorkspaceDatabase implements DataSource {
         synchronized (HANDOVER_GUARD) {
             try (FileChannel channel = FileChannel.open(workspace.resolve("online").resolve("handover.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                awaitCleanExit();
                 Connection c = gen.pool.getConnection();
                 gen.connected = true;
                 return c;
@@ -129,6 +138,54 @@ public final class WorkspaceDatabase implements DataSource {
                 gen.connected = true;
                 return c;
             }
+        }
+    }
+
+    /**
+     * When H2's lock file names a server that no longer answers, its owner is exiting or dead.
+     * A clean exit deletes the file a moment later, and opening then takes ~25 ms; opening while
+     * the file is still there runs H2's protocol for a stale lock (wait until the file is two
+     * seconds old, write, sleep two seconds). So give the owner up to a second to finish: only a
+     * killed owner's file outlives that.
+     */
+    private void awaitCleanExit() {
+        Path lockFile = workspace.resolve("online").resolve("workbench.lock.db");
+        long deadline = System.nanoTime() + CLEAN_EXIT_GRACE.toNanos();
+        while (Files.exists(lockFile) && System.nanoTime() < deadline) {
+            InetSocketAddress server = serverIn(lockFile);
+            if (server == null || answers(server)) {
+                return; // being written, or a living server: H2 connects to it at once
+            }
+            sleep(10);
+        }
+    }
+
+    /** The {@code server} property of H2's lock file, or null. */
+    private static InetSocketAddress serverIn(Path lockFile) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(lockFile, StandardCharsets.ISO_8859_1)) {
+            p.load(r);
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+        String server = p.getProperty("server");
+        int colon = server == null ? -1 : server.lastIndexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        try {
+            return new InetSocketAddress(server.substring(0, colon), Integer.parseInt(server.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static boolean answers(InetSocketAddress server) {
+        try (Socket s = new Socket()) {
+            s.connect(server, 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * every record sent must be online and offline exactly once.
  */
 class ManyProcessesOneWorkspaceIT {
-    private static final int PUTS = 1000;
-    private static final int INGEST_ROWS = 5000;
+    private static final int PUTS = 500;
+    private static final int INGEST_ROWS = 3000;
 
     @TempDir
     Path workspace;
