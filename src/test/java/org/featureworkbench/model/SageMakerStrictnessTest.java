@@ -76,4 +76,13 @@ class SageMakerStrictnessTest {
         assertTrue(wrapped.contains("java.nio"), "the JDK's own wrapper message names the class: " + wrapped);
         assertFalse(IoProblems.reason(new IOException()).contains("Exception"));
     }
+
+    @Test
+    void anyFailureAFrontEndShowsNamesNoJavaClass() {
+        assertEquals("/a does not exist", IoProblems.describe(new UncheckedIOException(new NoSuchFileException("/a"))));
+        assertEquals("g: bad", IoProblems.describe(new ValidationException("g", "bad")));
+        String bug = IoProblems.describe(new NullPointerException("Cannot invoke \"String.length()\""));
+        assertTrue(bug.contains("the workspace log has the details"), bug);
+        assertFalse(bug.contains("String.length") || bug.contains("NullPointer"), bug);
+    }
 }
