@@ -25,6 +25,12 @@ class SageMakerStrictnessTest {
     }
 
     @Test
+    void aBlankIdStoredBeforeTheRuleCanStillBeLookedUpAndDeleted() {
+        // Lookups, deletes and journal replays parse ids this way; only new records are refused.
+        assertEquals("   ", RecordValidator.parseRecordIdentifier(RecordValidatorTest.CUSTOMERS.definition(), "   "));
+    }
+
+    @Test
     void recordIdWithSpacesAroundAVisibleCharacterIsStillAnId() {
         TypedRecord record = RecordValidator.validate(RecordValidatorTest.CUSTOMERS,
                 new Record(RecordValidatorTest.with("customer_id", " c1 ")));
