@@ -45,7 +45,9 @@ enum FileSignature {
     static void check(Path file, SourceFormat format, boolean explicit) {
         FileSignature signature = of(file);
         String name = file.getFileName().toString();
-        String readAs = explicit ? "--format " + format.cliName() : "its name";
+        int dot = name.lastIndexOf('.');
+        String readAs = explicit ? "--format " + format.cliName() + " was given"
+                : dot > 0 ? "its name ends in " + name.substring(dot) : "its name suggests " + format.cliName();
         if (signature.decompress != null) {
             throw new FeatureStoreException(name + " is " + signature.description + " (its first bytes say so, whatever"
                     + " its name); decompress it first, e.g. '" + String.format(signature.decompress, name)
@@ -53,7 +55,7 @@ enum FileSignature {
         }
         if (signature == PARQUET && format != SourceFormat.PARQUET) {
             throw new FeatureStoreException(name + " is a Parquet file (it starts and ends with Parquet's marker"
-                    + " 'PAR1'), but " + readAs + " says " + format.cliName() + "; pass --format parquet"
+                    + " 'PAR1'), but " + readAs + "; pass --format parquet"
                     + (explicit ? " instead" : ", or rename it to end in .parquet"));
         }
         if (format == SourceFormat.PARQUET && signature == TRUNCATED_PARQUET) {
@@ -63,7 +65,7 @@ enum FileSignature {
         }
         if (format == SourceFormat.PARQUET && signature == OTHER) {
             throw new FeatureStoreException(name + " is not a Parquet file: it does not start with Parquet's marker"
-                    + " 'PAR1' (" + readAs + " says parquet); if it is text, pass --format csv or --format jsonl");
+                    + " 'PAR1', though " + readAs + "; if it is text, pass --format csv or --format jsonl");
         }
     }
 

@@ -51,6 +51,23 @@ public final class IoProblems {
         return "an input/output error";
     }
 
+    /**
+     * Any failure as a front end may show it: the store's own message for a
+     * {@link FeatureStoreException}, {@link #reason} for a file-system failure (also inside an
+     * {@code UncheckedIOException}), and for anything else (a bug) a sentence that names no Java
+     * class and points at the workspace log, where the stack trace is.
+     */
+    public static String describe(Throwable e) {
+        if (e instanceof FeatureStoreException && e.getMessage() != null && !e.getMessage().isBlank()) {
+            return e.getMessage();
+        }
+        Throwable io = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (io instanceof IOException) {
+            return reason(io);
+        }
+        return "an unexpected error inside Feature Workbench (a bug); the workspace log has the details";
+    }
+
     private static String path(FileSystemException e) {
         String file = e.getFile() == null ? "the file" : e.getFile();
         return e.getOtherFile() == null ? file : file + " (with " + e.getOtherFile() + ")";

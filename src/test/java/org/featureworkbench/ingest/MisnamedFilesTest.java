@@ -57,7 +57,7 @@ class MisnamedFilesTest {
         String byOption = failure(file, SourceOptions.DETECT.withFormat(SourceFormat.CSV));
 
         assertTrue(byName.contains("export.csv is a Parquet file") && byName.contains("pass --format parquet"), byName);
-        assertTrue(byOption.contains("--format csv says csv; pass --format parquet instead"), byOption);
+        assertTrue(byOption.contains("--format csv was given; pass --format parquet instead"), byOption);
         assertEquals(2, Fixtures.readAll(file, SourceOptions.DETECT.withFormat(SourceFormat.PARQUET)).size());
     }
 

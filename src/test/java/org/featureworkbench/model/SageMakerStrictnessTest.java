@@ -25,6 +25,12 @@ class SageMakerStrictnessTest {
     }
 
     @Test
+    void aBlankIdStoredBeforeTheRuleCanStillBeLookedUpAndDeleted() {
+        // Lookups, deletes and journal replays parse ids this way; only new records are refused.
+        assertEquals("   ", RecordValidator.parseRecordIdentifier(RecordValidatorTest.CUSTOMERS.definition(), "   "));
+    }
+
+    @Test
     void recordIdWithSpacesAroundAVisibleCharacterIsStillAnId() {
         TypedRecord record = RecordValidator.validate(RecordValidatorTest.CUSTOMERS,
                 new Record(RecordValidatorTest.with("customer_id", " c1 ")));
@@ -75,5 +81,14 @@ class SageMakerStrictnessTest {
         String wrapped = new UncheckedIOException(new NoSuchFileException("/a")).getMessage();
         assertTrue(wrapped.contains("java.nio"), "the JDK's own wrapper message names the class: " + wrapped);
         assertFalse(IoProblems.reason(new IOException()).contains("Exception"));
+    }
+
+    @Test
+    void anyFailureAFrontEndShowsNamesNoJavaClass() {
+        assertEquals("/a does not exist", IoProblems.describe(new UncheckedIOException(new NoSuchFileException("/a"))));
+        assertEquals("g: bad", IoProblems.describe(new ValidationException("g", "bad")));
+        String bug = IoProblems.describe(new NullPointerException("Cannot invoke \"String.length()\""));
+        assertTrue(bug.contains("the workspace log has the details"), bug);
+        assertFalse(bug.contains("String.length") || bug.contains("NullPointer"), bug);
     }
 }

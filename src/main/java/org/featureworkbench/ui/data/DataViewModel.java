@@ -15,7 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureGroup;
-import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QueryOptions;
 import org.featureworkbench.query.QueryResult;
@@ -144,7 +144,7 @@ public final class DataViewModel implements AutoCloseable {
     }
 
     private static String message(Throwable e) {
-        String text = e instanceof FeatureStoreException ? e.getMessage() : "Unexpected error: " + e;
+        String text = IoProblems.describe(e);
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

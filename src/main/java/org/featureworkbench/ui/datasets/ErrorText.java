@@ -1,6 +1,6 @@
 package org.featureworkbench.ui.datasets;
 
-import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 
 /** A failure in words for the page's banner: the store's own message, never a stack trace. */
 final class ErrorText {
@@ -8,8 +8,7 @@ final class ErrorText {
     }
 
     static String of(Throwable e) {
-        String text = e instanceof FeatureStoreException ? e.getMessage()
-                : "Unexpected error: " + e + " (the details are in the log)";
+        String text = IoProblems.describe(e);
         return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -17,7 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureGroup;
-import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 import org.featureworkbench.query.ExportFormat;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QueryOptions;
@@ -200,8 +200,7 @@ public final class ExploreViewModel implements AutoCloseable {
     }
 
     private void showError(Throwable e) {
-        String text = e instanceof FeatureStoreException ? e.getMessage()
-                : "Unexpected error: " + e + " (the details are in the log)";
+        String text = IoProblems.describe(e);
         error.set(text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1));
     }
 

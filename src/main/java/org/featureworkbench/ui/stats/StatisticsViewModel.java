@@ -20,6 +20,7 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.IoProblems;
 import org.featureworkbench.model.UserTimes;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.query.QueryCancellation;
@@ -219,8 +220,7 @@ public final class StatisticsViewModel {
             String m = e.getMessage();
             return Character.toUpperCase(m.charAt(0)) + m.substring(1) + (m.endsWith(".") ? "" : ".");
         }
-        return "The statistics could not be computed (" + e.getClass().getSimpleName()
-                + "); the workspace log has the details.";
+        return "The statistics could not be computed: " + IoProblems.describe(e) + ".";
     }
 
     /** The group's Integral and Fractional features, in catalog order. */
