@@ -16,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.IngestJobRecord;
 import org.featureworkbench.core.FileOptions;
 import org.featureworkbench.core.FilePreview;
 import org.featureworkbench.core.InferOptions;
@@ -84,12 +85,18 @@ public final class SourceStepViewModel {
         executor.executeQuietly(() -> store.ingest().interruptedJobs().stream()
                 .filter(r -> r.file().equals(wanted)).findFirst(), found -> {
                     if (wanted.equals(file.get() == null ? null : file.get().toAbsolutePath().normalize())) {
-                        interrupted.set(found.map(r -> "An ingest of this file into '" + r.group() + "' was "
-                                + "interrupted (job " + r.id() + ", " + IngestText.count(r.rowsPublished())
-                                + " rows stored offline). To finish it, use Resume on the Jobs page: ingesting the "
-                                + "file again would store those rows a second time.").orElse(""));
+                        interrupted.set(found.map(SourceStepViewModel::interruptedNotice).orElse(""));
                     }
                 }, e -> interrupted.set(""));
+    }
+
+    static String interruptedNotice(IngestJobRecord r) {
+        String head = "An ingest of this file into '" + r.group() + "' was interrupted (job " + r.id() + ")";
+        if (r.rowsPublished() == 0) {
+            return head + " before it stored any row offline. Resume it on the Jobs page, or ingest the file again.";
+        }
+        return head + " after " + IngestText.count(r.rowsPublished()) + " rows were stored offline. To finish it, use "
+                + "Resume on the Jobs page: ingesting the file again would store those rows a second time.";
     }
 
     /** Asks for a CSV, Parquet or JSON Lines file. */

@@ -102,7 +102,7 @@ class JobsViewModelTest {
         SourceStepViewModel source = new SourceStepViewModel(store, new CurrentThreadTaskExecutor(), dialogs);
 
         source.fileProperty().set(file);
-        assertTrue(source.interruptedProperty().get().contains("Resume on the Jobs page"),
+        assertTrue(source.interruptedProperty().get().contains("Resume it on the Jobs page"),
                 source.interruptedProperty().get());
 
         source.fileProperty().set(other);
