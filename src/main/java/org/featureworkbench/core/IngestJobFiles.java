@@ -50,6 +50,11 @@ final class IngestJobFiles {
         this.directory = directory;
     }
 
+    /** The folder of the records. */
+    Path directory() {
+        return directory;
+    }
+
     /** A held job lock: the job runs in this process until it is closed. */
     static final class Claim implements AutoCloseable {
         private final Path file;

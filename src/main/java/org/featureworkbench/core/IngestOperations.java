@@ -45,6 +45,7 @@ public final class IngestOperations {
     private final Clock clock;
     private final BatchIngest.Limits limits;
     private final IngestJobFiles jobFiles;
+    private final ResumableIngests resumable;
     private final Consumer<IngestJobTracker.Milestone> milestoneHook;
 
     IngestOperations(FeatureStore store, StoreServices services) {
@@ -61,6 +62,7 @@ public final class IngestOperations {
         this.limits = limits;
         this.milestoneHook = milestoneHook;
         this.jobFiles = new IngestJobFiles(store.workspaceDirectory().resolve("jobs"));
+        this.resumable = new ResumableIngests(jobFiles, store, services.offline(), clock);
     }
 
     /** The same operations and job list with other limits (tests use tiny ones to cross checkpoints). */
@@ -129,7 +131,7 @@ public final class IngestOperations {
                     "ingest " + job.id() + " is running in another process; 'jobs' shows it, wait for it to end"));
             IngestJobTracker tracker;
             try {
-                tracker = new IngestJobTracker(jobFiles, claim, job.isResume() ? resumedRecord(job) : newRecord(job),
+                tracker = new IngestJobTracker(jobFiles, claim, job.isResume() ? resumable.reclaim(job.id()) : newRecord(job),
                         milestoneHook);
             } catch (RuntimeException e) {
                 claim.close();
@@ -190,27 +192,6 @@ public final class IngestOperations {
                 0, 0, 0, 0, false, 0, null);
     }
 
-    /**
-     * The record of a resumed job, once this process holds its lock: removes the files of a publish
-     * the interrupted run did not record (ADR 0020), then marks it running here.
-     */
-    private IngestJobRecord resumedRecord(IngestJob job) {
-        IngestJobRecord record = jobFiles.read(job.id()).orElseThrow(() -> new FeatureStoreException(
-                "the record of ingest " + job.id() + " is gone from " + jobsDirectory() + "; run the ingest again"));
-        if (record.status() == IngestJobRecord.Status.SUCCEEDED) {
-            throw new FeatureStoreException("ingest " + job.id() + " has finished meanwhile; nothing to resume");
-        }
-        if (record.groupFolder() != null) {
-            FeatureGroup group = store.describeFeatureGroup(record.group());
-            int removed = services.offline().discardJobFiles(group, record.token(), record.checkpoints());
-            if (removed > 0) {
-                LOG.warn("Resuming ingest {}: removed {} file(s) of its unfinished publish; their rows are written again",
-                        job.id(), removed);
-            }
-        }
-        return record.running(ProcessHandle.current().pid(), clock.millis());
-    }
-
     /** {@link #submit} and {@link #run} in one call. */
     public IngestSummary ingest(IngestRequest request, IngestListener listener) {
         return run(submit(request), listener);
@@ -227,22 +208,8 @@ public final class IngestOperations {
      *         the file changed since the job started, or its group was deleted or re-created
      */
     public IngestJob submitResume(String idOrFile) {
-        IngestJobRecord record = unfinishedJob(idOrFile);
+        IngestJobRecord record = resumable.find(idOrFile);
         IngestRequest request = StoredRequests.toRequest(record.request());
-        try {
-            checkUnchanged(record);
-        } catch (FeatureStoreException e) {
-            throw endUnresumable(record, e);
-        }
-        java.util.Optional<FeatureGroup> group = store.findFeatureGroup(record.group());
-        if (group.isEmpty() || (record.groupFolder() != null
-                && !group.get().offlineFolderName().equals(record.groupFolder()))) {
-            String why = record.groupFolder() == null ? "it stopped before its group '" + record.group()
-                    + "' existed, so it stored nothing" : "its group '" + record.group() + "' was deleted"
-                    + (group.isEmpty() ? "" : " and created again");
-            throw endUnresumable(record, new FeatureStoreException("cannot resume ingest " + record.id() + ": " + why
-                    + "; run a new ingest of " + record.file() + " instead"));
-        }
         IngestJob job = jobs.addResumed(record, request);
         LOG.info("Ingest job {} resumed: {} into {} ({} rows were offline)", job.id(), request.file(),
                 request.groupName(), record.rowsPublished());
@@ -257,31 +224,7 @@ public final class IngestOperations {
      * @throws FeatureStoreException when no unfinished job matches or it is running in a process
      */
     public IngestJobRecord abandon(String idOrFile) {
-        IngestJobRecord record = unfinishedJob(idOrFile);
-        IngestJobFiles.Claim claim = jobFiles.claim(record.id()).orElseThrow(() -> new FeatureStoreException(
-                "ingest " + record.id() + " has just been resumed by another process; 'jobs' shows it"));
-        try (claim) {
-            IngestJobRecord ended = record.ended(IngestJobRecord.Status.CANCELLED, "given up with 'jobs --abandon'; "
-                    + "the " + record.rowsPublished() + " rows it stored offline stay", clock.millis());
-            jobFiles.write(ended);
-            LOG.info("Ingest job {} abandoned", record.id());
-            return ended;
-        }
-    }
-
-    /**
-     * Marks a job that cannot be resumed FAILED with the reason, so it stops being reported as
-     * interrupted (once the cause is fixed, e.g. the file put back, it can still be resumed).
-     */
-    private FeatureStoreException endUnresumable(IngestJobRecord record, FeatureStoreException reason) {
-        if (record.status() == IngestJobRecord.Status.INTERRUPTED) {
-            jobFiles.claim(record.id()).ifPresent(claim -> {
-                try (claim) {
-                    jobFiles.write(record.ended(IngestJobRecord.Status.FAILED, reason.getMessage(), clock.millis()));
-                }
-            });
-        }
-        return reason;
+        return resumable.abandon(idOrFile);
     }
 
     /** {@link #submitResume} and {@link #run} in one call. */
@@ -306,50 +249,6 @@ public final class IngestOperations {
     /** {@code <workspace>/jobs}: one record per ingest job. */
     public Path jobsDirectory() {
         return store.workspaceDirectory().resolve("jobs");
-    }
-
-    private IngestJobRecord unfinishedJob(String idOrFile) {
-        java.util.Optional<IngestJobRecord> byId = jobFiles.read(idOrFile);
-        IngestJobRecord record;
-        if (byId.isPresent()) {
-            record = byId.get();
-        } else {
-            String file;
-            try {
-                file = Path.of(idOrFile).toAbsolutePath().normalize().toString();
-            } catch (java.nio.file.InvalidPathException e) {
-                file = idOrFile;
-            }
-            String wanted = file;
-            record = jobFiles.list().stream().filter(r -> r.request().file().equals(wanted)
-                    && !r.status().equals(IngestJobRecord.Status.SUCCEEDED)).findFirst()
-                    .orElseThrow(() -> new FeatureStoreException("no unfinished ingest has the id or file '"
-                            + idOrFile + "'; 'jobs' lists the ingests of this workspace with their ids"));
-        }
-        switch (record.status()) {
-            case RUNNING -> throw new FeatureStoreException("ingest " + record.id() + " is still running (process "
-                    + record.pid() + "); wait for it to end, or stop that process first");
-            case SUCCEEDED -> throw new FeatureStoreException("ingest " + record.id() + " finished at "
-                    + record.ended() + "; there is nothing to resume");
-            default -> {
-                return record;
-            }
-        }
-    }
-
-    private static void checkUnchanged(IngestJobRecord record) {
-        Path file = record.file();
-        try {
-            if (Files.size(file) != record.fileSize()
-                    || Files.getLastModifiedTime(file).toMillis() != record.fileModifiedMs()) {
-                throw new FeatureStoreException("cannot resume ingest " + record.id() + ": " + file
-                        + " changed since the ingest started, so its rows no longer match what was stored; run a new "
-                        + "ingest of the file instead (the rows stored before stay)");
-            }
-        } catch (IOException e) {
-            throw new FeatureStoreException("cannot resume ingest " + record.id() + ": its file " + file
-                    + " cannot be read (" + e.getMessage() + "); put it back where it was and resume again", e);
-        }
     }
 
     /** This process's jobs, newest first: all running ones and the latest finished ones. */

@@ -193,4 +193,28 @@ class IngestCommandTest {
         assertTrue(r.err().startsWith("error: file not found: "), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
     }
+
+    @Test
+    void jobsListsAFinishedIngestAndResumeSaysWhatItCannotResume() {
+        Path file = csv("customers.csv", "c1,2024-05-01T10:00:00Z,30,0.5", "c2,2024-05-01T11:30:00Z,41,");
+        CliRunner.Result ingested = cli.run("ingest", "customers", file.toString(), "--create");
+        assertEquals(0, ingested.exitCode(), ingested.toString());
+
+        CliRunner.Result jobs = cli.run("jobs");
+        assertEquals(0, jobs.exitCode(), jobs.toString());
+        assertTrue(jobs.out().startsWith("JOB "), jobs.out());
+        assertTrue(jobs.out().lines().skip(1).findFirst().orElseThrow().matches("\\S+Z-\\w{6}\\s+SUCCEEDED\\s+customers\\s+.*"
+                + "customers\\.csv\\s+2\\s+2\\s+2\\s+.*"), jobs.out());
+        assertTrue(jobs.err().isEmpty(), "no warning without an interrupted ingest: " + jobs.err());
+
+        CliRunner.Result finished = cli.run("ingest", "--resume", file.toString());
+        assertEquals(1, finished.exitCode());
+        assertTrue(finished.err().contains("no unfinished ingest has the id or file"), finished.err());
+        CliRunner.Result mixed = cli.run("ingest", "customers", "--resume", "x");
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().contains("give only --resume JOB"), mixed.err());
+        CliRunner.Result nothing = cli.run("ingest");
+        assertEquals(2, nothing.exitCode());
+        assertTrue(nothing.err().contains("name the GROUP and the FILE to ingest"), nothing.err());
+    }
 }

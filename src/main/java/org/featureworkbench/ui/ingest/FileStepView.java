@@ -35,6 +35,13 @@ final class FileStepView extends VBox {
         HBox fileRow = new HBox(8, path, choose);
         Label error = InlineValidation.errorLabel("fileError");
         error.textProperty().bind(vm.errorProperty());
+        Label interrupted = new Label();
+        interrupted.setId("interruptedIngest");
+        interrupted.getStyleClass().add("notice-warning");
+        interrupted.setWrapText(true);
+        interrupted.textProperty().bind(vm.interruptedProperty());
+        interrupted.visibleProperty().bind(vm.interruptedProperty().isNotEmpty());
+        interrupted.managedProperty().bind(interrupted.visibleProperty());
 
         ComboBox<FormatChoice> format = new ComboBox<>(FXCollections.observableArrayList(FormatChoice.values()));
         format.setId("formatChoice");
@@ -64,7 +71,7 @@ final class FileStepView extends VBox {
 
         getChildren().addAll(
                 FormLayout.section("File", "CSV (with a header row), Parquet, or JSON Lines (one JSON object per line).",
-                        fileRow, error, busy),
+                        fileRow, error, interrupted, busy),
                 FormLayout.section("Reading options", "Leave them as they are unless the preview looks wrong.", options));
     }
 

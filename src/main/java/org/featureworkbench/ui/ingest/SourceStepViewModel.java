@@ -16,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.core.IngestJobRecord;
 import org.featureworkbench.core.FileOptions;
 import org.featureworkbench.core.FilePreview;
 import org.featureworkbench.core.InferOptions;
@@ -48,6 +49,7 @@ public final class SourceStepViewModel {
     private final ObservableList<InferredGroup.Column> columns = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
     private final StringProperty inferenceProblem = new SimpleStringProperty(this, "inferenceProblem", "");
+    private final StringProperty interrupted = new SimpleStringProperty(this, "interrupted", "");
     private final FilePreviewViewModel preview = new FilePreviewViewModel();
     private final BooleanBinding canInfer;
 
@@ -64,9 +66,37 @@ public final class SourceStepViewModel {
             error.set("");
         };
         file.addListener((o, a, b) -> stale.run());
+        file.addListener((o, a, b) -> checkInterrupted(b));
         format.addListener((o, a, b) -> stale.run());
         delimiter.addListener((o, a, b) -> stale.run());
         encoding.addListener((o, a, b) -> stale.run());
+    }
+
+    /**
+     * Looks for an interrupted ingest of the chosen file (ADR 0020): ingesting it again would store
+     * its already stored rows a second time, while Resume on the Jobs page stores only the rest.
+     */
+    private void checkInterrupted(Path chosen) {
+        interrupted.set("");
+        if (chosen == null) {
+            return;
+        }
+        Path wanted = chosen.toAbsolutePath().normalize();
+        executor.executeQuietly(() -> store.ingest().interruptedJobs().stream()
+                .filter(r -> r.file().equals(wanted)).findFirst(), found -> {
+                    if (wanted.equals(file.get() == null ? null : file.get().toAbsolutePath().normalize())) {
+                        interrupted.set(found.map(SourceStepViewModel::interruptedNotice).orElse(""));
+                    }
+                }, e -> interrupted.set(""));
+    }
+
+    static String interruptedNotice(IngestJobRecord r) {
+        String head = "An ingest of this file into '" + r.group() + "' was interrupted (job " + r.id() + ")";
+        if (r.rowsPublished() == 0) {
+            return head + " before it stored any row offline. Resume it on the Jobs page, or ingest the file again.";
+        }
+        return head + " after " + IngestText.count(r.rowsPublished()) + " rows were stored offline. To finish it, use "
+                + "Resume on the Jobs page: ingesting the file again would store those rows a second time.";
     }
 
     /** Asks for a CSV, Parquet or JSON Lines file. */
@@ -166,6 +196,8 @@ public final class SourceStepViewModel {
     public ObservableList<String> notes() { return notes; }
     /** Why no feature group can be inferred from the previewed file (empty when it could); blocks the next step. */
     public StringProperty inferenceProblemProperty() { return inferenceProblem; }
+    /** A warning that the chosen file has an interrupted ingest to resume, or empty. */
+    public StringProperty interruptedProperty() { return interrupted; }
     /** The first rows of the file, as the last read found them. */
     public FilePreviewViewModel preview() { return preview; }
     /** True while no file is chosen. */

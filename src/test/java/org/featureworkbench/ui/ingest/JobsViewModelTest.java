@@ -76,18 +76,7 @@ class JobsViewModelTest {
     void anIngestAnotherProcessLeftInterruptedIsListedAndResumes() throws Exception {
         Path file = Files.writeString(workspace.resolve("c.csv"),
                 "customer_id,event_time,age\nc1,2024-05-01T10:00:00Z,33\nc2,2024-05-01T11:00:00Z,34\n");
-        // What a killed process leaves: a record marked running whose lock nobody holds.
-        String folder = store.describeFeatureGroup("customers").offlineFolderName();
-        Files.createDirectories(workspace.resolve("jobs"));
-        Files.writeString(workspace.resolve("jobs").resolve("20261203T221500Z-AbC123.json"), """
-                {"id":"20261203T221500Z-AbC123","token":"Tok3nAbC","status":"RUNNING","pid":999999,
-                 "request":{"group":"customers","file":"%s","targets":[],"renames":{},"stampEventTime":false,
-                            "onError":"SKIP"},
-                 "fileSize":%d,"fileModifiedMs":%d,"groupFolder":"%s","invokedAtMs":1764800100000,
-                 "startedMs":1764800100000,"updatedMs":1764800101000,"endedMs":0,"rowsRead":2,"rowsPublished":0,
-                 "checkpoints":0,"offlineDone":false,"writtenOnline":0}
-                """.formatted(file.toString().replace("\\", "\\\\"), Files.size(file),
-                Files.getLastModifiedTime(file).toMillis(), folder));
+        writeInterruptedRecord(workspace, store.describeFeatureGroup("customers").offlineFolderName(), file);
 
         vm.refresh();
 
@@ -103,5 +92,34 @@ class JobsViewModelTest {
         assertEquals(IngestJob.State.SUCCEEDED, vm.rows().get(0).state());
         assertEquals(2, org.featureworkbench.testing.OfflineFiles.rows(workspace, "customers"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void choosingTheFileOfAnInterruptedIngestInTheWizardSaysToResumeIt() throws Exception {
+        Path file = Files.writeString(workspace.resolve("c.csv"), "customer_id,event_time,age\nc1,2024-05-01T10:00:00Z,33\n");
+        Path other = Files.writeString(workspace.resolve("d.csv"), "customer_id,event_time,age\nc1,2024-05-01T10:00:00Z,33\n");
+        writeInterruptedRecord(workspace, store.describeFeatureGroup("customers").offlineFolderName(), file);
+        SourceStepViewModel source = new SourceStepViewModel(store, new CurrentThreadTaskExecutor(), dialogs);
+
+        source.fileProperty().set(file);
+        assertTrue(source.interruptedProperty().get().contains("Resume it on the Jobs page"),
+                source.interruptedProperty().get());
+
+        source.fileProperty().set(other);
+        assertEquals("", source.interruptedProperty().get());
+    }
+
+    /** What a killed process leaves: a record marked running whose lock nobody holds (job 20261203T221500Z-AbC123). */
+    static void writeInterruptedRecord(Path workspace, String groupFolder, Path file) throws java.io.IOException {
+        Files.createDirectories(workspace.resolve("jobs"));
+        Files.writeString(workspace.resolve("jobs").resolve("20261203T221500Z-AbC123.json"), """
+                {"id":"20261203T221500Z-AbC123","token":"Tok3nAbC","status":"RUNNING","pid":999999,
+                 "request":{"group":"customers","file":"%s","targets":[],"renames":{},"stampEventTime":false,
+                            "onError":"SKIP"},
+                 "fileSize":%d,"fileModifiedMs":%d,"groupFolder":"%s","invokedAtMs":1764800100000,
+                 "startedMs":1764800100000,"updatedMs":1764800101000,"endedMs":0,"rowsRead":2,"rowsPublished":0,
+                 "checkpoints":0,"offlineDone":false,"writtenOnline":0}
+                """.formatted(file.toAbsolutePath().normalize().toString().replace("\\", "\\\\"), Files.size(file),
+                Files.getLastModifiedTime(file).toMillis(), groupFolder));
     }
 }
