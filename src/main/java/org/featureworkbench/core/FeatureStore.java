@@ -52,7 +52,8 @@ public final class FeatureStore implements AutoCloseable {
         this.catalog = services.catalog();
         this.services = services;
         this.groupCache = new GroupCache(catalog::findEntry, catalog::version);
-        this.records = new RecordOperations(this::describeFeatureGroup, groupCache, services);
+        this.records = new RecordOperations(this::describeFeatureGroup, groupCache, services,
+                () -> ingest().workspaceJobs());
         this.ingest = new IngestOperations(this, services);
         this.query = new QueryOperations(new DuckDbQueryEngine(workspaceDirectory, offlineStoreDirectory(),
                 services.offline(), () -> catalog.list(GroupListQuery.ALL),

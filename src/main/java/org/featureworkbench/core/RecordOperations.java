@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.featureworkbench.model.BatchGetIdentifier;
 import org.featureworkbench.model.BatchGetResult;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.EventTimes;
 import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.FlushResult;
 import org.featureworkbench.model.OfflineStoreStats;
@@ -38,16 +40,21 @@ public final class RecordOperations {
     private final Function<String, FeatureGroup> groups;
     private final GroupCache cache;
     private final StoreServices services;
+    private final Supplier<List<IngestJobRecord>> recordedIngests;
 
     /**
      * @param groups a fresh catalog read (throwing when the group does not exist), for the rare
      *               operations: flush, compaction, stats
      * @param cache  the per-call operations' groups (PutRecord, GetRecord, DeleteRecord)
+     * @param recordedIngests every ingest recorded in the workspace (compaction must not merge the
+     *                        files of one that is still running or interrupted)
      */
-    RecordOperations(Function<String, FeatureGroup> groups, GroupCache cache, StoreServices services) {
+    RecordOperations(Function<String, FeatureGroup> groups, GroupCache cache, StoreServices services,
+                     Supplier<List<IngestJobRecord>> recordedIngests) {
         this.groups = groups;
         this.cache = cache;
         this.services = services;
+        this.recordedIngests = recordedIngests;
     }
 
     /**
@@ -114,11 +121,34 @@ public final class RecordOperations {
     public OfflineStoreStats compact(String groupName, Consumer<String> waiting) {
         FeatureGroup group = groups.apply(groupName);
         requireOffline(group);
+        refuseWhileIngestUnfinished(group);
         services.writePath().workspaceWide(group, "compact " + groupName, waiting, () -> {
             services.offline().compact(group);
             return null;
         });
         return services.offline().stats(group);
+    }
+
+    /**
+     * A resume finds an unfinished ingest's published files by the job's token in their names
+     * (ADR 0020) and deletes those of a publish its record does not count; compaction would merge
+     * them under another name, so the resume could neither skip nor remove them.
+     */
+    private void refuseWhileIngestUnfinished(FeatureGroup group) {
+        for (IngestJobRecord job : recordedIngests.get()) {
+            boolean unfinished = job.status() == IngestJobRecord.Status.RUNNING
+                    || job.status() == IngestJobRecord.Status.INTERRUPTED;
+            if (unfinished && group.name().equalsIgnoreCase(job.group())
+                    && (job.groupFolder() == null || job.groupFolder().equals(group.offlineFolderName()))) {
+                throw new FeatureStoreException(job.status() == IngestJobRecord.Status.RUNNING
+                        ? "ingest " + job.id() + " of " + job.file().getFileName() + " into '" + group.name()
+                        + "' is still running (process " + job.pid() + "); compact the group once it has ended"
+                        : "ingest " + job.id() + " of " + job.file().getFileName() + " into '" + group.name()
+                        + "' was interrupted, and compaction would merge the files its resume must find; run "
+                        + "'ingest --resume " + job.id() + "' (or give it up with 'jobs --abandon " + job.id()
+                        + "'), then compact");
+            }
+        }
     }
 
     /** Online record count, offline files and rows, rows waiting for the offline store. */

@@ -120,6 +120,19 @@ class IngestResumeTest {
     }
 
     @Test
+    void compactionWaitsForTheResumeSoTheUncountedPublishCanStillBeReplaced() {
+        IngestJobRecord record = dieAt(IngestJobTracker.Milestone.FILES_PUBLISHED, 2);
+        FeatureStoreException refused = assertThrows(FeatureStoreException.class,
+                () -> store.records().compact("customers"));
+        assertTrue(refused.getMessage().contains("ingest --resume " + record.id()), refused.getMessage());
+        assertEquals(200, OfflineFiles.rows(workspace, "customers"), "nothing was merged");
+
+        resume(record);
+        store.records().compact("customers");
+        assertEveryRowOnceAndNewestOnline();
+    }
+
+    @Test
     void aPublishKilledBetweenItsRenamesIsReplacedNotDuplicated() throws IOException {
         IngestJobRecord record = dieAt(IngestJobTracker.Milestone.FILES_PUBLISHED, 2);
         // As if the kill came after the first rename of the second publish: only one of its files is visible.
