@@ -16,7 +16,8 @@ import org.featureworkbench.workspace.Workspace;
  * {@code put:FROM:COUNT} (ids {@code cFROM…}, one event per minute from 2024-05-01T00:00Z, so they
  * spread over hours), {@code flush}, {@code compact}, {@code halt} (dies without closing, as a
  * kill does), {@code sleep:MS}, {@code put-until-fails:FROM} (prints {@code ACKED <n>} when a put
- * fails, e.g. because the group was deleted). The store is closed at the end.
+ * fails, e.g. because the group was deleted), {@code timed-put-delete:N} (a put and a soft delete of
+ * record N, then {@code TIMED <ms>}). The store is closed at the end ({@code CLOSED <ms>}).
  */
 public final class WorkspaceScriptChild {
     private WorkspaceScriptChild() {
@@ -35,6 +36,13 @@ public final class WorkspaceScriptChild {
                 case "compact" -> records.compact(WritePathGroups.CUSTOMERS, m -> out.println("WAIT " + m));
                 case "halt" -> Runtime.getRuntime().halt(0);
                 case "sleep" -> Thread.sleep(Long.parseLong(step[1]));
+                case "timed-put-delete" -> {
+                    long started = System.nanoTime();
+                    put(records, Integer.parseInt(step[1]), 1);
+                    records.deleteRecord(WritePathGroups.CUSTOMERS, "c" + step[1], "2030-01-01T00:00:00Z",
+                            org.featureworkbench.model.DeletionMode.SOFT_DELETE, Set.of());
+                    out.println("TIMED " + (System.nanoTime() - started) / 1_000_000);
+                }
                 case "put-until-fails" -> {
                     int from = Integer.parseInt(step[1]);
                     int n = 0;
@@ -54,8 +62,9 @@ public final class WorkspaceScriptChild {
             }
             out.println("OK " + args[i]);
         }
+        long closing = System.nanoTime();
         store.close();
-        out.println("CLOSED");
+        out.println("CLOSED " + (System.nanoTime() - closing) / 1_000_000);
     }
 
     static void put(RecordOperations records, int from, int count) {
