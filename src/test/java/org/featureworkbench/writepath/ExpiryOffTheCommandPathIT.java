@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 12, finding 7: after the sample's records passed their TTL, the next commands paid for the
  * purge (a {@code delete} took 6.4 s, a {@code get} 3.5 s): the background purge took the writer
  * for one record after another, overtaking a waiting command each time, and closing the store
- * waited for the whole round. Now the purge steps aside for a waiting put or delete and stops when
- * the store closes. Run as the issue saw it: a fresh JVM, a second after it opened the workspace.
+ * waited for the whole round and then for publishing its delete markers. Now a process purges only
+ * from 5 s after it opened the workspace (a short command never does), in bounded rounds that step
+ * aside for a waiting put or delete and stop when the store closes. Run as the issue saw it: a
+ * fresh JVM, its commands a second after it opened the workspace.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ExpiryOffTheCommandPathIT {
@@ -57,11 +59,5 @@ class ExpiryOffTheCommandPathIT {
             }
         }
         assertTrue(output.contains("CLOSED "), output);
-        try (FeatureStore store = Workspace.open(workspace)) {
-            // Each purged record left a delete marker offline (published when the child closed):
-            // the child's commands did run while its purge worked.
-            long purgedByChild = store.records().stats(CUSTOMERS).offline().rows() - EXPIRED - 4;
-            assertTrue(purgedByChild > 0, "the child never purged:\n" + output);
-        }
     }
 }
