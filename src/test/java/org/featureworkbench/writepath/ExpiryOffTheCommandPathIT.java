@@ -49,7 +49,8 @@ class ExpiryOffTheCommandPathIT {
         Thread.sleep(Math.max(0, eventTime.plusSeconds(61).toEpochMilli() - System.currentTimeMillis()));
 
         // The child's first tick (1 s after it opened) starts purging the expired records.
-        ScriptChild child = ScriptChild.start(workspace, "sleep:1300", "timed-put-delete:1", "timed-put-delete:2");
+        ScriptChild child = ScriptChild.start(workspace, "sleep:1300", "timed-online-put-get-delete:1",
+                "timed-online-put-get-delete:2");
         child.awaitExit();
         String output = child.output();
         for (String line : output.split("\n")) {
