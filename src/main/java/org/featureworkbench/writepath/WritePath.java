@@ -76,6 +76,7 @@ public final class WritePath implements AutoCloseable {
             return true;
         }
     }
+
     private static final Logger LOG = LoggerFactory.getLogger(WritePath.class);
 
     /** How long a workspace-wide operation waits for the other processes to publish their rows. */
@@ -276,12 +277,14 @@ public final class WritePath implements AutoCloseable {
     public synchronized void close() {
         closing = true;
         if (requestPoller != null) {
-            requestPoller.shutdownNow();
+            // Not shutdownNow: an interrupt inside a settle would close the journal's file channel.
+            requestPoller.shutdown();
         }
         if (ticker != null) {
             ticker.shutdown();
             try {
                 ticker.awaitTermination(30, TimeUnit.SECONDS);
+                requestPoller.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
