@@ -77,12 +77,19 @@ public final class WritePath implements AutoCloseable {
             return true;
         }
     }
+
     private static final Logger LOG = LoggerFactory.getLogger(WritePath.class);
 
     /** How long a workspace-wide operation waits for the other processes to publish their rows. */
     static final Duration SETTLE_WAIT = Duration.ofSeconds(30);
     /** Most expired records one tick purges: the rest wait for the next tick (ADR 0017). */
     static final int PURGE_PER_TICK = 500;
+    /**
+     * The background purge starts this long after the write path: a short command (get, delete,
+     * a put) is over by then and never pays for purging, nor for publishing the purge's delete
+     * markers when it closes; long-lived processes (GUI, servers, long ingests) purge (ADR 0017).
+     */
+    static final Duration PURGE_START_DELAY = Duration.ofSeconds(5);
 
     private final Path workspace;
     private final DataSource dataSource;
@@ -93,6 +100,7 @@ public final class WritePath implements AutoCloseable {
     private ScheduledExecutorService requestPoller;
     /** Set by {@link #close}: a running purge stops at its next record instead of delaying the exit. */
     private volatile boolean closing;
+    private final long createdNanos = System.nanoTime();
 
     /**
      * @param workspace  the workspace folder (the journal lives in its {@code journal} folder)
@@ -177,7 +185,9 @@ public final class WritePath implements AutoCloseable {
             settler.settle(FLUSH_ROWS, FLUSH_AGE, true);
             // Bounded, and it steps aside for any put or delete waiting for the writer: expiry
             // work never stalls a command (issue 12, finding 7).
-            purger.purgeExpired(PURGE_PER_TICK, () -> !closing && !writer.commandsWaiting());
+            if (System.nanoTime() - createdNanos >= PURGE_START_DELAY.toNanos()) {
+                purger.purgeExpired(PURGE_PER_TICK, () -> !closing && !writer.commandsWaiting());
+            }
         } catch (RuntimeException e) {
             // Logged, and retried on the next tick: the journal keeps the rows meanwhile.
             LOG.error("Background flush failed; will retry", e);
@@ -306,12 +316,14 @@ public final class WritePath implements AutoCloseable {
     public synchronized void close() {
         closing = true;
         if (requestPoller != null) {
-            requestPoller.shutdownNow();
+            // Not shutdownNow: an interrupt inside a settle would close the journal's file channel.
+            requestPoller.shutdown();
         }
         if (ticker != null) {
             ticker.shutdown();
             try {
                 ticker.awaitTermination(30, TimeUnit.SECONDS);
+                requestPoller.awaitTermination(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

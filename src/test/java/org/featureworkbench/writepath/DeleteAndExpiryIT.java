@@ -106,9 +106,9 @@ class DeleteAndExpiryIT {
                 new TtlDuration(TtlUnit.MINUTES, 10));
 
         assertTrue(records.getRecord(CUSTOMERS, "c1", null).isEmpty(), "expired before the purge ran");
-        // The background tick (every second) purges the row and queues the marker.
+        // The background tick (every second, purging from 5 s after the open) purges the row and queues the marker.
         List<Map<String, Object>> offline = List.of();
-        for (int attempt = 0; attempt < 100 && offline.size() < 2; attempt++) {
+        for (int attempt = 0; attempt < 200 && offline.size() < 2; attempt++) {
             Thread.sleep(100);
             records.flush(CUSTOMERS);
             offline = new OfflineRows(store).all(CUSTOMERS, "event_time");

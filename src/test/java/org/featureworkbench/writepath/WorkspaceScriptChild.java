@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.RecordOperations;
+import org.featureworkbench.model.DeletionMode;
+import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.workspace.Workspace;
 
 /**
@@ -16,7 +18,8 @@ import org.featureworkbench.workspace.Workspace;
  * {@code put:FROM:COUNT} (ids {@code cFROM…}, one event per minute from 2024-05-01T00:00Z, so they
  * spread over hours), {@code flush}, {@code compact}, {@code halt} (dies without closing, as a
  * kill does), {@code sleep:MS}, {@code put-until-fails:FROM} (prints {@code ACKED <n>} when a put
- * fails, e.g. because the group was deleted). The store is closed at the end.
+ * fails, e.g. because the group was deleted), {@code timed-online-put-get-delete:N} (a put, a get and a
+ * soft delete of record N, online only, then {@code TIMED <ms>}). The store is closed at the end ({@code CLOSED <ms>}).
  */
 public final class WorkspaceScriptChild {
     private WorkspaceScriptChild() {
@@ -35,6 +38,18 @@ public final class WorkspaceScriptChild {
                 case "compact" -> records.compact(WritePathGroups.CUSTOMERS, m -> out.println("WAIT " + m));
                 case "halt" -> Runtime.getRuntime().halt(0);
                 case "sleep" -> Thread.sleep(Long.parseLong(step[1]));
+                case "timed-online-put-get-delete" -> {
+                    // Online only: nothing for the offline store, so closing has nothing of its own to publish.
+                    Set<TargetStore> online = Set.of(TargetStore.ONLINE_STORE);
+                    String id = "c" + step[1];
+                    long started = System.nanoTime();
+                    records.putRecord(WritePathGroups.CUSTOMERS, WritePathGroups.customer(id, eventTime(0), 1, 1, "x"),
+                            online, null);
+                    records.getRecord(WritePathGroups.CUSTOMERS, id, null);
+                    records.deleteRecord(WritePathGroups.CUSTOMERS, id, "2030-01-01T00:00:00Z",
+                            DeletionMode.SOFT_DELETE, online);
+                    out.println("TIMED " + (System.nanoTime() - started) / 1_000_000);
+                }
                 case "put-until-fails" -> {
                     int from = Integer.parseInt(step[1]);
                     int n = 0;
@@ -54,8 +69,9 @@ public final class WorkspaceScriptChild {
             }
             out.println("OK " + args[i]);
         }
+        long closing = System.nanoTime();
         store.close();
-        out.println("CLOSED");
+        out.println("CLOSED " + (System.nanoTime() - closing) / 1_000_000);
     }
 
     static void put(RecordOperations records, int from, int count) {

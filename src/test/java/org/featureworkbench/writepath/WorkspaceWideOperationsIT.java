@@ -3,10 +3,6 @@ package org.featureworkbench.writepath;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,10 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureGroup;
@@ -42,7 +34,7 @@ class WorkspaceWideOperationsIT {
         // the segment stayed; the next process published the segment again (2,001 rows for 1,001 puts).
         createGroup();
         // The compaction's own flush publishes the second segment, and the kill comes before a tick deletes it.
-        Child child = Child.start(workspace, "put:0:500", "flush", "put:500:501", "compact", "halt");
+        ScriptChild child = ScriptChild.start(workspace, "put:0:500", "flush", "put:500:501", "compact", "halt");
         child.awaitExit();
         assertTrue(child.saw("OK compact"), child.output());
 
@@ -64,16 +56,16 @@ class WorkspaceWideOperationsIT {
                 store.records().flush(WritePathGroups.CUSTOMERS);
             }
         }
-        Child compactor;
+        ScriptChild compactor;
         try (WorkspaceLock held = WorkspaceLock.acquire(workspace, group.offlineFolderName(), "test holding the lock",
                 m -> { })) {
-            compactor = Child.start(workspace, "compact");
+            compactor = ScriptChild.start(workspace, "compact");
             String wait = compactor.await(line -> line.startsWith("WAIT "));
             assertTrue(wait.contains("process " + ProcessHandle.current().pid()) && wait.contains("test holding the lock"),
                     wait);
             assertTrue(!compactor.saw("OK compact"), "compacted while another process held the lock");
         }
-        Child other = Child.start(workspace, "compact");
+        ScriptChild other = ScriptChild.start(workspace, "compact");
         compactor.awaitExit();
         other.awaitExit();
         assertTrue(compactor.saw("OK compact"), compactor.output());
@@ -91,7 +83,7 @@ class WorkspaceWideOperationsIT {
         // Finding 11: the delete flushed only its own journal; the other process's flush then found
         // no group and dropped its acknowledged rows.
         createGroup();
-        Child writer = Child.start(workspace, "put-until-fails:0");
+        ScriptChild writer = ScriptChild.start(workspace, "put-until-fails:0");
         writer.await(line -> line.equals("PROGRESS 1000"));
         Path kept;
         try (FeatureStore store = Workspace.open(workspace)) {
@@ -140,81 +132,6 @@ class WorkspaceWideOperationsIT {
                      + groupFolder.resolve("data").toString().replace('\\', '/') + "/**/*.parquet')")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** A running child JVM whose output lines are collected as they come. */
-    private static final class Child {
-        private final Process process;
-        private final List<String> lines = new ArrayList<>();
-        private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
-
-        private Child(Process process) {
-            this.process = process;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        synchronized (lines) {
-                            lines.add(line);
-                        }
-                        fresh.add(line);
-                    }
-                } catch (IOException ignored) {
-                    // the child ended
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        static Child start(Path workspace, String... steps) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    WorkspaceScriptChild.class.getName(),
-                    workspace.toString()));
-            command.addAll(List.of(steps));
-            return new Child(new ProcessBuilder(command).redirectErrorStream(true).start());
-        }
-
-        /** The first line (seen so far or coming) that matches. */
-        String await(java.util.function.Predicate<String> matching) throws InterruptedException {
-            synchronized (lines) {
-                for (String line : lines) {
-                    if (matching.test(line)) {
-                        return line;
-                    }
-                }
-            }
-            while (true) {
-                String line = fresh.poll(60, TimeUnit.SECONDS);
-                if (line == null) {
-                    throw new AssertionError("child never printed the expected line:\n" + output());
-                }
-                if (matching.test(line)) {
-                    return line;
-                }
-            }
-        }
-
-        void awaitExit() throws InterruptedException {
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("child hung:\n" + output());
-            }
-            Thread.sleep(50); // let the reader take the last lines
-        }
-
-        boolean saw(String line) {
-            synchronized (lines) {
-                return lines.contains(line);
-            }
-        }
-
-        String output() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
         }
     }
 }
