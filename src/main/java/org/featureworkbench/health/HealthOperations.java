@@ -67,7 +67,7 @@ public final class HealthOperations {
     public HealthReport atOpening() {
         HealthReport report = opening;
         if (report == null) {
-            report = new HealthCheck(workspace, database, catalog, offline::groupDirectory).quick();
+            report = new HealthCheck(workspace, database, catalog).quick();
             opening = report;
         }
         return report;
@@ -81,7 +81,7 @@ public final class HealthOperations {
         if (database == null) {
             throw new FeatureStoreException("this store was opened without its database; open the workspace to check it");
         }
-        return new HealthCheck(workspace, database, catalog, offline::groupDirectory).full();
+        return new HealthCheck(workspace, database, catalog).full();
     }
 
     /**
@@ -139,7 +139,7 @@ public final class HealthOperations {
     /** The full check of a workspace whose database file cannot be opened. */
     public static HealthReport checkWithoutDatabase(Path workspace) {
         Path dir = workspace.toAbsolutePath().normalize();
-        return new HealthCheck(dir, null, null, g -> null).full();
+        return new HealthCheck(dir, null, null).full();
     }
 
     /**
