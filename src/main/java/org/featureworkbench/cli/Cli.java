@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.health.DamagedDatabaseException;
+import org.featureworkbench.health.DatabaseDamage;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.ValidationException;
 import org.slf4j.Logger;
@@ -75,6 +77,10 @@ public final class Cli {
     }
 
     private static String message(Throwable e) {
+        if (DatabaseDamage.isDamage(e) && !(e instanceof DamagedDatabaseException)) {
+            // Never the storage engine's own words: say the file is damaged and what to run.
+            return DatabaseDamage.userMessage(e);
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName() + " (details in the workspace log)";

@@ -88,11 +88,20 @@ public final class HealthOperations {
      * Repairs in place what the full check finds: unreadable files moved into
      * {@code <workspace>/damaged/}, the catalog restored from the definition files, missing or
      * unreadable online tables rebuilt from the offline store (or the online-only backup), torn
-     * journal segments of ended processes cut back to their intact entries.
+     * journal segments of ended processes cut back to their intact entries. When pages of the
+     * database file cannot be read it repairs nothing and says so ({@link RepairReport#needsNewDatabase}):
+     * close the store and call {@link #repairWithNewDatabase}.
      */
     public RepairReport repair() {
         if (database == null) {
             throw new FeatureStoreException("this store was opened without its database; open the workspace to repair it");
+        }
+        HealthReport before = check();
+        if (before.needsNewDatabase()) {
+            // In place, the damaged pages would stay in the file; only a new file gets rid of them.
+            return new RepairReport(java.util.List.of(), java.util.List.of(), java.util.List.of("the database file "
+                    + "(pages of it cannot be read, so it must be set aside and built again: close the workbench "
+                    + "and every command on this workspace, then run 'feature-workbench repair')"), before);
         }
         RepairReport report = new Repair(workspace, database, ds -> catalog, online, offline, clock).run();
         opening = null;
