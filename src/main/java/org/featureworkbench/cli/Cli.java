@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.health.DamagedDatabaseException;
+import org.featureworkbench.health.DatabaseDamage;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.IoProblems;
 import org.featureworkbench.model.ValidationException;
@@ -76,6 +78,10 @@ public final class Cli {
     }
 
     private static String message(Throwable e) {
+        if (DatabaseDamage.isDamage(e) && !(e instanceof DamagedDatabaseException)) {
+            // Never the storage engine's own words: say the file is damaged and what to run.
+            return DatabaseDamage.userMessage(e);
+        }
         String message = e.getMessage();
         Throwable cause = e.getCause();
         // new UncheckedIOException(cause) takes the cause's toString() as its message: a class name.

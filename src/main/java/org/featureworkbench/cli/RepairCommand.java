@@ -37,7 +37,12 @@ final class RepairCommand implements Callable<Integer> {
             try (FeatureStore store = root.openStoreQuietly()) {
                 report = store.health().repair();
             } catch (DamagedDatabaseException e) {
-                root.context().out().println("The database file cannot be opened; setting it aside and building a new one.");
+                report = null;
+            }
+            if (report == null || report.needsNewDatabase()) {
+                root.context().out().println(report == null
+                        ? "The database file cannot be opened; setting it aside and building a new one."
+                        : "Pages of the database file cannot be read; setting it aside and building a new one.");
                 report = HealthOperations.repairWithNewDatabase(root.workspaceDirectory());
             }
         }

@@ -35,6 +35,23 @@ public final class DatabaseDamage {
         return workspace.toAbsolutePath().normalize().resolve("online").resolve("workbench.mv.db");
     }
 
+    /**
+     * A failure's message for a user when {@link #isDamage} holds: what failed, in our words, then
+     * what it means and what to run — without the storage engine's message.
+     */
+    public static String userMessage(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        int cut = message.length();
+        for (String engine : new String[] {": General error", ": File corrupted", ": org.h2", ": \"org.h2"}) {
+            int at = message.indexOf(engine);
+            if (at >= 0) {
+                cut = Math.min(cut, at);
+            }
+        }
+        return message.substring(0, cut) + ": a page of the workspace database cannot be read (the file is damaged); "
+                + "run 'feature-workbench check' to see what is affected and 'feature-workbench repair' to rebuild it";
+    }
+
     /** Whether a failure (or any of its causes) is H2 reporting a page or file it cannot read. */
     public static boolean isDamage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

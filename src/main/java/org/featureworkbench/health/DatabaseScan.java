@@ -37,6 +37,9 @@ final class DatabaseScan {
      * @param readRows  read every row of every table (the full check) or only look at which tables exist
      */
     Result scan(List<FeatureGroup> groups, boolean readRows) {
+        if (!readRows) {
+            return new Result(missingTables(groups), 0, 0);
+        }
         List<Finding> findings = new ArrayList<>();
         Set<String> tables;
         try {
@@ -76,6 +79,35 @@ final class DatabaseScan {
             }
         }
         return new Result(findings, read, rows);
+    }
+
+    /**
+     * The quick variant: one empty query per online group's table, which costs ~0.5 ms where a
+     * read of H2's INFORMATION_SCHEMA costs 20-30 ms in a fresh process (every CLI command pays this).
+     */
+    private List<Finding> missingTables(List<FeatureGroup> groups) {
+        List<Finding> findings = new ArrayList<>();
+        if (groups == null) {
+            return findings;
+        }
+        try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+            for (FeatureGroup g : groups) {
+                if (!g.definition().onlineStore().enabled()) {
+                    continue;
+                }
+                try {
+                    s.executeQuery("SELECT 1 FROM \"" + H2OnlineStore.tableName(g).replace("\"", "\"\"") + "\" WHERE FALSE")
+                            .close();
+                } catch (SQLException e) {
+                    findings.add(e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                            || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2
+                            ? Findings.onlineTableMissing(g) : Findings.tableUnreadable(H2OnlineStore.tableName(g), g, e));
+                }
+            }
+        } catch (SQLException e) {
+            findings.add(Findings.databaseUnreadable(e));
+        }
+        return findings;
     }
 
     private static FeatureGroup groupOf(String table, List<FeatureGroup> groups) {

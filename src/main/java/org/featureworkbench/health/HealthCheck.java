@@ -22,15 +22,12 @@ final class HealthCheck {
     private final Path workspace;
     private final DataSource database;
     private final FeatureGroupCatalog catalog;
-    private final java.util.function.Function<FeatureGroup, Path> offlineFolder;
 
     /** @param database null when the database cannot be opened (then the database checks are one finding) */
-    HealthCheck(Path workspace, DataSource database, FeatureGroupCatalog catalog,
-                java.util.function.Function<FeatureGroup, Path> offlineFolder) {
+    HealthCheck(Path workspace, DataSource database, FeatureGroupCatalog catalog) {
         this.workspace = workspace;
         this.database = database;
         this.catalog = catalog;
-        this.offlineFolder = offlineFolder;
     }
 
     HealthReport quick() {

@@ -67,7 +67,7 @@ public final class HealthOperations {
     public HealthReport atOpening() {
         HealthReport report = opening;
         if (report == null) {
-            report = new HealthCheck(workspace, database, catalog, offline::groupDirectory).quick();
+            report = new HealthCheck(workspace, database, catalog).quick();
             opening = report;
         }
         return report;
@@ -81,18 +81,27 @@ public final class HealthOperations {
         if (database == null) {
             throw new FeatureStoreException("this store was opened without its database; open the workspace to check it");
         }
-        return new HealthCheck(workspace, database, catalog, offline::groupDirectory).full();
+        return new HealthCheck(workspace, database, catalog).full();
     }
 
     /**
      * Repairs in place what the full check finds: unreadable files moved into
      * {@code <workspace>/damaged/}, the catalog restored from the definition files, missing or
      * unreadable online tables rebuilt from the offline store (or the online-only backup), torn
-     * journal segments of ended processes cut back to their intact entries.
+     * journal segments of ended processes cut back to their intact entries. When pages of the
+     * database file cannot be read it repairs nothing and says so ({@link RepairReport#needsNewDatabase}):
+     * close the store and call {@link #repairWithNewDatabase}.
      */
     public RepairReport repair() {
         if (database == null) {
             throw new FeatureStoreException("this store was opened without its database; open the workspace to repair it");
+        }
+        HealthReport before = check();
+        if (before.needsNewDatabase()) {
+            // In place, the damaged pages would stay in the file; only a new file gets rid of them.
+            return new RepairReport(java.util.List.of(), java.util.List.of(), java.util.List.of("the database file "
+                    + "(pages of it cannot be read, so it must be set aside and built again: close the workbench "
+                    + "and every command on this workspace, then run 'feature-workbench repair')"), before);
         }
         RepairReport report = new Repair(workspace, database, ds -> catalog, online, offline, clock).run();
         opening = null;
@@ -139,7 +148,7 @@ public final class HealthOperations {
     /** The full check of a workspace whose database file cannot be opened. */
     public static HealthReport checkWithoutDatabase(Path workspace) {
         Path dir = workspace.toAbsolutePath().normalize();
-        return new HealthCheck(dir, null, null, g -> null).full();
+        return new HealthCheck(dir, null, null).full();
     }
 
     /**

@@ -22,6 +22,16 @@ public record HealthReport(java.nio.file.Path workspace, List<Finding> findings,
         return findings.stream().anyMatch(Finding::isDamage);
     }
 
+    /**
+     * Whether pages of the database file cannot be read. Repairing such a file in place leaves the
+     * damaged pages in it (H2's own housekeeping can still trip over them later), so repair then
+     * sets the file aside and builds a new one.
+     */
+    public boolean needsNewDatabase() {
+        return findings.stream().anyMatch(f -> f.kind() == Finding.Kind.ONLINE_TABLE_DAMAGED
+                || f.kind() == Finding.Kind.CATALOG_UNREADABLE || f.kind() == Finding.Kind.DATABASE_UNREADABLE);
+    }
+
     public boolean healthy() {
         return findings.isEmpty();
     }

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.offline.OfflineStore;
-import org.featureworkbench.online.H2OnlineStore;
 import org.featureworkbench.online.OnlineStore;
 import org.featureworkbench.registry.FeatureGroupCatalog;
 import org.featureworkbench.registry.H2FeatureGroupCatalog;
@@ -87,7 +86,7 @@ final class Repair {
     }
 
     private HealthReport check() {
-        return new HealthCheck(workspace, database, catalogOf.apply(database), offline::groupDirectory).full();
+        return new HealthCheck(workspace, database, catalogOf.apply(database)).full();
     }
 
     private static boolean has(HealthReport report, Finding.Kind kind) {
@@ -220,10 +219,5 @@ final class Repair {
                 repaired.add("wrote the definition file of '" + g.name() + "'");
             }
         }
-    }
-
-    /** Table names that repair would rebuild (for tests and messages). */
-    static String tableOf(FeatureGroup g) {
-        return H2OnlineStore.tableName(g);
     }
 }

@@ -18,6 +18,11 @@ public record RepairReport(List<String> repaired, List<String> movedAside, List<
         notRestored = List.copyOf(notRestored);
     }
 
+    /** Whether the database file has unreadable pages, so only {@code HealthOperations.repairWithNewDatabase} can repair it. */
+    public boolean needsNewDatabase() {
+        return after.needsNewDatabase();
+    }
+
     /** Whether everything was restored and the workspace now checks clean of damage. */
     public boolean complete() {
         return notRestored.isEmpty() && !after.damaged();

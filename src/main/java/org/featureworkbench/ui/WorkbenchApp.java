@@ -11,6 +11,7 @@ import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.ui.dialog.FxDialogService;
+import org.featureworkbench.ui.health.DamagedDatabaseStartup;
 import org.featureworkbench.ui.shell.MainView;
 import org.featureworkbench.ui.shell.MainViewModel;
 import org.featureworkbench.ui.task.FxTaskExecutor;
@@ -63,6 +64,15 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         if (store == null) {
+            // A damaged database: offer to repair it, then start again with the repaired store.
+            if (DamagedDatabaseStartup.offerRepair(stage, workspace, openFailure, repaired -> {
+                store = repaired;
+                start(stage);
+                // The window was sized for the progress line; centre the main window instead.
+                stage.centerOnScreen();
+            })) {
+                return;
+            }
             Alert alert = new Alert(Alert.AlertType.ERROR, "The workspace " + workspace + " could not be opened:\n"
                     + openFailure.getMessage());
             alert.setHeaderText("Feature Workbench cannot start");

@@ -42,12 +42,19 @@ public final class HealthView extends VBox {
         summary.setId("healthSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
+        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        repair.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(summary, Priority.ALWAYS);
         HBox actions = new HBox(8, check, repair, summary);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         ListView<Finding> findings = new ListView<>(vm.findings());
         findings.setId("healthFindings");
-        findings.setPlaceholder(new Label("No findings. Press \"Check now\" to read the whole workspace."));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(vm.checkedProperty())
+                .then("Nothing found: no damage and no warnings.")
+                .otherwise("Press \"Check now\" to read the whole workspace."));
+        findings.setPlaceholder(placeholder);
         findings.setCellFactory(list -> new FindingCell());
         VBox.setVgrow(findings, Priority.ALWAYS);
 
@@ -55,13 +62,32 @@ public final class HealthView extends VBox {
         repairTitle.getStyleClass().add("section-title");
         ListView<String> repairLines = new ListView<>(vm.repairLines());
         repairLines.setId("repairLines");
-        repairLines.setPrefHeight(140);
+        repairLines.setPrefHeight(150);
+        repairLines.setCellFactory(list -> new WrappingCell());
         VBox repairBox = new VBox(4, repairTitle, repairLines);
         repairBox.visibleProperty().bind(Bindings.isNotEmpty(vm.repairLines()));
         repairBox.managedProperty().bind(repairBox.visibleProperty());
 
         setSpacing(10);
         getChildren().addAll(header, actions, findings, repairBox);
+    }
+
+    /** A line of the repair report, wrapped to the list's width. */
+    private static final class WrappingCell extends ListCell<String> {
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            if (empty || line == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            Label text = new Label(line);
+            text.setWrapText(true);
+            text.setMaxWidth(getListView() == null ? 800 : getListView().getWidth() - 40);
+            setText(null);
+            setGraphic(text);
+        }
     }
 
     /** One finding: its severity and problem in bold, then what it means and what to do. */
@@ -75,6 +101,7 @@ public final class HealthView extends VBox {
                 return;
             }
             Label severity = new Label(f.severity().name());
+            severity.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             severity.getStyleClass().add(f.isDamage() ? "badge-damage" : "badge-warning");
             severity.setStyle(f.isDamage() ? "-fx-text-fill: #b3261e; -fx-font-weight: bold;"
                     : "-fx-text-fill: #8a6100; -fx-font-weight: bold;");
@@ -83,7 +110,7 @@ public final class HealthView extends VBox {
             problem.setWrapText(true);
             Label meaning = new Label("What it means: " + f.meaning() + ".");
             meaning.setWrapText(true);
-            Label action = new Label("What to do: " + f.action() + ".");
+            Label action = new Label("What to do: " + HealthViewModel.actionText(f) + ".");
             action.setWrapText(true);
             VBox text = new VBox(2, new HBox(8, severity, problem), meaning, action);
             text.setMaxWidth(getListView() == null ? 800 : getListView().getWidth() - 40);

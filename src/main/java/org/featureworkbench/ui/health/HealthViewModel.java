@@ -32,6 +32,7 @@ public final class HealthViewModel {
             "Check reads every table, Parquet footer and journal entry of the workspace.");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(this, "working", false);
     private final ReadOnlyBooleanWrapper damaged = new ReadOnlyBooleanWrapper(this, "damaged", false);
+    private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper(this, "checked", false);
     private final BooleanBinding canRepair;
 
     /** @param afterRepair runs on the UI thread after a repair (e.g. reload the group list) */
@@ -61,6 +62,7 @@ public final class HealthViewModel {
     public void show(HealthReport report) {
         findings.setAll(report.findings());
         damaged.set(report.damaged());
+        checked.set(true);
         summary.set(describe(report));
     }
 
@@ -126,6 +128,16 @@ public final class HealthViewModel {
 
     public ReadOnlyBooleanProperty workingProperty() {
         return working.getReadOnlyProperty();
+    }
+
+    /** Whether a report is shown (the empty list then means "nothing found", not "not checked yet"). */
+    public ReadOnlyBooleanProperty checkedProperty() {
+        return checked.getReadOnlyProperty();
+    }
+
+    /** A finding's advice as the page gives it: the page has its own Repair button. */
+    public static String actionText(Finding f) {
+        return f.action().replace("run 'feature-workbench repair'", "press Repair");
     }
 
     public ReadOnlyBooleanProperty damagedProperty() {

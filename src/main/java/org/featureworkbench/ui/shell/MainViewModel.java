@@ -139,8 +139,9 @@ public final class MainViewModel implements GroupEvents {
             if (report.damaged()) {
                 health.show(report);
                 showHealth();
-                dialogs.showError("The workspace is damaged", report.findings().get(0).problem()
-                        + ". The Check workspace page lists what is affected; Repair rebuilds what the offline "
+                String problem = report.findings().get(0).problem();
+                dialogs.showError("The workspace is damaged", Character.toUpperCase(problem.charAt(0))
+                        + problem.substring(1) + ". The Check workspace page lists what is affected; Repair rebuilds what the offline "
                         + "store holds.", null);
             }
         }, e -> dialogs.showError("Could not check the workspace", e.getMessage(), e));

@@ -93,7 +93,7 @@ class HealthViewModelTest {
         main.checkAtOpening();
         assertTrue(main.showingHealthProperty().get());
         assertEquals(1, main.health().findings().size());
-        assertTrue(dialogs.errors.get(0).contains("the online table of feature group 'customers' is missing"),
+        assertTrue(dialogs.errors.get(0).contains("The online table of feature group 'customers' is missing"),
                 dialogs.errors.toString());
     }
 
