@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.featureworkbench.database.ProcessInfo;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.GroupListQuery;
@@ -96,16 +99,31 @@ public final class HealthOperations {
         if (database == null) {
             throw new FeatureStoreException("this store was opened without its database; open the workspace to repair it");
         }
+        refuseWhileOthersAreOpen(workspace);
         HealthReport before = check();
         if (before.needsNewDatabase()) {
             // In place, the damaged pages would stay in the file; only a new file gets rid of them.
-            return new RepairReport(java.util.List.of(), java.util.List.of(), java.util.List.of("the database file "
+            return new RepairReport(List.of(), List.of(), java.util.List.of("the database file "
                     + "(pages of it cannot be read, so it must be set aside and built again: close the workbench "
                     + "and every command on this workspace, then run 'feature-workbench repair')"), before);
         }
         RepairReport report = new Repair(workspace, database, ds -> catalog, online, offline, clock).run();
         opening = null;
         return report;
+    }
+
+    /**
+     * A repair rebuilds tables and may set the database file aside: a process writing at the same
+     * time would lose its writes, or keep writing into the file set aside.
+     */
+    private static void refuseWhileOthersAreOpen(Path workspace) {
+        List<ProcessInfo> others = ProcessInfo.others(workspace);
+        if (!others.isEmpty()) {
+            throw new FeatureStoreException("repair needs the workspace to itself, but "
+                    + others.stream().map(ProcessInfo::describe).collect(Collectors.joining(", "))
+                    + (others.size() == 1 ? " has" : " have") + " it open; close " + (others.size() == 1 ? "it" : "them")
+                    + " (or let " + (others.size() == 1 ? "it" : "them") + " finish), then repair again");
+        }
     }
 
     /** Called by the facade after a group is created or changed: writes its definition file. */
@@ -159,6 +177,7 @@ public final class HealthOperations {
      */
     public static RepairReport repairWithNewDatabase(Path workspace) {
         Path dir = workspace.toAbsolutePath().normalize();
+        refuseWhileOthersAreOpen(dir);
         Clock clock = Clock.systemUTC();
         Path file = DatabaseDamage.databaseFile(dir);
         String moved = null;
