@@ -119,8 +119,9 @@ class CrashRecoveryIT {
                 if (name.endsWith(".parquet")) {
                     assertTrue(PUBLISHED.matcher(name).matches(), where + ": unexpected visible file " + file);
                     assertTrue(ParquetMagic.complete(file), where + ": partial published file " + file);
-                } else if (!name.equals(".changes")) {
-                    // Besides hidden temporaries, only a group's change marker (ADR 0013) lives here.
+                } else if (!name.equals(".changes") && !name.equals(".tokens") && !name.endsWith(".feature-group.json")) {
+                    // Besides hidden temporaries, only a group's change marker (ADR 0013), a partition's
+                    // absorbed tokens (ADR 0017) and a group's definition file (ADR 0019) live here.
                     assertTrue(name.startsWith(".") && name.endsWith(".tmp"), where + ": stray file " + file);
                 }
             }
