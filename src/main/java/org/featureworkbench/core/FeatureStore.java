@@ -15,6 +15,7 @@ import org.featureworkbench.model.FeatureMetadataUpdate;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
 import org.featureworkbench.model.ResourceNotFoundException;
+import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.dataset.DatasetBuilder;
 import org.featureworkbench.health.HealthOperations;
 import org.featureworkbench.query.CopyMode;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  * whose messages can be shown to a user as they are.
  */
 public final class FeatureStore implements AutoCloseable {
+    private final java.util.List<AutoCloseable> waitSubscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
 
     private final Path workspaceDirectory;
@@ -205,7 +207,10 @@ public final class FeatureStore implements AutoCloseable {
      * @return the group as it was before deletion
      */
     public FeatureGroup deleteFeatureGroup(String name, boolean purgeOffline) {
-        return deleteFeatureGroup(name, purgeOffline, message -> LOG.info("group delete {}: {}", name, message));
+        return deleteFeatureGroup(name, purgeOffline, message -> {
+            LOG.info("group delete {}: {}", name, message);
+            WaitNotices.publish(message);
+        });
     }
 
     /**
@@ -258,8 +263,26 @@ public final class FeatureStore implements AutoCloseable {
                 + "' does not exist; 'group list' shows the groups in this workspace");
     }
 
+    /**
+     * Tells {@code listener} (on whichever thread waits) each time an operation of this process
+     * must wait for another process, in words for a user; stops at {@link #close} or when the
+     * returned handle is closed.
+     */
+    public AutoCloseable onWaitNotice(java.util.function.Consumer<String> listener) {
+        AutoCloseable subscription = WaitNotices.subscribe(listener);
+        waitSubscriptions.add(subscription);
+        return subscription;
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable subscription : waitSubscriptions) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                // removing a listener cannot fail in a way that matters at close
+            }
+        }
         try {
             health.backupIfDue();
             query.close();

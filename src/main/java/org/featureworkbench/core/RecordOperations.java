@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.model.BatchGetIdentifier;
 import org.featureworkbench.model.BatchGetResult;
 import org.featureworkbench.model.DeletionMode;
@@ -109,7 +110,10 @@ public final class RecordOperations {
 
     /** {@link #compact(String, Consumer)}, with waits only logged. */
     public OfflineStoreStats compact(String groupName) {
-        return compact(groupName, message -> LOG.info("compact {}: {}", groupName, message));
+        return compact(groupName, message -> {
+            LOG.info("compact {}: {}", groupName, message);
+            WaitNotices.publish(message);
+        });
     }
 
     /**

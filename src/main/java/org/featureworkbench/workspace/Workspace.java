@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.database.ProcessInfo;
+import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.database.WorkspaceDatabase;
 import org.featureworkbench.core.StoreServices;
 import org.featureworkbench.health.DatabaseDamage;
@@ -104,6 +105,7 @@ public final class Workspace {
     private static void notice(String message) {
         LOG.warn(message);
         System.err.println("note: " + message);
+        WaitNotices.publish(message);
     }
 
     private static boolean firstProcess(Path dir, WorkspaceDatabase database) {

@@ -167,7 +167,25 @@ public final class MainView extends BorderPane {
         jobs.getStyleClass().add("jobs-running");
         jobs.textProperty().bind(vm.jobs().runningTextProperty());
         jobs.setOnMouseClicked(e -> vm.showJobs());
-        HBox bar = new HBox(12, count, new Separator(javafx.geometry.Orientation.VERTICAL), workspace, spacer, jobs, busy);
+        Label waiting = new Label();
+        waiting.setId("waitNotice");
+        waiting.getStyleClass().add("muted");
+        waiting.textProperty().bind(vm.waitNoticeProperty());
+        waiting.setTooltip(new javafx.scene.control.Tooltip());
+        waiting.getTooltip().textProperty().bind(vm.waitNoticeProperty());
+        waiting.setMaxWidth(520);
+        waiting.visibleProperty().bind(vm.waitNoticeProperty().isNotEmpty());
+        waiting.managedProperty().bind(waiting.visibleProperty());
+        // A workspace-wide wait ends without a notice of its own; a minute later the line is stale.
+        javafx.animation.PauseTransition stale = new javafx.animation.PauseTransition(Duration.seconds(60));
+        stale.setOnFinished(e -> vm.waitNoticeProperty().set(""));
+        vm.waitNoticeProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                stale.playFromStart();
+            }
+        });
+        HBox bar = new HBox(12, count, new Separator(javafx.geometry.Orientation.VERTICAL), workspace, spacer, waiting,
+                jobs, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;

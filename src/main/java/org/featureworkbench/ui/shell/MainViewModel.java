@@ -50,6 +50,7 @@ public final class MainViewModel implements GroupEvents {
     private final BooleanProperty showingExplore = new SimpleBooleanProperty(this, "showingExplore", false);
     private final BooleanProperty showingDatasets = new SimpleBooleanProperty(this, "showingDatasets", false);
     private final BooleanProperty showingHealth = new SimpleBooleanProperty(this, "showingHealth", false);
+    private final StringProperty waitNotice = new SimpleStringProperty(this, "waitNotice", "");
     private final HealthViewModel health;
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
@@ -64,6 +65,14 @@ public final class MainViewModel implements GroupEvents {
         empty = loaded.getReadOnlyProperty().and(Bindings.isEmpty(groups));
         busy = executor.runningTasksProperty().greaterThan(0);
         groupCountText = Bindings.createStringBinding(this::describeCount, groups, visibleGroups, searchText);
+        // A wait for another process (the database changing hands, a compaction elsewhere) is told
+        // on whichever thread waits; the executor brings it to the status bar.
+        store.onWaitNotice(message -> executor.executeQuietly(() -> message, waitNotice::set, e -> { }));
+    }
+
+    /** The latest "waiting for another process" notice of this process, empty until there is one. */
+    public StringProperty waitNoticeProperty() {
+        return waitNotice;
     }
 
     private String describeCount() {

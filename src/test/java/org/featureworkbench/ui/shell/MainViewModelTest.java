@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.testing.Definitions;
 import org.featureworkbench.ui.ScriptedDialogs;
@@ -42,6 +43,23 @@ class MainViewModelTest {
 
     private List<String> visibleNames() {
         return vm.visibleGroups().stream().map(FeatureGroup::name).toList();
+    }
+
+    @Test
+    void aWaitForAnotherProcessShowsOnTheStatusLineUntilTheStoreCloses() {
+        assertEquals("", vm.waitNoticeProperty().get());
+        // What the database hand-over publishes while this process waits (ADR 0016).
+        WaitNotices.publish("waiting for the workspace database, which another process is opening or handing over");
+        assertEquals("waiting for the workspace database, which another process is opening or handing over",
+                vm.waitNoticeProperty().get());
+        WaitNotices.publish("the workspace database is available again (waited 812 ms); going on");
+        assertTrue(vm.waitNoticeProperty().get().startsWith("the workspace database is available again"));
+
+        store.close();
+        WaitNotices.publish("waiting for compact customers in process 871 to finish");
+        assertTrue(vm.waitNoticeProperty().get().startsWith("the workspace database is available again"),
+                "a closed store tells its window nothing more");
+        store = Workspace.open(workspace);
     }
 
     @Test

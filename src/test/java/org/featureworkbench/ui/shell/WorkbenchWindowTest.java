@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.testing.Definitions;
 import org.featureworkbench.ui.WorkbenchFixture;
@@ -99,6 +100,18 @@ class WorkbenchWindowTest {
         assertEquals(3, features.getItems().size());
         assertFalse(robot.lookup("#emptyState").query().isVisible());
         assertTrue(app.store.findFeatureGroup("customers").isPresent());
+    }
+
+    @Test
+    void aWaitForAnotherProcessIsShownOnTheStatusBar(FxRobot robot) throws Exception {
+        app.settle();
+        assertFalse(robot.lookup("#waitNotice").queryAs(Label.class).isVisible(), "no notice before any wait");
+        WaitNotices.publish("waiting for compact customers in process 871 (compact customers, started 22:41:03) to finish");
+        app.settle();
+        Label notice = robot.lookup("#waitNotice").queryAs(Label.class);
+        assertTrue(notice.isVisible());
+        assertEquals("waiting for compact customers in process 871 (compact customers, started 22:41:03) to finish",
+                notice.getText());
     }
 
     @Test
