@@ -94,9 +94,9 @@ class KillAtRandomPointsIT {
         Map<Long, String> expiringAcks = new HashMap<>();
         List<Round> rounds = new ArrayList<>();
         for (int round = 0; round < KILLS; round++) {
-            // Two of three kills early (ingest, flush, compaction), one late: inside the TTL purge,
+            // Three of four kills early (ingest, flush, compaction), one late: inside the TTL purge,
             // which starts 5 s after the child opened the workspace and finds ~600 expired records.
-            long delayMs = round % 3 == 2 ? 5_000 + random.nextInt(2_501) : 150 + random.nextInt(2_851);
+            long delayMs = round % 4 == 3 ? 5_000 + random.nextInt(1_501) : 150 + random.nextInt(2_351);
             String where = "seed " + seed + " (rerun with -Dfwb.killSeed=" + seed + "), round " + round
                     + ", killed " + delayMs + " ms after the child was READY";
             Path csv = dir.resolve("ingest-" + round + ".csv");
@@ -108,20 +108,28 @@ class KillAtRandomPointsIT {
                     + (child.ingested() ? ", ingest finished" : ", ingest unfinished") + ", " + child.compactions()
                     + " compactions)";
             String health;
+            long t0 = System.nanoTime();
+            StringBuilder timings = new StringBuilder(", child started in " + child.startMs() + " ms; ms to");
             try (FeatureStore store = Workspace.open(workspace)) {
+                timings.append(" open ").append(since(t0));
                 health = checkOrRepair(store, where);
+                timings.append(", check ").append(since(t0));
                 for (IngestJobRecord job : store.ingest().interruptedJobs()) {
                     store.ingest().resume(job.id(), null);
                     health += ", resumed ingest " + job.id();
                 }
+                timings.append(", resume ").append(since(t0));
                 store.records().flush(CUSTOMERS);
                 store.records().flush(EXPIRING);
+                timings.append(", flush ").append(since(t0));
                 verifyCustomers(store, acknowledged, round, where);
                 verifyExpiring(store, expiringAcks, where);
+                timings.append(", verify ").append(since(t0));
             }
+            timings.append(", close ").append(since(t0));
             rounds.add(new Round(round, delayMs, where, health, child.acks().size(), child.expiringAcks().size(),
                     child.ingested(), child.compactions()));
-            System.out.println("KillAtRandomPointsIT round " + round + ": " + where + ": " + health);
+            System.out.println("KillAtRandomPointsIT round " + round + ": " + where + ": " + health + timings);
         }
         assertTrue(acknowledged.size() > KILLS, "seed " + seed + ": the children acknowledged too few puts");
         assertTrue(rounds.stream().anyMatch(r -> !r.ingested()), "seed " + seed + ": no kill landed in an ingest");
@@ -234,11 +242,17 @@ class KillAtRandomPointsIT {
         return rows.stream().filter(r -> order.compare(r, max) == 0).toList();
     }
 
-    private record Child(List<Ack> acks, Map<Long, String> expiringAcks, boolean ingested, int compactions) {
+    private record Child(List<Ack> acks, Map<Long, String> expiringAcks, boolean ingested, int compactions,
+            long startMs) {
+    }
+
+    private static long since(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     private Child runAndKill(Path workspace, int round, Path csv, long delayMs, String where) throws Exception {
         Path err = dir.resolve("child-" + round + ".err");
+        long started = System.nanoTime();
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 KillChild.class.getName(), workspace.toString(), Integer.toString(round), csv.toString())
@@ -250,6 +264,7 @@ class KillAtRandomPointsIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         String ready = out.readLine();
         assertEquals("READY", ready, where + ": the child failed to start: " + Files.readString(err));
+        long startMs = since(started);
         Thread reader = new Thread(() -> {
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -278,7 +293,7 @@ class KillAtRandomPointsIT {
         assertTrue(child.waitFor(30, TimeUnit.SECONDS), where + ": the child did not die");
         reader.join(30_000);
         out.close();
-        return new Child(acks, expiring, ingested[0], compactions[0]);
+        return new Child(acks, expiring, ingested[0], compactions[0], startMs);
     }
 
     /** Rows for ids r0…r6 (the ids the puts use) with event times inside the run's put range. */

@@ -79,8 +79,8 @@ public final class KillChild {
             records.putRecord(WritePathGroups.CUSTOMERS, WritePathGroups.customer(id, CrashChild.eventTime(eventMs),
                     putNo, CrashChild.score(putNo), CrashChild.city(putNo)), Set.of(), null);
             ack(out, "ACK " + putNo + " " + id + " " + eventMs + " .");
-            if (i % 50 == 49) {
-                sleep(5); // leave the other threads room on 2 cores
+            if (i % 4 == 3) {
+                sleep(2); // a few hundred puts a second: room for the other threads on 2 cores, and a quick check after
             }
         }
     }
