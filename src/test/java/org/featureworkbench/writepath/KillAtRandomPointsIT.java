@@ -86,7 +86,11 @@ class KillAtRandomPointsIT {
             + " shortly after the ingest finished (seed 30746188644452, round 14, killed 1579 ms after READY: online r2"
             + " is put 14000848, event 2023-11-28T22:27:28Z; newest offline is ingested row -140904, event"
             + " 2023-11-28T23:19:57.500Z; check reported clean). Likely the ingest's online commits lost with H2's"
-            + " write delay while its job is recorded SUCCEEDED, so nothing replays them; enable once fixed")
+            + " write delay while its job is recorded SUCCEEDED, so nothing replays them. Also once: reopening failed with"
+            + " 'could not finish the journal ... left by an ended process' (H2 AssertionError in"
+            + " CommitDecisionMaker.decide on COMMIT in JournalSettler.settleDead; seed 30982807783036, round 12,"
+            + " killed 524 ms after READY). Enable once fixed; until then run it with"
+            + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void killedAnywhereTheWorkspaceChecksCleanOrIsRepairedAndLosesNoAcknowledgedPut() throws Exception {
         long seed = Long.getLong("fwb.killSeed", System.nanoTime());
@@ -116,7 +120,7 @@ class KillAtRandomPointsIT {
             String health;
             long t0 = System.nanoTime();
             StringBuilder timings = new StringBuilder(", child started in " + child.startMs() + " ms; ms to");
-            try (FeatureStore store = Workspace.open(workspace)) {
+            try (FeatureStore store = openAfterKill(workspace, where)) {
                 timings.append(" open ").append(since(t0));
                 health = checkOrRepair(store, where);
                 timings.append(", check ").append(since(t0));
@@ -145,6 +149,15 @@ class KillAtRandomPointsIT {
                 + " acknowledged puts, " + expiringAcks.size() + " acknowledged expiring puts, "
                 + rounds.stream().filter(r -> !r.health().startsWith("clean")).count() + " rounds needed repair, "
                 + purges + " purge rounds logged");
+    }
+
+    /** Opens the workspace; an exception says seed, round and delay like any assertion here. */
+    private static FeatureStore openAfterKill(Path workspace, String where) {
+        try {
+            return Workspace.open(workspace);
+        } catch (RuntimeException e) {
+            throw new AssertionError(where + ": reopening the workspace failed: " + e, e);
+        }
     }
 
     /** The full check is clean of damage, or repair restores everything and the check after it is clean. */
