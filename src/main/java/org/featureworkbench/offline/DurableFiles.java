@@ -40,6 +40,15 @@ final class DurableFiles {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Renames a synced temporary file over {@code target} in one step, replacing it if it exists:
+     * for a file that only ever grows into a superset of itself (a partition's {@code .tokens}),
+     * so a reader sees the old or the new content, never a missing file.
+     */
+    static void replace(Path temporary, Path target) throws IOException {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Creates a directory and its missing parents, syncing each parent that gained an entry. */
     static void createDirectories(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {

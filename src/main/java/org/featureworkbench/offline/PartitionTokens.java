@@ -46,7 +46,8 @@ final class PartitionTokens {
         Path temporary = partition.resolve(OfflineLayout.tempFileName("tokens"));
         Files.write(temporary, tokens, StandardCharsets.US_ASCII);
         DurableFiles.sync(temporary);
-        DurableFiles.publish(temporary, partition.resolve(FILE));
+        // A second compaction of the partition adds to the tokens the first absorbed: replace the file.
+        DurableFiles.replace(temporary, partition.resolve(FILE));
         DurableFiles.syncDirectory(partition);
     }
 

@@ -97,6 +97,28 @@ class ParquetOfflineStoreTest extends OfflineStoreContractTest {
     }
 
     @Test
+    void aPartitionCompactsAgainAfterNewFilesAndKeepsEveryAbsorbedToken() throws IOException {
+        // Issue 12, found by KillAtRandomPointsIT: the second compaction of a partition refused to
+        // overwrite the .tokens file the first one wrote, so a partition could be compacted only once.
+        FeatureGroup group = customers(FeatureType.STRING);
+        Path a = store.append(group, rows(group, "a", 3, 1)).files().get(0);
+        Path b = store.append(group, rows(group, "b", 3, 1)).files().get(0);
+        store.compact(group);
+        Path c = store.append(group, rows(group, "c", 3, 1)).files().get(0);
+        List<Path> afterFirst = allFiles(workspace.resolve("offline-store")).stream()
+                .filter(p -> p.getFileName().toString().endsWith(".parquet")).toList();
+        assertEquals(2, afterFirst.size(), afterFirst.toString());
+
+        store.compact(group);
+
+        assertEquals(9, store.stats(group).rows());
+        assertEquals(1, store.stats(group).files());
+        for (Path file : Stream.concat(Stream.of(a, b, c), afterFirst.stream()).toList()) {
+            assertTrue(PartitionTokens.contains(a.getParent(), PartitionTokens.tokenOf(file)), file.toString());
+        }
+    }
+
+    @Test
     void recoveryRollsBackACompactionInterruptedBeforeTheRename() throws IOException {
         FeatureGroup group = customers(FeatureType.STRING);
         Path a = store.append(group, rows(group, "a", 3, 1)).files().get(0);
