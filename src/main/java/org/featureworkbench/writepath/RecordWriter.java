@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
-import org.featureworkbench.database.ConnectionLoss;
 import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
@@ -25,7 +24,6 @@ import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.TypedRecord;
-import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.model.WriteOutcome;
 import org.featureworkbench.online.OnlineStore;
 import org.featureworkbench.registry.CatalogVersions;
@@ -47,7 +45,6 @@ import org.featureworkbench.registry.CatalogVersions;
  */
 final class RecordWriter implements AutoCloseable {
     /** Tries of one write while the database changes hands (each waits for the new owner). */
-    private static final int LOST_CONNECTION_ATTEMPTS = 5;
     private final ReentrantLock lock = new ReentrantLock();
     private final DataSource dataSource;
     private final RecordJournal journal;
@@ -113,7 +110,7 @@ final class RecordWriter implements AutoCloseable {
      */
     PutResult put(FeatureGroup group, long catalogVersion, Record record, Set<TargetStore> targets,
                   TtlDuration recordTtl) {
-        checkTargets(group, targets);
+        TargetStoreCheck.require(group, targets);
         TypedRecord typed = RecordValidator.validate(group, record);
         long invoked = clock.millis();
         boolean online = targets.contains(TargetStore.ONLINE_STORE);
@@ -133,7 +130,7 @@ final class RecordWriter implements AutoCloseable {
     /** @return whether the online store had a readable record that this delete removed or hid */
     boolean delete(FeatureGroup group, long catalogVersion, String recordId, Instant eventTime, DeletionMode mode,
                    Set<TargetStore> targets) {
-        checkTargets(group, targets);
+        TargetStoreCheck.require(group, targets);
         RecordValidator.parseRecordIdentifier(group.definition(), recordId);
         long invoked = clock.millis();
         boolean online = targets.contains(TargetStore.ONLINE_STORE);
@@ -185,32 +182,31 @@ final class RecordWriter implements AutoCloseable {
         String groupName = group.name();
         lock.lock();
         try {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    try {
-                        return attempt(work, groupName, catalogVersion);
-                    } catch (LostCommitsException lost) {
-                        repairLostCommits();
-                        return attempt(work, groupName, catalogVersion);
-                    }
-                } catch (SQLException | RuntimeException e) {
-                    if (causedBySql(e)) {
-                        // The connection may be dead (its AUTO_SERVER owner went away): the next try opens a new one.
-                        discardConnection();
-                    }
-                    if (attempt < LOST_CONNECTION_ATTEMPTS && ConnectionLoss.isHandOver(e)) {
-                        // The process serving the database exited: the transaction was rolled back and
-                        // its journal entry voided, so the write is simply done again (ADR 0016).
-                        continue;
-                    }
-                    if (e instanceof SQLException sql) {
-                        throw new FeatureStoreException("the workspace database failed: " + sql.getMessage(), sql);
-                    }
-                    throw (RuntimeException) e;
-                }
-            }
+            // The process serving the database may exit mid-write: the transaction was rolled back and
+            // its journal entry voided, so the write is simply done again (ADR 0016).
+            return Retry.onLostConnection(() -> attemptOnLiveConnection(work, groupName, catalogVersion));
+        } catch (SQLException e) {
+            throw new FeatureStoreException("the workspace database failed: " + e.getMessage(), e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** One try, after replaying lost commits if H2 lost some; a failed connection is dropped for the next try. */
+    private <T> T attemptOnLiveConnection(Work<T> work, String groupName, long catalogVersion) throws SQLException {
+        try {
+            try {
+                return attempt(work, groupName, catalogVersion);
+            } catch (LostCommitsException lost) {
+                repairLostCommits();
+                return attempt(work, groupName, catalogVersion);
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (causedBySql(e)) {
+                // The connection may be dead (its AUTO_SERVER owner went away): the next try opens a new one.
+                discardConnection();
+            }
+            throw e;
         }
     }
 
@@ -487,19 +483,5 @@ final class RecordWriter implements AutoCloseable {
         return catalogVersion == WritePath.ANY_VERSION
                 ? JournalProgress.advance(c, journal.id(), committedSeq, seq)
                 : JournalProgress.advanceIfCurrent(c, journal.id(), committedSeq, seq, groupName, catalogVersion);
-    }
-
-    private static void checkTargets(FeatureGroup group, Set<TargetStore> targets) {
-        if (targets.isEmpty()) {
-            throw new ValidationException("TargetStores", "no target store given; use online, offline or both");
-        }
-        if (targets.contains(TargetStore.ONLINE_STORE) && !group.definition().onlineStore().enabled()) {
-            throw new ValidationException("TargetStores", "feature group '" + group.name()
-                    + "' has no online store; target offline only");
-        }
-        if (targets.contains(TargetStore.OFFLINE_STORE) && !group.definition().offlineStore().enabled()) {
-            throw new ValidationException("TargetStores", "feature group '" + group.name()
-                    + "' has no offline store; target online only");
-        }
     }
 }
