@@ -67,12 +67,12 @@ class ArchitectureTest {
             .because("the store services sit below the FeatureStore facade");
 
     static final ArchRule FRONT_ENDS_USE_THE_FACADE = noClasses().that().resideInAnyPackage("org.featureworkbench.cli..",
-                    "org.featureworkbench.ui..")
+                    "org.featureworkbench.ui..", "org.featureworkbench.api..")
             .should().dependOnClassesThat().resideInAnyPackage("org.featureworkbench.registry..",
                     "org.featureworkbench.online..", "org.featureworkbench.offline..", "org.featureworkbench.ingest..",
                     "org.featureworkbench.writepath..")
             .orShould().dependOnClassesThat().haveSimpleNameStartingWith("DuckDb")
-            .because("GUI and CLI reach the stores only through the FeatureStore facade; of the query package "
+            .because("GUI, CLI and API reach the stores only through the FeatureStore facade; of the query package "
                     + "they use the values the facade's query() takes and returns (results, options, time travel), "
                     + "never the engine")
             .allowEmptyShould(true);

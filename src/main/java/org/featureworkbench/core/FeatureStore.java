@@ -47,6 +47,7 @@ public final class FeatureStore implements AutoCloseable {
     private final QueryOperations query;
     private final DatasetOperations datasets;
     private final HealthOperations health;
+    private final org.featureworkbench.api.ApiOperations api;
 
     /** Assembles a store; use {@code Workspace.open} rather than calling this directly. */
     public FeatureStore(Path workspaceDirectory, StoreServices services) {
@@ -65,6 +66,12 @@ public final class FeatureStore implements AutoCloseable {
                 () -> catalog.list(GroupListQuery.ALL), workspaceDirectory.resolve("datasets")));
         this.health = new HealthOperations(workspaceDirectory, services.database(), catalog, services.online(),
                 services.offline(), java.time.Clock.systemUTC());
+        this.api = new org.featureworkbench.api.ApiOperations(this);
+    }
+
+    /** The local SageMaker-compatible endpoint: start, stop, traffic (issue 13). */
+    public org.featureworkbench.api.ApiOperations api() {
+        return api;
     }
 
     /** Check and repair of the workspace (issue 12, ADR 0019). */
@@ -283,6 +290,7 @@ public final class FeatureStore implements AutoCloseable {
                 // removing a listener cannot fail in a way that matters at close
             }
         }
+        api.stop();
         try {
             health.backupIfDue();
             query.close();
