@@ -16,7 +16,7 @@ public final class QuietLogConfigurator extends ContextAwareBase implements Conf
     public ExecutionStatus configure(LoggerContext context) {
         context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
         for (String chatty : new String[] {"org.apache.hadoop", "org.apache.parquet", "org.h2", "org.duckdb",
-            "org.eclipse.jetty"}) {
+                "org.eclipse.jetty"}) {
             context.getLogger(chatty).setLevel(Level.WARN);
         }
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
