@@ -22,6 +22,7 @@ final class ControlErrors {
     private ControlErrors() {
     }
 
+    /** The caller's errors as ApiException; anything else is rethrown for the server to classify. */
     static ApiException toApi(FeatureStoreException e) {
         if (e instanceof ValidationException) {
             return validation(e.getMessage());
@@ -32,8 +33,9 @@ final class ControlErrors {
         if (e instanceof ResourceInUseException) {
             return new ApiException(400, IN_USE, e.getMessage());
         }
-        // A store failure (disk, database) is not the caller's fault: 500 makes SDKs retry it.
-        return new ApiException(500, "InternalFailure", e.getMessage());
+        // A store failure (disk, a database changing hands) is not the caller's fault: the server
+        // knows which of those are worth a retry (503) and which are internal (500).
+        throw e;
     }
 
     static ApiException validation(String message) {
