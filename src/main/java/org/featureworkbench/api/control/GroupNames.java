@@ -17,6 +17,8 @@ import org.featureworkbench.model.ValidationException;
 final class GroupNames {
     private static final String ARN_PREFIX = "arn:";
     private static final String RESOURCE = ":feature-group/";
+    /** The facade's own message points CLI users at 'group list'; API users list with the API. */
+    private static final String LIST_HINT = "ListFeatureGroups shows the groups of this workspace and their ARNs";
 
     private GroupNames() {
     }
@@ -24,7 +26,8 @@ final class GroupNames {
     /** The group a FeatureGroupNameOrArn member names. */
     static FeatureGroup group(FeatureStore store, String nameOrArn, String member) {
         if (!nameOrArn.startsWith(ARN_PREFIX)) {
-            return store.describeFeatureGroup(nameOrArn);
+            return store.findFeatureGroup(nameOrArn).orElseThrow(() -> new ResourceNotFoundException(
+                    "feature group '" + nameOrArn + "' does not exist; " + LIST_HINT));
         }
         return byArn(store, nameOrArn, member);
     }
@@ -40,7 +43,7 @@ final class GroupNames {
                 .filter(g -> g.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new ResourceNotFoundException("no feature group has the ARN '" + arn
-                        + "'; ListFeatureGroups shows the groups in this workspace and their ARNs"));
+                        + "'; " + LIST_HINT));
     }
 
     private static String nameInArn(String arn, String member) {

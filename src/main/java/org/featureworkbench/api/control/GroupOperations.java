@@ -43,7 +43,8 @@ final class GroupOperations {
 
     /** Deletes the group and its online data; the offline files stay, as SageMaker keeps the S3 data. */
     JsonNode delete(ControlRequest request) {
-        store.deleteFeatureGroup(request.requiredText("FeatureGroupName"), false);
+        FeatureGroup group = GroupNames.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
+        store.deleteFeatureGroup(group.name(), false);
         return null;
     }
 

@@ -55,7 +55,7 @@ class GroupOperationsTest extends ControlPlaneFixture {
                 + "[{'FeatureName': 'id', 'FeatureType': 'String'}, {'FeatureName': 'ts', 'FeatureType': 'String'}], "
                 + "'OnlineStoreConfig': {'EnableOnlineStore': true}}")).getMessage().contains("customers"));
         assertTrue(error("ResourceNotFound", "DescribeFeatureGroup", q("{'FeatureGroupName': 'nope'}"))
-                .getMessage().contains("'nope' does not exist"));
+                .getMessage().contains("'nope' does not exist; ListFeatureGroups"));
         assertTrue(error("ValidationException", "CreateFeatureGroup", q("{'FeatureGroupName': 'bad name!', "
                 + "'RecordIdentifierFeatureName': 'id', 'EventTimeFeatureName': 'ts', 'FeatureDefinitions': "
                 + "[{'FeatureName': 'id', 'FeatureType': 'String'}, {'FeatureName': 'ts', 'FeatureType': 'String'}], "
