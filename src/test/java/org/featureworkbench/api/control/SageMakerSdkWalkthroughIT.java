@@ -17,9 +17,10 @@ import org.featureworkbench.api.ApiServerOptions;
 import org.featureworkbench.api.RunningApiServer;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.workspace.Workspace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -54,21 +55,21 @@ import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.GetRec
  * AWS's own Feature Store introduction walkthrough, run unchanged by the real AWS SDK for Java v2
  * clients against the local endpoint: two groups (customers and orders), describe, list, put,
  * get, batch-get across both groups, feature metadata and its search, soft and hard record
- * deletes, group deletes. Every response is asserted.
+ * deletes, group deletes. Every response is asserted. One workspace and server for the class:
+ * starting and stopping them costs more than the calls; no test leaves a group behind.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SageMakerSdkWalkthroughIT {
     private static final String CUSTOMERS = "customers-feature-group";
     private static final String ORDERS = "orders-feature-group";
 
-    @TempDir
-    Path workspace;
     private FeatureStore store;
     private RunningApiServer server;
     private SageMakerClient sagemaker;
     private SageMakerFeatureStoreRuntimeClient runtime;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    void start(@TempDir Path workspace) {
         store = Workspace.open(workspace);
         server = store.api().start(new ApiServerOptions("127.0.0.1", 0, Optional.empty()));
         URI endpoint = server.endpoint();
@@ -80,7 +81,7 @@ class SageMakerSdkWalkthroughIT {
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         sagemaker.close();
         runtime.close();
