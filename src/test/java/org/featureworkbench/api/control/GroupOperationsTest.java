@@ -101,6 +101,25 @@ class GroupOperationsTest extends ControlPlaneFixture {
     }
 
     @Test
+    void addingPastTheFeatureLimitIsResourceLimitExceeded() {
+        StringBuilder features = new StringBuilder("{'FeatureName': 'id', 'FeatureType': 'String'}, "
+                + "{'FeatureName': 'ts', 'FeatureType': 'Fractional'}");
+        for (int i = 2; i < 2_499; i++) {
+            features.append(", {'FeatureName': 'f").append(i).append("', 'FeatureType': 'Integral'}");
+        }
+        call("CreateFeatureGroup", q("{'FeatureGroupName': 'wide', 'RecordIdentifierFeatureName': 'id', "
+                + "'EventTimeFeatureName': 'ts', 'FeatureDefinitions': [" + features + "], "
+                + "'OfflineStoreConfig': {}}"));
+        assertTrue(error("ResourceLimitExceeded", "UpdateFeatureGroup", q("{'FeatureGroupName': 'wide', "
+                + "'FeatureAdditions': [{'FeatureName': 'x', 'FeatureType': 'String'}, "
+                + "{'FeatureName': 'y', 'FeatureType': 'String'}]}")).getMessage().contains("2500"));
+        call("UpdateFeatureGroup", q("{'FeatureGroupName': 'wide', 'FeatureAdditions': "
+                + "[{'FeatureName': 'x', 'FeatureType': 'String'}]}"));
+        assertEquals(2_500, call("DescribeFeatureGroup", q("{'FeatureGroupName': 'wide'}"))
+                .get("FeatureDefinitions").size());
+    }
+
+    @Test
     void aTtlOnAGroupWithoutOnlineStoreIsRefused() {
         createGroup("history", false, true, "");
         assertTrue(error("ValidationException", "UpdateFeatureGroup", q("{'FeatureGroupName': 'history', "
