@@ -3,7 +3,7 @@ package org.featureworkbench.api.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -159,8 +159,13 @@ final class ControlRequest {
 
     static Instant time(JsonNode node, String name) {
         if (node.isNumber()) {
-            BigDecimal seconds = node.decimalValue();
-            return Instant.ofEpochMilli(seconds.movePointRight(3).longValue());
+            try {
+                // boto3 sends time.time() with microseconds; the store keeps milliseconds.
+                long millis = node.decimalValue().movePointRight(3).setScale(0, RoundingMode.FLOOR).longValueExact();
+                return Instant.ofEpochMilli(millis);
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                // fall through to the message below: far outside any time a group can have
+            }
         }
         if (node.isTextual()) {
             try {

@@ -100,13 +100,21 @@ record SearchFilter(String name, String operator, String value, String where) {
         return v.asText();
     }
 
+    /** The two timestamps are top-level members of both resources ({@code Tags.CreationTime} is a tag). */
     private boolean isTime() {
-        int dot = name.lastIndexOf('.');
-        return TIMES.contains(dot < 0 ? name : name.substring(dot + 1));
+        return TIMES.contains(name);
     }
 
-    private static BigDecimal number(JsonNode v) {
-        return v.isNumber() ? v.decimalValue() : new BigDecimal(v.asText());
+    private BigDecimal number(JsonNode v) {
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        try {
+            return new BigDecimal(v.asText());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(where + ".Name", name + " holds text ('" + v.asText()
+                    + "'), which cannot be compared as a number");
+        }
     }
 
     /** The Value as a number: epoch seconds for a timestamp property (ISO-8601 accepted, UTC). */

@@ -23,7 +23,7 @@ final class TagOperations {
 
     /** Adds or overwrites tags; the response echoes the tags sent, as SageMaker's does. */
     JsonNode add(ControlRequest request) {
-        FeatureGroup group = GroupNames.byArn(store, request.requiredText(ARN), ARN);
+        FeatureGroup group = GroupLookup.byArn(store, request.requiredText(ARN), ARN);
         Map<String, String> tags = request.keyValues("Tags");
         if (tags.isEmpty()) {
             throw new ValidationException("Tags", "AddTags needs at least one tag {\"Key\": …, \"Value\": …}");
@@ -35,7 +35,7 @@ final class TagOperations {
     }
 
     JsonNode list(ControlRequest request) {
-        FeatureGroup group = GroupNames.byArn(store, request.requiredText(ARN), ARN);
+        FeatureGroup group = GroupLookup.byArn(store, request.requiredText(ARN), ARN);
         int maxResults = request.optionalInt("MaxResults", LIST_DEFAULT, Integer.MAX_VALUE).orElse(LIST_DEFAULT);
         ObjectNode response = ControlRequest.JSON.createObjectNode();
         Pages.page(request, List.copyOf(group.definition().tags().entrySet()), maxResults, response, "Tags",
@@ -45,7 +45,7 @@ final class TagOperations {
 
     /** Removes tags by key; keys the group does not have are ignored, as SageMaker does. */
     JsonNode delete(ControlRequest request) {
-        FeatureGroup group = GroupNames.byArn(store, request.requiredText(ARN), ARN);
+        FeatureGroup group = GroupLookup.byArn(store, request.requiredText(ARN), ARN);
         List<String> keys = request.textList("TagKeys");
         if (keys.isEmpty()) {
             throw new ValidationException("TagKeys", "DeleteTags needs at least one tag key");

@@ -39,7 +39,8 @@ class ListFeatureGroupsTest extends ControlPlaneFixture {
         long now = Instant.now().getEpochSecond();
         assertEquals(0, names(call("ListFeatureGroups", q("{'CreationTimeAfter': " + (now + 60) + "}"))).size());
         assertEquals(3, names(call("ListFeatureGroups", q("{'CreationTimeAfter': " + (now - 600)
-                + ", 'CreationTimeBefore': " + (now + 60) + "}"))).size());
+                + ".1234567, 'CreationTimeBefore': " + (now + 60) + "}"))).size());  // boto3 sends time.time()
+        error("ValidationException", "ListFeatureGroups", q("{'CreationTimeBefore': 1e300}"));
 
         List<String> paged = new ArrayList<>();
         String request = "{'SortBy': 'Name', 'SortOrder': 'Ascending', 'MaxResults': 2";

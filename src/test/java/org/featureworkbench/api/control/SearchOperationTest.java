@@ -121,6 +121,8 @@ class SearchOperationTest extends ControlPlaneFixture {
         error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SearchExpression': "
                 + "{'Filters': [{'Name': 'FeatureGroupName', 'Operator': 'Like', 'Value': 'a'}]}}"));
         error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SearchExpression': {}}"));
+        error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SearchExpression': "
+                + "{'Filters': [{'Name': 'Tags.team', 'Operator': 'GreaterThan', 'Value': '3'}]}}"));
         error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SortBy': 'Size'}"));
     }
 

@@ -14,13 +14,13 @@ import org.featureworkbench.model.ValidationException;
  * accepted, since a client may build the ARN itself; SageMaker prints names in ARNs lower-cased,
  * so an ARN matches a group's name regardless of case.
  */
-final class GroupNames {
+final class GroupLookup {
     private static final String ARN_PREFIX = "arn:";
     private static final String RESOURCE = ":feature-group/";
     /** The facade's own message points CLI users at 'group list'; API users list with the API. */
     private static final String LIST_HINT = "ListFeatureGroups shows the groups of this workspace and their ARNs";
 
-    private GroupNames() {
+    private GroupLookup() {
     }
 
     /** The group a FeatureGroupNameOrArn member names. */
