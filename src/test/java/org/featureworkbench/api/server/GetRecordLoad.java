@@ -58,6 +58,17 @@ public final class GetRecordLoad {
                 }
                 store.records().putRecord("load", record.build(), null, null);
             }
+            for (int round = 0; round < 2; round++) {
+                long[] direct = new long[20_000];
+                for (int i = 0; i < direct.length; i++) {
+                    long start = System.nanoTime();
+                    store.records().getRecord("load", "r" + (i % RECORDS), null);
+                    direct[i] = System.nanoTime() - start;
+                }
+                Arrays.sort(direct);
+                System.out.printf("in-process getRecord p50=%.3fms p99=%.3fms%n", direct[direct.length / 2] / 1e6,
+                        direct[(int) (direct.length * 0.99)] / 1e6);
+            }
             RunningApiServer server = store.api().start(new ApiServerOptions("127.0.0.1", 0, Optional.empty()));
             for (int threads : new int[] {1, 8}) {
                 run(server.endpoint(), threads, 2, false);
@@ -87,7 +98,7 @@ public final class GetRecordLoad {
     }
 
     private static long[] client(URI endpoint, int client, long end) {
-        long[] times = new long[4_000_000];
+        long[] times = new long[1_000_000];
         int n = 0;
         try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
             socket.setTcpNoDelay(true);
