@@ -52,7 +52,7 @@ public final class ApiOperations {
      * {@code options.credentials().<RequestAuthenticator>map(c -> new SigV4Authenticator(c, Clock.systemUTC())).orElse(RequestAuthenticator.ACCEPT_ALL)}
      */
     static RequestAuthenticator authenticatorFor(ApiServerOptions options) {
-        return RequestAuthenticator.ACCEPT_ALL;
+        return options.credentials().<RequestAuthenticator>map(c -> new org.featureworkbench.api.auth.SigV4Authenticator(c, java.time.Clock.systemUTC())).orElse(RequestAuthenticator.ACCEPT_ALL);
     }
 
     private synchronized void forget(RunningApiServer server) {
