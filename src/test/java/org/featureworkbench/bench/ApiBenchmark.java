@@ -106,7 +106,9 @@ public final class ApiBenchmark {
             for (int t = 0; t < threads; t++) {
                 raw[t] = new RawHttpGet(endpoint.getHost(), endpoint.getPort());
             }
-            report.add(ApiBenchLoad.run("GetRecord raw HTTP/1.1 keep-alive socket", threads, warmUp, measure,
+            // The first HTTP phase also warms the server's code (Jetty, handlers, JSON) up: give it longer.
+            Duration rawWarmUp = threads == 1 ? warmUp.multipliedBy(4) : warmUp;
+            report.add(ApiBenchLoad.run("GetRecord raw HTTP/1.1 keep-alive socket", threads, rawWarmUp, measure,
                     (t, n) -> require(raw[t].get("/FeatureGroup/" + BenchRecords.GROUP
                             + "?RecordIdentifierValueAsString=" + pick(ids, t, n)) > 100)));
             for (RawHttpGet r : raw) {
