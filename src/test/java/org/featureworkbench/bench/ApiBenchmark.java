@@ -83,6 +83,8 @@ public final class ApiBenchmark {
                 gets(store, server.endpoint(), data, clientNames, warmUp, measure, report, signed);
                 puts(store, server.endpoint(), data, clientNames, warmUp, measure, report);
             } finally {
+                report.note(String.format("the server counted %,d requests, %,d errors", server.traffic().requests(),
+                        server.traffic().errors()));
                 store.api().stop();
             }
         } finally {
