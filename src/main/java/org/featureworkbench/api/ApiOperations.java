@@ -47,9 +47,8 @@ public final class ApiOperations {
     }
 
     /**
-     * How requests are checked: any request when no credentials are given; otherwise SigV4.
-     * The sigv4 branch replaces the body with:
-     * {@code options.credentials().<RequestAuthenticator>map(c -> new SigV4Authenticator(c, Clock.systemUTC())).orElse(RequestAuthenticator.ACCEPT_ALL)}
+     * How requests are checked: any request when no credentials are given; otherwise SigV4
+     * ({@link org.featureworkbench.api.auth.SigV4Authenticator}, ADR 0023).
      */
     static RequestAuthenticator authenticatorFor(ApiServerOptions options) {
         return options.credentials().<RequestAuthenticator>map(c -> new org.featureworkbench.api.auth.SigV4Authenticator(c, java.time.Clock.systemUTC())).orElse(RequestAuthenticator.ACCEPT_ALL);
