@@ -47,17 +47,11 @@ public final class ApiOperations {
     }
 
     /**
-     * How requests are checked: any request when no credentials are given; otherwise SigV4.
-     * The sigv4 branch replaces the body with:
-     * {@code return options.credentials().<RequestAuthenticator>map(c -> new SigV4Authenticator(c, Clock.systemUTC())).orElse(RequestAuthenticator.ACCEPT_ALL);}
-     * Until then credentials are refused rather than silently not checked.
+     * How requests are checked: any request when no credentials are given; otherwise SigV4
+     * ({@link org.featureworkbench.api.auth.SigV4Authenticator}, ADR 0023).
      */
     static RequestAuthenticator authenticatorFor(ApiServerOptions options) {
-        if (options.credentials().isPresent()) {
-            throw new FeatureStoreException("--credentials needs the signature check, which this build does not"
-                    + " have yet; leave --credentials out and keep the default --host " + ApiServerOptions.DEFAULT_HOST);
-        }
-        return RequestAuthenticator.ACCEPT_ALL;
+        return options.credentials().<RequestAuthenticator>map(c -> new org.featureworkbench.api.auth.SigV4Authenticator(c, java.time.Clock.systemUTC())).orElse(RequestAuthenticator.ACCEPT_ALL);
     }
 
     private synchronized void forget(RunningApiServer server) {

@@ -1,0 +1,99 @@
+package org.featureworkbench.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A closed-loop load for {@code bench api}: {@code threads} callers each call as fast as the
+ * previous call returns, for a fixed time after a warm-up; every call's latency is kept.
+ */
+final class ApiBenchLoad {
+    /** One call; {@code thread} and {@code n} let the caller vary ids without shared state. */
+    interface Call {
+        void run(int thread, long n) throws Exception;
+    }
+
+    /** What one phase measured. */
+    record Result(String name, int threads, long calls, double seconds, Percentiles latency, long cpuNanos) {
+        double perSecond() {
+            return calls / seconds;
+        }
+
+        /** This process's CPU time per call (client and server alike): unlike latency, barely moved by other load. */
+        double cpuMicrosPerCall() {
+            return cpuNanos / 1000.0 / calls;
+        }
+    }
+
+    private ApiBenchLoad() {
+    }
+
+    static Result run(String name, int threads, Duration warmUp, Duration measure, Call call) throws Exception {
+        drive(threads, warmUp, call, false);
+        long cpuBefore = processCpuNanos();
+        long[][] samples = drive(threads, measure, call, true);
+        long cpu = processCpuNanos() - cpuBefore;
+        long calls = Arrays.stream(samples).mapToLong(s -> s.length).sum();
+        long[] all = new long[(int) calls];
+        int at = 0;
+        for (long[] s : samples) {
+            System.arraycopy(s, 0, all, at, s.length);
+            at += s.length;
+        }
+        return new Result(name, threads, calls, measure.toNanos() / 1e9, new Percentiles(all), cpu);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long[][] drive(int threads, Duration length, Call call, boolean keep) throws Exception {
+        long[][] samples = new long[threads][];
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        long[] end = new long[1];
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread worker = new Thread(() -> {
+                long[] mine = new long[1 << 16];
+                int count = 0;
+                try {
+                    start.await();
+                    long n = 0;
+                    while (System.nanoTime() < end[0]) {
+                        long begin = System.nanoTime();
+                        call.run(thread, n++);
+                        long took = System.nanoTime() - begin;
+                        if (keep) {
+                            if (count == mine.length) {
+                                mine = Arrays.copyOf(mine, count * 2);
+                            }
+                            mine[count++] = took;
+                        }
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+                samples[thread] = Arrays.copyOf(mine, count);
+            }, "bench-api-" + t);
+            workers.add(worker);
+            worker.start();
+        }
+        end[0] = System.nanoTime() + length.toNanos();
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return samples;
+    }
+}
