@@ -34,7 +34,7 @@ public final class ConnectView extends ScrollPane {
         Label subtitle = new Label("Serve this workspace as a local SageMaker Feature Store endpoint: boto3, the AWS CLI "
                 + "and the AWS SDKs work against it unchanged once their endpoint URL points at the address below.");
         subtitle.getStyleClass().add("page-subtitle");
-        subtitle.setWrapText(true);
+        wrap(subtitle);
         VBox header = new VBox(2, title, subtitle);
         header.getStyleClass().add("page-header");
 
@@ -57,10 +57,10 @@ public final class ConnectView extends ScrollPane {
         secret.textProperty().bindBidirectional(vm.secretKeyProperty());
         // The settings apply at start: while a server runs they show what it runs with.
         var locked = vm.stateProperty().isNotEqualTo(ServerState.STOPPED);
-        host.disableProperty().bind(locked);
-        port.disableProperty().bind(locked);
-        key.disableProperty().bind(locked);
-        secret.disableProperty().bind(locked);
+        // Not editable rather than disabled: the values stay readable.
+        for (TextField f : new TextField[] {host, port, key, secret}) {
+            f.editableProperty().bind(locked.not());
+        }
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -78,7 +78,7 @@ public final class ConnectView extends ScrollPane {
         Label access = new Label("Leave the access key empty to accept any signature (fine on 127.0.0.1, this computer "
                 + "only). With a key, every request must be signed with it (SigV4) — needed for any other host.");
         access.getStyleClass().add("hint");
-        access.setWrapText(true);
+        wrap(access);
 
         Button start = new Button("Start server");
         start.setId("startApi");
@@ -103,7 +103,17 @@ public final class ConnectView extends ScrollPane {
         traffic.setId("apiTraffic");
         traffic.getStyleClass().add("muted");
         traffic.textProperty().bind(vm.trafficProperty());
-        HBox actions = new HBox(10, start, stop, state, traffic);
+        Button copyAddress = new Button("Copy address");
+        copyAddress.setId("copyApiAddress");
+        copyAddress.getStyleClass().add("flat");
+        copyAddress.visibleProperty().bind(vm.addressProperty().isNotEmpty());
+        copyAddress.managedProperty().bind(copyAddress.visibleProperty());
+        copyAddress.setOnAction(e -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(vm.addressProperty().get());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox actions = new HBox(10, start, stop, state, copyAddress, traffic);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label error = InlineValidation.errorLabel("apiStartError");
@@ -120,7 +130,7 @@ public final class ConnectView extends ScrollPane {
         heading.getStyleClass().add("section-title");
         Label hint = new Label();
         hint.getStyleClass().add("hint");
-        hint.setWrapText(true);
+        wrap(hint);
         hint.textProperty().bind(Bindings.when(vm.addressProperty().isEmpty())
                 .then("Filled with the address above and this workspace's groups. Start the server, then copy one.")
                 .otherwise(Bindings.concat("Filled with the running server's address, ", vm.addressProperty(),
@@ -149,6 +159,12 @@ public final class ConnectView extends ScrollPane {
         Tab tab = new Tab(title, pane);
         pane.setStyle("-fx-padding: 10 0 0 0;");
         return tab;
+    }
+
+    /** Wraps a long line inside the scroll pane instead of cutting it with an ellipsis. */
+    static void wrap(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private static Label label(String text) {

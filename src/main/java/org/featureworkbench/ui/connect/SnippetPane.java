@@ -23,7 +23,7 @@ final class SnippetPane extends VBox {
         setId(id);
         Label what = new Label(needs);
         what.getStyleClass().add("hint");
-        what.setWrapText(true);
+        ConnectView.wrap(what);
         Label copied = new Label("");
         copied.setId(id + "Copied");
         copied.getStyleClass().add("muted");
