@@ -37,7 +37,7 @@ public final class ApiOperations {
         }
         Optional<String> warning = HostAccess.check(options);
         warning.ifPresent(LOG::warn);
-        ApiDispatcher dispatcher = new ApiDispatcher(new ApiRouter(store), authenticatorFor(options),
+        ApiDispatcher dispatcher = new ApiDispatcher(new ApiRouter(store)::route, authenticatorFor(options),
                 store.logsDirectory());
         JettyApiServer[] started = new JettyApiServer[1];
         started[0] = JettyApiServer.start(dispatcher, options, ServerLimits.DEFAULTS, () -> forget(started[0]));

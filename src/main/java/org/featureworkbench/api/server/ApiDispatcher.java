@@ -1,6 +1,7 @@
 package org.featureworkbench.api.server;
 
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
@@ -17,12 +18,18 @@ import org.slf4j.LoggerFactory;
 public final class ApiDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
 
-    private final ApiRouter router;
+    private final Function<ApiRequest, ApiResponse> router;
     private final RequestAuthenticator authenticator;
     private final Path logsDirectory;
     private volatile boolean closing;
 
-    public ApiDispatcher(ApiRouter router, RequestAuthenticator authenticator, Path logsDirectory) {
+    /**
+     * @param router        answers a request, e.g. {@code new ApiRouter(store)::route}
+     * @param authenticator checks each request before it is routed
+     * @param logsDirectory named in the message of an unexpected failure
+     */
+    public ApiDispatcher(Function<ApiRequest, ApiResponse> router, RequestAuthenticator authenticator,
+                         Path logsDirectory) {
         this.router = router;
         this.authenticator = authenticator;
         this.logsDirectory = logsDirectory;
@@ -36,7 +43,7 @@ public final class ApiDispatcher {
                 throw ApiErrors.serviceUnavailable("the local endpoint is shutting down; start it again with 'serve'");
             }
             authenticator.authenticate(request);
-            return router.route(request);
+            return router.apply(request);
         } catch (RuntimeException | StackOverflowError failure) {
             ApiException error = ApiErrors.classify(failure, controlPlane, "the local endpoint failed while serving "
                     + request.method() + " " + request.rawPath() + "; the details are in the workspace log"

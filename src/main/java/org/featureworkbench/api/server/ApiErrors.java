@@ -63,6 +63,8 @@ public final class ApiErrors {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("__type", error.code());
         body.put("message", error.getMessage());
+        // The models name the member "Message"; the JavaScript SDK fills its exception's field from it.
+        body.put("Message", error.getMessage());
         return new ApiResponse(error.status(), controlPlane ? CONTROL_CONTENT_TYPE : RUNTIME_CONTENT_TYPE,
                 Map.of("x-amzn-ErrorType", error.code()), body.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -4,6 +4,8 @@ import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.api.control.ControlPlaneApi;
+import org.featureworkbench.api.runtime.BatchGetRecordHandler;
+import org.featureworkbench.api.runtime.DeleteRecordHandler;
 import org.featureworkbench.api.runtime.GetRecordHandler;
 import org.featureworkbench.api.runtime.GroupNames;
 import org.featureworkbench.api.runtime.PutRecordHandler;
@@ -33,8 +35,8 @@ public final class ApiRouter {
         this.controlPlane = new ControlPlaneApi(store);
         this.putRecord = new PutRecordHandler(store);
         this.getRecord = new GetRecordHandler(store);
-        this.deleteRecord = notServedYet("DeleteRecord");
-        this.batchGetRecord = notServedYet("BatchGetRecord");
+        this.deleteRecord = new DeleteRecordHandler(store);
+        this.batchGetRecord = new BatchGetRecordHandler(store);
         // Registration spot for BatchWriteRecord and ListRecords (branch jsdk): replace each line with
         // new org.featureworkbench.api.runtime.BatchWriteRecordHandler(store) / ...ListRecordsHandler(store).
         this.batchWriteRecord = notServedYet("BatchWriteRecord");
