@@ -119,7 +119,15 @@ public final class ConnectView extends ScrollPane {
         Label error = InlineValidation.errorLabel("apiStartError");
         error.textProperty().bind(vm.errorProperty());
 
-        VBox card = new VBox(10, heading, grid, access, actions, error);
+        Label warning = new Label();
+        warning.setId("apiWarning");
+        warning.getStyleClass().add("notice-warning");
+        wrap(warning);
+        warning.textProperty().bind(vm.warningProperty());
+        warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+
+        VBox card = new VBox(10, heading, grid, access, actions, error, warning);
         card.getStyleClass().add("card");
         card.setId("apiServerCard");
         return card;

@@ -43,6 +43,7 @@ public final class ConnectViewModel {
     private final ReadOnlyObjectWrapper<ServerState> state = new ReadOnlyObjectWrapper<>(this, "state", ServerState.STOPPED);
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper(this, "address", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final ReadOnlyStringWrapper traffic = new ReadOnlyStringWrapper(this, "traffic", "");
     private final StringBinding statusText;
     private final StringBinding statusBarText;
@@ -113,7 +114,13 @@ public final class ConnectViewModel {
         ApiServerOptions options = ServerSettings.options(host.get(), port.get(), accessKey.get(), secretKey.get());
         state.set(ServerState.STARTING);
         error.set("");
-        executor.execute(() -> store.api().start(options), this::showRunning, e -> {
+        executor.execute(() -> {
+            Optional<String> reach = HostCheck.check(options);
+            return new Started(store.api().start(options), reach.orElse(""));
+        }, started -> {
+            showRunning(started.server());
+            warning.set(started.warning());
+        }, e -> {
             state.set(ServerState.STOPPED);
             error.set(StartFailure.describe(e, options.host(), options.port()));
         });
@@ -173,10 +180,15 @@ public final class ConnectViewModel {
 
     private void showStopped() {
         server = null;
+        warning.set("");
         address.set("");
         traffic.set("");
         state.set(ServerState.STOPPED);
         fillSnippets();
+    }
+
+    /** A started server and the warning to show while it runs ("" on loopback). */
+    private record Started(RunningApiServer server, String warning) {
     }
 
     /** "1,204 requests · 12.0/s · 3 errors": the status bar's traffic line. */
@@ -243,6 +255,11 @@ public final class ConnectViewModel {
     /** Why the last start failed, in our words; "" after a successful start. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** What to keep in mind while the server is reachable from other computers; "" on loopback. */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
     }
 
     /** Requests, rate and errors of the running server, "" while it is not running. */

@@ -5,9 +5,9 @@ import java.net.UnknownHostException;
 import org.featureworkbench.model.FeatureStoreException;
 
 /**
- * Puts a failed server start into words for the Connect page: the store's own message when it
- * has one (it already says what and how to fix), else what the usual causes mean. Never a class
- * name or a stack trace; those are in the log.
+ * Puts a failed server start into words for the Connect page: a taken port or an unknown host in
+ * the page's terms (the server's own message speaks of command-line flags), else the store's
+ * message, else a plain sentence. Never a class name or a stack trace; those are in the log.
  */
 final class StartFailure {
     private StartFailure() {

@@ -91,5 +91,31 @@ class ConnectServerViewModelTest {
         vm.start();
         assertEquals("AKIDLOCAL", store.api().running().orElseThrow().options().credentials().orElseThrow().accessKeyId());
         assertTrue(vm.awsCliProperty().get().contains("export AWS_ACCESS_KEY_ID=AKIDLOCAL AWS_SECRET_ACCESS_KEY=s3cret"));
+        assertEquals("", vm.warningProperty().get(), "loopback: nothing to warn about");
+    }
+
+    @Test
+    void anyInterfaceWithAKeyRunsAndWarnsThatTrafficIsPlainHttp() {
+        vm.hostProperty().set("0.0.0.0");
+        vm.accessKeyProperty().set("AKIDLOCAL");
+        vm.secretKeyProperty().set("s3cret");
+        vm.start();
+        assertEquals(ServerState.RUNNING, vm.stateProperty().get(), vm.errorProperty().get());
+        assertTrue(vm.warningProperty().get().startsWith("Reachable from other computers at 0.0.0.0"),
+                vm.warningProperty().get());
+        vm.stop();
+        assertEquals("", vm.warningProperty().get());
+    }
+
+    @Test
+    void closingTheStoreStopsTheServerAndFreesThePort() throws Exception {
+        vm.start();
+        java.net.URI endpoint = store.api().running().orElseThrow().endpoint();
+        store.close();
+        try (java.net.ServerSocket again = new java.net.ServerSocket(endpoint.getPort(), 1,
+                java.net.InetAddress.getByName(endpoint.getHost()))) {
+            assertEquals(endpoint.getPort(), again.getLocalPort(), "the window's close (store.close) freed the port");
+        }
+        store = Workspace.open(workspace);
     }
 }

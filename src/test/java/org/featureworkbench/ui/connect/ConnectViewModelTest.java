@@ -116,7 +116,7 @@ class ConnectViewModelTest {
 
     @Test
     void aStartFailureIsPutIntoWords() {
-        String taken = StartFailure.describe(new FeatureStoreException("server failed",
+        String taken = StartFailure.describe(new FeatureStoreException("port 8787 is in use; pick one with --port",
                 new BindException("Address already in use")), "127.0.0.1", 8787);
         assertTrue(taken.startsWith("Port 8787 on 127.0.0.1 is in use by another program"), taken);
         assertEquals("The API server already runs at http://x; stop it first",
@@ -124,6 +124,21 @@ class ConnectViewModelTest {
                         "127.0.0.1", 1));
         String unexpected = StartFailure.describe(new IllegalStateException("boom"), "127.0.0.1", 1);
         assertFalse(unexpected.contains("IllegalStateException") || unexpected.contains("boom"), unexpected);
+    }
+
+    @Test
+    void anotherComputersReachNeedsAKeyAndThenWarns() {
+        vm.hostProperty().set("0.0.0.0");
+        vm.start();
+        assertEquals(ServerState.STOPPED, vm.stateProperty().get());
+        assertTrue(vm.errorProperty().get().startsWith("Listening on 0.0.0.0 lets other computers reach"),
+                vm.errorProperty().get());
+        assertTrue(store.api().running().isEmpty());
+
+        vm.hostProperty().set("no-such-host.invalid");
+        vm.start();
+        assertTrue(vm.errorProperty().get().startsWith("The host 'no-such-host.invalid' is not known"),
+                vm.errorProperty().get());
     }
 
     @Test
