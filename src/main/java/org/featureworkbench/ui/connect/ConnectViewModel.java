@@ -90,15 +90,21 @@ public final class ConnectViewModel {
             groupNames = groups.stream().map(FeatureGroup::name).toList();
             Optional<FeatureGroup> first = groups.stream().filter(g -> g.definition().onlineStore().enabled())
                     .findFirst().or(() -> groups.stream().findFirst());
+            String before = exampleGroup;
             exampleGroup = first.map(FeatureGroup::name).orElse(null);
+            // The id is looked up once per example group, not on every visit of the page.
+            if (exampleGroup == null || !exampleGroup.equals(before)) {
+                exampleId = null;
+                first.ifPresent(this::loadExampleId);
+            }
             fillSnippets();
-            first.ifPresent(this::loadExampleId);
         }, e -> { });
     }
 
     private void loadExampleId(FeatureGroup group) {
-        // Quietly: the query engine may take a second to open, and the snippets are usable before.
-        executor.executeQuietly(() -> ExampleRecord.idOf(store, group), id -> {
+        // A normal task, not a quiet one: the query engine may take a second to open, and the quiet
+        // thread is the polls' (traffic, jobs), which must not wait behind it.
+        executor.execute(() -> ExampleRecord.idOf(store, group), id -> {
             if (group.name().equals(exampleGroup)) {
                 exampleId = id.orElse(null);
                 fillSnippets();

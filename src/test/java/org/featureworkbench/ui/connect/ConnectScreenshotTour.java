@@ -74,18 +74,33 @@ class ConnectScreenshotTour {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#apiState").queryAs(Label.class).getText()
                 .startsWith("Running at"));
         String address = app.store.api().running().orElseThrow().endpoint().toString();
+        // A client reading records while the picture is taken, so the traffic line shows a rate.
         var http = java.net.http.HttpClient.newHttpClient();
-        for (String id : new String[] {"C0001", "C0002", "C0003", "nobody"}) {
-            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(address
-                    + "/FeatureGroup/customers?RecordIdentifierValueAsString=" + id)).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        var reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread client = new Thread(() -> {
+            for (int i = 1; reading.get(); i++) {
+                try {
+                    http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(address
+                            + "/FeatureGroup/customers?RecordIdentifierValueAsString=C" + String.format("%04d", i % 300)))
+                            .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                    Thread.sleep(40);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        client.start();
+        try {
+            // The record id of the snippets comes from the query engine, which opens in the background.
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.vm.connect().boto3Property().get()
+                    .contains("\"record-id\""));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#apiStatus").queryAs(Label.class)
+                    .getText().contains(" 0.0/s"));
+            app.settle();
+            shoot(robot, "connect.png");
+        } finally {
+            reading.set(false);
+            client.join();
         }
-        // The record id of the snippets comes from the query engine, which opens in the background.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.vm.connect().boto3Property().get()
-                .contains("\"record-id\""));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#apiStatus").queryAs(Label.class).getText()
-                .contains("4 requests"));
-        app.settle();
-        shoot(robot, "connect.png");
     }
 }
