@@ -113,7 +113,18 @@ public final class ConnectView extends ScrollPane {
             content.putString(vm.addressProperty().get());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
         });
-        HBox actions = new HBox(10, start, stop, state, copyAddress, traffic);
+        for (Button b : new Button[] {start, stop, copyAddress}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        // The traffic under the state, so a narrow window cuts neither the buttons nor the address.
+        HBox trafficLine = new HBox(10, traffic, copyAddress);
+        trafficLine.setAlignment(Pos.CENTER_LEFT);
+        trafficLine.visibleProperty().bind(vm.addressProperty().isNotEmpty());
+        trafficLine.managedProperty().bind(trafficLine.visibleProperty());
+        VBox status = new VBox(0, state, trafficLine);
+        status.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(10, start, stop, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label error = InlineValidation.errorLabel("apiStartError");
@@ -157,6 +168,8 @@ public final class ConnectView extends ScrollPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("snippet-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        // In a short window the page scrolls rather than squeezing the code away.
+        tabs.setMinHeight(280);
         VBox card = new VBox(8, heading, hint, tabs);
         card.getStyleClass().add("card");
         VBox.setVgrow(card, Priority.ALWAYS);

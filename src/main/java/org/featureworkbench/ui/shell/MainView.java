@@ -14,6 +14,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.featureworkbench.ui.connect.ConnectView;
 import org.featureworkbench.ui.connect.ConnectViewModel;
@@ -219,6 +220,7 @@ public final class MainView extends BorderPane {
                 .then("Stop API").otherwise("Start API"));
         toggle.disableProperty().bind(api.canStartProperty().not().and(api.canStopProperty().not()));
         toggle.setOnAction(e -> api.toggle());
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         // A start from here that fails is explained on the Connect page, next to the settings to change.
         api.errorProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
