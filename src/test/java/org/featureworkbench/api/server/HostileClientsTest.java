@@ -170,6 +170,37 @@ class HostileClientsTest {
     }
 
     @Test
+    void aLargeRecordArrivingInPiecesIsStoredWhole() throws Exception {
+        store.createFeatureGroup(new org.featureworkbench.model.FeatureGroupDefinition("notes", "id", "t",
+                List.of(new org.featureworkbench.model.FeatureDefinition("id", org.featureworkbench.model.FeatureType.STRING),
+                        new org.featureworkbench.model.FeatureDefinition("t", org.featureworkbench.model.FeatureType.STRING),
+                        new org.featureworkbench.model.FeatureDefinition("text", org.featureworkbench.model.FeatureType.STRING)),
+                "", java.util.Map.of(), new org.featureworkbench.model.OnlineStoreConfig(true, null),
+                org.featureworkbench.model.OfflineStoreConfig.ENABLED));
+        String text = "abcdefghij".repeat(5_000);
+        String body = "{\"Record\": [{\"FeatureName\": \"id\", \"ValueAsString\": \"n1\"}, {\"FeatureName\": \"t\","
+                + " \"ValueAsString\": \"" + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                + "\"}, {\"FeatureName\": \"text\", \"ValueAsString\": \"" + text + "\"}]}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = RawHttp.connect(endpoint)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /FeatureGroup/notes HTTP/1.1\r\nHost: x\r\nContent-Length: " + bytes.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // four pieces with pauses: the server must wait for more rather than take the first piece as the body
+            int piece = bytes.length / 4 + 1;
+            for (int from = 0; from < bytes.length; from += piece) {
+                out.write(bytes, from, Math.min(piece, bytes.length - from));
+                out.flush();
+                Thread.sleep(50);
+            }
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
+            assertEquals(200, response.status(), response.body());
+        }
+        RawHttp.Response get = exchange(RawHttp.get("/FeatureGroup/notes?RecordIdentifierValueAsString=n1&FeatureName=text"));
+        assertTrue(get.body().contains(text), "the 50 KB value came back whole");
+    }
+
+    @Test
     void garbageInsteadOfHttpGetsAValidationError() throws IOException {
         RawHttp.Response response = exchange("HELLO THERE\r\n\r\n");
         // Jetty picks the status (505 for this one); the body is still AWS's shape
