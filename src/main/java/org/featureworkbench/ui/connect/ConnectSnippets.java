@@ -2,7 +2,9 @@ package org.featureworkbench.ui.connect;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.featureworkbench.api.ApiCredentials;
 
 /**
  * The ready-to-copy examples of the Connect page: boto3, the AWS CLI and the AWS SDK for Java v2,
@@ -35,6 +37,14 @@ public record ConnectSnippets(String endpoint, List<String> groups, String examp
         groups = List.copyOf(groups);
         exampleGroup = exampleGroup == null || exampleGroup.isBlank() ? NO_GROUP : exampleGroup;
         exampleId = exampleId == null || exampleId.isBlank() ? NO_ID : exampleId;
+    }
+
+    /** The snippets for a server that requires these credentials, or accepts any (then with dummy keys). */
+    public static ConnectSnippets signedWith(Optional<ApiCredentials> credentials, String endpoint, List<String> groups,
+                                             String exampleGroup, String exampleId) {
+        return new ConnectSnippets(endpoint, groups, exampleGroup, exampleId,
+                credentials.map(ApiCredentials::accessKeyId).orElse(DUMMY),
+                credentials.map(ApiCredentials::secretKey).orElse(DUMMY), credentials.isPresent());
     }
 
     /** The groups comment line's text after its comment marker. */

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.featureworkbench.api.ApiCredentials;
 import org.featureworkbench.api.ApiServerOptions;
 import org.featureworkbench.api.ApiTraffic;
 import org.featureworkbench.api.RunningApiServer;
@@ -204,15 +205,11 @@ public final class ConnectViewModel {
     }
 
     private void fillSnippets() {
-        String endpoint = server != null ? server.endpoint().toString() : ServerSettings.endpoint(host.get(), port.get());
         // What the server checks is what it was started with; while stopped, what it would be started with.
-        boolean signed = server != null ? server.options().credentials().isPresent()
-                : accessKey.get() != null && !accessKey.get().isBlank();
-        String key = signed ? (server != null ? server.options().credentials().get().accessKeyId() : accessKey.get().strip())
-                : ConnectSnippets.DUMMY;
-        String secret = signed ? (server != null ? server.options().credentials().get().secretKey() : secretKey.get())
-                : ConnectSnippets.DUMMY;
-        ConnectSnippets snippets = new ConnectSnippets(endpoint, groupNames, exampleGroup, exampleId, key, secret, signed);
+        String endpoint = server != null ? server.endpoint().toString() : ServerSettings.endpoint(host.get(), port.get());
+        Optional<ApiCredentials> credentials = server != null ? server.options().credentials()
+                : ServerSettings.credentials(accessKey.get(), secretKey.get());
+        ConnectSnippets snippets = ConnectSnippets.signedWith(credentials, endpoint, groupNames, exampleGroup, exampleId);
         boto3.set(snippets.boto3());
         awsCli.set(snippets.awsCli());
         javaSdk.set(snippets.javaSdk());

@@ -56,9 +56,13 @@ final class ServerSettings {
     }
 
     static ApiServerOptions options(String host, String port, String accessKey, String secret) {
-        Optional<ApiCredentials> credentials = accessKey == null || accessKey.isBlank() ? Optional.empty()
-                : Optional.of(new ApiCredentials(accessKey.strip(), secret));
-        return new ApiServerOptions(host.strip(), Integer.parseInt(port.strip()), credentials);
+        return new ApiServerOptions(host.strip(), Integer.parseInt(port.strip()), credentials(accessKey, secret));
+    }
+
+    /** The key to require, or none (any signature accepted) when no access key is typed. */
+    static Optional<ApiCredentials> credentials(String accessKey, String secret) {
+        return accessKey == null || accessKey.isBlank() ? Optional.empty()
+                : Optional.of(new ApiCredentials(accessKey.strip(), secret == null ? "" : secret));
     }
 
     /** The endpoint URL for a host and port (IPv6 literals in brackets). */
