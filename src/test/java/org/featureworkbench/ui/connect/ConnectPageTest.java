@@ -93,12 +93,16 @@ class ConnectPageTest {
     }
 
     @Test
-    void aTakenPortIsExplainedOnThePage(FxRobot robot) throws Exception {
+    void aTakenPortIsExplainedOnTheConnectPage(FxRobot robot) throws Exception {
         open(robot);
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             robot.clickOn("#apiPort").eraseText(4).write(Integer.toString(taken.getLocalPort()));
-            robot.clickOn("#startApi");
+            // Started from the status bar while another page shows: the failure brings the Connect page back.
+            robot.clickOn("#jobsEntry");
+            assertFalse(robot.lookup("#connectPage").query().isVisible());
+            robot.clickOn("#apiToggle");
             WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#apiStartError").query().isVisible());
+            assertTrue(robot.lookup("#connectPage").query().isVisible());
             String error = text(robot, "#apiStartError");
             assertTrue(error.contains(Integer.toString(taken.getLocalPort())), error);
             assertFalse(error.contains("Exception") || error.contains("java."), error);
