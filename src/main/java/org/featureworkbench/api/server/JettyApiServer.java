@@ -135,8 +135,9 @@ public final class JettyApiServer implements RunningApiServer {
             return;
         }
         closed = true;
-        stopQuietly();
+        // requests that arrive during the grace period get ServiceUnavailable, those already routed finish
         dispatcher.closing();
+        stopQuietly();
         onClose.run();
     }
 
