@@ -14,7 +14,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import org.featureworkbench.ui.connect.ConnectView;
+import org.featureworkbench.ui.connect.ConnectViewModel;
+import org.featureworkbench.ui.connect.ServerState;
 import org.featureworkbench.ui.create.NewGroupDialog;
 import org.featureworkbench.ui.create.NewGroupViewModel;
 import org.featureworkbench.ui.group.GroupDetailView;
@@ -41,6 +45,8 @@ public final class MainView extends BorderPane {
     private final MainViewModel vm;
     private final Sidebar sidebar;
     private final Timeline jobsPolling;
+    // Reads the API server's traffic once a second while it runs (status bar and Connect page).
+    private final Timeline trafficPolling = new Timeline(new KeyFrame(Duration.seconds(1), e -> pollTraffic()));
     // Held here: a binding only its listener refers to can be garbage-collected and stop firing.
     private final BooleanBinding pollJobs;
     private ExploreViewModel explore;
@@ -56,6 +62,10 @@ public final class MainView extends BorderPane {
         setLeft(sidebar);
         setCenter(center(detail));
         setBottom(statusBar());
+        trafficPolling.setCycleCount(Timeline.INDEFINITE);
+        if (vm.connect().stateProperty().get() == ServerState.RUNNING) {
+            trafficPolling.play();
+        }
         jobsPolling = new Timeline(new KeyFrame(Duration.seconds(1), e -> pollJobs()));
         jobsPolling.setCycleCount(Timeline.INDEFINITE);
         pollJobs = vm.showingJobsProperty().or(vm.jobs().runningProperty().greaterThan(0));
@@ -107,7 +117,8 @@ public final class MainView extends BorderPane {
         data.groupProperty().bind(vm.selectedGroupProperty());
         GroupDetailView page = new GroupDetailView(detail, data, this::ingestFile);
         var groups = vm.showingJobsProperty().not().and(vm.showingExploreProperty().not())
-                .and(vm.showingDatasetsProperty().not()).and(vm.showingHealthProperty().not());
+                .and(vm.showingDatasetsProperty().not()).and(vm.showingHealthProperty().not())
+                .and(vm.showingConnectProperty().not());
         page.visibleProperty().bind(vm.selectedGroupProperty().isNotNull().and(groups));
         EmptyState empty = new EmptyState(vm, this::newGroup, this::newGroupFromFile);
         empty.visibleProperty().bind(vm.emptyProperty().and(groups));
@@ -118,7 +129,9 @@ public final class MainView extends BorderPane {
         jobs.visibleProperty().bind(vm.showingJobsProperty());
         HealthView health = new HealthView(vm.health());
         health.visibleProperty().bind(vm.showingHealthProperty());
-        StackPane center = new StackPane(pick, empty, page, jobs, health);
+        ConnectView connect = new ConnectView(vm.connect());
+        connect.visibleProperty().bind(vm.showingConnectProperty());
+        StackPane center = new StackPane(pick, empty, page, jobs, health, connect);
         center.getStyleClass().add("main-area");
         // Built when first shown: the page opens the query engine, which a user who never explores need not pay for.
         vm.showingExploreProperty().addListener((o, was, now) -> {
@@ -185,10 +198,55 @@ public final class MainView extends BorderPane {
             }
         });
         HBox bar = new HBox(12, count, new Separator(javafx.geometry.Orientation.VERTICAL), workspace, spacer, waiting,
-                jobs, busy);
+                jobs, busy, new Separator(javafx.geometry.Orientation.VERTICAL), apiStatus());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** The API server's line and its start/stop toggle; the line opens the Connect page. */
+    private HBox apiStatus() {
+        ConnectViewModel api = vm.connect();
+        Label line = new Label();
+        line.setId("apiStatus");
+        line.getStyleClass().add("api-status");
+        line.textProperty().bind(api.statusBarTextProperty());
+        line.setTooltip(new Tooltip("The local SageMaker-compatible endpoint: click for the Connect page"));
+        line.setOnMouseClicked(e -> vm.showConnect());
+        Button toggle = new Button();
+        toggle.setId("apiToggle");
+        toggle.getStyleClass().add("flat");
+        toggle.textProperty().bind(javafx.beans.binding.Bindings.when(api.stateProperty().isEqualTo(ServerState.RUNNING))
+                .then("Stop API").otherwise("Start API"));
+        toggle.disableProperty().bind(api.canStartProperty().not().and(api.canStopProperty().not()));
+        toggle.setOnAction(e -> api.toggle());
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        // A start from here that fails is explained on the Connect page, next to the settings to change.
+        api.errorProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                vm.showConnect();
+            }
+        });
+        api.stateProperty().addListener((o, was, now) -> {
+            line.getStyleClass().remove("running");
+            if (now == ServerState.RUNNING) {
+                line.getStyleClass().add("running");
+                trafficPolling.play();
+            } else {
+                trafficPolling.stop();
+            }
+        });
+        HBox box = new HBox(6, line, toggle);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void pollTraffic() {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            trafficPolling.stop();
+            return;
+        }
+        vm.connect().pollTraffic();
     }
 
     private void pollJobs() {
@@ -220,7 +278,8 @@ public final class MainView extends BorderPane {
     /** Ctrl+I: the ingest wizard into the shown group, or for a new group when no group page is shown. */
     public void ingestFile() {
         boolean onGroup = vm.selectedGroupProperty().get() != null && !vm.showingJobsProperty().get()
-                && !vm.showingExploreProperty().get() && !vm.showingDatasetsProperty().get();
+                && !vm.showingExploreProperty().get() && !vm.showingDatasetsProperty().get()
+                && !vm.showingHealthProperty().get() && !vm.showingConnectProperty().get();
         openWizard(onGroup ? vm.selectedGroupProperty().get() : null);
     }
 

@@ -20,6 +20,7 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.ui.dialog.DialogService;
+import org.featureworkbench.ui.connect.ConnectViewModel;
 import org.featureworkbench.ui.group.GroupEvents;
 import org.featureworkbench.ui.ingest.IngestWizardViewModel;
 import org.featureworkbench.ui.ingest.JobsViewModel;
@@ -52,6 +53,8 @@ public final class MainViewModel implements GroupEvents {
     private final BooleanProperty showingHealth = new SimpleBooleanProperty(this, "showingHealth", false);
     private final StringProperty waitNotice = new SimpleStringProperty(this, "waitNotice", "");
     private final HealthViewModel health;
+    private final BooleanProperty showingConnect = new SimpleBooleanProperty(this, "showingConnect", false);
+    private final ConnectViewModel connect;
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
         this.store = store;
@@ -60,6 +63,7 @@ public final class MainViewModel implements GroupEvents {
         this.sampleData = new SampleDataLoader(store);
         this.jobs = new JobsViewModel(store, executor, dialogs);
         this.health = new HealthViewModel(store, executor, dialogs, this::refresh);
+        this.connect = new ConnectViewModel(store, executor);
         visibleGroups.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> new GroupFilter(searchText.get()), searchText));
         empty = loaded.getReadOnlyProperty().and(Bindings.isEmpty(groups));
@@ -108,6 +112,7 @@ public final class MainViewModel implements GroupEvents {
 
     /** Shows the Jobs page instead of the group page. */
     public void showJobs() {
+        showingConnect.set(false);
         showingHealth.set(false);
         showingExplore.set(false);
         showingDatasets.set(false);
@@ -117,6 +122,7 @@ public final class MainViewModel implements GroupEvents {
 
     /** Shows the selected group's page (or the welcome page) again. */
     public void showGroups() {
+        showingConnect.set(false);
         showingHealth.set(false);
         showingJobs.set(false);
         showingExplore.set(false);
@@ -125,6 +131,7 @@ public final class MainViewModel implements GroupEvents {
 
     /** Shows the Explore page (SQL over the offline store). */
     public void showExplore() {
+        showingConnect.set(false);
         showingHealth.set(false);
         showingJobs.set(false);
         showingDatasets.set(false);
@@ -133,6 +140,7 @@ public final class MainViewModel implements GroupEvents {
 
     /** Shows the "Check workspace" page (check and repair, issue 12). */
     public void showHealth() {
+        showingConnect.set(false);
         showingJobs.set(false);
         showingExplore.set(false);
         showingDatasets.set(false);
@@ -161,12 +169,33 @@ public final class MainViewModel implements GroupEvents {
         return health;
     }
 
+    /** Shows the Connect page (the local API server and snippets for clients, issue 13). */
+    public void showConnect() {
+        showingHealth.set(false);
+        showingJobs.set(false);
+        showingExplore.set(false);
+        showingDatasets.set(false);
+        showingConnect.set(true);
+        connect.refresh();
+    }
+
+    /** True while the Connect page is shown. */
+    public BooleanProperty showingConnectProperty() {
+        return showingConnect;
+    }
+
+    /** The local API server's view model, shared by the Connect page and the status bar. */
+    public ConnectViewModel connect() {
+        return connect;
+    }
+
     public BooleanProperty showingHealthProperty() {
         return showingHealth;
     }
 
     /** Shows the Datasets page (point-in-time training sets). */
     public void showDatasets() {
+        showingConnect.set(false);
         showingHealth.set(false);
         showingJobs.set(false);
         showingExplore.set(false);

@@ -104,7 +104,18 @@ final class Sidebar extends VBox {
                 health.getStyleClass().add("current");
             }
         });
-        getChildren().addAll(search, heading, list, new Separator(), explore, datasets, jobs, health);
+        Button connect = new Button("Connect  (API server)");
+        connect.setId("connectEntry");
+        connect.getStyleClass().add("sidebar-entry");
+        connect.setMaxWidth(Double.MAX_VALUE);
+        connect.setOnAction(e -> vm.showConnect());
+        vm.showingConnectProperty().addListener((o, was, now) -> {
+            connect.getStyleClass().remove("current");
+            if (now) {
+                connect.getStyleClass().add("current");
+            }
+        });
+        getChildren().addAll(search, heading, list, new Separator(), explore, datasets, jobs, health, connect);
     }
 
     /** Puts the keyboard focus in the search box and selects its text (Ctrl+F). */
