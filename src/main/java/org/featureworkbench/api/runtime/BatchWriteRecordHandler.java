@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
@@ -48,9 +50,9 @@ public final class BatchWriteRecordHandler {
             throw RuntimeJson.error(e);
         }
 
-        ObjectNode response = RuntimeJson.MAPPER.createObjectNode();
-        ArrayNode errors = response.putArray("Errors");
-        ArrayNode unprocessed = response.putArray("UnprocessedEntries");
+        // Errors by request position, so they come back in request order whichever step found them.
+        SortedMap<Integer, ObjectNode> errors = new TreeMap<>();
+        List<JsonNode> unprocessed = new ArrayList<>();
         // Entries that read well go to the facade together; positions map its answers back to the request.
         List<BatchWriteEntry> readable = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
@@ -64,7 +66,7 @@ public final class BatchWriteRecordHandler {
                 readable.add(BatchWriteEntryReader.read(entry, "Entries[" + i + "]"));
                 positions.add(i);
             } catch (ValidationException invalid) {
-                error(errors, entry, BatchWriteResult.VALIDATION_ERROR, invalid.getMessage());
+                errors.put(i, error(entry, BatchWriteResult.VALIDATION_ERROR, invalid.getMessage()));
             }
         }
         if (!readable.isEmpty()) {
@@ -75,17 +77,25 @@ public final class BatchWriteRecordHandler {
                 throw RuntimeJson.error(e);
             }
             for (BatchWriteResult.Failure f : result.errors()) {
-                error(errors, entries.get(positions.get(f.entry())), f.errorCode(), f.errorMessage());
+                int position = positions.get(f.entry());
+                errors.put(position, error(entries.get(position), f.errorCode(), f.errorMessage()));
             }
-            result.unprocessed().forEach(n -> unprocessed.add(entries.get(positions.get(n)).deepCopy()));
+            result.unprocessed().forEach(n -> unprocessed.add(entries.get(positions.get(n))));
         }
+        ObjectNode response = RuntimeJson.MAPPER.createObjectNode();
+        ArrayNode errorList = response.putArray("Errors");
+        errors.values().forEach(errorList::add);
+        ArrayNode unprocessedList = response.putArray("UnprocessedEntries");
+        unprocessed.forEach(entry -> unprocessedList.add(entry.deepCopy()));
         return RuntimeJson.ok(response);
     }
 
-    private static void error(ArrayNode errors, JsonNode entry, String code, String message) {
-        ObjectNode error = errors.addObject();
+    /** A BatchWriteRecordError: the entry as it was sent, and why it was not written. */
+    private static ObjectNode error(JsonNode entry, String code, String message) {
+        ObjectNode error = RuntimeJson.MAPPER.createObjectNode();
         error.set("Entry", entry.deepCopy());
         error.put("ErrorCode", code);
         error.put("ErrorMessage", message);
+        return error;
     }
 }
