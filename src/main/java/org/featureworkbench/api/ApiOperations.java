@@ -1,8 +1,14 @@
 package org.featureworkbench.api;
 
 import java.util.Optional;
+import org.featureworkbench.api.server.ApiDispatcher;
+import org.featureworkbench.api.server.ApiRouter;
+import org.featureworkbench.api.server.JettyApiServer;
+import org.featureworkbench.api.server.ServerLimits;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local SageMaker-compatible endpoint of one store (issue 13): {@code serve} and the GUI's
@@ -10,6 +16,7 @@ import org.featureworkbench.model.FeatureStoreException;
  * {@link FeatureStore} facade, so it has the same semantics as the CLI and the GUI.
  */
 public final class ApiOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiOperations.class);
     private final FeatureStore store;
     private RunningApiServer running;
 
@@ -28,7 +35,30 @@ public final class ApiOperations {
             throw new FeatureStoreException("the API server already runs at " + running.endpoint()
                     + "; stop it first");
         }
-        throw new FeatureStoreException("the API server is not built yet (issue 13)");
+        Optional<String> warning = HostAccess.check(options);
+        warning.ifPresent(LOG::warn);
+        ApiDispatcher dispatcher = new ApiDispatcher(new ApiRouter(store)::route, authenticatorFor(options),
+                store.logsDirectory());
+        JettyApiServer[] started = new JettyApiServer[1];
+        started[0] = JettyApiServer.start(dispatcher, options, ServerLimits.DEFAULTS, () -> forget(started[0]));
+        running = started[0];
+        LOG.info("API server listening at {}", running.endpoint());
+        return running;
+    }
+
+    /**
+     * How requests are checked: any request when no credentials are given; otherwise SigV4.
+     * The sigv4 branch replaces the body with:
+     * {@code options.credentials().<RequestAuthenticator>map(c -> new SigV4Authenticator(c, Clock.systemUTC())).orElse(RequestAuthenticator.ACCEPT_ALL)}
+     */
+    static RequestAuthenticator authenticatorFor(ApiServerOptions options) {
+        return RequestAuthenticator.ACCEPT_ALL;
+    }
+
+    private synchronized void forget(RunningApiServer server) {
+        if (running == server) {
+            running = null;
+        }
     }
 
     /** The running server, if one was started and not stopped. */
@@ -37,10 +67,14 @@ public final class ApiOperations {
     }
 
     /** Stops the running server, if any. */
-    public synchronized void stop() {
-        if (running != null) {
-            running.close();
+    public void stop() {
+        RunningApiServer server;
+        synchronized (this) {
+            server = running;
             running = null;
+        }
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -1,0 +1,35 @@
+package org.featureworkbench.api.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.featureworkbench.api.ApiRequest;
+import org.featureworkbench.api.ApiResponse;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.json.RecordJson;
+import org.featureworkbench.model.OnlineRecord;
+
+/**
+ * GetRecord: {@code GET /FeatureGroup/{FeatureGroupName}?RecordIdentifierValueAsString=…&FeatureName=…
+ * &ExpirationTimeResponse=Enabled}. A missing, deleted or expired record is a 200 with {@code {}}
+ * (no {@code Record} member), as AWS answers it; a missing group is ResourceNotFound.
+ */
+public final class GetRecordHandler implements RuntimeHandler {
+    private final FeatureStore store;
+
+    public GetRecordHandler(FeatureStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request, String groupName) {
+        QueryParameters query = QueryParameters.parse(request.rawQuery());
+        String recordId = query.required("RecordIdentifierValueAsString");
+        List<String> features = query.all("FeatureName");
+        boolean withExpiry = ExpirationTimeResponse.enabled(query.optional("ExpirationTimeResponse"));
+        Optional<OnlineRecord> record = store.records().getRecord(groupName, recordId, features);
+        return new ApiResponse(200, "application/json", Map.of(),
+                RecordJson.writeGetRecord(record, withExpiry).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,62 @@
+package org.featureworkbench.api.server;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.featureworkbench.api.ApiException;
+import org.featureworkbench.api.ApiRequest;
+import org.featureworkbench.api.ApiResponse;
+import org.featureworkbench.api.RequestAuthenticator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the server does with each request, independent of the HTTP library: authenticate, route,
+ * and turn every failure into AWS's error shape. A failure we did not foresee is logged with its
+ * stack trace and answered with a message that points at the log, never with a Java class name.
+ * Thread-safe.
+ */
+public final class ApiDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+
+    private final Function<ApiRequest, ApiResponse> router;
+    private final RequestAuthenticator authenticator;
+    private final Path logsDirectory;
+    private volatile boolean closing;
+
+    /**
+     * @param router        answers a request, e.g. {@code new ApiRouter(store)::route}
+     * @param authenticator checks each request before it is routed
+     * @param logsDirectory named in the message of an unexpected failure
+     */
+    public ApiDispatcher(Function<ApiRequest, ApiResponse> router, RequestAuthenticator authenticator,
+                         Path logsDirectory) {
+        this.router = router;
+        this.authenticator = authenticator;
+        this.logsDirectory = logsDirectory;
+    }
+
+    /** Answers {@code request}; never throws. */
+    public ApiResponse dispatch(ApiRequest request) {
+        boolean controlPlane = ApiRouter.isControlPlane(request);
+        try {
+            if (closing) {
+                throw ApiErrors.serviceUnavailable("the local endpoint is shutting down; start it again with 'serve'");
+            }
+            authenticator.authenticate(request);
+            return router.apply(request);
+        } catch (RuntimeException | StackOverflowError failure) {
+            ApiException error = ApiErrors.classify(failure, controlPlane, "the local endpoint failed while serving "
+                    + request.method() + " " + request.rawPath() + "; the details are in the workspace log"
+                    + (logsDirectory == null ? "" : " (" + logsDirectory + ")"));
+            if (error.status() >= 500) {
+                LOG.error("{} {} failed", request.method(), request.rawPath(), failure);
+            }
+            return ApiErrors.render(error, controlPlane);
+        }
+    }
+
+    /** From now on every request is answered with ServiceUnavailable (the server is stopping). */
+    void closing() {
+        closing = true;
+    }
+}
