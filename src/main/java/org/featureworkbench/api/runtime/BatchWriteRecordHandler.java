@@ -2,6 +2,7 @@ package org.featureworkbench.api.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.BatchWriteEntry;
 import org.featureworkbench.model.BatchWriteResult;
-import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.ValidationException;
 
@@ -23,7 +23,7 @@ import org.featureworkbench.model.ValidationException;
  * value, an unknown group) or {@code UnprocessedEntries} (the store failed for now; retry it) with
  * the entry echoed as sent, and the others are written all the same. Thread-safe.
  */
-public final class BatchWriteRecordHandler {
+public final class BatchWriteRecordHandler implements RuntimeHandler {
     private final FeatureStore store;
 
     public BatchWriteRecordHandler(FeatureStore store) {
@@ -31,24 +31,22 @@ public final class BatchWriteRecordHandler {
     }
 
     /**
+     * @param groupName unused: each entry names its group
      * @throws ApiException ValidationError when the request as a whole is malformed: no
-     *                      {@code Entries} list, more than 25 entries, an entry that is not an
-     *                      object, or a bad request-level {@code TtlDuration}
+     *                      {@code Entries} list, more than 25 entries, or an entry that is not an
+     *                      object; {@link ValidationException} for a bad request-level
+     *                      {@code TtlDuration} (the server renders both as ValidationError)
      */
-    public ApiResponse handle(ApiRequest request) {
-        ObjectNode body = RuntimeJson.body(request.body(), "BatchWriteRecord");
+    @Override
+    public ApiResponse handle(ApiRequest request, String groupName) {
+        JsonNode body = RequestBody.object(request, "BatchWriteRecord");
         JsonNode entries = body.get("Entries");
         if (entries == null || !entries.isArray() || entries.isEmpty() || entries.size() > 25) {
-            throw RuntimeJson.validation("Entries: give a list of 1 to 25 entries {\"FeatureGroupName\": …,"
+            throw RequestBody.invalid("Entries: give a list of 1 to 25 entries {\"FeatureGroupName\": …,"
                     + " \"Record\": […]}" + (entries != null && entries.isArray() ? ", got " + entries.size() : "")
                     + "; split larger batches");
         }
-        TtlDuration requestTtl;
-        try {
-            requestTtl = BatchWriteEntryReader.ttl(body.get("TtlDuration"), "TtlDuration");
-        } catch (FeatureStoreException e) {
-            throw RuntimeJson.error(e);
-        }
+        TtlDuration requestTtl = BatchWriteEntryReader.ttl(body.get("TtlDuration"), "TtlDuration");
 
         // Errors by request position, so they come back in request order whichever step found them.
         SortedMap<Integer, ObjectNode> errors = new TreeMap<>();
@@ -59,7 +57,7 @@ public final class BatchWriteRecordHandler {
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
             if (!entry.isObject()) {
-                throw RuntimeJson.validation("Entries[" + i + "] must be an object {\"FeatureGroupName\": …,"
+                throw RequestBody.invalid("Entries[" + i + "] must be an object {\"FeatureGroupName\": …,"
                         + " \"Record\": […]}, got " + entry);
             }
             try {
@@ -70,29 +68,24 @@ public final class BatchWriteRecordHandler {
             }
         }
         if (!readable.isEmpty()) {
-            BatchWriteResult result;
-            try {
-                result = store.records().batchWriteRecord(readable, requestTtl);
-            } catch (FeatureStoreException e) {
-                throw RuntimeJson.error(e);
-            }
+            BatchWriteResult result = store.records().batchWriteRecord(readable, requestTtl);
             for (BatchWriteResult.Failure f : result.errors()) {
                 int position = positions.get(f.entry());
                 errors.put(position, error(entries.get(position), f.errorCode(), f.errorMessage()));
             }
             result.unprocessed().forEach(n -> unprocessed.add(entries.get(positions.get(n))));
         }
-        ObjectNode response = RuntimeJson.MAPPER.createObjectNode();
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
         ArrayNode errorList = response.putArray("Errors");
         errors.values().forEach(errorList::add);
         ArrayNode unprocessedList = response.putArray("UnprocessedEntries");
         unprocessed.forEach(entry -> unprocessedList.add(entry.deepCopy()));
-        return RuntimeJson.ok(response);
+        return RuntimeResponses.ok(response);
     }
 
     /** A BatchWriteRecordError: the entry as it was sent, and why it was not written. */
     private static ObjectNode error(JsonNode entry, String code, String message) {
-        ObjectNode error = RuntimeJson.MAPPER.createObjectNode();
+        ObjectNode error = JsonNodeFactory.instance.objectNode();
         error.set("Entry", entry.deepCopy());
         error.put("ErrorCode", code);
         error.put("ErrorMessage", message);

@@ -1,12 +1,12 @@
 package org.featureworkbench.api.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.core.FeatureStore;
-import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.RecordIdPage;
 
 /**
@@ -15,7 +15,7 @@ import org.featureworkbench.model.RecordIdPage;
  * response is {@code {"RecordIdentifiers": […], "NextToken": …}}, the token only when more follow.
  * Thread-safe.
  */
-public final class ListRecordsHandler {
+public final class ListRecordsHandler implements RuntimeHandler {
     private final FeatureStore store;
 
     public ListRecordsHandler(FeatureStore store) {
@@ -23,25 +23,23 @@ public final class ListRecordsHandler {
     }
 
     /**
-     * @param featureGroupName the path's {@code {FeatureGroupName}}, percent-decoded: a name or an ARN
-     * @throws ApiException ValidationError for a bad body, ResourceNotFound for an unknown group
+     * @param groupName the path's {@code {FeatureGroupName}}, as the router decoded it
+     * @throws ApiException ValidationError for a bad body; the store's own exceptions (e.g.
+     *                      ResourceNotFound for an unknown group) pass to the server, which renders them
      */
-    public ApiResponse handle(String featureGroupName, ApiRequest request) {
-        ObjectNode body = RuntimeJson.body(request.body(), "ListRecords");
+    @Override
+    public ApiResponse handle(ApiRequest request, String groupName) {
+        // Every member is optional, so a hand-made call may send no body at all.
+        JsonNode body = request.body().length == 0 ? JsonNodeFactory.instance.objectNode()
+                : RequestBody.object(request, "ListRecords");
         Integer maxResults = maxResults(body.get("MaxResults"));
         String nextToken = nextToken(body.get("NextToken"));
         boolean includeDeleted = includeSoftDeleted(body.get("IncludeSoftDeletedRecords"));
-        RecordIdPage page;
-        try {
-            page = store.records().listRecords(RuntimeJson.groupName(featureGroupName), maxResults, nextToken,
-                    includeDeleted);
-        } catch (FeatureStoreException e) {
-            throw RuntimeJson.error(e);
-        }
-        ObjectNode response = RuntimeJson.MAPPER.createObjectNode();
+        RecordIdPage page = store.records().listRecords(groupName, maxResults, nextToken, includeDeleted);
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
         page.recordIdentifiers().forEach(response.putArray("RecordIdentifiers")::add);
         page.nextToken().ifPresent(token -> response.put("NextToken", token));
-        return RuntimeJson.ok(response);
+        return RuntimeResponses.ok(response);
     }
 
     private static Integer maxResults(JsonNode node) {
@@ -49,7 +47,7 @@ public final class ListRecordsHandler {
             return null;
         }
         if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-            throw RuntimeJson.validation("MaxResults must be a whole number, got " + node);
+            throw RequestBody.invalid("MaxResults must be a whole number, got " + node);
         }
         return node.intValue();
     }
@@ -59,7 +57,7 @@ public final class ListRecordsHandler {
             return null;
         }
         if (!node.isTextual()) {
-            throw RuntimeJson.validation("NextToken must be the string the previous ListRecords returned, got " + node);
+            throw RequestBody.invalid("NextToken must be the string the previous ListRecords returned, got " + node);
         }
         return node.textValue();
     }
@@ -69,7 +67,7 @@ public final class ListRecordsHandler {
             return false;
         }
         if (!node.isBoolean()) {
-            throw RuntimeJson.validation("IncludeSoftDeletedRecords must be true or false, got " + node);
+            throw RequestBody.invalid("IncludeSoftDeletedRecords must be true or false, got " + node);
         }
         return node.booleanValue();
     }

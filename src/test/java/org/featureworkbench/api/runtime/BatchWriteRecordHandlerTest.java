@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiResponse;
+import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class BatchWriteRecordHandlerTest {
                 + entry("arn:aws:sagemaker:us-east-1:123456789012:feature-group/users", "c", "3") + ","
                 + entry("users", "d", "four") + "]}";
 
-        ApiResponse response = handler.handle(post("/BatchWriteRecord", body));
+        ApiResponse response = handler.handle(post("/BatchWriteRecord", body), null);
         JsonNode json = json(response);
 
         assertEquals(200, response.status());
@@ -58,7 +59,7 @@ class BatchWriteRecordHandlerTest {
         JsonNode errors = json.get("Errors");
         assertEquals(3, errors.size(), json.toString());
         assertEquals("ValidationError", errors.get(0).get("ErrorCode").asText());
-        assertTrue(errors.get(0).get("ErrorMessage").asText().contains("Entries[1].Record[0].ValueAsStringList"),
+        assertTrue(errors.get(0).get("ErrorMessage").asText().contains("Entries[1].Record[0].ValueAsStringList is not supported"),
                 errors.get(0).toString());
         assertEquals("ResourceNotFound", errors.get(1).get("ErrorCode").asText());
         assertEquals("missing-group", errors.get(1).get("Entry").get("FeatureGroupName").asText());
@@ -78,7 +79,7 @@ class BatchWriteRecordHandlerTest {
                 + entry("users", "b", "2").replace("1700000000", now)
                         .replace("]}", "],\"TtlDuration\":{\"Unit\":\"Hours\",\"Value\":1}}") + "]}";
 
-        JsonNode json = json(handler.handle(post("/BatchWriteRecord", body)));
+        JsonNode json = json(handler.handle(post("/BatchWriteRecord", body), null));
 
         assertEquals(0, json.get("Errors").size(), json.toString());
         long a = store.records().getRecord("users", "a", null).orElseThrow().expiresAt().getEpochSecond();
@@ -95,18 +96,21 @@ class BatchWriteRecordHandlerTest {
         }
         many.append("]}");
 
-        ApiException tooMany = assertThrows(ApiException.class, () -> handler.handle(post("/BatchWriteRecord", many.toString())));
-        ApiException none = assertThrows(ApiException.class, () -> handler.handle(post("/BatchWriteRecord", "{\"Entries\":[]}")));
-        ApiException notJson = assertThrows(ApiException.class, () -> handler.handle(post("/BatchWriteRecord", "{\"Entries\":")));
-        ApiException badTtl = assertThrows(ApiException.class, () -> handler.handle(post("/BatchWriteRecord",
-                "{\"TtlDuration\":{\"Unit\":\"Fortnights\",\"Value\":1},\"Entries\":[" + entry("users", "a", "1") + "]}")));
+        ApiException tooMany = assertThrows(ApiException.class,
+                () -> handler.handle(post("/BatchWriteRecord", many.toString()), null));
+        ApiException none = assertThrows(ApiException.class,
+                () -> handler.handle(post("/BatchWriteRecord", "{\"Entries\":[]}"), null));
+        ApiException notJson = assertThrows(ApiException.class,
+                () -> handler.handle(post("/BatchWriteRecord", "{\"Entries\":"), null));
+        ValidationException badTtl = assertThrows(ValidationException.class, () -> handler.handle(post("/BatchWriteRecord",
+                "{\"TtlDuration\":{\"Unit\":\"Fortnights\",\"Value\":1},\"Entries\":[" + entry("users", "a", "1") + "]}"), null));
 
         assertEquals(400, tooMany.status());
         assertEquals("ValidationError", tooMany.code());
         assertTrue(tooMany.getMessage().contains("1 to 25 entries") && tooMany.getMessage().contains("got 26"),
                 tooMany.getMessage());
         assertEquals("ValidationError", none.code());
-        assertTrue(notJson.getMessage().contains("not valid JSON"), notJson.getMessage());
+        assertTrue(notJson.getMessage().contains("malformed JSON"), notJson.getMessage());
         assertTrue(badTtl.getMessage().contains("Fortnights"), badTtl.getMessage());
         assertTrue(store.records().getRecord("users", "a", null).isEmpty());
         assertTrue(store.records().getRecord("users", "u0", null).isEmpty());
