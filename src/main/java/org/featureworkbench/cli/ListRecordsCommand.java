@@ -4,6 +4,7 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.RecordOperations;
 import org.featureworkbench.json.RecordJson;
 import org.featureworkbench.model.RecordIdPage;
+import org.featureworkbench.model.ValidationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,7 +35,16 @@ final class ListRecordsCommand extends RecordCommand {
 
     @Override
     protected void run(FeatureStore store) {
-        RecordIdPage page = store.records().listRecords(group, maxResults, nextToken, includeSoftDeleted);
+        RecordIdPage page;
+        try {
+            page = store.records().listRecords(group, maxResults, nextToken, includeSoftDeleted);
+        } catch (ValidationException e) {
+            throw switch (e.field()) {
+                case "MaxResults" -> new ValidationException("--max-results", e.reason());
+                case "NextToken" -> new ValidationException("--next-token", e.reason());
+                default -> e;
+            };
+        }
         if (json) {
             out().print(RecordJson.writeListRecords(page));
             return;

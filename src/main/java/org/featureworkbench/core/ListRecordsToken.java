@@ -38,9 +38,9 @@ final class ListRecordsToken {
         }
         if (!parts[1].equals(group.name())
                 || !parts[2].equals(String.valueOf(group.creationTime().getEpochSecond()))) {
-            throw new ValidationException("NextToken", "this NextToken was returned for another feature group ('"
+            throw new ValidationException("NextToken", "this token was returned for another feature group ('"
                     + parts[1] + "', or an earlier group of that name); list '" + group.name()
-                    + "' again from the start, without NextToken");
+                    + "' again from the start, without a token");
         }
         return parts[3];
     }
@@ -54,7 +54,7 @@ final class ListRecordsToken {
     }
 
     private static ValidationException invalid() {
-        return new ValidationException("NextToken", "the NextToken is not one ListRecords returned; pass the"
-                + " NextToken of the previous page unchanged, or leave it out to start from the first record");
+        return new ValidationException("NextToken", "this token is not one ListRecords returned; pass the previous"
+                + " page's token unchanged, or leave it out to start from the first record");
     }
 }

@@ -118,8 +118,8 @@ public final class RecordOperations {
                                     boolean includeSoftDeleted) {
         int limit = maxResults == null ? DEFAULT_LIST_RESULTS : maxResults;
         if (limit < 1 || limit > MAX_LIST_RESULTS) {
-            throw new ValidationException("MaxResults", "MaxResults must be 1 to " + MAX_LIST_RESULTS + ", got "
-                    + limit + "; page through more records with NextToken");
+            throw new ValidationException("MaxResults", "must be 1 to " + MAX_LIST_RESULTS + ", got "
+                    + limit + "; larger listings take several pages");
         }
         return withGroup(groupName, e -> {
             FeatureGroup group = e.group();

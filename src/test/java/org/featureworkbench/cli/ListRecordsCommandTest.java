@@ -68,9 +68,9 @@ class ListRecordsCommandTest {
         Result group = cli.run("list-records", "nope");
 
         assertNotEquals(0, size.exitCode());
-        assertTrue(size.err().contains("MaxResults must be 1 to 1000"), size.err());
+        assertTrue(size.err().contains("--max-results: must be 1 to 1000, got 0"), size.err());
         assertNotEquals(0, token.exitCode());
-        assertTrue(token.err().contains("NextToken"), token.err());
+        assertTrue(token.err().contains("--next-token: this token is not one ListRecords returned"), token.err());
         assertNotEquals(0, group.exitCode());
         assertTrue(group.err().contains("nope"), group.err());
         assertEquals(1, group.errLines().size(), group.err());

@@ -157,7 +157,7 @@ class ListRecordsTest {
 
         assertEquals("MaxResults", zero.field());
         assertTrue(tooMany.getMessage().contains("1 to 1000"), tooMany.getMessage());
-        assertTrue(garbage.getMessage().contains("pass the NextToken of the previous page unchanged"), garbage.getMessage());
+        assertTrue(garbage.getMessage().contains("pass the previous page's token unchanged"), garbage.getMessage());
         assertTrue(foreign.getMessage().contains("another feature group ('orders'"), foreign.getMessage());
     }
 
