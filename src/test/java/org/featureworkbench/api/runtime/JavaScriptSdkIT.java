@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * a server on a fresh workspace; the script checks every response and exits non-zero on a mismatch.
  * The Java SDK served here predates both operations.
  *
- * <p>Needs node 18+. Without node (or npm) the test is skipped and says why; when the SDK is not
- * installed yet it runs {@code npm ci} first ({@code .ci/run} does that before Maven).
+ * <p>Needs node 18+ ({@code -Dfwb.node=/path/to/node} when it is not on the PATH). Without node
+ * (or npm) the test is skipped and says why; when the SDK is not installed yet it runs
+ * {@code npm ci} first ({@code .ci/run} does that before Maven).
  */
 class JavaScriptSdkIT {
     static final Path SCRIPT_DIR = Path.of("src", "test", "js", "featurestore-runtime").toAbsolutePath();
@@ -44,7 +45,7 @@ class JavaScriptSdkIT {
 
     @Test
     void batchWriteListAndGetThroughTheJavaScriptSdk() throws Exception {
-        String node = requireTool("node", "--version");
+        String node = requireTool(System.getProperty("fwb.node", "node"), "--version");
         requireSdkInstalled();
 
         try (FeatureStore store = Workspace.open(workspace)) {
