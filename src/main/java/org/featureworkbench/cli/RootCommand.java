@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 DeleteRecordCommand.class, ListRecordsCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
                 InferCommand.class, QueryCommand.class, HistoryCommand.class, StatsCommand.class, DriftCommand.class,
                 DataExportCommand.class, DatasetCommand.class, JobsCommand.class, CheckCommand.class,
-                RepairCommand.class, BenchCommand.class},
+                RepairCommand.class, BenchCommand.class, ServeCommand.class},
         synopsisSubcommandLabel = "[COMMAND]")
 final class RootCommand implements Callable<Integer> {
     private final CliContext context;

@@ -157,7 +157,9 @@ public final class JettyApiServer implements RunningApiServer {
         Object reason = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
         String message = "the request is not valid HTTP/1.1" + (reason == null ? "" : " (" + reason + ")")
                 + "; send it with an AWS SDK, or see the examples printed by 'serve'";
-        ApiResponse answer = ApiErrors.render(new ApiException(status, status >= 500 ? "InternalFailure"
+        // Jetty answers itself only what the client got wrong (even its 505 is a malformed version),
+        // bar a failure inside Jetty, which is ours.
+        ApiResponse answer = ApiErrors.render(new ApiException(status, status == 500 ? "InternalFailure"
                 : "ValidationError", message), false);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
