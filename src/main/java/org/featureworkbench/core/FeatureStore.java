@@ -15,6 +15,7 @@ import org.featureworkbench.model.FeatureMetadataUpdate;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
 import org.featureworkbench.model.ResourceNotFoundException;
+import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.dataset.DatasetBuilder;
 import org.featureworkbench.health.HealthOperations;
@@ -192,6 +193,15 @@ public final class FeatureStore implements AutoCloseable {
         health.definitionChanged(updated);
         LOG.info("Added {} features to {}", additions.size(), groupName);
         return updated;
+    }
+
+    /**
+     * UpdateFeatureGroup with OnlineStoreConfig.TtlDuration: the default TTL of records put from
+     * now on ({@code null} removes it); records already stored keep their ExpiresAt, as on SageMaker.
+     */
+    public FeatureGroup updateOnlineTtl(String groupName, TtlDuration ttl) {
+        groupCache.invalidate(groupName);
+        return durable(catalog.updateOnlineTtl(groupName, ttl));
     }
 
     /** UpdateFeatureMetadata. */

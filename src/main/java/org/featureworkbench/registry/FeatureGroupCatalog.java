@@ -12,6 +12,7 @@ import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureMetadataUpdate;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
+import org.featureworkbench.model.TtlDuration;
 
 /**
  * The persistent catalog of feature group definitions (SageMaker's control plane).
@@ -54,6 +55,15 @@ public interface FeatureGroupCatalog extends AutoCloseable {
      * @throws org.featureworkbench.model.ResourceNotFoundException when the group does not exist
      */
     FeatureGroup addFeatures(String groupName, List<FeatureDefinition> additions);
+
+    /**
+     * UpdateFeatureGroup with OnlineStoreConfig: sets the group's default online TTL, or removes it
+     * when {@code ttl} is null. Records already stored keep the ExpiresAt they were written with.
+     *
+     * @throws org.featureworkbench.model.ResourceNotFoundException when the group does not exist
+     * @throws org.featureworkbench.model.ValidationException      when the group has no online store
+     */
+    FeatureGroup updateOnlineTtl(String groupName, TtlDuration ttl);
 
     /**
      * UpdateFeatureMetadata for one feature.

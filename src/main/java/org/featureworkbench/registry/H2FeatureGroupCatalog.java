@@ -27,8 +27,11 @@ import org.featureworkbench.model.FeatureMetadataUpdate;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
+import org.featureworkbench.model.OnlineStoreConfig;
 import org.featureworkbench.model.ResourceInUseException;
 import org.featureworkbench.model.ResourceNotFoundException;
+import org.featureworkbench.model.TtlDuration;
+import org.featureworkbench.model.ValidationException;
 
 /**
  * The catalog in the workspace's H2 database: one row per group, the definition stored as JSON
@@ -148,6 +151,17 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
             List<FeatureDefinition> features = new ArrayList<>(d.features());
             features.addAll(additions);
             return d.withFeatures(features);
+        });
+    }
+
+    @Override
+    public FeatureGroup updateOnlineTtl(String groupName, TtlDuration ttl) {
+        return update(groupName, d -> {
+            if (!d.onlineStore().enabled()) {
+                throw new ValidationException("OnlineStoreConfig.TtlDuration", "feature group '" + groupName
+                        + "' has no online store, so a TTL has nothing to expire; leave OnlineStoreConfig out");
+            }
+            return d.withOnlineStore(new OnlineStoreConfig(true, ttl));
         });
     }
 
