@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.List;
 import org.featureworkbench.cli.CliRunner.Result;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,9 @@ class ListRecordsCommandTest {
     void setUp() {
         cli = new CliRunner(tempDir);
         ok(RecordCommandsTest.createProfiles(cli));
-        for (String id : List.of("p3", "p1", "p2")) {
-            ok(cli.run("put", "profiles", "--record={\"id\":\"" + id + "\",\"t\":1700000000}"));
-        }
+        Path records = cli.file("records.jsonl", "{\"id\":\"p3\",\"t\":1700000000}\n{\"id\":\"p1\",\"t\":1700000000}\n"
+                + "{\"id\":\"p2\",\"t\":1700000000}\n");
+        ok(cli.run("put", "profiles", "--record-file", records.toString()));
         ok(cli.run("delete", "profiles", "p2", "--event-time", "1700000001"));
     }
 
