@@ -118,6 +118,8 @@ async function main() {
   }
   same(viaPaginator.length, 21, "the SDK's own paginateListRecords walks all 21");
   same((await listAll('orders', 10, false)).flat(), ['2', '10'], 'Integral ids are listed in numeric order');
+  const arn = 'arn:aws:sagemaker:us-east-1:123456789012:feature-group/orders';
+  same((await listAll(arn, 1, false)).flat(), ['2', '10'], 'ListRecords takes the group by ARN too');
 
   // GetRecord returns what BatchWriteRecord wrote.
   const got = await client.send(new GetRecordCommand({ FeatureGroupName: 'customers', RecordIdentifierValueAsString: 'c07' }));
@@ -143,6 +145,8 @@ async function main() {
     Entries: [customer(22, now), { ...customer(23, now), TtlDuration: { Unit: 'Minutes', Value: 5 } }],
   }));
   same(ttl.Errors, [], 'BatchWriteRecord with TtlDuration writes both entries');
+  const byArn = await client.send(new BatchWriteRecordCommand({ Entries: [{ ...order('7', '1.5'), FeatureGroupName: arn }] }));
+  same([byArn.Errors, byArn.UnprocessedEntries], [[], []], 'BatchWriteRecord takes an entry\'s group by ARN');
   for (const [n, seconds] of [[22, 3600], [23, 300]]) {
     const r = await client.send(new GetRecordCommand({ FeatureGroupName: 'customers',
       RecordIdentifierValueAsString: id(n), ExpirationTimeResponse: 'Enabled' }));
