@@ -1,13 +1,11 @@
 package org.featureworkbench.api.runtime;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.core.FeatureStore;
-import org.featureworkbench.json.RecordJson;
 import org.featureworkbench.model.OnlineRecord;
 
 /**
@@ -29,7 +27,6 @@ public final class GetRecordHandler implements RuntimeHandler {
         List<String> features = query.all("FeatureName");
         boolean withExpiry = ExpirationTimeResponse.enabled(query.optional("ExpirationTimeResponse"));
         Optional<OnlineRecord> record = store.records().getRecord(groupName, recordId, features);
-        return new ApiResponse(200, "application/json", Map.of(),
-                RecordJson.writeGetRecord(record, withExpiry).getBytes(StandardCharsets.UTF_8));
+        return new ApiResponse(200, "application/json", Map.of(), RecordResponses.getRecord(record, withExpiry));
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpField;
@@ -69,13 +70,19 @@ final class JettyApiHandler extends Handler.Abstract {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
         headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
-        headers.put("x-amzn-RequestId", UUID.randomUUID().toString());
+        headers.put("x-amzn-RequestId", requestId());
         answer.headers().forEach(headers::put);
         if (closeAfter) {
             headers.put(HttpHeader.CONNECTION, "close");
         }
         traffic.record(answer.status());
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
+    }
+
+    /** A random request id in UUID form; not UUID.randomUUID(), whose SecureRandom is one lock for all threads. */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     private static ApiRequest toApiRequest(Request request, byte[] body) {
