@@ -52,6 +52,10 @@ final class GroupOperations {
         FeatureGroup group = GroupNames.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
         boolean additions = request.member("FeatureAdditions").isPresent();
         boolean online = request.member("OnlineStoreConfig").isPresent();
+        if (!additions && !online && request.member("ThroughputConfig").isPresent()) {
+            // Capacity is a cloud setting; locally there is nothing to change, and no reason to fail.
+            return ControlRequest.JSON.createObjectNode().put("FeatureGroupArn", group.arn());
+        }
         if (additions == online) {
             throw new ValidationException("", "UpdateFeatureGroup takes exactly one of FeatureAdditions and "
                     + "OnlineStoreConfig per call" + (additions ? "; send them in two calls" : "; neither was sent"));

@@ -95,6 +95,9 @@ class GroupOperationsTest extends ControlPlaneFixture {
         error("ValidationException", "UpdateFeatureGroup", q("{'FeatureGroupName': 'customers', 'OnlineStoreConfig': "
                 + "{'TtlDuration': {'Unit': 'Days'}}}"));
         error("ResourceNotFound", "UpdateFeatureGroup", q("{'FeatureGroupName': 'nope', 'OnlineStoreConfig': {}}"));
+        assertEquals(added, call("UpdateFeatureGroup", q("{'FeatureGroupName': 'customers', 'ThroughputConfig': "
+                + "{'ThroughputMode': 'OnDemand'}}")));
+        error("ValidationException", "UpdateFeatureGroup", q("{'FeatureGroupName': 'customers'}"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,10 @@ import org.featureworkbench.api.ApiServerOptions;
 import org.featureworkbench.api.RunningApiServer;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.workspace.Workspace;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -42,11 +44,13 @@ import software.amazon.awssdk.services.sagemaker.model.ResourceType;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.SearchResponse;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.awssdk.services.sagemaker.model.TtlDurationUnit;
 import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.SageMakerFeatureStoreRuntimeClient;
 import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.BatchGetRecordIdentifier;
 import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.BatchGetRecordResponse;
 import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.BatchGetRecordResultDetail;
 import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.DeletionMode;
+import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.ExpirationTimeResponse;
 import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.FeatureValue;
 import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.GetRecordResponse;
 
@@ -54,21 +58,21 @@ import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.GetRec
  * AWS's own Feature Store introduction walkthrough, run unchanged by the real AWS SDK for Java v2
  * clients against the local endpoint: two groups (customers and orders), describe, list, put,
  * get, batch-get across both groups, feature metadata and its search, soft and hard record
- * deletes, group deletes. Every response is asserted.
+ * deletes, group deletes. Every response is asserted. One workspace and server for the class:
+ * starting and stopping them costs more than the calls; no test leaves a group behind.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SageMakerSdkWalkthroughIT {
     private static final String CUSTOMERS = "customers-feature-group";
     private static final String ORDERS = "orders-feature-group";
 
-    @TempDir
-    Path workspace;
     private FeatureStore store;
     private RunningApiServer server;
     private SageMakerClient sagemaker;
     private SageMakerFeatureStoreRuntimeClient runtime;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    void start(@TempDir Path workspace) {
         store = Workspace.open(workspace);
         server = store.api().start(new ApiServerOptions("127.0.0.1", 0, Optional.empty()));
         URI endpoint = server.endpoint();
@@ -80,7 +84,7 @@ class SageMakerSdkWalkthroughIT {
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         sagemaker.close();
         runtime.close();
@@ -97,6 +101,7 @@ class SageMakerSdkWalkthroughIT {
         getRecords();
         batchGetAcrossBothGroups();
         featureMetadataAndItsSearch();
+        addAFeatureAndATtl();
         deleteRecords();
         deleteGroups();
     }
@@ -248,6 +253,33 @@ class SageMakerSdkWalkthroughIT {
         sagemaker.addTags(b -> b.resourceArn(ordersArn).tags(Tag.builder().key("stage").value("demo").build()));
         assertEquals(Map.of("team", "orders", "stage", "demo"), sagemaker.listTags(b -> b.resourceArn(ordersArn))
                 .tags().stream().collect(Collectors.toMap(Tag::key, Tag::value)));
+    }
+
+    /** UpdateFeatureGroup: a new feature is writable at once; a TTL applies to records put after it. */
+    private void addAFeatureAndATtl() {
+        sagemaker.updateFeatureGroup(b -> b.featureGroupName(ORDERS)
+                .featureAdditions(feature("discount", FeatureType.FRACTIONAL)));
+        assertEquals("discount", sagemaker.describeFeatureGroup(b -> b.featureGroupName(ORDERS))
+                .featureDefinitions().get(5).featureName());
+        sagemaker.updateFeatureGroup(b -> b.featureGroupName(ORDERS)
+                .onlineStoreConfig(o -> o.ttlDuration(t -> t.unit(TtlDurationUnit.DAYS).value(2))));
+        DescribeFeatureGroupResponse updated = sagemaker.describeFeatureGroup(b -> b.featureGroupName(ORDERS));
+        assertEquals(TtlDurationUnit.DAYS, updated.onlineStoreConfig().ttlDuration().unit());
+        assertEquals(2, updated.onlineStoreConfig().ttlDuration().value());
+        assertEquals("Successful", updated.lastUpdateStatus().statusAsString());
+
+        long eventTime = Instant.now().getEpochSecond();
+        runtime.putRecord(b -> b.featureGroupName(ORDERS).record(value("customer_id", 124013),
+                value("order_id", "oid_4"), value("order_status", "Pending"), value("store_id", 4),
+                value("discount", 0.25), value("EventTime", eventTime)));
+        GetRecordResponse fresh = runtime.getRecord(b -> b.featureGroupName(ORDERS)
+                .recordIdentifierValueAsString("124013").expirationTimeResponse(ExpirationTimeResponse.ENABLED));
+        assertEquals("0.25", values(fresh.record()).get("discount"));
+        assertEquals(Instant.ofEpochSecond(eventTime).plus(Duration.ofDays(2)), Instant.parse(fresh.expiresAt()));
+        GetRecordResponse older = runtime.getRecord(b -> b.featureGroupName(ORDERS)
+                .recordIdentifierValueAsString("828400").expirationTimeResponse(ExpirationTimeResponse.ENABLED));
+        assertEquals("Shipped", values(older.record()).get("order_status"));
+        assertEquals(null, older.expiresAt(), "a record put before the TTL keeps living");
     }
 
     private void deleteRecords() {
