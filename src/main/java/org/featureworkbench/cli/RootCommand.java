@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
         description = {"A local Amazon SageMaker Feature Store.",
                 "With no command, opens the desktop workbench on the workspace."},
         subcommands = {GroupCommand.class, PutCommand.class, GetCommand.class, BatchGetCommand.class,
-                DeleteRecordCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
+                DeleteRecordCommand.class, ListRecordsCommand.class, FlushCommand.class, CompactCommand.class, IngestCommand.class,
                 InferCommand.class, QueryCommand.class, HistoryCommand.class, StatsCommand.class, DriftCommand.class,
                 DataExportCommand.class, DatasetCommand.class, JobsCommand.class, CheckCommand.class,
                 RepairCommand.class, BenchCommand.class, ServeCommand.class},

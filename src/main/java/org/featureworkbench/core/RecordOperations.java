@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.model.BatchGetIdentifier;
 import org.featureworkbench.model.BatchGetResult;
+import org.featureworkbench.model.BatchWriteEntry;
+import org.featureworkbench.model.BatchWriteResult;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.EventTimes;
 import org.featureworkbench.model.FeatureGroup;
@@ -20,6 +22,7 @@ import org.featureworkbench.model.OfflineStoreStats;
 import org.featureworkbench.model.OnlineRecord;
 import org.featureworkbench.model.PutResult;
 import org.featureworkbench.model.Record;
+import org.featureworkbench.model.RecordIdPage;
 import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.ValidationException;
@@ -38,6 +41,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordOperations {
     private static final Logger LOG = LoggerFactory.getLogger(RecordOperations.class);
+    /** ListRecords' page size when none is given. */
+    public static final int DEFAULT_LIST_RESULTS = 100;
+    /** The largest ListRecords page (ADR 0024). */
+    public static final int MAX_LIST_RESULTS = 1000;
     private final Function<String, FeatureGroup> groups;
     private final GroupCache cache;
     private final StoreServices services;
@@ -86,6 +93,46 @@ public final class RecordOperations {
     /** BatchGetRecord: up to 100 ids across up to 100 groups, with per-id errors. */
     public BatchGetResult batchGetRecord(List<BatchGetIdentifier> identifiers) {
         return services.online().batchGet(identifiers, name -> services.catalog().find(name));
+    }
+
+    /**
+     * BatchWriteRecord: up to 25 PutRecords across groups, each with PutRecord's semantics and its
+     * own outcome; one entry's failure never stops the others.
+     *
+     * @param requestTtl the TTL of entries that carry none, or null for the group's
+     * @throws ValidationException when there are no entries or more than 25
+     */
+    public BatchWriteResult batchWriteRecord(List<BatchWriteEntry> entries, TtlDuration requestTtl) {
+        return BatchWrite.run(this, entries, requestTtl);
+    }
+
+    /**
+     * ListRecords: the ids of the group's online records in record-id order, a page at a time.
+     * Expired records are never listed; soft-deleted ones only when asked for.
+     *
+     * @param maxResults the page size, 1 to {@value #MAX_LIST_RESULTS}; null for {@value #DEFAULT_LIST_RESULTS}
+     * @param nextToken  the previous page's token, or null for the first page
+     * @throws ValidationException for a bad page size or token, or a group without an online store
+     */
+    public RecordIdPage listRecords(String groupName, Integer maxResults, String nextToken,
+                                    boolean includeSoftDeleted) {
+        int limit = maxResults == null ? DEFAULT_LIST_RESULTS : maxResults;
+        if (limit < 1 || limit > MAX_LIST_RESULTS) {
+            throw new ValidationException("MaxResults", "must be 1 to " + MAX_LIST_RESULTS + ", got "
+                    + limit + "; larger listings take several pages");
+        }
+        return withGroup(groupName, e -> {
+            FeatureGroup group = e.group();
+            requireOnline(group, "ListRecords");
+            String after = nextToken == null || nextToken.isEmpty() ? null : ListRecordsToken.lastId(group, nextToken);
+            // One more than asked tells whether another page exists without a second query.
+            List<String> ids = services.online().listIds(group, after, limit + 1, includeSoftDeleted);
+            if (ids.size() <= limit) {
+                return new RecordIdPage(ids, Optional.empty());
+            }
+            List<String> page = ids.subList(0, limit);
+            return new RecordIdPage(page, Optional.of(ListRecordsToken.after(group, page.get(limit - 1))));
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import org.featureworkbench.model.BatchGetResult;
 import org.featureworkbench.model.EventTimes;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.model.RecordIdPage;
 
 /**
  * SageMaker's featurestore-runtime response shapes as JSON: GetRecord
@@ -62,6 +63,14 @@ public final class RecordJson {
                 strings(item.putArray("FeatureNames"), i.featureNames());
             }
         }
+        return Shapes.pretty(root);
+    }
+
+    /** The ListRecords response; NextToken only when more records follow. */
+    public static String writeListRecords(RecordIdPage page) {
+        ObjectNode root = Shapes.object();
+        strings(root.putArray("RecordIdentifiers"), page.recordIdentifiers());
+        page.nextToken().ifPresent(token -> root.put("NextToken", token));
         return Shapes.pretty(root);
     }
 

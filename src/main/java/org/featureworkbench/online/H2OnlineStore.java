@@ -275,6 +275,35 @@ public final class H2OnlineStore implements OnlineStore {
     }
 
     @Override
+    public List<String> listIds(FeatureGroup group, String afterId, int limit, boolean includeSoftDeleted) {
+        OnlineTable t = table(group);
+        Object after = afterId == null ? null : RecordValidator.parseRecordIdentifier(group.definition(), afterId);
+        // The primary key index gives the order and the seek, so a page costs the same wherever it starts.
+        String sql = "SELECT " + t.idColumn + " FROM " + t.table + " WHERE (" + OnlineTable.EXPIRES_AT
+                + " IS NULL OR " + OnlineTable.EXPIRES_AT + " > ?)"
+                + (includeSoftDeleted ? "" : " AND NOT " + OnlineTable.DELETED)
+                + (after == null ? "" : " AND " + t.idColumn + " > ?")
+                + " ORDER BY " + t.idColumn + " LIMIT ?";
+        return run("list the records of '" + group.name() + "'", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setLong(i++, clock.millis());
+                if (after != null) {
+                    t.bindId(ps, i++, after);
+                }
+                ps.setInt(i, limit);
+                List<String> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
+    @Override
     public List<ExpiredRecord> expiredIds(FeatureGroup group, Instant now, int limit) {
         OnlineTable t = table(group);
         return run("list the expired records of '" + group.name() + "'", c -> {

@@ -147,6 +147,18 @@ public interface OnlineStore extends AutoCloseable {
      */
     BatchGetResult batchGet(List<BatchGetIdentifier> identifiers, Function<String, Optional<FeatureGroup>> groups);
 
+    /**
+     * ListRecords: up to {@code limit} record ids of the group in record-id order (numeric for an
+     * Integral id, by character otherwise), starting after {@code afterId}. Expired records are
+     * left out; soft-deleted ones too unless {@code includeSoftDeleted}. Hard-deleted records are
+     * gone and never listed.
+     *
+     * @param afterId the last id of the previous page, or null to start at the first
+     * @throws org.featureworkbench.model.ValidationException when {@code afterId} is not valid
+     *         for the group's id type
+     */
+    List<String> listIds(FeatureGroup group, String afterId, int limit, boolean includeSoftDeleted);
+
     /** The number of readable records (neither soft-deleted nor expired). */
     long count(FeatureGroup group);
 

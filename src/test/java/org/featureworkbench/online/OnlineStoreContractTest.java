@@ -311,6 +311,23 @@ abstract class OnlineStoreContractTest {
     }
 
     @Test
+    void listIdsPagesInIdOrderAfterAnIdAndSkipsExpiredAndUnlessAskedSoftDeletedRecords() {
+        for (String id : List.of("c3", "c1", "c2", "c4")) {
+            put(customer(id, 10, 30L, 0.5));
+        }
+        TypedRecord expiring = customer("c5", 0, 30L, 0.5);
+        store.put(customers, expiring, expiring.expiresAt(customers.definition(), new TtlDuration(TtlUnit.HOURS, 2)));
+        store.softDelete(customers, "c2", Instant.ofEpochSecond(T0 + 20));
+        store.hardDelete(customers, "c4", Instant.ofEpochSecond(T0 + 20));
+
+        assertEquals(List.of("c1", "c3", "c5"), store.listIds(customers, null, 10, false));
+        assertEquals(List.of("c1", "c2"), store.listIds(customers, null, 2, true));
+        assertEquals(List.of("c3", "c5"), store.listIds(customers, "c2", 10, true));
+        clock.advance(Duration.ofHours(1));
+        assertEquals(List.of("c1", "c2", "c3"), store.listIds(customers, null, 10, true), "c5 expired");
+    }
+
+    @Test
     void aDroppedTableIsGoneAndARecreatedGroupStartsEmpty() {
         put(customer("c1", 10, 30L, 0.5));
         store.dropTable(customers);

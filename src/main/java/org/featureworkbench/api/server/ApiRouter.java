@@ -39,8 +39,8 @@ public final class ApiRouter {
         this.batchGetRecord = new BatchGetRecordHandler(store);
         // Registration spot for BatchWriteRecord and ListRecords (branch jsdk): replace each line with
         // new org.featureworkbench.api.runtime.BatchWriteRecordHandler(store) / ...ListRecordsHandler(store).
-        this.batchWriteRecord = notServedYet("BatchWriteRecord");
-        this.listRecords = notServedYet("ListRecords");
+        this.batchWriteRecord = new org.featureworkbench.api.runtime.BatchWriteRecordHandler(store);
+        this.listRecords = new org.featureworkbench.api.runtime.ListRecordsHandler(store);
     }
 
     /** Whether {@code request} is a control-plane call (its errors use the JSON 1.1 content type). */
