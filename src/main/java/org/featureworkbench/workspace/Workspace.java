@@ -181,7 +181,7 @@ public final class Workspace {
         // AUTO_SERVER: the first process serves the file to later ones, so GUI + CLI coexist.
         // H2's default write delay (500 ms) stays: an acknowledged put is made durable by the
         // record journal, not by H2 writing its file per commit (ADR 0010); writes outside the
-        // journal call WritePath.makeDurable (CHECKPOINT) before they report success.
+        // journal call WritePath.makeDurable (a disk barrier, database.DiskBarrier) before they report success.
         return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE;CACHE_SIZE="
                 + cacheKilobytes();
     }
