@@ -134,6 +134,7 @@ public final class WorkspaceDatabase implements DataSource {
                 awaitCleanExit();
                 Connection c = gen.pool.getConnection();
                 gen.connected = true;
+                gen.database = FailedClose.databaseOf(c);
                 return c;
             } catch (IOException e) {
                 // No lock file (read-only folder?): connect without the turn-taking.
@@ -243,6 +244,7 @@ public final class WorkspaceDatabase implements DataSource {
             Generation old = current;
             current = new Generation(newPool());
             old.pool.dispose();
+            FailedClose.release(old.database);
         }
         return current;
     }
@@ -251,6 +253,9 @@ public final class WorkspaceDatabase implements DataSource {
     public synchronized void dispose() {
         boolean inUse = current.pool.getActiveConnections() > 0;
         current.pool.dispose();
+        if (!inUse) {
+            FailedClose.release(current.database);
+        }
         if (openerLock != null && !inUse) {
             // A connection still in use keeps the database open after this; then the lock stays
             // with the process, so nobody takes the file for a dead owner's while it closes.
@@ -301,6 +306,8 @@ public final class WorkspaceDatabase implements DataSource {
         volatile boolean lost;
         /** Whether a connection of this pool was had: later ones need no turn-taking. */
         volatile boolean connected;
+        /** The database this pool opened itself (this process serves it), or null. */
+        volatile org.h2.engine.Database database;
 
         Generation(JdbcConnectionPool pool) {
             this.pool = pool;
