@@ -57,6 +57,8 @@ public final class WorkspaceDatabase implements DataSource {
     private final String url;
     private final Path workspace;
     private final Consumer<String> notices;
+    /** Held while this data source may have the database open; null without a writable folder. */
+    private final OpenerLock openerLock;
     private volatile Generation current;
 
     /**
@@ -66,6 +68,7 @@ public final class WorkspaceDatabase implements DataSource {
         this.url = url;
         this.workspace = workspace;
         this.notices = notices;
+        this.openerLock = OpenerLock.take(workspace.resolve("online"));
         this.current = new Generation(newPool());
     }
 
@@ -131,6 +134,7 @@ public final class WorkspaceDatabase implements DataSource {
                 awaitCleanExit();
                 Connection c = gen.pool.getConnection();
                 gen.connected = true;
+                gen.database = FailedClose.databaseOf(c);
                 return c;
             } catch (IOException e) {
                 // No lock file (read-only folder?): connect without the turn-taking.
@@ -143,27 +147,62 @@ public final class WorkspaceDatabase implements DataSource {
 
     /**
      * When H2's lock file names a server that no longer answers, its owner is exiting or dead.
-     * A clean exit deletes the file a moment later, and opening then takes ~25 ms; opening while
-     * the file is still there runs H2's protocol for a stale lock (wait until the file is two
-     * seconds old, write, sleep two seconds). So give the owner up to a second to finish: only a
-     * killed owner's file outlives that.
+     * When no other data source holds an opener lock ({@link OpenerLock}), no living process can
+     * have the file open: the lock file is a killed owner's, and it is deleted so that opening
+     * takes ~25 ms instead of H2's protocol for a stale lock (wait until the file is two seconds
+     * old, write, sleep two seconds). Otherwise a clean exit deletes the file a moment later, so
+     * give the owner up to a second to finish: only a killed owner's file outlives that.
      */
     private void awaitCleanExit() {
         Path lockFile = workspace.resolve("online").resolve("workbench.lock.db");
         long deadline = System.nanoTime() + CLEAN_EXIT_GRACE.toNanos();
+        boolean first = true;
         while (Files.exists(lockFile) && System.nanoTime() < deadline) {
-            InetSocketAddress server = serverIn(lockFile);
-            if (server == null || answers(server)) {
-                return; // being written, or a living server: H2 connects to it at once
+            String before = read(lockFile);
+            InetSocketAddress server = serverIn(before);
+            if (before != null && server != null && answers(server)) {
+                return; // a living server: H2 connects to it at once
             }
+            if (first && OpenerLock.nobodyElse(workspace.resolve("online"), openerLock)) {
+                // Nobody alive can have written it: a killed owner's (or one killed while opening).
+                if (before == null || before.equals(read(lockFile))) {
+                    deleteStaleLock(lockFile);
+                }
+                return;
+            }
+            if (server == null) {
+                return; // being written by a living process: H2's protocol decides
+            }
+            first = false;
             sleep(10);
         }
     }
 
-    /** The {@code server} property of H2's lock file, or null. */
-    private static InetSocketAddress serverIn(Path lockFile) {
+    private static void deleteStaleLock(Path lockFile) {
+        try {
+            Files.deleteIfExists(lockFile);
+            LOG.info("Deleted the lock file {} of a process that ended without closing the database", lockFile);
+        } catch (IOException e) {
+            // H2's own protocol for a stale lock takes over
+        }
+    }
+
+    /** The lock file's text, or null when it is gone or unreadable. */
+    private static String read(Path lockFile) {
+        try {
+            return Files.readString(lockFile, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The {@code server} property of H2's lock file's text, or null. */
+    private static InetSocketAddress serverIn(String lockText) {
+        if (lockText == null) {
+            return null;
+        }
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(lockFile, StandardCharsets.ISO_8859_1)) {
+        try (Reader r = new java.io.StringReader(lockText)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
             return null;
@@ -205,13 +244,23 @@ public final class WorkspaceDatabase implements DataSource {
             Generation old = current;
             current = new Generation(newPool());
             old.pool.dispose();
+            FailedClose.release(old.database);
         }
         return current;
     }
 
     /** Closes every connection; the data source cannot be used afterwards. */
     public synchronized void dispose() {
+        boolean inUse = current.pool.getActiveConnections() > 0;
         current.pool.dispose();
+        if (!inUse) {
+            FailedClose.release(current.database);
+        }
+        if (openerLock != null && !inUse) {
+            // A connection still in use keeps the database open after this; then the lock stays
+            // with the process, so nobody takes the file for a dead owner's while it closes.
+            openerLock.release();
+        }
     }
 
     /** Marks the pool lost when the connection reports a lost session, so nobody gets its siblings. */
@@ -257,6 +306,8 @@ public final class WorkspaceDatabase implements DataSource {
         volatile boolean lost;
         /** Whether a connection of this pool was had: later ones need no turn-taking. */
         volatile boolean connected;
+        /** The database this pool opened itself (this process serves it), or null. */
+        volatile org.h2.engine.Database database;
 
         Generation(JdbcConnectionPool pool) {
             this.pool = pool;

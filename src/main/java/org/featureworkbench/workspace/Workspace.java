@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.database.FailedClose;
 import org.featureworkbench.database.ProcessInfo;
 import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.database.WorkspaceDatabase;
@@ -132,9 +133,11 @@ public final class Workspace {
     private static WorkspaceDatabase compactAfterUncleanEnd(Path dir, WorkspaceDatabase database) {
         database.dispose();
         long started = System.nanoTime();
+        org.h2.engine.Database opened = null;
         try (Connection c = DriverManager.getConnection(jdbcUrl(dir), "fwb", "");
              Statement s = c.createStatement()) {
             if (opensFileItself(c)) {
+                opened = FailedClose.databaseOf(c);
                 s.execute("SHUTDOWN COMPACT");
                 LOG.warn("A process using workspace {} ended without closing it; compacted its database in {} ms",
                         dir, (System.nanoTime() - started) / 1_000_000);
@@ -142,6 +145,8 @@ public final class Workspace {
         } catch (SQLException e) {
             // The database stays as it was: still usable, only the rare stuck row lock remains.
             LOG.warn("Could not compact the workspace database after an unclean end: {}", e.getMessage());
+        } finally {
+            FailedClose.release(opened);
         }
         return openDatabase(dir);
     }
@@ -181,7 +186,7 @@ public final class Workspace {
         // AUTO_SERVER: the first process serves the file to later ones, so GUI + CLI coexist.
         // H2's default write delay (500 ms) stays: an acknowledged put is made durable by the
         // record journal, not by H2 writing its file per commit (ADR 0010); writes outside the
-        // journal call WritePath.makeDurable (CHECKPOINT) before they report success.
+        // journal call WritePath.makeDurable (a disk barrier, database.DiskBarrier) before they report success.
         return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE;CACHE_SIZE="
                 + cacheKilobytes();
     }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.featureworkbench.database.DiskBarrier;
 import org.featureworkbench.registry.CatalogVersions;
 
 /**
@@ -85,10 +86,11 @@ final class JournalProgress {
         }
     }
 
-    /** Writes every committed transaction to the database file now (H2's {@code CHECKPOINT}). */
+    /**
+     * Writes every committed transaction to the database file now. Not H2's {@code CHECKPOINT},
+     * which can return while the background writer's chunk is still queued ({@link DiskBarrier}).
+     */
     static void checkpoint(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
-        }
+        DiskBarrier.writeToDisk(c);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.featureworkbench.database.EngineFailures;
 import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -59,6 +60,8 @@ final class JournalSettler {
     private final OnlineReplay replay;
     private final Function<String, Optional<FeatureGroup>> groups;
     private final Clock clock;
+    /** Tests: runs before each commit of a dead journal's replay (an engine failing there). */
+    static volatile Runnable beforeReplayCommit = () -> { };
     private final ReentrantLock settling = new ReentrantLock();
     private volatile Instant lastFlush;
 
@@ -129,12 +132,12 @@ final class JournalSettler {
             RecordJournal.DeadJournal journal = dead.get(i);
             try {
                 // Repeatable: the replay starts from the mark, publishing skips what it published.
-                Retry.onLostConnection(() -> {
+                EngineFailures.retry("finishing journal " + journal.id(), () -> Retry.onLostConnection(() -> {
                     settleDead(journal, published);
                     return null;
-                });
+                }));
                 journal.delete();
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
                 dead.subList(i, dead.size()).forEach(RecordJournal.DeadJournal::release);
                 throw new FeatureStoreException("could not finish the journal " + journal.id()
                         + " left by an ended process (it stays for the next try): " + e.getMessage(), e);
@@ -159,8 +162,12 @@ final class JournalSettler {
             for (Path segment : segments) {
                 replay.replay(c, journal.id(), read(segment), applied, Long.MAX_VALUE);
                 applied = Math.max(applied, JournalProgress.applied(c, journal.id()));
+                // One transaction per segment, not one for the whole journal: the mark moves with
+                // its entries, so a retry goes on from here, and no transaction rewrites the same
+                // rows thousands of times (the shape H2 2.5.252 once failed to commit, ADR 0016).
+                beforeReplayCommit.run();
+                c.commit();
             }
-            c.commit();
             JournalProgress.checkpoint(c);
             for (Path segment : segments) {
                 publish(journal.id(), segment, read(segment), published);

@@ -88,8 +88,9 @@ public final class WritePath implements AutoCloseable {
      * The background purge starts this long after the write path: a short command (get, delete,
      * a put) is over by then and never pays for purging, nor for publishing the purge's delete
      * markers when it closes; long-lived processes (GUI, servers, long ingests) purge (ADR 0017).
+     * {@code -Dfwb.purgeStartDelayMs} changes it for tests that kill a process inside the purge.
      */
-    static final Duration PURGE_START_DELAY = Duration.ofSeconds(5);
+    static final Duration PURGE_START_DELAY = Duration.ofMillis(Long.getLong("fwb.purgeStartDelayMs", 5_000));
 
     private final Path workspace;
     private final DataSource dataSource;

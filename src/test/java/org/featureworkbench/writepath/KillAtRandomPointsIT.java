@@ -29,6 +29,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.IngestJobRecord;
+import org.featureworkbench.health.DamagedDatabaseException;
+import org.featureworkbench.health.HealthOperations;
 import org.featureworkbench.health.HealthReport;
 import org.featureworkbench.health.RepairReport;
 import org.featureworkbench.model.OfflineStoreConfig;
@@ -40,13 +42,16 @@ import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12, tests: {@code kill -9} at 20 random points of ingest, flush, compaction and TTL purge.
  * A child JVM ({@link KillChild}) puts, ingests, flushes, compacts and purges expired records in
  * one workspace at once until this JVM SIGKILLs it after a random delay; early kills land in the
- * ingest, flushes and compactions, late ones (after 5 s, ADR 0017) also in the TTL purge. One
+ * ingest, flushes and compactions, late ones (4–6 s, with the purge started after 1.5 s instead
+ * of ADR 0017's 5 s) also in the TTL purge. The child runs with assertions on, so an engine
+ * assertion there (H2's, issue 12) fails the round instead of passing silently. One
  * workspace lives through all 20 kills, so damage could accumulate. After each kill this JVM
  * opens the workspace and: the full check finds no damage, or repair clears it and restores
  * everything; interrupted ingests are resumed; after a flush every acknowledged put is offline
@@ -61,13 +66,16 @@ class KillAtRandomPointsIT {
     /** Put numbers of the {@code expiring} group start here within a run. */
     static final long EXPIRING_OFFSET = 500_000L;
     private static final int KILLS = 20;
+    /** The child's TTL purge starts this long after it opened the workspace (5 s in production). */
+    private static final long PURGE_START_MS = 1_500;
     private static final int INGEST_ROWS = 1_500;
     /** Ingested rows carry {@code age} = minus (run × this + row number), so they never meet a put number. */
     private static final long INGEST_SPACING = 10_000L;
     private static final Pattern ACK = Pattern.compile("ACK (\\d+) (r\\d+) (\\d+) \\.");
     private static final Pattern EACK = Pattern.compile("EACK (\\d+) (e\\d+) \\.");
 
-    @TempDir
+    /** Kept when the test fails: the workspace, its logs and the children's stderr show what happened. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     private record Ack(long putNo, String id, long eventMs) {
@@ -82,15 +90,12 @@ class KillAtRandomPointsIT {
     }
 
     @Test
-    @Disabled("issue 12: fails in about 1 run of 4 - online keeps an older put over a newer ingested row after a kill"
-            + " shortly after the ingest finished (seed 30746188644452, round 14, killed 1579 ms after READY: online r2"
-            + " is put 14000848, event 2023-11-28T22:27:28Z; newest offline is ingested row -140904, event"
-            + " 2023-11-28T23:19:57.500Z; check reported clean). Likely the ingest's online commits lost with H2's"
-            + " write delay while its job is recorded SUCCEEDED, so nothing replays them. Also once: reopening failed with"
-            + " 'could not finish the journal ... left by an ended process' (H2 AssertionError in"
-            + " CommitDecisionMaker.decide on COMMIT in JournalSettler.settleDead; seed 30982807783036, round 12,"
-            + " killed 524 ms after READY). Enable once fixed; until then run it with"
-            + " -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
+    @Disabled("issue 12: not yet reliable on H2 2.5.252 (branch killfix, 2026-12-04). Fixed: CHECKPOINT that was not"
+            + " a barrier (DiskBarrier), H2's AssertionError at a dead journal's COMMIT (EngineFailures), a file H2"
+            + " cannot close wedging the JVM (FailedClose), 4.4 s per reopen (OpenerLock). Still seen in 2 of 7 runs:"
+            + " 'Timeout trying to lock table' on the expiring group's table after a kill - in the reopening process"
+            + " (seed 30982807783036, round 1) and in a child's put of e0 while its purge ran (same seed, round 7). Files damaged by H2 ('Chunk 18 not found', 2 of 6 runs) are now"
+            + " repaired as a user would. Run it with -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
     @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void killedAnywhereTheWorkspaceChecksCleanOrIsRepairedAndLosesNoAcknowledgedPut() throws Exception {
         long seed = Long.getLong("fwb.killSeed", System.nanoTime());
@@ -105,8 +110,10 @@ class KillAtRandomPointsIT {
         List<Round> rounds = new ArrayList<>();
         for (int round = 0; round < KILLS; round++) {
             // Three of four kills early (ingest, flush, compaction), one late: inside the TTL purge,
-            // which starts 5 s after the child opened the workspace and finds ~600 expired records.
-            long delayMs = round % 4 == 3 ? 5_000 + random.nextInt(1_501) : 150 + random.nextInt(2_351);
+            // which starts PURGE_START_MS after the child opened the workspace (5 s in production,
+            // ADR 0017) and finds ~600 records that expired ~2 s after READY.
+            // Late kills at 4-6 s also let the ingest finish first under load, so the child compacts.
+            long delayMs = round % 4 == 3 ? 4_000 + random.nextInt(2_001) : 150 + random.nextInt(2_351);
             String where = "seed " + seed + " (rerun with -Dfwb.killSeed=" + seed + "), round " + round
                     + ", killed " + delayMs + " ms after the child was READY";
             Path csv = dir.resolve("ingest-" + round + ".csv");
@@ -120,9 +127,10 @@ class KillAtRandomPointsIT {
             String health;
             long t0 = System.nanoTime();
             StringBuilder timings = new StringBuilder(", child started in " + child.startMs() + " ms; ms to");
-            try (FeatureStore store = openAfterKill(workspace, where)) {
+            StringBuilder notes = new StringBuilder();
+            try (FeatureStore store = openAfterKill(workspace, where, notes)) {
                 timings.append(" open ").append(since(t0));
-                health = checkOrRepair(store, where);
+                health = notes + checkOrRepair(store, where);
                 timings.append(", check ").append(since(t0));
                 for (IngestJobRecord job : store.ingest().interruptedJobs()) {
                     store.ingest().resume(job.id(), null);
@@ -151,12 +159,31 @@ class KillAtRandomPointsIT {
                 + purges + " purge rounds logged");
     }
 
-    /** Opens the workspace; an exception says seed, round and delay like any assertion here. */
-    private static FeatureStore openAfterKill(Path workspace, String where) {
+    /**
+     * Opens the workspace as a user would: when it says the database file is damaged, the check
+     * without the database must report it and {@code repair} (a new database, rebuilt from the
+     * offline store) must restore everything, then the workspace opens. An exception says seed,
+     * round and delay like any assertion here.
+     */
+    private static FeatureStore openAfterKill(Path workspace, String where, StringBuilder notes) {
+        try {
+            return Workspace.open(workspace);
+        } catch (DamagedDatabaseException damaged) {
+            HealthReport report = HealthOperations.checkWithoutDatabase(workspace);
+            assertTrue(report.damaged(), where + ": opening said the database is damaged, the check did not: "
+                    + damaged.getMessage());
+            RepairReport repair = HealthOperations.repairWithNewDatabase(workspace);
+            assertEquals(List.of(), repair.notRestored(), where + ": repair with a new database could not restore,"
+                    + " after " + report.findings());
+            notes.append("database damaged (").append(damaged.getCause() == null ? "" : damaged.getCause().getMessage())
+                    .append("), repaired with a new database; ");
+        } catch (RuntimeException e) {
+            throw new AssertionError(where + ": reopening the workspace failed: " + e, e);
+        }
         try {
             return Workspace.open(workspace);
         } catch (RuntimeException e) {
-            throw new AssertionError(where + ": reopening the workspace failed: " + e, e);
+            throw new AssertionError(where + ": reopening the workspace after repair failed: " + e, e);
         }
     }
 
@@ -273,7 +300,7 @@ class KillAtRandomPointsIT {
         Path err = dir.resolve("child-" + round + ".err");
         long started = System.nanoTime();
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "-Xmx256m", "-ea", "-Dfwb.purgeStartDelayMs=" + PURGE_START_MS, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 KillChild.class.getName(), workspace.toString(), Integer.toString(round), csv.toString())
                 .redirectError(err.toFile()).start();
         List<Ack> acks = new ArrayList<>();
