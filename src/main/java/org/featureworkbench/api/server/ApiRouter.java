@@ -119,10 +119,4 @@ public final class ApiRouter {
         return new ApiException(405, "UnknownOperationException", method + " is not served at " + path + "; use "
                 + allowed);
     }
-
-    private static RuntimeHandler notServedYet(String operation) {
-        return (request, group) -> {
-            throw new ApiException(400, "UnknownOperationException", operation + " is not served by this endpoint yet");
-        };
-    }
 }

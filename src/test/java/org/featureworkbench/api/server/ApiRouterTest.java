@@ -20,16 +20,6 @@ class ApiRouterTest {
     private final ApiRouter router = new ApiRouter(null);
 
     @Test
-    void listRecordsAndBatchWriteRecordAreRecognisedButNotServedYet() {
-        ApiException list = route("POST", "/FeatureGroup/customers/ListRecords", "{}");
-        assertEquals(400, list.status());
-        assertEquals("UnknownOperationException", list.code());
-        assertTrue(list.getMessage().startsWith("ListRecords"), list.getMessage());
-        ApiException write = route("POST", "/BatchWriteRecord", "{}");
-        assertTrue(write.getMessage().startsWith("BatchWriteRecord"), write.getMessage());
-    }
-
-    @Test
     void eachPathRefusesTheMethodsItDoesNotServe() {
         assertEquals(405, route("GET", "/FeatureGroup/customers/ListRecords", "").status());
         assertEquals(405, route("PUT", "/BatchWriteRecord", "").status());
