@@ -17,6 +17,10 @@ public final class JsonErrorText {
             "[:;,]?\\s*\\(?(?:enable|Feature) `?'?(?:JsonReadFeature|JsonParser\\.Feature|StreamReadFeature)?\\.?"
                     + "[A-Z_]+`?'?(?: to allow| not enabled for parser)?\\)?");
 
+    /** Jackson names where an unclosed array or object began, inside its own source description. */
+    private static final Pattern START_MARKER = Pattern.compile(
+            "\\s*\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
+
     private JsonErrorText() {
     }
 
@@ -25,7 +29,8 @@ public final class JsonErrorText {
         if (message == null) {
             return "unreadable input";
         }
-        String text = NON_NUMERIC.matcher(message).replaceAll(
+        String text = START_MARKER.matcher(message).replaceAll(" (opened at line $1, column $2)");
+        text = NON_NUMERIC.matcher(text).replaceAll(
                 "'$1' is not a JSON number (JSON has no NaN or Infinity); leave the feature out, or write it as a"
                         + " string \"$1\" where a String feature should hold it");
         text = COMMENT.matcher(text).replaceAll(" (JSON has no comments; remove it)");

@@ -70,4 +70,14 @@ class JsonErrorTextTest {
     private static String rejected(String json) {
         return assertThrows(ValidationException.class, () -> PutRecordJson.read(json, false)).getMessage();
     }
+
+    @Test
+    void anUnclosedArraySaysWhereItOpenedWithoutJacksonsSourceDescription() {
+        com.fasterxml.jackson.core.JsonProcessingException error = assertThrows(
+                com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"Record\":["));
+        String message = JsonErrorText.plain(error.getOriginalMessage());
+        assertFalse(message.contains("StreamReadFeature") || message.contains("Source:"), message);
+        assertTrue(message.contains("(opened at line 1, column 11)"), message);
+    }
 }
