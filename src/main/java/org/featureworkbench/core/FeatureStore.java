@@ -277,7 +277,7 @@ public final class FeatureStore implements AutoCloseable {
 
     static ResourceNotFoundException notFound(String name) {
         return new ResourceNotFoundException("feature group '" + name
-                + "' does not exist; 'group list' shows the groups in this workspace");
+                + "' does not exist; 'group list' (or ListFeatureGroups through the API) shows the groups in this workspace");
     }
 
     /**

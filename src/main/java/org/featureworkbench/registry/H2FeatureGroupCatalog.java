@@ -241,7 +241,8 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw new ResourceNotFoundException("feature group '" + groupName
-                            + "' does not exist; 'group list' shows the groups in this workspace");
+                            + "' does not exist; 'group list' (or ListFeatureGroups through the API) shows the groups"
+                            + " in this workspace");
                 }
                 return read(rs);
             }
