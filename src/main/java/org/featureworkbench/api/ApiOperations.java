@@ -1,6 +1,8 @@
 package org.featureworkbench.api;
 
+import java.time.Clock;
 import java.util.Optional;
+import org.featureworkbench.api.auth.SigV4Authenticator;
 import org.featureworkbench.api.server.ApiDispatcher;
 import org.featureworkbench.api.server.ApiRouter;
 import org.featureworkbench.api.server.JettyApiServer;
@@ -51,7 +53,9 @@ public final class ApiOperations {
      * ({@link org.featureworkbench.api.auth.SigV4Authenticator}, ADR 0023).
      */
     static RequestAuthenticator authenticatorFor(ApiServerOptions options) {
-        return options.credentials().<RequestAuthenticator>map(c -> new org.featureworkbench.api.auth.SigV4Authenticator(c, java.time.Clock.systemUTC())).orElse(RequestAuthenticator.ACCEPT_ALL);
+        return options.credentials()
+                .<RequestAuthenticator>map(key -> new SigV4Authenticator(key, Clock.systemUTC()))
+                .orElse(RequestAuthenticator.ACCEPT_ALL);
     }
 
     private synchronized void forget(RunningApiServer server) {

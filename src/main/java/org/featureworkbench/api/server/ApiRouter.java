@@ -5,9 +5,11 @@ import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.api.control.ControlPlaneApi;
 import org.featureworkbench.api.runtime.BatchGetRecordHandler;
+import org.featureworkbench.api.runtime.BatchWriteRecordHandler;
 import org.featureworkbench.api.runtime.DeleteRecordHandler;
 import org.featureworkbench.api.runtime.GetRecordHandler;
 import org.featureworkbench.api.runtime.GroupNames;
+import org.featureworkbench.api.runtime.ListRecordsHandler;
 import org.featureworkbench.api.runtime.PutRecordHandler;
 import org.featureworkbench.api.runtime.RuntimeHandler;
 import org.featureworkbench.core.FeatureStore;
@@ -37,10 +39,8 @@ public final class ApiRouter {
         this.getRecord = new GetRecordHandler(store);
         this.deleteRecord = new DeleteRecordHandler(store);
         this.batchGetRecord = new BatchGetRecordHandler(store);
-        // Registration spot for BatchWriteRecord and ListRecords (branch jsdk): replace each line with
-        // new org.featureworkbench.api.runtime.BatchWriteRecordHandler(store) / ...ListRecordsHandler(store).
-        this.batchWriteRecord = new org.featureworkbench.api.runtime.BatchWriteRecordHandler(store);
-        this.listRecords = new org.featureworkbench.api.runtime.ListRecordsHandler(store);
+        this.batchWriteRecord = new BatchWriteRecordHandler(store);
+        this.listRecords = new ListRecordsHandler(store);
     }
 
     /** Whether {@code request} is a control-plane call (its errors use the JSON 1.1 content type). */
