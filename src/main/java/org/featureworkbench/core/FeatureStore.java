@@ -171,6 +171,15 @@ public final class FeatureStore implements AutoCloseable {
         return catalog.find(name);
     }
 
+    /**
+     * Whether a group of exactly this name exists, from the data path's cache: cheap enough to ask
+     * on every API call. A group another process has just deleted may still answer true; the
+     * operation that follows then reports it missing.
+     */
+    public boolean hasFeatureGroup(String name) {
+        return groupCache.get(name).isPresent();
+    }
+
     /** ListFeatureGroups. */
     public List<FeatureGroup> listFeatureGroups(GroupListQuery query) {
         return catalog.list(query);

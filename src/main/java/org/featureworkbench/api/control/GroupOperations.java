@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.featureworkbench.api.ApiException;
+import org.featureworkbench.api.GroupNames;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.json.CreateFeatureGroupJson;
 import org.featureworkbench.model.FeatureDefinition;
@@ -37,19 +38,19 @@ final class GroupOperations {
     }
 
     JsonNode describe(ControlRequest request) {
-        FeatureGroup group = GroupLookup.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
+        FeatureGroup group = GroupNames.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
         return GroupShapes.describe(group, store.offlineStoreDirectory());
     }
 
     /** Deletes the group and its online data; the offline files stay, as SageMaker keeps the S3 data. */
     JsonNode delete(ControlRequest request) {
-        FeatureGroup group = GroupLookup.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
+        FeatureGroup group = GroupNames.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
         store.deleteFeatureGroup(group.name(), false);
         return null;
     }
 
     JsonNode update(ControlRequest request) {
-        FeatureGroup group = GroupLookup.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
+        FeatureGroup group = GroupNames.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
         boolean additions = request.member("FeatureAdditions").isPresent();
         boolean online = request.member("OnlineStoreConfig").isPresent();
         if (!additions && !online && request.member("ThroughputConfig").isPresent()) {
@@ -107,7 +108,7 @@ final class GroupOperations {
     }
 
     JsonNode updateFeatureMetadata(ControlRequest request) {
-        FeatureGroup group = GroupLookup.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
+        FeatureGroup group = GroupNames.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
         Map<String, String> additions = request.keyValues("ParameterAdditions");
         store.updateFeatureMetadata(group.name(), request.requiredText("FeatureName"), new FeatureMetadataUpdate(
                 request.optionalText("Description").orElse(null), additions, request.textList("ParameterRemovals")));
@@ -115,7 +116,7 @@ final class GroupOperations {
     }
 
     JsonNode describeFeatureMetadata(ControlRequest request) {
-        FeatureGroup group = GroupLookup.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
+        FeatureGroup group = GroupNames.group(store, request.requiredText("FeatureGroupName"), "FeatureGroupName");
         String featureName = request.requiredText("FeatureName");
         FeatureDefinition feature = group.definition().feature(featureName).orElseThrow(() ->
                 new ResourceNotFoundException("feature '" + featureName + "' does not exist in feature group '"

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.featureworkbench.api.GroupNames;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.ValidationException;
@@ -23,7 +24,7 @@ final class TagOperations {
 
     /** Adds or overwrites tags; the response echoes the tags sent, as SageMaker's does. */
     JsonNode add(ControlRequest request) {
-        FeatureGroup group = GroupLookup.byArn(store, request.requiredText(ARN), ARN);
+        FeatureGroup group = byArn(request);
         Map<String, String> tags = request.keyValues("Tags");
         if (tags.isEmpty()) {
             throw new ValidationException("Tags", "AddTags needs at least one tag {\"Key\": …, \"Value\": …}");
@@ -35,7 +36,7 @@ final class TagOperations {
     }
 
     JsonNode list(ControlRequest request) {
-        FeatureGroup group = GroupLookup.byArn(store, request.requiredText(ARN), ARN);
+        FeatureGroup group = byArn(request);
         int maxResults = request.optionalInt("MaxResults", LIST_DEFAULT, Integer.MAX_VALUE).orElse(LIST_DEFAULT);
         ObjectNode response = ControlRequest.JSON.createObjectNode();
         Pages.page(request, List.copyOf(group.definition().tags().entrySet()), maxResults, response, "Tags",
@@ -45,13 +46,23 @@ final class TagOperations {
 
     /** Removes tags by key; keys the group does not have are ignored, as SageMaker does. */
     JsonNode delete(ControlRequest request) {
-        FeatureGroup group = GroupLookup.byArn(store, request.requiredText(ARN), ARN);
+        FeatureGroup group = byArn(request);
         List<String> keys = request.textList("TagKeys");
         if (keys.isEmpty()) {
             throw new ValidationException("TagKeys", "DeleteTags needs at least one tag key");
         }
         store.updateTags(group.name(), Map.of(), keys);
         return ControlRequest.JSON.createObjectNode();
+    }
+
+    /** AddTags and friends take only an ARN, as SageMaker's ResourceArn; the group by the endpoint's one rule. */
+    private FeatureGroup byArn(ControlRequest request) {
+        String arn = request.requiredText(ARN);
+        if (!arn.startsWith("arn:")) {
+            throw new ValidationException(ARN, "'" + arn + "' is not an ARN; give the group's FeatureGroupArn, e.g."
+                    + " arn:aws:sagemaker:local:000000000000:feature-group/" + arn);
+        }
+        return GroupNames.group(store, arn, ARN);
     }
 
     static ArrayNode keyValues(Map<String, String> map) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
+import org.featureworkbench.api.GroupNames;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.json.RecordJson;
 import org.featureworkbench.model.BatchGetIdentifier;
@@ -44,7 +45,7 @@ public final class BatchGetRecordHandler implements RuntimeHandler {
             if (!entry.isObject()) {
                 throw RequestBody.invalid("Identifiers[" + i + "] must be an object");
             }
-            String group = GroupNames.fromNameOrArn(RequestBody.string(entry, "FeatureGroupName", at),
+            String group = GroupNames.storedName(store, RequestBody.string(entry, "FeatureGroupName", at),
                     at + "FeatureGroupName");
             List<String> recordIds = RequestBody.strings(entry, "RecordIdentifiersValueAsString", at);
             if (recordIds.isEmpty()) {

@@ -2,6 +2,8 @@ package org.featureworkbench.api.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.featureworkbench.api.ApiException;
+import org.featureworkbench.api.GroupNames;
+import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.BatchWriteEntry;
 import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.TtlUnit;
@@ -17,9 +19,9 @@ final class BatchWriteEntryReader {
     private BatchWriteEntryReader() {
     }
 
-    static BatchWriteEntry read(JsonNode entry, String path) {
+    static BatchWriteEntry read(JsonNode entry, String path, FeatureStore store) {
         try {
-            String group = GroupNames.fromNameOrArn(RequestBody.string(entry, "FeatureGroupName", path + "."),
+            String group = GroupNames.storedName(store, RequestBody.string(entry, "FeatureGroupName", path + "."),
                     path + ".FeatureGroupName");
             return new BatchWriteEntry(group,
                     PutRecordHandler.record(RequestBody.list(entry, "Record", path + "."), path + ".Record"),

@@ -61,7 +61,7 @@ public final class BatchWriteRecordHandler implements RuntimeHandler {
                         + " \"Record\": […]}, got " + entry);
             }
             try {
-                readable.add(BatchWriteEntryReader.read(entry, "Entries[" + i + "]"));
+                readable.add(BatchWriteEntryReader.read(entry, "Entries[" + i + "]", store));
                 positions.add(i);
             } catch (ValidationException invalid) {
                 errors.put(i, error(entry, BatchWriteResult.VALIDATION_ERROR, invalid.getMessage()));

@@ -1,6 +1,7 @@
 package org.featureworkbench.api.server;
 
 import org.featureworkbench.api.ApiException;
+import org.featureworkbench.api.GroupNames;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.api.control.ControlPlaneApi;
@@ -8,7 +9,6 @@ import org.featureworkbench.api.runtime.BatchGetRecordHandler;
 import org.featureworkbench.api.runtime.BatchWriteRecordHandler;
 import org.featureworkbench.api.runtime.DeleteRecordHandler;
 import org.featureworkbench.api.runtime.GetRecordHandler;
-import org.featureworkbench.api.runtime.GroupNames;
 import org.featureworkbench.api.runtime.ListRecordsHandler;
 import org.featureworkbench.api.runtime.PutRecordHandler;
 import org.featureworkbench.api.runtime.RuntimeHandler;
@@ -25,6 +25,7 @@ public final class ApiRouter {
     static final String LIST_RECORDS = "/ListRecords";
     private static final String TARGET_PREFIX = "SageMaker.";
 
+    private final FeatureStore store;
     private final ControlPlaneApi controlPlane;
     private final RuntimeHandler putRecord;
     private final RuntimeHandler getRecord;
@@ -34,6 +35,7 @@ public final class ApiRouter {
     private final RuntimeHandler listRecords;
 
     public ApiRouter(FeatureStore store) {
+        this.store = store;
         this.controlPlane = new ControlPlaneApi(store);
         this.putRecord = new PutRecordHandler(store);
         this.getRecord = new GetRecordHandler(store);
@@ -69,13 +71,13 @@ public final class ApiRouter {
             String rest = path.substring(FEATURE_GROUP.length());
             if (rest.endsWith(LIST_RECORDS) && rest.length() > LIST_RECORDS.length()) {
                 String group = group(rest.substring(0, rest.length() - LIST_RECORDS.length()));
-                return only("POST", method, path, () -> listRecords.handle(request, group));
+                return only("POST", method, path, () -> listRecords.handle(request, stored(group)));
             }
             String group = group(rest);
             return switch (method) {
-                case "PUT" -> putRecord.handle(request, group);
-                case "GET" -> getRecord.handle(request, group);
-                case "DELETE" -> deleteRecord.handle(request, group);
+                case "PUT" -> putRecord.handle(request, stored(group));
+                case "GET" -> getRecord.handle(request, stored(group));
+                case "DELETE" -> deleteRecord.handle(request, stored(group));
                 default -> throw methodNotAllowed(method, path, "PUT (PutRecord), GET (GetRecord) or DELETE (DeleteRecord)");
             };
         }
@@ -96,7 +98,12 @@ public final class ApiRouter {
         return controlPlane.handle(target.substring(TARGET_PREFIX.length()), request);
     }
 
-    /** The path segment decoded ({@code %2F} in an ARN included), an ARN reduced to the group's name. */
+    /** The group's name as the store has it, by the endpoint's one rule ({@link GroupNames}). */
+    private String stored(String name) {
+        return GroupNames.storedName(store, name, "FeatureGroupName");
+    }
+
+    /** The path segment decoded ({@code %2F} in an ARN included), an ARN reduced to the name in it. */
     private static String group(String rawSegment) {
         String decoded;
         try {
@@ -105,7 +112,7 @@ public final class ApiRouter {
             throw new ApiException(400, "ValidationError", "the feature group name in the path has a malformed"
                     + " percent escape: '" + rawSegment + "'");
         }
-        return GroupNames.fromNameOrArn(decoded, "FeatureGroupName");
+        return GroupNames.nameIn(decoded, "FeatureGroupName");
     }
 
     private static ApiResponse only(String allowed, String method, String path, java.util.function.Supplier<ApiResponse> op) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
+import org.featureworkbench.api.GroupNames;
+import org.featureworkbench.model.ValidationException;
 import org.junit.jupiter.api.Test;
 
 /** Group names or ARNs, query strings and JSON bodies as the runtime handlers read them. */
@@ -15,12 +17,17 @@ class RequestPartsTest {
 
     @Test
     void aFeatureGroupArnOfAnyRegionAndAccountNamesTheGroup() {
-        assertEquals("customers", GroupNames.fromNameOrArn("customers", "FeatureGroupName"));
-        assertEquals("customers", GroupNames.fromNameOrArn(
-                "arn:aws:sagemaker:eu-west-1:123456789012:feature-group/customers", "FeatureGroupName"));
-        ApiException other = assertThrows(ApiException.class, () -> GroupNames.fromNameOrArn(
+        assertEquals("customers", GroupNames.nameIn("customers", "FeatureGroupName"));
+        assertEquals("Customers", GroupNames.nameIn(
+                "arn:aws:sagemaker:eu-west-1:123456789012:feature-group/Customers", "FeatureGroupName"));
+        assertEquals("customers", GroupNames.nameIn(
+                "arn:aws-cn:sagemaker:cn-north-1:123456789012:feature-group/customers", "FeatureGroupName"));
+        ValidationException other = assertThrows(ValidationException.class, () -> GroupNames.nameIn(
                 "arn:aws:s3:::bucket", "FeatureGroupName"));
-        assertEquals("ValidationError", other.code());
+        assertTrue(other.getMessage().startsWith("FeatureGroupName: 'arn:aws:s3:::bucket' is not a feature group ARN"),
+                other.getMessage());
+        assertThrows(ValidationException.class, () -> GroupNames.nameIn(
+                "arn:aws:iam::123456789012:feature-group/customers", "FeatureGroupName"));
     }
 
     @Test
