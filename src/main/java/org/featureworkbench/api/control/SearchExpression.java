@@ -30,31 +30,36 @@ final class SearchExpression {
     }
 
     static SearchExpression read(JsonNode node, Set<String> properties) {
-        int[] elements = {0};
-        return read(node, "SearchExpression", properties, elements);
+        return read(node, "SearchExpression", properties, new Tally());
     }
 
-    private static SearchExpression read(JsonNode node, String where, Set<String> properties, int[] elements) {
+    /** What the limits count over the whole request: elements at every level, Contains filters. */
+    private static final class Tally {
+        int elements;
+        String contains;
+    }
+
+    private static SearchExpression read(JsonNode node, String where, Set<String> properties, Tally tally) {
         if (!node.isObject()) {
             throw new ValidationException(where, "must be an object with Filters, NestedFilters or SubExpressions");
         }
         List<Predicate<JsonNode>> parts = new ArrayList<>();
         for (JsonNode f : list(node, "Filters", where)) {
             String at = where + ".Filters[" + parts.size() + "]";
-            SearchFilter filter = checked(SearchFilter.read(f, at), properties, "");
+            SearchFilter filter = checked(SearchFilter.read(f, at), properties, "", tally);
             parts.add(resource -> filter.test(resource, ""));
         }
         List<JsonNode> nested = list(node, "NestedFilters", where);
         for (int i = 0; i < nested.size(); i++) {
-            parts.add(nested(nested.get(i), where + ".NestedFilters[" + i + "]", properties));
+            parts.add(nested(nested.get(i), where + ".NestedFilters[" + i + "]", properties, tally));
         }
         List<JsonNode> subs = list(node, "SubExpressions", where);
         for (int i = 0; i < subs.size(); i++) {
-            SearchExpression sub = read(subs.get(i), where + ".SubExpressions[" + i + "]", properties, elements);
+            SearchExpression sub = read(subs.get(i), where + ".SubExpressions[" + i + "]", properties, tally);
             parts.add(sub::matches);
         }
-        elements[0] += parts.size();
-        if (elements[0] > MAX_ELEMENTS) {
+        tally.elements += parts.size();
+        if (tally.elements > MAX_ELEMENTS) {
             throw new ValidationException("SearchExpression", "has more than " + MAX_ELEMENTS
                     + " filters, nested filters and subexpressions in all; split the search");
         }
@@ -70,7 +75,7 @@ final class SearchExpression {
     }
 
     /** A nested filter: one element of the named list must satisfy all of its filters. */
-    private static Predicate<JsonNode> nested(JsonNode node, String where, Set<String> properties) {
+    private static Predicate<JsonNode> nested(JsonNode node, String where, Set<String> properties, Tally tally) {
         JsonNode nameNode = node.get("NestedPropertyName");
         if (nameNode == null || nameNode.isNull()) {
             throw new ValidationException(where + ".NestedPropertyName", "is missing; e.g. FeatureDefinitions");
@@ -80,7 +85,7 @@ final class SearchExpression {
         List<SearchFilter> filters = new ArrayList<>();
         for (JsonNode f : list(node, "Filters", where)) {
             SearchFilter filter = checked(SearchFilter.read(f, where + ".Filters[" + filters.size() + "]"),
-                    properties, prefix);
+                    properties, prefix, tally);
             filters.add(filter);
         }
         if (filters.isEmpty()) {
@@ -90,12 +95,23 @@ final class SearchExpression {
                 .anyMatch(element -> filters.stream().allMatch(f -> f.test(element, prefix)));
     }
 
-    private static SearchFilter checked(SearchFilter filter, Set<String> properties, String prefix) {
+    private static SearchFilter checked(SearchFilter filter, Set<String> properties, String prefix, Tally tally) {
         if (!filter.name().startsWith(prefix)) {
             throw new ValidationException(filter.where() + ".Name", "'" + filter.name() + "' is not inside the nested "
                     + "property; start it with " + prefix);
         }
         checkProperty(filter.name(), properties, filter.where() + ".Name");
+        PropertyKinds.checkOperator(filter);
+        if (filter.operator().equals("Contains")) {
+            // The model: "A SearchExpression can include the Contains operator multiple times" only
+            // for some Experiment and Trial properties, so for feature groups it is once per request.
+            if (tally.contains != null) {
+                throw new ValidationException(filter.where() + ".Operator", "a SearchExpression can use Contains"
+                        + " only once, and " + tally.contains + " already does; keep one Contains and match the"
+                        + " other with Equals or In, or run two searches");
+            }
+            tally.contains = filter.where();
+        }
         return filter;
     }
 

@@ -16,6 +16,8 @@ import org.featureworkbench.model.ValidationException;
  * Search with Resource FeatureGroup or FeatureMetadata. Each resource is its response shape (what
  * a result returns), so a filter or a sort names exactly the members a user sees. Defaults as
  * SageMaker's: sort by LastModifiedTime, Descending; 10 results per page (ADR 0022).
+ * {@code VisibilityConditions} filter by tag; {@code CrossAccountFilterOption: CrossAccount} finds
+ * nothing, since no other account shares resources with a local workspace.
  */
 final class SearchOperation {
     private static final Set<String> GROUP_PROPERTIES = Set.of("FeatureGroupArn", "FeatureGroupName",
@@ -25,6 +27,7 @@ final class SearchOperation {
     private static final Set<String> METADATA_PROPERTIES = Set.of("FeatureGroupArn", "FeatureGroupName",
             "FeatureName", "FeatureType", "CreationTime", "LastModifiedTime", "Description", "Parameters");
     private static final List<String> ORDERS = List.of("Ascending", "Descending");
+    private static final List<String> ACCOUNT_OPTIONS = List.of("SameAccount", "CrossAccount");
 
     private final FeatureStore store;
 
@@ -46,8 +49,13 @@ final class SearchOperation {
         SearchExpression.checkProperty(sortBy, properties, "SortBy");
         boolean descending = request.optionalEnum("SortOrder", ORDERS).orElse("Descending").equals("Descending");
         int maxResults = request.optionalInt("MaxResults", 1, 100).orElse(ListFeatureGroupsOperation.DEFAULT_MAX_RESULTS);
+        VisibilityConditions visible = VisibilityConditions.read(request);
+        // CrossAccount lists only what other accounts shared; a local workspace is one account, so none.
+        boolean otherAccounts = request.optionalEnum("CrossAccountFilterOption", ACCOUNT_OPTIONS)
+                .orElse("SameAccount").equals("CrossAccount");
 
-        List<ObjectNode> matches = resources(groups).stream().filter(expression::matches)
+        List<ObjectNode> matches = otherAccounts ? List.of() : resources(groups).stream()
+                .filter(expression::matches).filter(visible::allows)
                 .sorted(order(sortBy, descending)).toList();
         ObjectNode response = ControlRequest.JSON.createObjectNode();
         String wrapper = groups ? "FeatureGroup" : "FeatureMetadata";

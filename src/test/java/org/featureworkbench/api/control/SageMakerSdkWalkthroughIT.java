@@ -28,6 +28,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CrossAccountFilterOption;
 import software.amazon.awssdk.services.sagemaker.model.DescribeFeatureGroupResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeFeatureMetadataResponse;
 import software.amazon.awssdk.services.sagemaker.model.FeatureDefinition;
@@ -43,6 +44,7 @@ import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException
 import software.amazon.awssdk.services.sagemaker.model.ResourceType;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
 import software.amazon.awssdk.services.sagemaker.model.SearchResponse;
+import software.amazon.awssdk.services.sagemaker.model.VisibilityConditions;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
 import software.amazon.awssdk.services.sagemaker.model.TtlDurationUnit;
 import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.SageMakerFeatureStoreRuntimeClient;
@@ -248,6 +250,14 @@ class SageMakerSdkWalkthroughIT {
                 .searchExpression(e -> e.filters(Filter.builder().name("Tags.team").value("orders").build())));
         assertEquals(List.of(ORDERS), groups.results().stream().map(r -> r.featureGroup().featureGroupName()).toList());
         assertEquals(5, groups.results().get(0).featureGroup().featureDefinitions().size());
+        // The SDK's names for the two request members this endpoint reads since issue 13's follow-up.
+        SearchResponse visible = sagemaker.search(b -> b.resource(ResourceType.FEATURE_GROUP)
+                .crossAccountFilterOption(CrossAccountFilterOption.SAME_ACCOUNT)
+                .visibilityConditions(VisibilityConditions.builder().key("Tags.team").value("customers").build()));
+        assertEquals(List.of(CUSTOMERS), visible.results().stream().map(r -> r.featureGroup().featureGroupName())
+                .toList());
+        assertEquals(0, sagemaker.search(b -> b.resource(ResourceType.FEATURE_GROUP)
+                .crossAccountFilterOption(CrossAccountFilterOption.CROSS_ACCOUNT)).results().size());
 
         String ordersArn = groups.results().get(0).featureGroup().featureGroupArn();
         sagemaker.addTags(b -> b.resourceArn(ordersArn).tags(Tag.builder().key("stage").value("demo").build()));

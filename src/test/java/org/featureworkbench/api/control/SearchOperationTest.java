@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.featureworkbench.api.ApiException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,62 @@ class SearchOperationTest extends ControlPlaneFixture {
         error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SearchExpression': "
                 + "{'Filters': [{'Name': 'Tags.team', 'Operator': 'GreaterThan', 'Value': '3'}]}}"));
         error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SortBy': 'Size'}"));
+    }
+
+    @Test
+    void containsIsAllowedOnceInTheWholeExpression() {
+        ApiException twice = error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SearchExpression': "
+                + "{'Filters': [{'Name': 'FeatureGroupName', 'Operator': 'Contains', 'Value': 'c'}], "
+                + "'SubExpressions': [{'Filters': [{'Name': 'Description', 'Operator': 'Contains', 'Value': 'buy'}]}]}}"));
+        assertTrue(twice.getMessage().contains("SearchExpression.SubExpressions[0].Filters[0].Operator")
+                && twice.getMessage().contains("only once"), twice.getMessage());
+        error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SearchExpression': "
+                + "{'Filters': [{'Name': 'FeatureGroupName', 'Operator': 'Contains', 'Value': 'c'}], "
+                + "'NestedFilters': [{'NestedPropertyName': 'FeatureDefinitions', 'Filters': "
+                + "[{'Name': 'FeatureDefinitions.FeatureName', 'Operator': 'Contains', 'Value': 'a'}]}]}}"));
+        assertEquals(List.of("customers"), groups(search("FeatureGroup", "{'Filters': [{'Name': 'FeatureGroupName', "
+                + "'Operator': 'Contains', 'Value': 'c'}, {'Name': 'Tags.team', 'Operator': 'In', 'Value': 'ml'}]}",
+                ", 'SortBy': 'FeatureGroupName'")));
+    }
+
+    @Test
+    void anOperatorThatDoesNotFitThePropertyIsRefusedEvenWhenNoResourceHasIt() {
+        // No group has the tag 'cost' or a TTL: the refusal comes from the property's kind, not the data.
+        assertTrue(error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SearchExpression': "
+                + "{'Filters': [{'Name': 'Tags.cost', 'Operator': 'GreaterThan', 'Value': '3'}]}}")).getMessage()
+                .contains("not supported for the text property Tags.cost"));
+        error("ValidationException", "Search", q("{'Resource': 'FeatureMetadata', 'SearchExpression': "
+                + "{'Filters': [{'Name': 'Parameters.size', 'Operator': 'LessThan', 'Value': '3'}]}}"));
+        error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'SearchExpression': "
+                + "{'Filters': [{'Name': 'OnlineStoreConfig.TtlDuration.Value', 'Operator': 'In', 'Value': '1,2'}]}}"));
+        assertEquals(List.of(), groups(filters("{'Name': 'OnlineStoreConfig.TtlDuration.Value', "
+                + "'Operator': 'GreaterThan', 'Value': '3'}")));
+    }
+
+    @Test
+    void visibilityConditionsHideOnlyResourcesWhoseTagDiffers() {
+        JsonNode visible = search("FeatureGroup", "{'Filters': [{'Name': 'FeatureGroupName', 'Operator': 'Exists'}]}",
+                ", 'SortBy': 'FeatureGroupName', 'SortOrder': 'Ascending', "
+                + "'VisibilityConditions': [{'Key': 'Tags.team', 'Value': 'ml'}]");
+        assertEquals(List.of("customers", "orders"), groups(visible));
+        assertEquals(2, visible.at("/TotalHits/Value").asInt());
+        assertTrue(error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', "
+                + "'VisibilityConditions': [{'Key': 'team', 'Value': 'ml'}]}")).getMessage().contains("Tags.<key>"));
+        error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'VisibilityConditions': []}"));
+        error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', 'VisibilityConditions': "
+                + "[{'Key': 'Tags.a', 'Value': '1'}, {'Key': 'Tags.b', 'Value': '1'}, {'Key': 'Tags.c', 'Value': '1'}, "
+                + "{'Key': 'Tags.d', 'Value': '1'}, {'Key': 'Tags.e', 'Value': '1'}, {'Key': 'Tags.f', 'Value': '1'}]}"));
+    }
+
+    @Test
+    void crossAccountFindsNothingLocallyAndOtherOptionsAreRefused() {
+        assertEquals(3, call("Search", q("{'Resource': 'FeatureGroup', 'CrossAccountFilterOption': 'SameAccount'}"))
+                .at("/TotalHits/Value").asInt());
+        JsonNode cross = call("Search", q("{'Resource': 'FeatureGroup', 'CrossAccountFilterOption': 'CrossAccount'}"));
+        assertEquals(0, cross.get("Results").size());
+        assertEquals(0, cross.at("/TotalHits/Value").asInt());
+        assertTrue(error("ValidationException", "Search", q("{'Resource': 'FeatureGroup', "
+                + "'CrossAccountFilterOption': 'AllAccounts'}")).getMessage().contains("SameAccount, CrossAccount"));
     }
 
     private JsonNode filters(String filter) {
