@@ -21,8 +21,10 @@ import org.featureworkbench.api.RequestAuthenticator;
  * CLI send) and presigned URLs ({@code X-Amz-Signature} in the query) are checked. A request
  * signed more than 15 minutes away from this server's clock is refused, as AWS does.
  *
- * <p>Region and service in the credential scope are not checked: they are part of what is signed,
- * and a local endpoint has no region of its own. Thread-safe.
+ * <p>The credential scope must name the service {@code sagemaker} and a well-formed region, any
+ * region ({@link CredentialScope}). A session token ({@code x-amz-security-token}) is accepted
+ * only when the configured credentials have one and it is that one ({@link SessionTokens}).
+ * Thread-safe.
  */
 public final class SigV4Authenticator implements RequestAuthenticator {
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
@@ -31,12 +33,21 @@ public final class SigV4Authenticator implements RequestAuthenticator {
 
     private final String accessKeyId;
     private final SigningKeys keys;
+    private final CredentialScope scope;
+    private final SessionTokens tokens;
     private final Clock clock;
     private final String fix;
 
     public SigV4Authenticator(ApiCredentials credentials, Clock clock) {
+        this(credentials, clock, CredentialScope.SAGEMAKER);
+    }
+
+    /** @param service the signing name requests must carry; other than sagemaker only for AWS's test vectors */
+    SigV4Authenticator(ApiCredentials credentials, Clock clock, String service) {
         this.accessKeyId = credentials.accessKeyId();
         this.keys = new SigningKeys(credentials.secretKey());
+        this.scope = new CredentialScope(service);
+        this.tokens = new SessionTokens(credentials.sessionToken());
         this.clock = clock;
         this.fix = "This endpoint was started with --credentials; sign every request with AWS Signature Version 4"
                 + " using access key " + KeyHint.of(accessKeyId) + " and its secret (for example `aws configure`,"
@@ -56,8 +67,10 @@ public final class SigV4Authenticator implements RequestAuthenticator {
         SigV4Claim claim = SigV4Claim.of(request);
         if (!claim.accessKeyId().equals(accessKeyId)) {
             throw AccessForbidden.of("the request is signed with access key '" + claim.accessKeyId()
-                    + "', which this endpoint does not know");
+                    + "', which this endpoint does not know" + SessionTokens.temporaryKeyHint(request, claim));
         }
+        scope.check(claim);
+        tokens.check(request, claim);
         checkTime(claim);
         if (!claim.signedHeaders().contains("host")) {
             throw AccessForbidden.garbled("the Host header is not among the signed headers");

@@ -35,6 +35,16 @@ record SigV4Claim(String accessKeyId, String scope, List<String> signedHeaders, 
         return expiresSeconds.isPresent();
     }
 
+    /** The scope's region, as the client was configured (second part of the scope). */
+    String region() {
+        return scope.split("/")[1];
+    }
+
+    /** The scope's service, the signing name of the client's service model (third part). */
+    String service() {
+        return scope.split("/")[2];
+    }
+
     /** Reads the claim, or says in our words why the request carries none that can be checked. */
     static SigV4Claim of(ApiRequest request) {
         Optional<String> authorization = request.header("authorization");

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.featureworkbench.api.ApiCredentials;
 import org.featureworkbench.api.ApiException;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * Requests signed by the real AWS SDK for Java v2 signer ({@code AwsV4HttpSigner}, the one its
@@ -166,6 +168,49 @@ class SigV4AwsSdkSignerTest {
                     signed.remote()));
             assertTrue(refused.getMessage().contains("cannot be read"), garbled + " -> " + refused.getMessage());
         }
+    }
+
+    @Test
+    void theScopeMustNameSageMakerAndARegionButAnyRegionWillDo() {
+        assertDoesNotThrow(() -> authenticator.authenticate(putRecord(SECRET,
+                r -> r.putProperty(AwsV4HttpSigner.REGION_NAME, "eu-west-3"))));
+        assertDoesNotThrow(() -> authenticator.authenticate(putRecord(SECRET,
+                r -> r.putProperty(AwsV4HttpSigner.REGION_NAME, "local"))));
+        ApiException s3 = refused(putRecord(SECRET, r -> r.putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")));
+        assertTrue(s3.getMessage().contains("signed for the service 's3'")
+                && s3.getMessage().contains("'sagemaker'"), s3.getMessage());
+        ApiException regionSet = refused(putRecord(SECRET, r -> r.putProperty(AwsV4HttpSigner.REGION_NAME, "*")));
+        assertTrue(regionSet.getMessage().contains("region '*'"), regionSet.getMessage());
+        refused(putRecord(SECRET, r -> r.putProperty(AwsV4HttpSigner.REGION_NAME, "US_EAST_1")));
+    }
+
+    @Test
+    void aSessionTokenIsRefusedByALongTermKeyAndMustMatchAConfiguredOne() {
+        ApiRequest withToken = putRecord(SECRET, r -> r.identity(
+                AwsSessionCredentialsIdentity.create(KEY_ID, SECRET, "token-from-sts")));
+        assertTrue(withToken.header("x-amz-security-token").isPresent(), "the SDK sends the token");
+        ApiException longTerm = refused(withToken);
+        assertTrue(longTerm.getMessage().contains("session token") && longTerm.getMessage().contains("AWS_SESSION_TOKEN"),
+                longTerm.getMessage());
+
+        SigV4Authenticator temporary = new SigV4Authenticator(new ApiCredentials(KEY_ID, SECRET,
+                Optional.of("token-from-sts")), Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
+        assertDoesNotThrow(() -> temporary.authenticate(withToken));
+        ApiRequest otherToken = putRecord(SECRET, r -> r.identity(
+                AwsSessionCredentialsIdentity.create(KEY_ID, SECRET, "refreshed-token")));
+        ApiException stale = assertThrows(ApiException.class, () -> temporary.authenticate(otherToken));
+        assertTrue(stale.getMessage().contains("not the one of the profile"), stale.getMessage());
+        ApiException none = assertThrows(ApiException.class, () -> temporary.authenticate(putRecord(SECRET, r -> { })));
+        assertTrue(none.getMessage().contains("carries no session token"), none.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyWithASessionTokenIsNamedAsTemporaryCredentials() {
+        ApiRequest sso = putRecord(SECRET, r -> r.identity(
+                AwsSessionCredentialsIdentity.create("ASIAFWBTEMPORARY0001", SECRET, "sso-token")));
+        ApiException refused = refused(sso);
+        assertTrue(refused.getMessage().contains("'ASIAFWBTEMPORARY0001'")
+                && refused.getMessage().contains("temporary credentials"), refused.getMessage());
     }
 
     private ApiException refused(ApiRequest request) {

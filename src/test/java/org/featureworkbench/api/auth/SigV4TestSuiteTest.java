@@ -4,10 +4,12 @@ import static org.featureworkbench.api.auth.SigV4TestRequests.request;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.featureworkbench.api.ApiCredentials;
 import org.featureworkbench.api.ApiException;
@@ -26,8 +28,15 @@ class SigV4TestSuiteTest {
     private static final ApiCredentials SUITE_KEY =
             new ApiCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
     private static final String DATE = "20150830T123600Z";
-    private static final SigV4Authenticator SUITE = new SigV4Authenticator(SUITE_KEY,
-            Clock.fixed(Instant.parse("2015-08-30T12:40:00Z"), ZoneOffset.UTC));
+    private static final Clock SUITE_CLOCK = Clock.fixed(Instant.parse("2015-08-30T12:40:00Z"), ZoneOffset.UTC);
+    /** The suite signs for the service "service"; the endpoint itself insists on "sagemaker". */
+    private static final SigV4Authenticator SUITE = new SigV4Authenticator(SUITE_KEY, SUITE_CLOCK, "service");
+    private static final String STS_TOKEN = "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22w"
+            + "DOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1Nt"
+            + "BmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u"
+            + "0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==";
+    private static final SigV4Authenticator SUITE_STS = new SigV4Authenticator(new ApiCredentials(
+            SUITE_KEY.accessKeyId(), SUITE_KEY.secretKey(), Optional.of(STS_TOKEN)), SUITE_CLOCK, "service");
 
     static Stream<Arguments> suite() {
         return Stream.of(
@@ -84,12 +93,15 @@ class SigV4TestSuiteTest {
                 "c5410059b04c1ee005303aed430f6e6645f61f4dc9e1461ec8f8916fdf18852c");
         assertAccepted(suite("POST").header("My-Header1", "VALUE1"), "host;my-header1;x-amz-date",
                 "cdbc9802e29d2942e5e10b5bccfdd67c5f22c7c4e8ae67b53629efa58b974b7d");
-        assertAccepted(suite("POST").header("X-Amz-Security-Token", "AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22w"
-                + "DOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1Nt"
-                + "BmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u"
-                + "0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA=="),
+        // post-sts-token: served only by an endpoint whose credentials carry that token (ADR 0023 addendum).
+        assertAccepted(SUITE_STS, suite("POST").header("X-Amz-Security-Token", STS_TOKEN),
                 "host;x-amz-date;x-amz-security-token",
                 "85d96828115b5dc0cfc3bd16ad9e210dd772bbebba041836c64533a82be05ead");
+        ApiException longTerm = assertThrows(ApiException.class, () -> SUITE.authenticate(suite("POST")
+                .header("X-Amz-Security-Token", STS_TOKEN).withAuthorization("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"
+                        + "20150830/us-east-1/service/aws4_request, SignedHeaders=host;x-amz-date;x-amz-security-token,"
+                        + " Signature=85d96828115b5dc0cfc3bd16ad9e210dd772bbebba041836c64533a82be05ead").build()));
+        assertTrue(longTerm.getMessage().contains("session token"), longTerm.getMessage());
     }
 
     @Test
@@ -116,7 +128,7 @@ class SigV4TestSuiteTest {
                 + "x-amz-date:20150830T123600Z\n\ncontent-type;host;x-amz-date\n"
                 + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
                 SigV4Authenticator.canonicalRequests(signed).get(0));
-        assertDoesNotThrow(() -> SUITE.authenticate(signed));
+        assertDoesNotThrow(() -> new SigV4Authenticator(SUITE_KEY, SUITE_CLOCK, "iam").authenticate(signed));
     }
 
     /** AWS's documented S3 GetObject examples: x-amz-content-sha256 signed, and a presigned URL. */
@@ -124,7 +136,7 @@ class SigV4TestSuiteTest {
     void theDocumentedS3ExamplesAreAccepted() {
         SigV4Authenticator s3 = new SigV4Authenticator(
                 new ApiCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
-                Clock.fixed(Instant.parse("2013-05-24T00:05:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2013-05-24T00:05:00Z"), ZoneOffset.UTC), "s3");
         var get = request("GET", "/test.txt").header("Host", "examplebucket.s3.amazonaws.com")
                 .header("Range", "bytes=0-9")
                 .header("x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
@@ -146,13 +158,18 @@ class SigV4TestSuiteTest {
     }
 
     private static void assertAccepted(SigV4TestRequests request, String signedHeaders, String signature) {
+        assertAccepted(SUITE, request, signedHeaders, signature);
+    }
+
+    private static void assertAccepted(SigV4Authenticator suite, SigV4TestRequests request, String signedHeaders,
+            String signature) {
         String prefix = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/service/aws4_request, SignedHeaders="
                 + signedHeaders + ", Signature=";
         SigV4TestRequests copy = request;
-        assertDoesNotThrow(() -> SUITE.authenticate(copy.withAuthorization(prefix + signature).build()));
+        assertDoesNotThrow(() -> suite.authenticate(copy.withAuthorization(prefix + signature).build()));
         String changed = signature.substring(0, 63) + (signature.charAt(63) == '0' ? '1' : '0');
         ApiException refused = assertThrows(ApiException.class,
-                () -> SUITE.authenticate(copy.withAuthorization(prefix + changed).build()));
+                () -> suite.authenticate(copy.withAuthorization(prefix + changed).build()));
         assertEquals(403, refused.status());
         assertEquals("AccessForbidden", refused.code());
     }

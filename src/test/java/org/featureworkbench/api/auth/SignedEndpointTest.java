@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -116,14 +117,40 @@ class SignedEndpointTest {
         assertEquals(200, fresh.statusCode(), fresh.body());
     }
 
-    /** A GetRecord signed by the SDK's signer at {@code signedAt}, sent with the JDK's HTTP client. */
+    @Test
+    void theAwsSdkClientWithTemporaryCredentialsIsToldWhy() {
+        try (SageMakerFeatureStoreRuntimeClient client = SageMakerFeatureStoreRuntimeClient.builder()
+                .endpointOverride(server.endpoint()).region(Region.EU_WEST_1).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(KEY.accessKeyId(),
+                        KEY.secretKey(), "a-session-token")))
+                .build()) {
+            AccessForbiddenException refused = assertThrows(AccessForbiddenException.class,
+                    () -> client.getRecord(r -> r.featureGroupName("customers").recordIdentifierValueAsString("c-1")));
+            assertEquals(403, refused.statusCode());
+            assertTrue(refused.getMessage().contains("carries a session token"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void aRequestSignedForAnotherServiceGets403SayingSo() throws Exception {
+        HttpResponse<String> s3 = sendSigned(KEY.secretKey(), Instant.now(), "s3");
+        assertEquals(403, s3.statusCode());
+        assertEquals("AccessForbidden", s3.headers().firstValue("x-amzn-ErrorType").orElseThrow());
+        assertTrue(s3.body().contains("signed for the service 's3'"), s3.body());
+    }
+
     private HttpResponse<String> sendSigned(String secret, Instant signedAt) throws Exception {
+        return sendSigned(secret, signedAt, "sagemaker");
+    }
+
+    /** A GetRecord signed by the SDK's signer at {@code signedAt}, sent with the JDK's HTTP client. */
+    private HttpResponse<String> sendSigned(String secret, Instant signedAt, String service) throws Exception {
         URI target = uri("/FeatureGroup/customers?RecordIdentifierValueAsString=c-1");
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(KEY.accessKeyId(), secret))
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(target).build())
                 .payload(ContentStreamProvider.fromUtf8String(""))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sagemaker")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC))).request();
         HttpRequest.Builder request = HttpRequest.newBuilder(target).GET();
