@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "group", description = "Create, inspect, change and delete feature groups.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {CreateCommand.class, ListCommand.class, DescribeCommand.class, SearchCommand.class,
-                AddFeaturesCommand.class, MetadataCommand.class, TagCommand.class, ExportCommand.class,
-                DeleteCommand.class})
+                AddFeaturesCommand.class, UpdateCommand.class, MetadataCommand.class, TagCommand.class,
+                ExportCommand.class, DeleteCommand.class})
 final class GroupCommand implements Callable<Integer> {
     @ParentCommand
     RootCommand root;
