@@ -73,9 +73,9 @@ final class CredentialsOption {
         String wanted = profile == null ? DEFAULT_PROFILE : profile;
         Map<String, String> chosen = profiles.get(wanted);
         if (chosen == null) {
+            String has = String.join(", ", profiles.keySet().stream().map(p -> "[" + p + "]").toList());
             throw new ValidationException(profile == null ? "--credentials-file" : "--profile", file + " has no ["
-                    + wanted + "] profile; it has " + profiles.keySet().stream().map(p -> "[" + p + "]").toList()
-                    + "; pick one with --profile NAME");
+                    + wanted + "] profile; it has " + has + "; pick one with --profile NAME");
         }
         String key = chosen.get(KEY_ID);
         String secret = chosen.get(SECRET);

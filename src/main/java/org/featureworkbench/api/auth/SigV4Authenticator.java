@@ -49,9 +49,9 @@ public final class SigV4Authenticator implements RequestAuthenticator {
         this.scope = new CredentialScope(service);
         this.tokens = new SessionTokens(credentials.sessionToken());
         this.clock = clock;
-        this.fix = "This endpoint was started with --credentials; sign every request with AWS Signature Version 4"
-                + " using access key " + KeyHint.of(accessKeyId) + " and its secret (for example `aws configure`,"
-                + " AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or an SDK's static credentials)";
+        this.fix = "This endpoint was started with --credentials (or --credentials-file); sign every request with"
+                + " AWS Signature Version 4 using access key " + KeyHint.of(accessKeyId) + " and its secret (for"
+                + " example `aws configure`, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or an SDK's static credentials)";
     }
 
     @Override
