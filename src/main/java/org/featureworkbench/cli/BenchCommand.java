@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code bench startup}. */
-    @Command(name = "startup", description = {"Cold-start time of 'group list' and of the first window,",
+    @Command(name = "startup", header = "Cold-start time of 'group list' and of the first window.", description = {"Cold-start time of 'group list' and of the first window,",
             "each in a fresh JVM, against a bare JVM start. The first window needs a display (Xvfb)."})
     static final class Startup implements Callable<Integer> {
         @Mixin
@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code bench online}. */
-    @Command(name = "online", description = {"GetRecord latency against a raw H2 lookup, durable PutRecord throughput",
+    @Command(name = "online", header = "GetRecord latency, PutRecord throughput and journal flush vs raw engines.", description = {"GetRecord latency against a raw H2 lookup, durable PutRecord throughput",
             "(1 and 4 threads) and journal flush against a raw Parquet writer, on a 20-feature group."})
     static final class Online implements Callable<Integer> {
         @Mixin
@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** {@code bench processes}. */
-    @Command(name = "processes", description = {"PutRecord throughput of 1 and of 4 writer processes on one workspace,",
+    @Command(name = "processes", header = "PutRecord throughput of 1 and 4 writer processes; hand-over waits.", description = {"PutRecord throughput of 1 and of 4 writer processes on one workspace,",
             "and the longest put of a writer while the process serving the database exits (cleanly, killed)."})
     static final class Processes implements Callable<Integer> {
         @Mixin

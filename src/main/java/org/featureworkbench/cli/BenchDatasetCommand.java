@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bench dataset}: point-in-time datasets by the builder, a hand-written DuckDB ASOF join and pandas. */
-@Command(name = "dataset", description = {"A point-in-time training dataset (1M base rows x 3 groups x 2M history rows,",
+@Command(name = "dataset", header = "A point-in-time training dataset vs raw DuckDB ASOF and pandas.", description = {"A point-in-time training dataset (1M base rows x 3 groups x 2M history rows,",
         "written by our ingest) built by the dataset builder, a hand-written DuckDB ASOF LEFT JOIN over the same",
         "hour files, and pandas merge_asof (Debian's python3-pandas, installed when missing); outputs checked equal,",
         "peak heap. Run it as: java -Xmx512m -jar target/feature-workbench.jar bench dataset"})

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bench query}: the query engine against raw DuckDB on the same hour files and on one file. */
-@Command(name = "query", description = {"Five typical queries on a group of 10M rows over 90 days (written by our ingest)",
+@Command(name = "query", header = "Typical queries on 10M rows through the engine vs raw DuckDB.", description = {"Five typical queries on a group of 10M rows over 90 days (written by our ingest)",
         "through the engine, raw DuckDB on the same hour files and raw DuckDB on one Parquet file; the copy's",
         "first load, statistics, opening the Explore page on 10 groups / 5,000 files, peak heap.",
         "Run it as: java -Xmx512m -jar target/feature-workbench.jar bench query"})

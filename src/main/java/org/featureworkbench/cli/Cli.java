@@ -49,12 +49,26 @@ public final class Cli {
                 .setParameterExceptionHandler((e, ignored) -> usageError(e, err))
                 .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err))
                 .setUsageHelpWidth(HELP_WIDTH);
+        withoutHeaderSections(commandLine);
         try {
             return commandLine.execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * A command's {@code header} is its one-sentence summary in its parent's command list; its own
+     * help starts at "Usage:" and says the same in full in the description, so the header is not
+     * printed there again.
+     */
+    private static void withoutHeaderSections(CommandLine command) {
+        java.util.List<String> keys = new java.util.ArrayList<>(command.getHelpSectionKeys());
+        keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+        keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+        command.setHelpSectionKeys(keys);
+        command.getSubcommands().values().forEach(Cli::withoutHeaderSections);
     }
 
     private static int usageError(CommandLine.ParameterException e, PrintStream err) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code infer FILE}: the feature group an ingest with --create would make of a file. */
-@Command(name = "infer", sortOptions = false,
+@Command(name = "infer", header = "Infer a feature group from a file's first 10,000 rows.", sortOptions = false,
         description = {"Infer a feature group from a file's first 10,000 rows (types, record id, event time).",
                 "Prints the CreateFeatureGroup JSON with --json, else a table; notes on the choices go to stderr."},
         footer = {"", "Examples:",

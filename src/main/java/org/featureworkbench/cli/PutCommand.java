@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code put GROUP --record JSON | --record-file FILE}: SageMaker's PutRecord. */
-@Command(name = "put", sortOptions = false,
+@Command(name = "put", header = "Put records into a feature group: each put overwrites its record whole.", sortOptions = false,
         description = {"Put a record (a full overwrite): a newer event time updates the online store and is queued",
                 "for the offline store; an older one is history, queued for the offline store only."},
         footer = {"", "Examples:",

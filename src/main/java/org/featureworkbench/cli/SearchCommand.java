@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code group search}: SageMaker's Search over FeatureGroup resources. All criteria must match. */
-@Command(name = "search",
+@Command(name = "search", header = "Find feature groups by text, tags and creation time.",
         description = "Find feature groups by text (name, description, record id, feature names, tags), tags and creation time.")
 final class SearchCommand extends StoreCommand {
     @Parameters(paramLabel = "TEXT", arity = "0..1", description = "Free text, matched ignoring case.")

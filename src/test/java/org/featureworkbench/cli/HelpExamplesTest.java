@@ -64,6 +64,31 @@ class HelpExamplesTest {
         }
     }
 
+    /**
+     * The command lists of {@code --help} show each command's header, or else the first line of its
+     * description: it must be a whole sentence on one line, not the start of a paragraph cut off.
+     */
+    @ParameterizedTest(name = "listed: {0}")
+    @MethodSource("commands")
+    void everyCommandIsListedWithAWholeSentenceOnOneLine(String command) {
+        if (command.isEmpty()) {
+            return; // the root is not listed anywhere
+        }
+        CommandLine spec = find(command);
+        String[] header = spec.getCommandSpec().usageMessage().header();
+        String summary = header.length > 0 ? header[0] : spec.getCommandSpec().usageMessage().description()[0];
+        assertTrue(summary.endsWith("."), "'" + command + "' is listed as '" + summary + "', not a whole sentence");
+        String parent = command.contains(" ") ? command.substring(0, command.lastIndexOf(' ')) : "";
+        List<String> args = new ArrayList<>(parent.isEmpty() ? List.of() : List.of(parent.split(" ")));
+        args.add("--help");
+
+        Result result = new CliRunner(tempDir).runRaw(args.toArray(String[]::new));
+
+        String name = command.substring(command.lastIndexOf(' ') + 1);
+        assertTrue(result.out().lines().anyMatch(line -> line.strip().startsWith(name + " ") && line.strip().endsWith(summary)),
+                "'" + name + "' is not listed on one line as '" + summary + "' in:\n" + result.out());
+    }
+
     private static CommandLine find(String command) {
         CommandLine current = new CommandLine(new RootCommand(null));
         for (String word : command.isEmpty() ? new String[0] : command.split(" ")) {
