@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
  * store's default TTL, through the same facade call as the API ({@link FeatureStore#updateOnlineTtl}).
  * Features are added with {@code group add-features}, as UpdateFeatureGroup takes one change per call.
  */
-@Command(name = "update", description = {"Change a group's online TTL: records put from now on expire after it;",
+@Command(name = "update", header = "Change a group's online TTL (as UpdateFeatureGroup's TtlDuration does).",
+        description = {"Change a group's online TTL: records put from now on expire after it;",
         "records already stored keep the expiry they were written with.",
         "Example: group update customers --ttl 30d"})
 final class UpdateCommand extends StoreCommand {
