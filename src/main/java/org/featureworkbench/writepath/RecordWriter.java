@@ -160,7 +160,8 @@ final class RecordWriter implements AutoCloseable {
     boolean purge(FeatureGroup group, String recordId, Instant expiresAt, Instant now) {
         boolean offline = group.definition().offlineStore().enabled();
         return write(c -> {
-            boolean gone = onlineStore.purgeExpired(c, group, recordId, now);
+            // Never waits for a row lock while holding the writer: a put or delete would wait behind it.
+            boolean gone = onlineStore.purgeExpiredUnlessLocked(c, group, recordId, now);
             return new Journaled<>(gone, !gone ? null : seq -> JournalEntry.delete(seq, JournalEntry.Kind.PURGE,
                     group.name(), group.creationTime().getEpochSecond(), now.toEpochMilli(), true, offline,
                     expiresAt.toEpochMilli(), recordId), gone);
