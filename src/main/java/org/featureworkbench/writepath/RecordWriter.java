@@ -152,8 +152,10 @@ final class RecordWriter implements AutoCloseable {
     }
 
     /**
-     * The TTL purge of one record: removes it if it is still expired at {@code now} and journals a
-     * delete marker at its expiry (when the group has an offline store).
+     * The TTL purge of one record: removes it if it is still expired at {@code now} and no other
+     * transaction holds its row (then it is left for a later purge: this runs under the writer
+     * lock that puts and deletes wait for), and journals a delete marker at its expiry (when the
+     * group has an offline store).
      *
      * @return whether it was removed
      */
