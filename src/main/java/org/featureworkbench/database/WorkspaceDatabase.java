@@ -131,10 +131,14 @@ public final class WorkspaceDatabase implements DataSource {
         synchronized (HANDOVER_GUARD) {
             try (FileChannel channel = FileChannel.open(workspace.resolve("online").resolve("handover.lock"),
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
-                awaitCleanExit();
+                boolean ownerKilled = awaitCleanExit();
                 Connection c = gen.pool.getConnection();
                 gen.connected = true;
                 gen.database = FailedClose.databaseOf(c);
+                if (ownerKilled && gen.database != null) {
+                    // Before anyone else writes: a killed owner may have left row locks in the file.
+                    StaleRowLocks.clear(gen.database);
+                }
                 return c;
             } catch (IOException e) {
                 // No lock file (read-only folder?): connect without the turn-taking.
@@ -152,8 +156,10 @@ public final class WorkspaceDatabase implements DataSource {
      * takes ~25 ms instead of H2's protocol for a stale lock (wait until the file is two seconds
      * old, write, sleep two seconds). Otherwise a clean exit deletes the file a moment later, so
      * give the owner up to a second to finish: only a killed owner's file outlives that.
+     *
+     * @return whether the lock file was a dead owner's (the file was not closed cleanly)
      */
-    private void awaitCleanExit() {
+    private boolean awaitCleanExit() {
         Path lockFile = workspace.resolve("online").resolve("workbench.lock.db");
         long deadline = System.nanoTime() + CLEAN_EXIT_GRACE.toNanos();
         boolean first = true;
@@ -161,21 +167,23 @@ public final class WorkspaceDatabase implements DataSource {
             String before = read(lockFile);
             InetSocketAddress server = serverIn(before);
             if (before != null && server != null && answers(server)) {
-                return; // a living server: H2 connects to it at once
+                return false; // a living server: H2 connects to it at once
             }
             if (first && OpenerLock.nobodyElse(workspace.resolve("online"), openerLock)) {
                 // Nobody alive can have written it: a killed owner's (or one killed while opening).
                 if (before == null || before.equals(read(lockFile))) {
                     deleteStaleLock(lockFile);
                 }
-                return;
+                return true;
             }
             if (server == null) {
-                return; // being written by a living process: H2's protocol decides
+                return false; // being written by a living process: H2's protocol decides
             }
             first = false;
             sleep(10);
         }
+        // Still there after the grace: the owner's server is gone without deleting it, i.e. killed.
+        return Files.exists(lockFile);
     }
 
     private static void deleteStaleLock(Path lockFile) {

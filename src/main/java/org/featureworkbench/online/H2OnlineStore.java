@@ -339,6 +339,27 @@ public final class H2OnlineStore implements OnlineStore {
     }
 
     @Override
+    public boolean purgeExpiredUnlessLocked(Connection c, FeatureGroup group, String recordIdentifier, Instant now) {
+        OnlineTable t = table(group);
+        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
+        // SKIP LOCKED: a row another transaction holds (a put of it in another process, or a lock
+        // a killed process left) reads as absent instead of making the purge wait.
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + t.idColumn + " FROM " + t.table + " WHERE "
+                + t.idColumn + " = ? AND " + OnlineTable.EXPIRES_AT + " <= ? FOR UPDATE SKIP LOCKED")) {
+            t.bindId(ps, 1, id);
+            ps.setLong(2, now.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+            }
+        } catch (SQLException e) {
+            throw error("lock expired record '" + recordIdentifier + "' of '" + group.name() + "' for its purge", e);
+        }
+        return purgeExpired(c, group, recordIdentifier, now);
+    }
+
+    @Override
     public void close() {
         readSessions.close();
     }

@@ -172,6 +172,16 @@ public interface OnlineStore extends AutoCloseable {
      */
     boolean purgeExpired(Connection c, FeatureGroup group, String recordIdentifier, Instant now);
 
+    /**
+     * {@link #purgeExpired}, except that a row another transaction holds locked is left at once
+     * instead of waited for: the background purge holds the writer that puts and deletes wait
+     * for, so it must never wait itself (issue 12, "expiry never stalls a command"). A row left
+     * stays hidden from reads and is tried again by a later purge.
+     *
+     * @return whether a row was removed
+     */
+    boolean purgeExpiredUnlessLocked(Connection c, FeatureGroup group, String recordIdentifier, Instant now);
+
     /** Releases cached connections and statements; the data source stays the caller's. */
     @Override
     void close();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.database.FailedClose;
 import org.featureworkbench.database.ProcessInfo;
+import org.featureworkbench.database.StaleRowLocks;
 import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.database.WorkspaceDatabase;
 import org.featureworkbench.core.StoreServices;
@@ -120,15 +121,18 @@ public final class Workspace {
     }
 
     /**
-     * Rewrites the database file once after a process that had it open was killed (its record
-     * journal is still there). H2 2.5.252 can keep a row lock of the killed process's unfinished
-     * transaction in the file: every later UPDATE of that row then spins forever, ignoring the
-     * lock timeout, and a plain reopen does not clear it (CrashRecoveryIT hit it; the file it left
-     * is the fixture of {@code UncleanEndCompactionIT}). {@code SHUTDOWN COMPACT} rewrites the
-     * file from committed data only, which clears it; the journal replay that follows restores
-     * what the killed process had acknowledged (ADR 0010). Costs a rewrite of the file, only
-     * after an unclean end, and only in the process that opens the file first. Another process
-     * that connected meanwhile loses its connection and follows the database (ADR 0016).
+     * Clears the row locks a killed process left in the database file and rewrites the file once
+     * (its record journal is still there). H2 2.5.252 can keep a row version of the killed
+     * process's unfinished transaction in the file without its undo record: a plain reopen does
+     * not roll it back, and a later write of that row waits for whichever live transaction has
+     * the same id, then fails with a lock timeout (CrashRecoveryIT's file, the fixture of
+     * {@code UncleanEndCompactionTest}, and KillAtRandomPointsIT's "Timeout trying to lock
+     * table"). {@code SHUTDOWN COMPACT} alone does not clear it — it copies pages as they are —
+     * so {@link StaleRowLocks} puts the committed versions back first; the journal replay that
+     * follows restores what the killed process had acknowledged (ADR 0010). Costs a pass over
+     * every table and a rewrite of the file, only after an unclean end, and only in the process
+     * that opens the file first. Another process that connected meanwhile loses its connection
+     * and follows the database (ADR 0016).
      */
     private static WorkspaceDatabase compactAfterUncleanEnd(Path dir, WorkspaceDatabase database) {
         database.dispose();
@@ -138,6 +142,7 @@ public final class Workspace {
              Statement s = c.createStatement()) {
             if (opensFileItself(c)) {
                 opened = FailedClose.databaseOf(c);
+                StaleRowLocks.clear(opened);
                 s.execute("SHUTDOWN COMPACT");
                 LOG.warn("A process using workspace {} ended without closing it; compacted its database in {} ms",
                         dir, (System.nanoTime() - started) / 1_000_000);

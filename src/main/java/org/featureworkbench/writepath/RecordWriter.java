@@ -152,15 +152,18 @@ final class RecordWriter implements AutoCloseable {
     }
 
     /**
-     * The TTL purge of one record: removes it if it is still expired at {@code now} and journals a
-     * delete marker at its expiry (when the group has an offline store).
+     * The TTL purge of one record: removes it if it is still expired at {@code now} and no other
+     * transaction holds its row (then it is left for a later purge: this runs under the writer
+     * lock that puts and deletes wait for), and journals a delete marker at its expiry (when the
+     * group has an offline store).
      *
      * @return whether it was removed
      */
     boolean purge(FeatureGroup group, String recordId, Instant expiresAt, Instant now) {
         boolean offline = group.definition().offlineStore().enabled();
         return write(c -> {
-            boolean gone = onlineStore.purgeExpired(c, group, recordId, now);
+            // Never waits for a row lock while holding the writer: a put or delete would wait behind it.
+            boolean gone = onlineStore.purgeExpiredUnlessLocked(c, group, recordId, now);
             return new Journaled<>(gone, !gone ? null : seq -> JournalEntry.delete(seq, JournalEntry.Kind.PURGE,
                     group.name(), group.creationTime().getEpochSecond(), now.toEpochMilli(), true, offline,
                     expiresAt.toEpochMilli(), recordId), gone);

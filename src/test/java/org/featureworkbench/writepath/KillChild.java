@@ -1,7 +1,10 @@
 package org.featureworkbench.writepath;
 
+import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,10 +18,12 @@ import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.workspace.Workspace;
 
 /**
- * The child JVM of {@link KillAtRandomPointsIT}: {@code DIR RUN CSV}. In one workspace, at once:
+ * The child JVM of {@link KillAtRandomPointsIT}: {@code DIR RUN CSV [SCRATCH]}. With
+ * {@code SCRATCH} it first warms up on a workspace of its own there and waits for {@code GO} on
+ * stdin (the parent starts it while it checks the previous round). In one workspace, at once:
  * durable puts into {@code customers} (printing {@code ACK <putNo> <id> <eventMs> .} after each
  * PutRecord returned), an ingest of {@code CSV} into {@code customers}, flushes of both groups
- * every 40 ms, a compaction of {@code customers} every 600 ms (refused while the ingest runs), and puts into {@code expiring}
+ * every {@value KillAtRandomPointsIT#FLUSH_EVERY_MS} ms, a compaction of {@code customers} every 600 ms (refused while the ingest runs), and puts into {@code expiring}
  * (TTL {@value KillAtRandomPointsIT#TTL_SECONDS} s) whose event times make them expire about 2 s
  * later, so that the purge (which the parent starts 1.5 s after opening instead of ADR 0017's 5 s)
  * has work when the parent kills late.
@@ -28,11 +33,22 @@ public final class KillChild {
     private KillChild() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         int run = Integer.parseInt(args[1]);
         Path csv = Path.of(args[2]);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        if (args.length > 3) {
+            // Started ahead of its round: load and warm up on a workspace of its own while the
+            // parent checks the previous round, then wait for the parent's go.
+            warmUp(Path.of(args[3]));
+            out.println("WARM");
+            out.flush();
+            String go = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (!"GO".equals(go)) {
+                return; // the parent gave up on this round
+            }
+        }
         FeatureStore store = Workspace.open(dir);
         RecordOperations records = store.records();
         out.println("READY");
@@ -45,7 +61,10 @@ public final class KillChild {
             Instant eventTime = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).minusSeconds(KillAtRandomPointsIT.TTL_SECONDS - 2);
             for (int i = 0; i < KillAtRandomPointsIT.EXPIRING_PER_RUN; i++) {
                 long putNo = KillAtRandomPointsIT.putNo(run, KillAtRandomPointsIT.EXPIRING_OFFSET + i);
-                String id = "e" + (i % KillAtRandomPointsIT.EXPIRING_IDS);
+                // Ids of this run only: a put whose event time is older than the delete marker the
+                // purge wrote for the id's previous record (at its expiry) would be online while the
+                // marker is the newest offline row, which TTL allows (see KillAtRandomPointsIT).
+                String id = "e" + run + "_" + (i % KillAtRandomPointsIT.EXPIRING_IDS);
                 records.putRecord(KillAtRandomPointsIT.EXPIRING, WritePathGroups.customer(id,
                         CrashChild.eventTime(eventTime.plusMillis(i).toEpochMilli()), putNo, 0, "x"), Set.of(), null);
                 ack(out, "EACK " + putNo + " " + id + " .");
@@ -55,7 +74,7 @@ public final class KillChild {
             while (true) {
                 records.flush(WritePathGroups.CUSTOMERS);
                 records.flush(KillAtRandomPointsIT.EXPIRING);
-                sleep(40);
+                sleep(KillAtRandomPointsIT.FLUSH_EVERY_MS);
             }
         });
         daemon("kill-child-compactor", () -> {
@@ -83,6 +102,16 @@ public final class KillChild {
             if (i % 4 == 3) {
                 sleep(2); // a few hundred puts a second: room for the other threads on 2 cores, and a quick check after
             }
+        }
+    }
+
+    /** What a round's child does, on a throwaway workspace: open, create, put, flush, ingest, close. */
+    private static void warmUp(Path scratch) {
+        try (FeatureStore store = Workspace.open(scratch)) {
+            store.createFeatureGroup(WritePathGroups.customers());
+            store.records().putRecord(WritePathGroups.CUSTOMERS, WritePathGroups.customer("w", CrashChild.eventTime(
+                    CrashChild.BASE_MS), 1, 0, "w"), Set.of(), null);
+            store.records().flush(WritePathGroups.CUSTOMERS);
         }
     }
 
