@@ -59,4 +59,9 @@ public final class ApiDispatcher {
     void closing() {
         closing = true;
     }
+
+    /** Whether {@link #closing} was called. */
+    boolean isClosing() {
+        return closing;
+    }
 }
