@@ -1,6 +1,8 @@
 package org.featureworkbench.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +21,8 @@ final class ApiBenchLoad {
     }
 
     /** What one phase measured. */
-    record Result(String name, int threads, long calls, double seconds, Percentiles latency, long cpuNanos) {
+    record Result(String name, int threads, long calls, double seconds, Percentiles latency, long cpuNanos,
+                  long serverCpuNanos) {
         double perSecond() {
             return calls / seconds;
         }
@@ -27,6 +30,15 @@ final class ApiBenchLoad {
         /** This process's CPU time per call (client and server alike): unlike latency, barely moved by other load. */
         double cpuMicrosPerCall() {
             return cpuNanos / 1000.0 / calls;
+        }
+
+        /**
+         * The CPU time of the server's threads (Jetty's pool: selector, acceptor, request threads;
+         * kernel time of their socket calls included) per call; 0 for calls that do not go
+         * through the server.
+         */
+        double serverCpuMicrosPerCall() {
+            return serverCpuNanos / 1000.0 / calls;
         }
     }
 
@@ -36,8 +48,10 @@ final class ApiBenchLoad {
     static Result run(String name, int threads, Duration warmUp, Duration measure, Call call) throws Exception {
         drive(threads, warmUp, call, false);
         long cpuBefore = processCpuNanos();
+        long serverBefore = serverThreadsCpuNanos();
         long[][] samples = drive(threads, measure, call, true);
         long cpu = processCpuNanos() - cpuBefore;
+        long serverCpu = serverThreadsCpuNanos() - serverBefore;
         long calls = Arrays.stream(samples).mapToLong(s -> s.length).sum();
         long[] all = new long[(int) calls];
         int at = 0;
@@ -45,12 +59,29 @@ final class ApiBenchLoad {
             System.arraycopy(s, 0, all, at, s.length);
             at += s.length;
         }
-        return new Result(name, threads, calls, measure.toNanos() / 1e9, new Percentiles(all), cpu);
+        return new Result(name, threads, calls, measure.toNanos() / 1e9, new Percentiles(all), cpu,
+                serverCpu);
     }
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /**
+     * The summed CPU time of the live threads of the server's pool (named {@code fwb-api…}). A pool
+     * thread that ends within a phase takes its time along (the pool keeps idle threads for a
+     * minute, longer than a phase), so this can only undercount.
+     */
+    private static long serverThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("fwb-api")) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     private static long[][] drive(int threads, Duration length, Call call, boolean keep) throws Exception {
