@@ -42,6 +42,11 @@ public final class GroupCache {
         return loaded;
     }
 
+    /** Whether the group's entry is cached, i.e. {@link #get} would answer without reading the catalog. */
+    public boolean isCached(String name) {
+        return entries.containsKey(name);
+    }
+
     /** Whether the entry still is the catalog's current version of its group (one query). */
     public boolean isCurrent(CatalogEntry entry) {
         OptionalLong now = versions.apply(entry.group().name());

@@ -5,9 +5,12 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -31,6 +34,14 @@ import org.featureworkbench.api.ApiResponse;
  * and DeleteRecord have none; most small bodies arrive with the headers) is answered on the thread
  * Jetty called in on, with no timer set: the timeout is scheduled only once the handler actually
  * has to wait for bytes, so the common read costs no scheduler work.
+ *
+ * <p>The handler is declared non-blocking, so Jetty calls it on its selector thread with no
+ * hand-over (ADR 0021 addendum). It answers there only a request that cannot wait: no body to
+ * read and {@link ApiDispatcher#answersWithoutWaiting} (a GetRecord from this process's own
+ * database file with the group's definition cached); its answer is written with Jetty's
+ * callback-based write, which never blocks. Every other request is handed to the request thread
+ * pool at once and handled there exactly as a blocking handler would, so a store call that waits
+ * for another process, a lock or a group commit never stalls the other connections.
  */
 final class JettyApiHandler extends Handler.Abstract {
     private static final byte[] NO_BODY = new byte[0];
@@ -42,20 +53,69 @@ final class JettyApiHandler extends Handler.Abstract {
     private final TrafficCounter traffic;
     private final Scheduler scheduler;
     private final SlowRequestSweeper connections;
+    private final Executor requestThreads;
+    private final LongAdder answeredOnNetworkThread = new LongAdder();
 
+    /**
+     * @param requestThreads where every request that may wait is handled (Jetty's thread pool)
+     */
     JettyApiHandler(ApiDispatcher dispatcher, ServerLimits limits, TrafficCounter traffic, Scheduler scheduler,
-                    SlowRequestSweeper connections) {
-        super(InvocationType.BLOCKING);
+                    SlowRequestSweeper connections, Executor requestThreads) {
+        // Non-blocking is a promise to Jetty that handle() returns without waiting: it does, by
+        // answering inline only what cannot wait and handing everything else to requestThreads.
+        super(InvocationType.NON_BLOCKING);
         this.dispatcher = dispatcher;
         this.limits = limits;
         this.traffic = traffic;
         this.scheduler = scheduler;
         this.connections = connections;
+        this.requestThreads = requestThreads;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Callback done = counted(request, callback);
+        if (hasNoBody(request)) {
+            ApiRequest apiRequest = toApiRequest(request, NO_BODY);
+            if (dispatcher.answersWithoutWaiting(apiRequest)) {
+                answeredOnNetworkThread.increment();
+                write(dispatcher.dispatch(apiRequest), response, done, false);
+                return true;
+            }
+        }
+        try {
+            requestThreads.execute(() -> {
+                try {
+                    handleMayWait(request, response, done);
+                } catch (RuntimeException | Error e) {
+                    // what Jetty does with a handler's failure when it calls the handler itself
+                    done.failed(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // only while the server stops (the pool's queue is unbounded)
+            write(ApiErrors.render(ApiErrors.serviceUnavailable("the local endpoint is shutting down; start it again"
+                    + " with 'serve'"), ApiRouter.isControlPlane(toApiRequest(request, NO_BODY))), response, done, true);
+        }
+        return true;
+    }
+
+    /**
+     * Whether the request has no body, known from its headers alone: a length of 0, or (HTTP/1.1,
+     * RFC 9112 §6.3) neither a length nor a transfer coding, as every SDK's GetRecord is sent.
+     */
+    private static boolean hasNoBody(Request request) {
+        long declared = request.getLength();
+        return declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /** How many requests were answered on Jetty's network (selector) thread, without a hand-over. */
+    long answeredOnNetworkThread() {
+        return answeredOnNetworkThread.sum();
+    }
+
+    /** A request that may wait (for its body, the store, another process), on a request thread. */
+    private void handleMayWait(Request request, Response response, Callback done) {
         String rawPath = request.getHttpURI().getPath();
         int limit = limits.maxBodyBytes(rawPath);
         long declared = request.getLength();
@@ -66,7 +126,6 @@ final class JettyApiHandler extends Handler.Abstract {
         } else {
             new BodyReader(request, response, done, limit).read();
         }
-        return true;
     }
 
     /**

@@ -43,6 +43,7 @@ public final class JettyApiServer implements RunningApiServer {
     private final ScheduledExecutorService sweeps;
     private final SlowRequestSweeper sweeper;
     private final Runnable onClose;
+    private final JettyApiHandler handler;
     private boolean closed;
 
     private JettyApiServer(ApiDispatcher dispatcher, ApiServerOptions options, ServerLimits limits, Runnable onClose) {
@@ -66,7 +67,7 @@ public final class JettyApiServer implements RunningApiServer {
         sweeper = new SlowRequestSweeper(limits.requestTimeout().toMillis());
         connector.addBean(sweeper);
         server.addConnector(connector);
-        JettyApiHandler handler = new JettyApiHandler(dispatcher, limits, traffic, server.getScheduler(), sweeper);
+        handler = new JettyApiHandler(dispatcher, limits, traffic, server.getScheduler(), sweeper, pool);
         server.setHandler(new GracefulHandler(handler));
         server.setErrorHandler((request, response, callback) -> protocolError(request, response,
                 handler.counted(request, callback)));
@@ -131,6 +132,11 @@ public final class JettyApiServer implements RunningApiServer {
     @Override
     public ApiTraffic traffic() {
         return traffic.traffic();
+    }
+
+    /** How many requests were answered on the network thread, with no hand-over to a request thread. */
+    long answeredOnNetworkThread() {
+        return handler.answeredOnNetworkThread();
     }
 
     @Override
