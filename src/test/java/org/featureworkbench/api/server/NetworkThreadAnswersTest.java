@@ -46,6 +46,12 @@ class NetworkThreadAnswersTest {
     static FeatureStore store;
     static JettyApiServer inline;
     static JettyApiServer pooled;
+    /**
+     * Per server, whether the last GetRecord was routed by the selector thread itself: Jetty's
+     * execution strategy running a task in its produce-consume mode ({@code pcRunTask}), which it
+     * does only for a non-blocking task, on the thread that selected it.
+     */
+    static final java.util.Map<String, Boolean> routedOnSelector = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() {
@@ -53,10 +59,20 @@ class NetworkThreadAnswersTest {
         store.createFeatureGroup(Definitions.customers("customers"));
         ApiRouter router = new ApiRouter(store);
         ApiServerOptions anyPort = new ApiServerOptions("127.0.0.1", 0, Optional.empty());
-        inline = JettyApiServer.start(new ApiDispatcher(router::route, RequestAuthenticator.ACCEPT_ALL, null,
-                router::answersWithoutWaiting), anyPort, ServerLimits.DEFAULTS, () -> { });
-        pooled = JettyApiServer.start(new ApiDispatcher(router::route, RequestAuthenticator.ACCEPT_ALL, null),
-                anyPort, ServerLimits.DEFAULTS, () -> { });
+        inline = JettyApiServer.start(new ApiDispatcher(r -> noting("inline", r, router), RequestAuthenticator.ACCEPT_ALL,
+                null, router::answersWithoutWaiting), anyPort, ServerLimits.DEFAULTS, () -> { });
+        pooled = JettyApiServer.start(new ApiDispatcher(r -> noting("pooled", r, router), RequestAuthenticator.ACCEPT_ALL,
+                null), anyPort, ServerLimits.DEFAULTS, () -> { });
+    }
+
+    private static org.featureworkbench.api.ApiResponse noting(String server, org.featureworkbench.api.ApiRequest request,
+                                                               ApiRouter router) {
+        if (request.method().equals("GET")) {
+            routedOnSelector.put(server, java.util.Arrays.stream(Thread.currentThread().getStackTrace())
+                    .anyMatch(frame -> frame.getClassName().endsWith(".AdaptiveExecutionStrategy")
+                            && frame.getMethodName().equals("pcRunTask")));
+        }
+        return router.route(request);
     }
 
     @AfterAll
@@ -78,6 +94,8 @@ class NetworkThreadAnswersTest {
             assertEquals(slow.status(), fast.status(), get);
             assertEquals(slow.body(), fast.body(), get);
             assertEquals(withoutRequestId(slow.head()), withoutRequestId(fast.head()), get);
+            assertEquals(Boolean.TRUE, routedOnSelector.get("inline"), "answered within Jetty's selector: " + get);
+            assertEquals(Boolean.FALSE, routedOnSelector.get("pooled"), "answered on a request thread: " + get);
         }
         assertTrue(exchange(inline.endpoint(), RawHttp.get(GETS.get(0))).body().contains("\"41\""));
         assertEquals(GETS.size() + 1, inline.answeredOnNetworkThread() - before, "every GetRecord took the short path");
