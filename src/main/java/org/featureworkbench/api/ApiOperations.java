@@ -39,8 +39,9 @@ public final class ApiOperations {
         }
         Optional<String> warning = HostAccess.check(options);
         warning.ifPresent(LOG::warn);
-        ApiDispatcher dispatcher = new ApiDispatcher(new ApiRouter(store)::route, authenticatorFor(options),
-                store.logsDirectory());
+        ApiRouter router = new ApiRouter(store);
+        ApiDispatcher dispatcher = new ApiDispatcher(router::route, authenticatorFor(options),
+                store.logsDirectory(), router::answersWithoutWaiting);
         JettyApiServer[] started = new JettyApiServer[1];
         started[0] = JettyApiServer.start(dispatcher, options, ServerLimits.DEFAULTS, () -> forget(started[0]));
         running = started[0];

@@ -192,12 +192,17 @@ public final class FeatureStore implements AutoCloseable {
 
     /** UpdateFeatureGroup with FeatureAdditions. */
     public FeatureGroup addFeatures(String groupName, List<FeatureDefinition> additions) {
-        FeatureGroup updated = catalog.addFeatures(groupName, additions);
-        groupCache.invalidate(groupName);
-        if (updated.definition().onlineStore().enabled()) {
-            // ADD COLUMN IF NOT EXISTS: a retry after a failure here completes the change.
-            services.online().addColumns(updated, additions);
-        }
+        // marked from before the catalog change: a GetRecord that caches the new entry meanwhile
+        // must not be answered where waiting for the ALTER's lock would stall others (ADR 0021)
+        FeatureGroup updated = groupCache.whileChanging(groupName, () -> {
+            FeatureGroup changed = catalog.addFeatures(groupName, additions);
+            groupCache.invalidate(groupName);
+            if (changed.definition().onlineStore().enabled()) {
+                // ADD COLUMN IF NOT EXISTS: a retry after a failure here completes the change.
+                services.online().addColumns(changed, additions);
+            }
+            return changed;
+        });
         services.writePath().makeDurable();
         health.definitionChanged(updated);
         LOG.info("Added {} features to {}", additions.size(), groupName);
@@ -253,9 +258,12 @@ public final class FeatureStore implements AutoCloseable {
     }
 
     private FeatureGroup deleteSettled(String name, boolean purgeOffline) {
-        FeatureGroup deleted = catalog.delete(name);
-        groupCache.invalidate(name);
-        services.online().dropTable(deleted);
+        FeatureGroup deleted = groupCache.whileChanging(name, () -> {
+            FeatureGroup gone = catalog.delete(name);
+            groupCache.invalidate(name);
+            services.online().dropTable(gone);
+            return gone;
+        });
         if (purgeOffline) {
             services.offline().purge(deleted);
         }

@@ -90,6 +90,19 @@ public final class RecordOperations {
         });
     }
 
+    /**
+     * Whether {@link #getRecord} on {@code groupName} can be answered now without waiting for
+     * another process: reads are served by this process's own database file (it opened the file
+     * itself, it is not a client of another process's database server, and no hand-over is under
+     * way) and the group's definition is already cached (no catalog read). The API server answers
+     * such a GetRecord on its network thread instead of handing it to a request thread (ADR 0021).
+     * Cheap; a {@code false} only means "may wait", never that the read would fail.
+     */
+    public boolean readsWithoutWaiting(String groupName) {
+        return services.database() instanceof org.featureworkbench.database.WorkspaceDatabase database
+                && database.servesFileItself() && cache.isCached(groupName);
+    }
+
     /** BatchGetRecord: up to 100 ids across up to 100 groups, with per-id errors. */
     public BatchGetResult batchGetRecord(List<BatchGetIdentifier> identifiers) {
         return services.online().batchGet(identifiers, name -> services.catalog().find(name));

@@ -257,6 +257,19 @@ public final class WorkspaceDatabase implements DataSource {
         return current;
     }
 
+    /**
+     * Whether a connection taken now is this process's own session on the database file, taken
+     * without waiting: this process opened the file itself (it is the AUTO_SERVER owner, not a
+     * client whose every statement is a round trip to another process's server), nothing of the
+     * current pool was found lost (no hand-over under way), and the pool has a connection to spare.
+     * A hint for choosing a thread, not a promise: a caller that gets {@code true} may still be
+     * unlucky (the pool filling up a moment later), never wrong about data.
+     */
+    public boolean servesFileItself() {
+        Generation gen = current;
+        return gen.database != null && !gen.lost && gen.pool.getActiveConnections() < MAX_CONNECTIONS;
+    }
+
     /** Closes every connection; the data source cannot be used afterwards. */
     public synchronized void dispose() {
         boolean inUse = current.pool.getActiveConnections() > 0;

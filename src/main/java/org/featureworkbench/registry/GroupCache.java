@@ -21,6 +21,8 @@ public final class GroupCache {
     private final Function<String, Optional<CatalogEntry>> loader;
     private final Function<String, OptionalLong> versions;
     private final Map<String, CatalogEntry> entries = new ConcurrentHashMap<>();
+    /** Groups whose online table this process is changing (ADD COLUMN, DROP TABLE), with how many changes. */
+    private final Map<String, Integer> changing = new ConcurrentHashMap<>();
 
     /**
      * @param loader   reads a group and its version from the catalog
@@ -40,6 +42,28 @@ public final class GroupCache {
         Optional<CatalogEntry> loaded = loader.apply(name);
         loaded.ifPresent(e -> entries.put(name, e));
         return loaded;
+    }
+
+    /**
+     * Whether the group's entry is cached, i.e. {@link #get} would answer without reading the
+     * catalog, and this process is not changing the group's table (a read of a table under
+     * ALTER or DROP waits for H2's exclusive lock).
+     */
+    public boolean isCached(String name) {
+        return entries.containsKey(name) && !changing.containsKey(name);
+    }
+
+    /**
+     * Runs {@code change} (DDL on the group's table) with {@link #isCached} answering false for the
+     * group throughout, so no caller counts on a read of that table not waiting.
+     */
+    public <T> T whileChanging(String name, java.util.function.Supplier<T> change) {
+        changing.merge(name, 1, Integer::sum);
+        try {
+            return change.get();
+        } finally {
+            changing.computeIfPresent(name, (k, n) -> n == 1 ? null : n - 1);
+        }
     }
 
     /** Whether the entry still is the catalog's current version of its group (one query). */

@@ -1,12 +1,15 @@
 package org.featureworkbench.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A closed-loop load for {@code bench api}: {@code threads} callers each call as fast as the
@@ -19,7 +22,8 @@ final class ApiBenchLoad {
     }
 
     /** What one phase measured. */
-    record Result(String name, int threads, long calls, double seconds, Percentiles latency, long cpuNanos) {
+    record Result(String name, int threads, long calls, double seconds, Percentiles latency, long cpuNanos,
+                  long serverCpuNanos, long clientCpuNanos) {
         double perSecond() {
             return calls / seconds;
         }
@@ -28,16 +32,33 @@ final class ApiBenchLoad {
         double cpuMicrosPerCall() {
             return cpuNanos / 1000.0 / calls;
         }
+
+        /**
+         * The CPU time of the server's threads (Jetty's pool: selector, acceptor, request threads;
+         * kernel time of their socket calls included) per call; 0 for calls that do not go
+         * through the server.
+         */
+        double serverCpuMicrosPerCall() {
+            return serverCpuNanos / 1000.0 / calls;
+        }
+
+        /** The CPU time of the calling threads per call: the client's side (or the whole call in-process). */
+        double clientCpuMicrosPerCall() {
+            return clientCpuNanos / 1000.0 / calls;
+        }
     }
 
     private ApiBenchLoad() {
     }
 
     static Result run(String name, int threads, Duration warmUp, Duration measure, Call call) throws Exception {
-        drive(threads, warmUp, call, false);
+        drive(threads, warmUp, call, false, new long[1]);
         long cpuBefore = processCpuNanos();
-        long[][] samples = drive(threads, measure, call, true);
+        long serverBefore = threadsCpuNanos(SERVER_THREADS);
+        long[] clientCpu = new long[1];
+        long[][] samples = drive(threads, measure, call, true, clientCpu);
         long cpu = processCpuNanos() - cpuBefore;
+        long serverCpu = threadsCpuNanos(SERVER_THREADS) - serverBefore;
         long calls = Arrays.stream(samples).mapToLong(s -> s.length).sum();
         long[] all = new long[(int) calls];
         int at = 0;
@@ -45,7 +66,8 @@ final class ApiBenchLoad {
             System.arraycopy(s, 0, all, at, s.length);
             at += s.length;
         }
-        return new Result(name, threads, calls, measure.toNanos() / 1e9, new Percentiles(all), cpu);
+        return new Result(name, threads, calls, measure.toNanos() / 1e9, new Percentiles(all), cpu,
+                serverCpu, clientCpu[0]);
     }
 
     private static long processCpuNanos() {
@@ -53,7 +75,29 @@ final class ApiBenchLoad {
                 .getProcessCpuTime();
     }
 
-    private static long[][] drive(int threads, Duration length, Call call, boolean keep) throws Exception {
+    /** The name prefix of the server's threads (its pool and its sweeper). */
+    private static final String SERVER_THREADS = "fwb-api";
+
+    /**
+     * The summed CPU time of the live threads whose names start with {@code prefix}. A pool thread
+     * that ends within a phase takes its time along (Jetty's pool keeps idle threads for a minute,
+     * longer than a phase), so this can only undercount.
+     */
+    private static long threadsCpuNanos(String prefix) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix)) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    /** Runs the callers; adds their own CPU time (measured by each at its end) to {@code cpuNanos[0]}. */
+    private static long[][] drive(int threads, Duration length, Call call, boolean keep, long[] cpuNanos)
+            throws Exception {
+        LongAdder callersCpu = new LongAdder();
         long[][] samples = new long[threads][];
         AtomicReference<Exception> failure = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -62,6 +106,7 @@ final class ApiBenchLoad {
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread worker = new Thread(() -> {
+                long cpuAtStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                 long[] mine = new long[1 << 16];
                 int count = 0;
                 try {
@@ -82,6 +127,7 @@ final class ApiBenchLoad {
                     failure.compareAndSet(null, e);
                 }
                 samples[thread] = Arrays.copyOf(mine, count);
+                callersCpu.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtStart);
             }, "bench-api-" + t);
             workers.add(worker);
             worker.start();
@@ -94,6 +140,7 @@ final class ApiBenchLoad {
         if (failure.get() != null) {
             throw failure.get();
         }
+        cpuNanos[0] += callersCpu.sum();
         return samples;
     }
 }

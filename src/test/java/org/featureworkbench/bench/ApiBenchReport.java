@@ -24,8 +24,8 @@ final class ApiBenchReport {
 
     void print(PrintStream out) {
         out.println();
-        out.println("| call | client threads | calls | calls/s | p50 | p99 | CPU per call |");
-        out.println("|---|---:|---:|---:|---:|---:|---:|");
+        out.println("| call | client threads | calls | calls/s | p50 | p99 | CPU per call | server threads' | calling threads' |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         results.forEach(r -> out.println(row(r)));
         out.println();
         notes.forEach(n -> out.println("- " + n));
@@ -33,9 +33,9 @@ final class ApiBenchReport {
     }
 
     private static String row(ApiBenchLoad.Result r) {
-        return String.format("| %s | %d | %,d | %,.0f | %s | %s | %s |", r.name(), r.threads(), r.calls(),
+        return String.format("| %s | %d | %,d | %,.0f | %s | %s | %s | %s | %s |", r.name(), r.threads(), r.calls(),
                 r.perSecond(), micros(r.latency().micros(50)), micros(r.latency().micros(99)),
-                micros(r.cpuMicrosPerCall()));
+                micros(r.cpuMicrosPerCall()), micros(r.serverCpuMicrosPerCall()), micros(r.clientCpuMicrosPerCall()));
     }
 
     private static String micros(double us) {

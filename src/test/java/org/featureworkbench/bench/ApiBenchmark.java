@@ -28,8 +28,8 @@ import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.Featur
  * the test tree; run it with the command in docs/benchmarks.md ("bench api").
  *
  * <p>Options: {@code --records N} (2000), {@code --seconds S} per measured phase (4),
- * {@code --clients url,apache} (both), {@code --signed} (start the server with credentials, so
- * every request's SigV4 signature is verified).
+ * {@code --clients url,apache} (both; add {@code crt} for the SDK's CRT-based client), {@code --signed}
+ * (start the server with credentials, so every request's SigV4 signature is verified).
  */
 public final class ApiBenchmark {
     private static final int MANY = 8;
@@ -51,7 +51,7 @@ public final class ApiBenchmark {
                 case "--clients" -> clients = List.of(args[++i].split(","));
                 case "--signed" -> signed = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --records N --seconds S --clients url,apache --signed");
+                        + "; use --records N --seconds S --clients url,apache,crt --signed");
             }
         }
         // HttpURLConnection keeps at most 5 idle connections per host unless told otherwise; 8 threads need 8.

@@ -2,6 +2,7 @@ package org.featureworkbench.api.runtime;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,10 @@ import org.featureworkbench.model.OnlineRecord;
  */
 final class RecordResponses {
     private static final JsonFactory JSON = new JsonFactory();
+    // quoted and encoded once: written 2× per feature on the most frequent answer
+    private static final SerializedString RECORD = new SerializedString("Record");
+    private static final SerializedString FEATURE_NAME = new SerializedString("FeatureName");
+    private static final SerializedString VALUE_AS_STRING = new SerializedString("ValueAsString");
 
     private RecordResponses() {
     }
@@ -31,12 +36,15 @@ final class RecordResponses {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + 48 * r.values().size());
         try (JsonGenerator out = JSON.createGenerator(bytes)) {
             out.writeStartObject();
-            out.writeArrayFieldStart("Record");
+            out.writeFieldName(RECORD);
+            out.writeStartArray();
             for (var value : r.values().entrySet()) {
                 if (value.getValue() != null) {
                     out.writeStartObject();
-                    out.writeStringField("FeatureName", value.getKey());
-                    out.writeStringField("ValueAsString", FeatureValues.format(value.getValue()));
+                    out.writeFieldName(FEATURE_NAME);
+                    out.writeString(value.getKey());
+                    out.writeFieldName(VALUE_AS_STRING);
+                    out.writeString(FeatureValues.format(value.getValue()));
                     out.writeEndObject();
                 }
             }

@@ -2,6 +2,7 @@ package org.featureworkbench.api.server;
 
 import java.nio.file.Path;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
@@ -21,6 +22,7 @@ public final class ApiDispatcher {
     private final Function<ApiRequest, ApiResponse> router;
     private final RequestAuthenticator authenticator;
     private final Path logsDirectory;
+    private final Predicate<ApiRequest> answersWithoutWaiting;
     private volatile boolean closing;
 
     /**
@@ -30,9 +32,20 @@ public final class ApiDispatcher {
      */
     public ApiDispatcher(Function<ApiRequest, ApiResponse> router, RequestAuthenticator authenticator,
                          Path logsDirectory) {
+        this(router, authenticator, logsDirectory, request -> false);
+    }
+
+    /**
+     * @param answersWithoutWaiting whether routing {@code request} can never wait for another
+     *                              process, a lock or a disk flush (e.g. {@link ApiRouter#answersWithoutWaiting});
+     *                              such requests may be dispatched on the server's network thread
+     */
+    public ApiDispatcher(Function<ApiRequest, ApiResponse> router, RequestAuthenticator authenticator,
+                         Path logsDirectory, Predicate<ApiRequest> answersWithoutWaiting) {
         this.router = router;
         this.authenticator = authenticator;
         this.logsDirectory = logsDirectory;
+        this.answersWithoutWaiting = answersWithoutWaiting;
     }
 
     /** Answers {@code request}; never throws. */
@@ -55,8 +68,25 @@ public final class ApiDispatcher {
         }
     }
 
+    /**
+     * Whether {@link #dispatch} of {@code request} cannot wait (see the constructor); {@code false}
+     * when in doubt, including when the check itself fails. Never throws.
+     */
+    public boolean answersWithoutWaiting(ApiRequest request) {
+        try {
+            return !closing && answersWithoutWaiting.test(request);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** From now on every request is answered with ServiceUnavailable (the server is stopping). */
     void closing() {
         closing = true;
+    }
+
+    /** Whether {@link #closing} was called. */
+    boolean isClosing() {
+        return closing;
     }
 }

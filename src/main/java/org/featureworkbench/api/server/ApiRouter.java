@@ -33,6 +33,7 @@ public final class ApiRouter {
     private final RuntimeHandler batchGetRecord;
     private final RuntimeHandler batchWriteRecord;
     private final RuntimeHandler listRecords;
+    private final FeatureStore store;
 
     public ApiRouter(FeatureStore store) {
         this.store = store;
@@ -48,6 +49,26 @@ public final class ApiRouter {
     /** Whether {@code request} is a control-plane call (its errors use the JSON 1.1 content type). */
     public static boolean isControlPlane(ApiRequest request) {
         return request.rawPath().equals("/") && request.header("x-amz-target").isPresent();
+    }
+
+    /**
+     * Whether {@code request} is a GetRecord that can be answered without waiting for anything:
+     * the store reads its own database file and has the group's definition cached
+     * ({@link org.featureworkbench.core.RecordOperations#readsWithoutWaiting}). Only GetRecord:
+     * every write may wait for its group commit, and the other reads for the catalog. Any doubt
+     * (a malformed name, a failure while checking) is a {@code false}.
+     */
+    public boolean answersWithoutWaiting(ApiRequest request) {
+        String path = request.rawPath();
+        if (!request.method().equals("GET") || !path.startsWith(FEATURE_GROUP)
+                || path.length() == FEATURE_GROUP.length() || path.endsWith(LIST_RECORDS)) {
+            return false;
+        }
+        try {
+            return store.records().readsWithoutWaiting(group(path.substring(FEATURE_GROUP.length())));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -4,17 +4,18 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -29,36 +30,135 @@ import org.featureworkbench.api.ApiResponse;
  * Adapts Jetty's requests to {@link ApiDispatcher}: reads the body without holding a thread while
  * a client is slow to send it, refuses a body over the limit before reading it (or as soon as it
  * passes the limit, when its length was not declared), and gives up on a body that takes longer
- * than the request timeout. Requests without a body (GetRecord, DeleteRecord) are answered on the
- * thread Jetty called in on, so the common read pays no thread hand-over.
+ * than the request timeout. A request whose body is already there when it is handled (GetRecord
+ * and DeleteRecord have none; most small bodies arrive with the headers) is answered on the thread
+ * Jetty called in on, with no timer set: the timeout is scheduled only once the handler actually
+ * has to wait for bytes, so the common read costs no scheduler work.
+ *
+ * <p>The handler is declared non-blocking, so Jetty calls it on its selector thread with no
+ * hand-over (ADR 0021 addendum). It answers there only a request that cannot wait: no body to
+ * read and {@link ApiDispatcher#answersWithoutWaiting} (a GetRecord from this process's own
+ * database file with the group's definition cached); its answer is written with Jetty's
+ * callback-based write, which never blocks. Every other request is handed to the request thread
+ * pool at once and handled there exactly as a blocking handler would, so a store call that waits
+ * for another process, a lock or a group commit never stalls the other connections.
  */
 final class JettyApiHandler extends Handler.Abstract {
+    private static final byte[] NO_BODY = new byte[0];
+    private static final HttpField JSON = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json");
+    private static final HttpField CLOSE = new PreEncodedHttpField(HttpHeader.CONNECTION, "close");
+
     private final ApiDispatcher dispatcher;
     private final ServerLimits limits;
     private final TrafficCounter traffic;
     private final Scheduler scheduler;
+    private final SlowRequestSweeper connections;
+    private final Executor requestThreads;
+    private final LongAdder answeredOnNetworkThread = new LongAdder();
 
-    JettyApiHandler(ApiDispatcher dispatcher, ServerLimits limits, TrafficCounter traffic, Scheduler scheduler) {
-        super(InvocationType.BLOCKING);
+    /**
+     * @param requestThreads where every request that may wait is handled (Jetty's thread pool)
+     */
+    JettyApiHandler(ApiDispatcher dispatcher, ServerLimits limits, TrafficCounter traffic, Scheduler scheduler,
+                    SlowRequestSweeper connections, Executor requestThreads) {
+        // Non-blocking is a promise to Jetty that handle() returns without waiting: it does, by
+        // answering inline only what cannot wait and handing everything else to requestThreads.
+        super(InvocationType.NON_BLOCKING);
         this.dispatcher = dispatcher;
         this.limits = limits;
         this.traffic = traffic;
         this.scheduler = scheduler;
+        this.connections = connections;
+        this.requestThreads = requestThreads;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        Callback done = counted(request, callback);
+        if (hasNoBody(request)) {
+            ApiRequest apiRequest = toApiRequest(request, NO_BODY);
+            if (dispatcher.answersWithoutWaiting(apiRequest)) {
+                answeredOnNetworkThread.increment();
+                write(dispatcher.dispatch(apiRequest), response, done, false);
+                return true;
+            }
+        }
+        try {
+            requestThreads.execute(() -> {
+                try {
+                    handleMayWait(request, response, done);
+                } catch (RuntimeException | Error e) {
+                    // what Jetty does with a handler's failure when it calls the handler itself
+                    done.failed(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // only while the server stops (the pool's queue is unbounded)
+            write(ApiErrors.render(ApiErrors.serviceUnavailable("the local endpoint is shutting down; start it again"
+                    + " with 'serve'"), ApiRouter.isControlPlane(toApiRequest(request, NO_BODY))), response, done, true);
+        }
+        return true;
+    }
+
+    /**
+     * Whether the request has no body, known from its headers alone: a length of 0, or (HTTP/1.1,
+     * RFC 9112 §6.3) neither a length nor a transfer coding, as every SDK's GetRecord is sent.
+     */
+    private static boolean hasNoBody(Request request) {
+        long declared = request.getLength();
+        return declared == 0 || declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    }
+
+    /** How many requests were answered on Jetty's network (selector) thread, without a hand-over. */
+    long answeredOnNetworkThread() {
+        return answeredOnNetworkThread.sum();
+    }
+
+    /** A request that may wait (for its body, the store, another process), on a request thread. */
+    private void handleMayWait(Request request, Response response, Callback done) {
         String rawPath = request.getHttpURI().getPath();
         int limit = limits.maxBodyBytes(rawPath);
         long declared = request.getLength();
         if (declared > limit) {
-            write(tooLarge(rawPath, declared, limit), response, callback, true);
+            write(tooLarge(rawPath, declared, limit), response, done, true);
         } else if (declared == 0) {
-            answer(request, new byte[0], response, callback);
+            answer(request, NO_BODY, response, done);
         } else {
-            new BodyReader(request, response, callback, limit, declared).start();
+            new BodyReader(request, response, done, limit).read();
         }
-        return true;
+    }
+
+    /**
+     * {@code callback}, also telling the connection's bookkeeping when the exchange is over, so a
+     * stopping server can tell idle connections from busy ones; while stopping, the connection is
+     * closed as soon as its answer is out.
+     */
+    Callback counted(Request request, Callback callback) {
+        Connection connection = request.getConnectionMetaData().getConnection();
+        SlowRequestSweeper.Progress progress = connections.exchangeOf(connection);
+        if (progress == null) {
+            return callback;
+        }
+        return new Callback.Nested(callback) {
+            @Override
+            public void succeeded() {
+                progress.answered();
+                super.succeeded();
+                closeIfStopping();
+            }
+
+            @Override
+            public void failed(Throwable x) {
+                progress.answered();
+                super.failed(x);
+            }
+
+            private void closeIfStopping() {
+                if (dispatcher.isClosing()) {
+                    connection.getEndPoint().close();
+                }
+            }
+        };
     }
 
     private void answer(Request request, byte[] body, Response response, Callback callback) {
@@ -68,12 +168,17 @@ final class JettyApiHandler extends Handler.Abstract {
     private void write(ApiResponse answer, Response response, Callback callback, boolean closeAfter) {
         response.setStatus(answer.status());
         HttpFields.Mutable headers = response.getHeaders();
-        headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        if (answer.contentType().equals(JSON.getValue())) {
+            headers.put(JSON);
+        } else {
+            headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
+        }
         headers.put(HttpHeader.CONTENT_LENGTH, answer.body().length);
         headers.put("x-amzn-RequestId", requestId());
         answer.headers().forEach(headers::put);
-        if (closeAfter) {
-            headers.put(HttpHeader.CONNECTION, "close");
+        if (closeAfter || dispatcher.isClosing()) {
+            // while stopping, clients learn to reconnect instead of reusing a connection about to close
+            headers.put(CLOSE);
         }
         traffic.record(answer.status());
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
@@ -86,14 +191,20 @@ final class JettyApiHandler extends Handler.Abstract {
     }
 
     private static ApiRequest toApiRequest(Request request, byte[] body) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getLowerCaseName(), name -> new ArrayList<>(1)).add(field.getValue());
-        }
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         String query = request.getHttpURI().getQuery();
         return new ApiRequest(request.getMethod(), request.getHttpURI().getPath(), query == null ? "" : query,
-                headers, body, remote instanceof InetSocketAddress inet ? inet : null);
+                new RequestHeaders(request.getHeaders()), body, remote instanceof InetSocketAddress inet ? inet : null);
+    }
+
+    /** A whole body that came in one chunk (or none): its bytes without an intermediate buffer. */
+    private static byte[] take(ByteBuffer bytes) {
+        if (!bytes.hasRemaining()) {
+            return NO_BODY;
+        }
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        return copy;
     }
 
     private static ApiResponse tooLarge(String rawPath, long size, int limit) {
@@ -105,34 +216,31 @@ final class JettyApiHandler extends Handler.Abstract {
 
     /**
      * Collects a body as it arrives, asking Jetty to call back when more is there instead of
-     * blocking a thread; exactly one of "answer", "too large" and "timed out" happens.
+     * blocking a thread; exactly one of "answer", "too large" and "timed out" happens. The request
+     * timeout (counted from the request's arrival) is scheduled the first time a read finds nothing
+     * to read, so a body that is already there costs no timer.
      */
     private final class BodyReader {
         private final Request request;
         private final Response response;
         private final Callback callback;
         private final int limit;
-        private final ByteArrayOutputStream body;
         private final AtomicBoolean finished = new AtomicBoolean();
-        private Scheduler.Task timeout;
+        private ByteArrayOutputStream body;
+        private volatile Scheduler.Task timeout;
 
-        BodyReader(Request request, Response response, Callback callback, int limit, long declared) {
+        BodyReader(Request request, Response response, Callback callback, int limit) {
             this.request = request;
             this.response = response;
             this.callback = callback;
             this.limit = limit;
-            this.body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
         }
 
-        void start() {
-            timeout = scheduler.schedule(this::timedOut, limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            read();
-        }
-
-        private void read() {
+        void read() {
             while (!finished.get()) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
+                    startTimeout();
                     request.demand(this::read);
                     return;
                 }
@@ -142,23 +250,55 @@ final class JettyApiHandler extends Handler.Abstract {
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
-                if (body.size() + bytes.remaining() > limit) {
+                int size = body == null ? 0 : body.size();
+                if (size + bytes.remaining() > limit) {
                     chunk.release();
                     finish(tooLarge(request.getHttpURI().getPath(), -1, limit), true);
                     return;
                 }
-                byte[] copy = new byte[bytes.remaining()];
-                bytes.get(copy);
-                body.write(copy, 0, copy.length);
                 boolean last = chunk.isLast();
+                byte[] whole = last && body == null ? take(bytes) : null;
+                if (whole == null) {
+                    append(bytes);
+                }
                 chunk.release();
                 if (last) {
                     if (finished.compareAndSet(false, true)) {
-                        timeout.cancel();
-                        answer(request, body.toByteArray(), response, callback);
+                        cancelTimeout();
+                        answer(request, whole != null ? whole : body.toByteArray(), response, callback);
                     }
                     return;
                 }
+            }
+        }
+
+        private void append(ByteBuffer bytes) {
+            if (body == null) {
+                long declared = request.getLength();
+                body = new ByteArrayOutputStream(declared > 0 ? (int) declared : Math.max(1024, bytes.remaining()));
+            }
+            if (bytes.hasArray()) {
+                body.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+                bytes.position(bytes.limit());
+            } else {
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                body.write(copy, 0, copy.length);
+            }
+        }
+
+        private void startTimeout() {
+            if (timeout == null) {
+                long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - request.getBeginNanoTime());
+                long left = Math.max(0, limits.requestTimeout().toMillis() - elapsed);
+                timeout = scheduler.schedule(this::timedOut, left, TimeUnit.MILLISECONDS);
+            }
+        }
+
+        private void cancelTimeout() {
+            Scheduler.Task task = timeout;
+            if (task != null) {
+                task.cancel();
             }
         }
 
@@ -169,7 +309,7 @@ final class JettyApiHandler extends Handler.Abstract {
 
         private void finish(ApiResponse answer, boolean closeAfter) {
             if (finished.compareAndSet(false, true)) {
-                timeout.cancel();
+                cancelTimeout();
                 write(answer, response, callback, closeAfter);
             }
         }

@@ -27,8 +27,9 @@ import org.featureworkbench.model.FeatureStoreException;
 
 /**
  * The local endpoint on Jetty 12's core API (no servlets): one acceptor, one selector, a small
- * request thread pool, HTTP/1.1 keep-alive (ADR 0021). Closing stops accepting, lets requests in
- * flight finish for up to two seconds, and stops.
+ * request thread pool, HTTP/1.1 keep-alive (ADR 0021). Closing stops accepting, closes the
+ * connections that are between requests at once, lets requests in flight finish for up to two
+ * seconds (each one's connection is closed as soon as its answer is out), and stops.
  */
 public final class JettyApiServer implements RunningApiServer {
     private static final long STOP_GRACE_MILLIS = 2000;
@@ -40,7 +41,9 @@ public final class JettyApiServer implements RunningApiServer {
     private final ApiServerOptions options;
     private final TrafficCounter traffic = new TrafficCounter(System::currentTimeMillis);
     private final ScheduledExecutorService sweeps;
+    private final SlowRequestSweeper sweeper;
     private final Runnable onClose;
+    private final JettyApiHandler handler;
     private boolean closed;
 
     private JettyApiServer(ApiDispatcher dispatcher, ApiServerOptions options, ServerLimits limits, Runnable onClose) {
@@ -61,11 +64,13 @@ public final class JettyApiServer implements RunningApiServer {
         connector.setPort(options.port());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         connector.setAcceptQueueSize(ACCEPT_QUEUE);
-        SlowRequestSweeper sweeper = new SlowRequestSweeper(limits.requestTimeout().toMillis());
+        sweeper = new SlowRequestSweeper(limits.requestTimeout().toMillis());
         connector.addBean(sweeper);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(new JettyApiHandler(dispatcher, limits, traffic, server.getScheduler())));
-        server.setErrorHandler(JettyApiServer::protocolError);
+        handler = new JettyApiHandler(dispatcher, limits, traffic, server.getScheduler(), sweeper, pool);
+        server.setHandler(new GracefulHandler(handler));
+        server.setErrorHandler((request, response, callback) -> protocolError(request, response,
+                handler.counted(request, callback)));
         sweeps = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "fwb-api-sweeper");
             thread.setDaemon(true);
@@ -129,6 +134,11 @@ public final class JettyApiServer implements RunningApiServer {
         return traffic.traffic();
     }
 
+    /** How many requests were answered on the network thread, with no hand-over to a request thread. */
+    long answeredOnNetworkThread() {
+        return handler.answeredOnNetworkThread();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -137,6 +147,10 @@ public final class JettyApiServer implements RunningApiServer {
         closed = true;
         // requests that arrive during the grace period get ServiceUnavailable, those already routed finish
         dispatcher.closing();
+        // Jetty's own graceful stop would wait for every idle keep-alive connection (an SDK keeps
+        // several) to time out; nothing is lost by closing those now, and no new ones are accepted.
+        connector.setAccepting(false);
+        sweeper.closeIdle();
         stopQuietly();
         onClose.run();
     }
@@ -150,18 +164,22 @@ public final class JettyApiServer implements RunningApiServer {
         }
     }
 
-    /** Errors Jetty answers itself (a malformed request line, headers over 8 KB) in AWS's shape too. */
-    private static boolean protocolError(org.eclipse.jetty.server.Request request,
-                                         org.eclipse.jetty.server.Response response,
-                                         org.eclipse.jetty.util.Callback callback) {
+    /**
+     * Errors Jetty answers itself (a malformed request line, headers over 8 KB) in AWS's shape too,
+     * counted in {@link #traffic()} like every other answer.
+     */
+    private boolean protocolError(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  org.eclipse.jetty.util.Callback callback) {
         int status = response.getStatus() < 400 ? 400 : response.getStatus();
         Object reason = request.getAttribute(ErrorHandler.ERROR_MESSAGE);
         String message = "the request is not valid HTTP/1.1" + (reason == null ? "" : " (" + reason + ")")
                 + "; send it with an AWS SDK, or see the examples printed by 'serve'";
         // Jetty answers itself only what the client got wrong (even its 505 is a malformed version),
-        // bar a failure inside Jetty, which is ours.
-        ApiResponse answer = ApiErrors.render(new ApiException(status, status == 500 ? "InternalFailure"
-                : "ValidationError", message), false);
+        // bar a failure inside Jetty, which is ours, and the 503 of a request arriving while stopping.
+        ApiResponse answer = ApiErrors.render(status == 503
+                ? ApiErrors.serviceUnavailable("the local endpoint is shutting down; start it again with 'serve'")
+                : new ApiException(status, status == 500 ? "InternalFailure" : "ValidationError", message), false);
+        traffic.record(status);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, answer.contentType());
         answer.headers().forEach(response.getHeaders()::put);

@@ -44,8 +44,10 @@ class HostileClientsTest {
     static void start() throws IOException {
         store = Workspace.open(tempDir);
         store.createFeatureGroup(Definitions.customers("customers"));
-        server = JettyApiServer.start(new ApiDispatcher(new ApiRouter(store)::route, RequestAuthenticator.ACCEPT_ALL,
-                null), new ApiServerOptions("127.0.0.1", 0, Optional.empty()), QUICK, () -> { });
+        // as 'serve' runs it: GetRecords of this process's own database on the network thread
+        ApiRouter router = new ApiRouter(store);
+        server = JettyApiServer.start(new ApiDispatcher(router::route, RequestAuthenticator.ACCEPT_ALL, null,
+                router::answersWithoutWaiting), new ApiServerOptions("127.0.0.1", 0, Optional.empty()), QUICK, () -> { });
         endpoint = server.endpoint();
         String put = "{\"Record\": " + LocalEndpoint.customer("kept", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), 42) + "}";
         assertEquals(200, exchange("PUT /FeatureGroup/customers HTTP/1.1\r\nHost: x\r\nContent-Length: "

@@ -52,10 +52,24 @@ class ServerLifecycleTest {
             ApiTraffic traffic = server.traffic();
             assertEquals(2, traffic.requests());
             assertEquals(2, traffic.errors());
+            // what Jetty refuses itself, before our handler sees a request, is counted too
+            assertEquals(505, exchange(server, "HELLO THERE\r\n\r\n").status());
+            assertEquals(431, exchange(server, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(20_000)
+                    + "\r\n\r\n").status());
+            traffic = server.traffic();
+            assertEquals(4, traffic.requests());
+            assertEquals(4, traffic.errors());
             store.api().stop();
             assertTrue(store.api().running().isEmpty());
             RunningApiServer again = store.api().start(new ApiServerOptions("127.0.0.1", 0, Optional.empty()));
             assertEquals(0, again.traffic().requests());
+        }
+    }
+
+    private static RawHttp.Response exchange(RunningApiServer server, String request) throws java.io.IOException {
+        try (java.net.Socket s = RawHttp.connect(server.endpoint())) {
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return RawHttp.read(s.getInputStream());
         }
     }
 
