@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
 
 /** {@code dataset}: a point-in-time training dataset from a base and joined groups, or a rebuild from its manifest. */
 @Command(name = "dataset", sortOptions = false, description = {
-        "Build a point-in-time training dataset: each base row (a record id and an event time T) gets, from",
-        "every joined group, the state of that record at T as the store knew it at the as-of time.",
+        "Build a point-in-time training dataset from base rows and the groups they join.",
+        "Each base row (a record id and an event time T) gets, from every joined group, the state of that",
+        "record at T as the store knew it at the as-of time.",
         "Writes CSV or Parquet (one file per split part) and NAME.manifest.json beside it;",
         "'dataset --from-manifest NAME.manifest.json' rebuilds the same files later.",
         "Example:",

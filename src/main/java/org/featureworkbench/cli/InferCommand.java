@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code infer FILE}: the feature group an ingest with --create would make of a file. */
 @Command(name = "infer", sortOptions = false,
-        description = {"Infer a feature group from a file's first 10,000 rows (types, record id, event time).",
+        description = {"Infer a feature group from the first 10,000 rows of a file.",
+                "It picks each feature's type, the record id and the event time (or say them with the options).",
                 "Prints the CreateFeatureGroup JSON with --json, else a table; notes on the choices go to stderr."},
         footer = {"", "Examples:",
                 "  infer customers.csv",

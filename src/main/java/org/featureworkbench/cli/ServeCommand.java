@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
  * AWS CLI, until Ctrl+C. Ctrl+C runs the shutdown hook, which stops the server, closes the store
  * and prints what was served; an interrupted main thread (tests) does the same.
  */
-@Command(name = "serve", description = {"Serve the workspace as a local SageMaker Feature Store endpoint",
-        "(Feature Store Runtime and the SageMaker control plane) until Ctrl+C."},
+@Command(name = "serve", description = {"Serve the workspace as a local SageMaker Feature Store endpoint until Ctrl+C.",
+        "It answers the Feature Store Runtime and the SageMaker control plane APIs."},
         footer = {"", "Examples:", "  serve", "  serve --port 9000",
                 "  serve --host 0.0.0.0 --credentials-file ~/.fwb-key"})
 final class ServeCommand implements Callable<Integer> {
