@@ -74,6 +74,26 @@ class DefinitionFileMetadataTest {
     }
 
     @Test
+    void aGroupWithAnAwsTagFromBeforeTheRuleIsRestoredWithoutThatTagAndTheReportSaysSo() throws Exception {
+        createAndChange();
+        Path file;
+        try (FeatureStore store = Workspace.open(dir)) {
+            file = new DefinitionFiles(dir.resolve("offline-store")).fileOf(store.describeFeatureGroup("customers"));
+        }
+        Files.writeString(file, Files.readString(file).replace("\"owner\"", "\"aws:owner\""));
+        new DamagedWorkspace(dir).sql("DELETE FROM FWB_FEATURE_GROUP");
+        try (FeatureStore store = Workspace.open(dir)) {
+            RepairReport repair = store.health().repair();
+            FeatureGroup restored = store.describeFeatureGroup("customers");
+            assertEquals(Map.of(), restored.definition().tags());
+            assertEquals("Risk score", restored.definition().feature("score").orElseThrow().description());
+            assertTrue(repair.notRestored().stream().anyMatch(n -> n.startsWith("the tag 'aws:owner' of 'customers'")),
+                    repair.notRestored().toString());
+            assertTrue(Files.readString(file).contains("aws:owner"), "the definition file keeps the tag");
+        }
+    }
+
+    @Test
     void theDefinitionFileReadsBackAsTheGroupItWasWrittenFrom() throws Exception {
         createAndChange();
         try (FeatureStore store = Workspace.open(dir)) {
