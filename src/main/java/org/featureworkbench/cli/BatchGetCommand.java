@@ -15,7 +15,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code batch-get GROUP:ID[,ID…] …}: SageMaker's BatchGetRecord, with per-id errors instead of failing. */
 @Command(name = "batch-get", description = {"Read up to 100 records across up to 100 groups from the online store.",
-        "An unknown group or a bad id is reported per id (exit code 0), as BatchGetRecord does."},
+        "An unknown group or a bad id is reported per id (exit code 0), as BatchGetRecord does.",
+        "A group whose online table is missing or damaged fails the command (exit code 1)."},
         footer = {"", "Example:", "  batch-get customers:573291,573292 orders:o-1"})
 final class BatchGetCommand extends RecordCommand {
     @Parameters(arity = "1..*", paramLabel = "GROUP:ID[,ID…]", converter = IdentifierConverter.class,

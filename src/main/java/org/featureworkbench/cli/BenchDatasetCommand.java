@@ -9,10 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code bench dataset}: point-in-time datasets by the builder, a hand-written DuckDB ASOF join and pandas. */
-@Command(name = "dataset", header = "A point-in-time training dataset vs raw DuckDB ASOF and pandas.", description = {"A point-in-time training dataset (1M base rows x 3 groups x 2M history rows,",
-        "written by our ingest) built by the dataset builder, a hand-written DuckDB ASOF LEFT JOIN over the same",
-        "hour files, and pandas merge_asof (Debian's python3-pandas, installed when missing); outputs checked equal,",
-        "peak heap. Run it as: java -Xmx512m -jar target/feature-workbench.jar bench dataset"})
+@Command(name = "dataset", description = {"A point-in-time training dataset built three ways; outputs checked equal, peak heap.",
+        "1M base rows x 3 groups x 2M history rows (written by our ingest), built by the dataset builder,",
+        "by a hand-written DuckDB ASOF LEFT JOIN over the same hour files, and by pandas merge_asof",
+        "(Debian's python3-pandas, installed when missing).",
+        "Run it as: java -Xmx512m -jar target/feature-workbench.jar bench dataset"})
 final class BenchDatasetCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;

@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code check}: verify the workspace; exit 3 when anything is damaged. */
-@Command(name = "check", header = "Verify the workspace; report damage and what to do about it.", description = {"Verify the workspace: the database and every online table, the catalog",
-        "against the offline folders, every Parquet file's footer and the record journals.",
+@Command(name = "check", description = {"Verify the workspace's database, catalog, offline files and record journals.",
+        "Reads every online table, the catalog against the offline folders, every Parquet file's footer",
+        "and every journal entry.",
         "Prints each finding with what it means and what to do; exits 3 when something is damaged."},
         footer = {"", "Examples:", "  check", "  check --workspace ~/fw && echo healthy"})
 final class CheckCommand implements Callable<Integer> {

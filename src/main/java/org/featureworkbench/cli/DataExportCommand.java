@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code export GROUP --out FILE}: a group's offline data (all history, as of a time, or latest) to a file. */
-@Command(name = "export", header = "Write a group's offline data to a CSV or Parquet file.", description = {"Write a group's offline data to a CSV or Parquet file:",
-        "every version (default), what the store knew at a time (--as-of), or each record's latest state (--latest).",
-        "For a query's result use 'query SQL --out FILE'."})
+@Command(name = "export", description = {"Write a group's offline data to a CSV or Parquet file.",
+        "Every version (default), what the store knew at a time (--as-of), or each record's latest state",
+        "(--latest). For a query's result use 'query SQL --out FILE'."})
 final class DataExportCommand extends RecordCommand {
     @Parameters(paramLabel = "GROUP", description = "Feature group name.")
     String group;

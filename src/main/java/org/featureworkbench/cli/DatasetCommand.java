@@ -21,9 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code dataset}: a point-in-time training dataset from a base and joined groups, or a rebuild from its manifest. */
-@Command(name = "dataset", header = "Build a point-in-time training dataset from base rows and feature groups.", sortOptions = false, description = {
-        "Build a point-in-time training dataset: each base row (a record id and an event time T) gets, from",
-        "every joined group, the state of that record at T as the store knew it at the as-of time.",
+@Command(name = "dataset", sortOptions = false, description = {
+        "Build a point-in-time training dataset from base rows and the groups they join.",
+        "Each base row (a record id and an event time T) gets, from every joined group, the state of that",
+        "record at T as the store knew it at the as-of time.",
         "Writes CSV or Parquet (one file per split part) and NAME.manifest.json beside it;",
         "'dataset --from-manifest NAME.manifest.json' rebuilds the same files later.",
         "Example:",

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code drift GROUP --reference FROM..TO --current FROM..TO [--json]}: PSI of every feature. */
-@Command(name = "drift", header = "Compare each feature's distribution in two event-time windows (PSI).", description = {"Compare each feature's distribution in two event-time windows of a group's "
-        + "history", "with the population stability index (PSI): < 0.1 stable, 0.1-0.25 moderate, > 0.25 shifted.",
+@Command(name = "drift", description = {"Compare each feature's distribution in two event-time windows of a group.",
+        "It uses the population stability index (PSI): < 0.1 stable, 0.1-0.25 moderate, > 0.25 shifted.",
         "Numbers use the reference window's deciles as bins; Strings its top 10 values plus (other)."})
 final class DriftCommand extends RecordCommand {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Feature group name.")

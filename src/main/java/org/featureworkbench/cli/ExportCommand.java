@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code group export}: writes the CreateFeatureGroup request that re-creates a group. */
 @Command(name = "export", description = {"Print (or write) the CreateFeatureGroup JSON that re-creates a group.",
-        "It is accepted by 'group create --file'; for AWS, add RoleArn and OfflineStoreConfig.S3StorageConfig."})
+        "'group create --file' and boto3 accept it as is; for AWS, add RoleArn and put a bucket in S3Uri."})
 final class ExportCommand extends StoreCommand {
     @Parameters(paramLabel = "NAME", description = "Feature group name.")
     String name;

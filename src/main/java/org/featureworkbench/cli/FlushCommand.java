@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code flush [GROUP]}: publish the rows queued for the offline store as Parquet now. */
-@Command(name = "flush", header = "Write the rows queued for the offline store to Parquet now.", description = {"Write the rows queued for the offline store to Parquet now",
-        "(the store also does it every few seconds and on exit)."})
+@Command(name = "flush", description = {"Write the rows queued for the offline store to Parquet now.",
+        "The store also does it every few seconds and on exit."})
 final class FlushCommand extends RecordCommand {
     @Parameters(arity = "0..1", paramLabel = "GROUP", description = "Feature group name (default: every group).")
     String group;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code get GROUP ID}: SageMaker's GetRecord. A missing record is an empty result, not an error. */
 @Command(name = "get", description = {"Read the latest values of one record from the online store.",
-        "A record never written, deleted or expired is an empty result (exit code 0), as in SageMaker."})
+        "A record never written, deleted or expired is an empty result (exit code 0), as in SageMaker.",
+        "A group whose online table is missing or damaged is an error (exit code 1): run check, then repair."})
 final class GetCommand extends RecordCommand {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Feature group name.")
     String group;

@@ -7,6 +7,7 @@ import org.featureworkbench.core.InferOptions;
 import org.featureworkbench.core.InferredGroup;
 import org.featureworkbench.json.CreateFeatureGroupJson;
 import org.featureworkbench.model.NameRules;
+import org.featureworkbench.model.ValidationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code infer FILE}: the feature group an ingest with --create would make of a file. */
-@Command(name = "infer", header = "Infer a feature group from a file's first 10,000 rows.", sortOptions = false,
-        description = {"Infer a feature group from a file's first 10,000 rows (types, record id, event time).",
+@Command(name = "infer", sortOptions = false,
+        description = {"Infer a feature group from the first 10,000 rows of a file.",
+                "It picks each feature's type, the record id and the event time (or say them with the options).",
                 "Prints the CreateFeatureGroup JSON with --json, else a table; notes on the choices go to stderr."},
         footer = {"", "Examples:",
                 "  infer customers.csv",
@@ -62,6 +64,7 @@ final class InferCommand implements Callable<Integer> {
         }
         inferred.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
         if (json) {
+            requireKeys(inferred);
             context.out().println(CreateFeatureGroupJson.write(inferred.definition()));
             return 0;
         }
@@ -76,5 +79,23 @@ final class InferCommand implements Callable<Integer> {
                 + " sampled rows; " + IngestText.keys(inferred.definition()));
         context.out().print(table.render(""));
         return 0;
+    }
+
+    /**
+     * A CreateFeatureGroup request needs both key features; printing null for one would give JSON
+     * that neither 'group create' nor boto3 accepts, so say which option picks it instead.
+     */
+    private void requireKeys(InferredGroup inferred) {
+        String columns = String.join(", ", inferred.columns().stream().map(InferredGroup.Column::featureName).toList());
+        if (inferred.definition().recordIdentifierFeatureName() == null) {
+            throw new ValidationException("--record-id", "no column of " + file.getFileName() + " can be the record "
+                    + "identifier (none has a value in every sampled row and no repeats), and the CreateFeatureGroup "
+                    + "request needs one; choose one with --record-id C (columns: " + columns + ")");
+        }
+        if (inferred.definition().eventTimeFeatureName() == null) {
+            throw new ValidationException("--event-time", "no column of " + file.getFileName() + " is an event time, "
+                    + "and the CreateFeatureGroup request needs one; choose one with --event-time C (columns: " + columns
+                    + "), or add one stamped with the ingest time with --stamp-event-time");
+        }
     }
 }

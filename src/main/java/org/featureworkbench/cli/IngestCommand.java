@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /** {@code ingest GROUP FILE}: a batch ingest of a CSV, Parquet or JSON Lines file (issue 4). */
 @Command(name = "ingest", sortOptions = false,
         description = {"Ingest a CSV, Parquet or JSON Lines file into a feature group's stores.",
-                "Offline: every row, in hourly Parquet files. Online: the newest row per record id, if newer than stored.",
+                "Offline: every row, in hourly Parquet files. Online: the newest row per id, if newer than stored.",
                 "Rows that cannot be stored go to a rejects CSV (line, reason, original text) and are counted."},
         footer = {"", "Examples:",
                 "  ingest customers customers.csv",

@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code jobs}: the workspace's ingest jobs from every process, newest first (ADR 0020). */
-@Command(name = "jobs", header = "List the ingests of this workspace, from every process, newest first.", description = {"List the ingests of this workspace, from every process, newest first:",
-        "RUNNING (its process is alive), INTERRUPTED (its process ended first: resume it with 'ingest --resume JOB'),",
-        "SUCCEEDED, FAILED or CANCELLED."},
+@Command(name = "jobs", description = {"List the ingests of this workspace, from every process, newest first.",
+        "Each is RUNNING (its process is alive), INTERRUPTED (its process ended first: resume it with",
+        "'ingest --resume JOB'), SUCCEEDED, FAILED or CANCELLED."},
         footer = {"", "Examples:", "  jobs", "  jobs --json", "  jobs --abandon 20261203T221500Z-AbC123"})
 final class JobsCommand implements Callable<Integer> {
     @ParentCommand

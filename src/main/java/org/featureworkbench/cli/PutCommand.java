@@ -26,9 +26,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /** {@code put GROUP --record JSON | --record-file FILE}: SageMaker's PutRecord. */
-@Command(name = "put", header = "Put records into a feature group: each put overwrites its record whole.", sortOptions = false,
-        description = {"Put a record (a full overwrite): a newer event time updates the online store and is queued",
-                "for the offline store; an older one is history, queued for the offline store only."},
+@Command(name = "put", sortOptions = false,
+        description = {"Put a record (a full overwrite) into a group's online and offline stores.",
+                "A newer event time updates the online store and is queued for the offline store; an older one",
+                "is history, queued for the offline store only."},
         footer = {"", "Examples:",
                 "  put customers --record '{\"customer_id\":\"573291\",\"event_time\":\"2023-11-14T22:13:20Z\",\"age\":42}'",
                 "  put customers --record '[{\"FeatureName\":\"customer_id\",\"ValueAsString\":\"573291\"}, …]'",

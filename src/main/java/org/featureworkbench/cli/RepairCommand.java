@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code repair}: rebuild what can be rebuilt; exit 3 when something could not be restored. */
-@Command(name = "repair", header = "Rebuild what 'check' finds damaged, from the offline store.", description = {"Rebuild what 'check' finds damaged: online tables from the offline store,",
-        "the catalog from the definition files beside the offline folders. Unreadable files are moved",
+@Command(name = "repair", description = {"Rebuild what 'check' finds damaged, from the offline store and the definition files.",
+        "Online tables come from the offline store, the catalog from the definition files beside the",
+        "offline folders (with feature metadata, tags and TTL). Unreadable files are moved",
         "into <workspace>/damaged/, never deleted. Close other programs using the workspace first.",
         "Exits 3 when something could not be restored (the report says what)."},
         footer = {"", "Examples:", "  repair", "  repair --new-database"})

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code group search}: SageMaker's Search over FeatureGroup resources. All criteria must match. */
-@Command(name = "search", header = "Find feature groups by text, tags and creation time.",
-        description = "Find feature groups by text (name, description, record id, feature names, tags), tags and creation time.")
+@Command(name = "search",
+        description = {"Find feature groups by text, tags and creation time.",
+                "The text is looked for in the name, description, record id, feature names and tags."})
 final class SearchCommand extends StoreCommand {
     @Parameters(paramLabel = "TEXT", arity = "0..1", description = "Free text, matched ignoring case.")
     String text;

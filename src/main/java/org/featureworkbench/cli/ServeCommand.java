@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
  * AWS CLI, until Ctrl+C. Ctrl+C runs the shutdown hook, which stops the server, closes the store
  * and prints what was served; an interrupted main thread (tests) does the same.
  */
-@Command(name = "serve", header = "Serve the workspace as a local SageMaker Feature Store endpoint.", description = {"Serve the workspace as a local SageMaker Feature Store endpoint",
-        "(Feature Store Runtime and the SageMaker control plane) until Ctrl+C."},
+@Command(name = "serve", description = {"Serve the workspace as a local SageMaker Feature Store endpoint until Ctrl+C.",
+        "It answers the Feature Store Runtime and the SageMaker control plane APIs."},
         footer = {"", "Examples:", "  serve", "  serve --port 9000",
                 "  serve --host 0.0.0.0 --credentials-file ~/.fwb-key"})
 final class ServeCommand implements Callable<Integer> {
@@ -45,19 +45,15 @@ final class ServeCommand implements Callable<Integer> {
     String credentials;
 
     @Option(names = "--credentials-file", paramLabel = "FILE",
-            description = "Read ACCESS_KEY:SECRET, or an AWS credentials file's [default] profile, from FILE.")
+            description = "Read ACCESS_KEY:SECRET (or an AWS credentials file's first profile) from FILE.")
     Path credentialsFile;
-
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Read profile NAME of --credentials-file instead of [default].")
-    String profile;
 
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
             throw new ValidationException("--port", port + " is not a TCP port; give 1-65535 (or 0 for any free one)");
         }
-        Optional<ApiCredentials> key = CredentialsOption.read(credentials, credentialsFile, profile);
+        Optional<ApiCredentials> key = CredentialsOption.read(credentials, credentialsFile);
         ApiServerOptions options = new ApiServerOptions(host, port, key);
         Optional<String> warning = HostAccess.check(options);
         FeatureStore store = root.openStore();

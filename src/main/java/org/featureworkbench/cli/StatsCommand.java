@@ -15,9 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code stats GROUP [--feature F] [--latest] [--json]}: the profile of a group's offline data. */
-@Command(name = "stats", header = "Show statistics of every feature of a group, from its offline store.", description = {"Show statistics of every feature of a group, computed by DuckDB over its offline "
-        + "store:", "count, nulls, distinct, min/max/mean/std/quartiles, top values; with --feature, the histogram too.",
-        "All history (every stored row but delete markers) unless --latest."})
+@Command(name = "stats", description = {"Show statistics of every feature of a group, from its offline store.",
+        "DuckDB computes count, nulls, distinct, min/max/mean/std/quartiles and top values; with --feature,",
+        "the histogram too. All history (every stored row but delete markers) unless --latest."})
 final class StatsCommand extends RecordCommand {
     @Parameters(index = "0", paramLabel = "GROUP", description = "Feature group name.")
     String group;

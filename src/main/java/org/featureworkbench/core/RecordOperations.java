@@ -82,6 +82,8 @@ public final class RecordOperations {
      * GetRecord: the latest readable values, or empty when the record is missing, deleted or expired.
      *
      * @param projection feature names to return; null or empty for all
+     * @throws org.featureworkbench.model.OnlineTableUnreadableException when the group's online
+     *         table is missing or damaged: the message says to run check, then repair
      */
     public Optional<OnlineRecord> getRecord(String groupName, String recordId, List<String> projection) {
         return withGroup(groupName, e -> {
@@ -103,7 +105,12 @@ public final class RecordOperations {
                 && database.servesFileItself() && cache.isCached(groupName);
     }
 
-    /** BatchGetRecord: up to 100 ids across up to 100 groups, with per-id errors. */
+    /**
+     * BatchGetRecord: up to 100 ids across up to 100 groups, with per-id errors.
+     *
+     * @throws org.featureworkbench.model.OnlineTableUnreadableException when a requested group's
+     *         online table is missing or damaged (the call fails rather than report its records missing)
+     */
     public BatchGetResult batchGetRecord(List<BatchGetIdentifier> identifiers) {
         return services.online().batchGet(identifiers, name -> services.catalog().find(name));
     }

@@ -2,6 +2,7 @@ package org.featureworkbench.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,22 +11,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.featureworkbench.json.CreateFeatureGroupJson;
+import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupStatus;
 
 /**
  * A copy of each group's definition kept outside the database, beside its offline folder, as
  * SageMaker keeps a Glue table beside the S3 data: {@code <offline-store>/<group>-<creation epoch s>
- * .feature-group.json} holding the CreateFeatureGroup request and the creation time. Written at
+ * .feature-group.json} holding the CreateFeatureGroup request, the creation time and each feature's
+ * metadata (descriptions, parameters). Written at
  * create and at every change; renamed to {@code …deleted.json} when the group is deleted, so the
  * file names alone tell which groups the catalog must hold. {@code repair} rebuilds the catalog
  * from them. Thread-safe (each write replaces the file atomically).
  */
 final class DefinitionFiles {
     static final String SUFFIX = ".feature-group.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String DELETED_SUFFIX = ".feature-group.deleted.json";
 
     /** A live definition file, as its name tells it. */
@@ -42,11 +48,13 @@ final class DefinitionFiles {
         return offlineStore.resolve(group.name() + "-" + group.creationTime().getEpochSecond() + SUFFIX);
     }
 
-    /** Writes (or replaces) the group's definition file. */
+    /**
+     * Writes (or replaces) the group's definition file: the CreateFeatureGroup request (features,
+     * stores and TTL, description, tags) and, beside it, each feature's metadata
+     * (UpdateFeatureMetadata's description and parameters, which CreateFeatureGroup cannot carry).
+     */
     void write(FeatureGroup group) {
-        String json = "{\n  \"FeatureGroupName\": \"" + group.name() + "\",\n  \"CreationTime\": \""
-                + group.creationTime() + "\",\n  \"LastModifiedTime\": \"" + group.lastModifiedTime()
-                + "\",\n  \"CreateFeatureGroup\": " + CreateFeatureGroupJson.write(group).strip().replace("\n", "\n  ") + "\n}\n";
+        String json = text(group);
         Path file = fileOf(group);
         try {
             Files.createDirectories(offlineStore);
@@ -55,6 +63,35 @@ final class DefinitionFiles {
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the definition file " + file, e);
+        }
+    }
+
+    static String text(FeatureGroup group) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("FeatureGroupName", group.name());
+        root.put("CreationTime", group.creationTime().toString());
+        root.put("LastModifiedTime", group.lastModifiedTime().toString());
+        try {
+            root.set("CreateFeatureGroup", MAPPER.readTree(CreateFeatureGroupJson.write(group)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the CreateFeatureGroup request we wrote is not JSON", e);
+        }
+        ObjectNode metadata = MAPPER.createObjectNode();
+        for (FeatureDefinition f : group.features()) {
+            if (!f.description().isEmpty() || !f.parameters().isEmpty()) {
+                ObjectNode feature = metadata.putObject(f.name());
+                feature.put("Description", f.description());
+                ObjectNode parameters = feature.putObject("Parameters");
+                f.parameters().forEach(parameters::put);
+            }
+        }
+        if (!metadata.isEmpty()) {
+            root.set("FeatureMetadata", metadata);
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a definition file could not be written as JSON", e);
         }
     }
 
@@ -109,7 +146,7 @@ final class DefinitionFiles {
     static FeatureGroup read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("it is not valid JSON (" + e.getOriginalMessage() + ")");
         }
@@ -122,6 +159,30 @@ final class DefinitionFiles {
         JsonNode modified = root.get("LastModifiedTime");
         Instant lastModified = modified == null ? creationTime : Instant.parse(modified.asText());
         var definition = CreateFeatureGroupJson.read(request.toString(), file.getFileName().toString()).definition();
+        JsonNode metadata = root.get("FeatureMetadata");
+        if (metadata != null && metadata.isObject()) {
+            definition = definition.withFeatures(withMetadata(definition.features(), metadata));
+        }
         return new FeatureGroup(definition, creationTime, lastModified, FeatureGroupStatus.CREATED);
+    }
+
+    /** The features with the descriptions and parameters the file keeps for them (others unchanged). */
+    private static List<FeatureDefinition> withMetadata(List<FeatureDefinition> features, JsonNode metadata) {
+        List<FeatureDefinition> result = new ArrayList<>();
+        for (FeatureDefinition f : features) {
+            JsonNode kept = metadata.get(f.name());
+            if (kept == null || !kept.isObject()) {
+                result.add(f);
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            JsonNode p = kept.get("Parameters");
+            if (p != null && p.isObject()) {
+                p.fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+            }
+            JsonNode description = kept.get("Description");
+            result.add(f.withMetadata(description == null || description.isNull() ? "" : description.asText(), parameters));
+        }
+        return result;
     }
 }

@@ -160,7 +160,7 @@ final class Repair {
             }
             try {
                 FeatureGroup group = DefinitionFiles.read(entry.file());
-                catalog.create(group.definition(), group.creationTime());
+                catalog.create(withoutRefusedTags(group, entry.file()), group.creationTime());
                 repaired.add("restored feature group '" + group.name() + "' in the catalog from "
                         + entry.file().getFileName());
                 if (group.definition().onlineStore().enabled()) {
@@ -171,6 +171,25 @@ final class Repair {
                         + Findings.plain(e) + ")");
             }
         }
+    }
+
+    /**
+     * The group's definition without the tags today's rules refuse (an 'aws:' key stored before that
+     * check): the catalog would refuse the whole group for them. The definition file keeps them.
+     */
+    private org.featureworkbench.model.FeatureGroupDefinition withoutRefusedTags(FeatureGroup group, Path file) {
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+        group.definition().tags().forEach((key, value) -> {
+            if (org.featureworkbench.model.FeatureGroupValidator.tagProblems(java.util.Map.of(key,
+                    value == null ? "" : value)).isEmpty()) {
+                kept.put(key, value);
+            } else {
+                notRestored.add("the tag '" + key + "' of '" + group.name() + "' (AWS reserves its prefix or its "
+                        + "characters are not allowed; it stays in " + file.getFileName() + ")");
+            }
+        });
+        return kept.size() == group.definition().tags().size() ? group.definition()
+                : group.definition().withTags(kept);
     }
 
     private void rebuildOnline(FeatureGroup g) {

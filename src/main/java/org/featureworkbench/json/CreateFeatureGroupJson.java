@@ -9,8 +9,8 @@ import org.featureworkbench.model.FeatureGroupDefinition;
  * {@code aws sagemaker create-feature-group --cli-input-json} take it.
  *
  * <p>Reading accepts every field of the real request. Cloud-only fields (RoleArn,
- * ThroughputConfig, OnlineStoreConfig.SecurityConfig/StorageType, OfflineStoreConfig.S3StorageConfig/
- * DataCatalogConfig/TableFormat, FeatureDefinitions[].CollectionType/CollectionConfig) and unknown
+ * ThroughputConfig, OnlineStoreConfig.SecurityConfig/StorageType, OfflineStoreConfig.S3StorageConfig
+ * (unless it is the local placeholder {@link #LOCAL_S3_URI})/DataCatalogConfig/TableFormat, FeatureDefinitions[].CollectionType/CollectionConfig) and unknown
  * fields are ignored with a warning naming the field and its {@code file:line:column}. A present
  * OfflineStoreConfig enables the offline store; OnlineStoreConfig.EnableOnlineStore=true enables
  * the online store. Reading checks shapes and types only; the SageMaker rules
@@ -19,6 +19,15 @@ import org.featureworkbench.model.FeatureGroupDefinition;
  * <p>Stateless and thread-safe.
  */
 public final class CreateFeatureGroupJson {
+    /**
+     * The S3Uri written for a local offline store: SageMaker requires one, and this placeholder
+     * stands for {@code <workspace>/offline-store}. Read back, it (or anything under
+     * {@code s3://local-workbench/}) is taken without a warning; any other S3 location is
+     * a cloud-only setting and is ignored with one.
+     */
+    public static final String LOCAL_S3_URI = "s3://local-workbench/offline-store";
+    static final String LOCAL_S3_PREFIX = "s3://local-workbench/";
+
     private CreateFeatureGroupJson() {
     }
 
@@ -39,7 +48,8 @@ public final class CreateFeatureGroupJson {
     /**
      * Writes the request that would create {@code group} again, pretty-printed; {@link #read}
      * accepts it back without warnings. Feature metadata is not part of CreateFeatureGroup and is
-     * left out; OfflineStoreConfig, when enabled, is {@code {"DisableGlueTableCreation": true}}.
+     * left out; OfflineStoreConfig, when enabled, is {@code {"S3StorageConfig": {"S3Uri":
+     * "s3://local-workbench/offline-store"}, "DisableGlueTableCreation": true}}, which boto3 accepts.
      */
     public static String write(FeatureGroup group) {
         return write(group.definition());

@@ -147,7 +147,8 @@ final class CreateRequestReader {
         if (config == null) {
             return OfflineStoreConfig.DISABLED;
         }
-        ignoreExtraFields(config, path, Set.of("DisableGlueTableCreation"), OFFLINE_CLOUD);
+        ignoreExtraFields(config, path, localS3(config) ? Set.of("DisableGlueTableCreation", "S3StorageConfig")
+                : Set.of("DisableGlueTableCreation"), OFFLINE_CLOUD);
         JsonNode disableGlue = config.get("DisableGlueTableCreation");
         // Locally no Glue table is ever created, so only a request for one is worth a warning.
         if (disableGlue != null && !disableGlue.isNull() && !disableGlue.asBoolean(false)) {
@@ -156,9 +157,25 @@ final class CreateRequestReader {
         return OfflineStoreConfig.ENABLED;
     }
 
+    /**
+     * Whether S3StorageConfig is only the placeholder our own writers put there (an S3Uri under
+     * s3://local-workbench/ and nothing else): it asks for nothing the local store does not do.
+     */
+    private static boolean localS3(JsonNode offlineConfig) {
+        JsonNode s3 = offlineConfig.get("S3StorageConfig");
+        if (s3 == null || !s3.isObject() || s3.size() != 1) {
+            return false;
+        }
+        JsonNode uri = s3.get("S3Uri");
+        return uri != null && uri.isTextual() && uri.textValue().startsWith(CreateFeatureGroupJson.LOCAL_S3_PREFIX);
+    }
+
     private void ignoreExtraFields(JsonNode object, JsonPath path, Set<String> known, Set<String> cloudOnly) {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
+            if (known.contains(name)) {
+                continue;
+            }
             if (cloudOnly.contains(name)) {
                 warn(path.field(name), "cloud-only setting, ignored by the local store");
             } else if (!known.contains(name)) {

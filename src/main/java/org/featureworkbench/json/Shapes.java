@@ -75,10 +75,14 @@ final class Shapes {
             });
         }
         if (d.offlineStore().enabled()) {
-            // Locally the offline store is Parquet in the workspace: no S3 location and no Glue
-            // table. DisableGlueTableCreation=true states that truthfully, is a valid AWS field,
-            // and is read back without a warning; for the cloud a user adds S3StorageConfig.
-            node.putObject("OfflineStoreConfig").put("DisableGlueTableCreation", true);
+            // Locally the offline store is Parquet in the workspace and no Glue table is made:
+            // DisableGlueTableCreation=true says so. S3StorageConfig.S3Uri is required by SageMaker's
+            // model (boto3 refuses the request without it), so the local placeholder stands in for
+            // <workspace>/offline-store; it reads back without a warning, and for the cloud a user
+            // replaces it with a bucket.
+            ObjectNode offline = node.putObject("OfflineStoreConfig");
+            offline.putObject("S3StorageConfig").put("S3Uri", CreateFeatureGroupJson.LOCAL_S3_URI);
+            offline.put("DisableGlueTableCreation", true);
         }
     }
 

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One BatchGetRecord call: every id looked up on one borrowed read session; problems are reported
- * per id in SageMaker's shape rather than failing the whole batch. Used once, by one thread.
+ * per id in SageMaker's shape rather than failing the whole batch — except a group whose online
+ * table is missing or unreadable, which fails the call. Used once, by one thread.
  */
 final class H2BatchGet {
     /** SageMaker's limits: 100 record ids in all, across up to 100 groups. */
@@ -76,6 +77,12 @@ final class H2BatchGet {
             try {
                 sessions.with(s -> store.lookup(s, table, projection, id, idText)).ifPresent(records::add);
             } catch (SQLException e) {
+                // A missing or damaged table is no hiccup: answering "not found" or "retry" would hide
+                // records that exist, so the whole call fails and says to run check and repair.
+                var unreadable = OnlineTableFailure.of(group, "read record '" + idText + "' of '" + group.name() + "'", e);
+                if (unreadable != null) {
+                    throw unreadable;
+                }
                 // A storage hiccup (lock timeout, server gone) is worth a retry: report it as unprocessed.
                 LOG.warn("BatchGetRecord could not read '{}' of '{}'", idText, group.name(), e);
                 failed.add(idText);

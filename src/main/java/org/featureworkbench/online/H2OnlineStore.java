@@ -88,7 +88,7 @@ public final class H2OnlineStore implements OnlineStore {
     @Override
     public void addColumns(FeatureGroup group, List<FeatureDefinition> additions) {
         OnlineTable t = table(group);
-        run("add columns to the online table of '" + group.name() + "'", c -> {
+        run(group, "add columns to the online table of '" + group.name() + "'", c -> {
             try (Statement s = c.createStatement()) {
                 for (FeatureDefinition f : additions) {
                     s.execute("ALTER TABLE " + t.table + " ADD COLUMN IF NOT EXISTS " + OnlineTable.quote(f.name())
@@ -120,7 +120,7 @@ public final class H2OnlineStore implements OnlineStore {
             return writer.write(c, t, record.recordIdentifier(), record.values(), record.eventTime(), expiresAt,
                     false, invokedAt);
         } catch (SQLException e) {
-            throw error("write record '" + record.recordIdentifierAsString() + "' to '" + group.name() + "'", e);
+            throw error(group, "write record '" + record.recordIdentifierAsString() + "' to '" + group.name() + "'", e);
         }
     }
 
@@ -135,7 +135,7 @@ public final class H2OnlineStore implements OnlineStore {
         try {
             return new H2BatchUpsert(t, clock).write(c, records, group.definition().onlineStore().ttl(), invokedAt);
         } catch (SQLException e) {
-            throw error("write " + records.size() + " records to '" + group.name() + "'", e);
+            throw error(group, "write " + records.size() + " records to '" + group.name() + "'", e);
         }
     }
 
@@ -153,7 +153,7 @@ public final class H2OnlineStore implements OnlineStore {
             // A tombstone: the row stays with the delete's event time and no feature values.
             return writer.write(c, t, id, Map.of(), eventTime, null, true, invokedAt);
         } catch (SQLException e) {
-            throw error("soft-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
+            throw error(group, "soft-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
         }
     }
 
@@ -169,7 +169,7 @@ public final class H2OnlineStore implements OnlineStore {
         try {
             return writer.hardDelete(c, t, id, eventTime);
         } catch (SQLException e) {
-            throw error("hard-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
+            throw error(group, "hard-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
         }
     }
 
@@ -194,7 +194,7 @@ public final class H2OnlineStore implements OnlineStore {
                     ? lookup(s, t, p, id, recordIdentifier)
                     : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
         } catch (SQLException e) {
-            throw error("read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
+            throw error(group, "read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
         }
     }
 
@@ -261,7 +261,7 @@ public final class H2OnlineStore implements OnlineStore {
     @Override
     public long count(FeatureGroup group) {
         OnlineTable t = table(group);
-        return run("count the records of '" + group.name() + "'", c -> {
+        return run(group, "count the records of '" + group.name() + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.table + " WHERE NOT "
                     + OnlineTable.DELETED + " AND (" + OnlineTable.EXPIRES_AT + " IS NULL OR "
                     + OnlineTable.EXPIRES_AT + " > ?)")) {
@@ -284,7 +284,7 @@ public final class H2OnlineStore implements OnlineStore {
                 + (includeSoftDeleted ? "" : " AND NOT " + OnlineTable.DELETED)
                 + (after == null ? "" : " AND " + t.idColumn + " > ?")
                 + " ORDER BY " + t.idColumn + " LIMIT ?";
-        return run("list the records of '" + group.name() + "'", c -> {
+        return run(group, "list the records of '" + group.name() + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
                 ps.setLong(i++, clock.millis());
@@ -306,7 +306,7 @@ public final class H2OnlineStore implements OnlineStore {
     @Override
     public List<ExpiredRecord> expiredIds(FeatureGroup group, Instant now, int limit) {
         OnlineTable t = table(group);
-        return run("list the expired records of '" + group.name() + "'", c -> {
+        return run(group, "list the expired records of '" + group.name() + "'", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + t.idColumn + ", " + OnlineTable.EVENT_TIME
                     + ", " + OnlineTable.EXPIRES_AT + " FROM " + t.table + " WHERE " + OnlineTable.EXPIRES_AT
                     + " <= ? ORDER BY " + OnlineTable.EXPIRES_AT + " LIMIT ?")) {
@@ -334,7 +334,7 @@ public final class H2OnlineStore implements OnlineStore {
             ps.setLong(2, now.toEpochMilli());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
-            throw error("purge expired record '" + recordIdentifier + "' of '" + group.name() + "'", e);
+            throw error(group, "purge expired record '" + recordIdentifier + "' of '" + group.name() + "'", e);
         }
     }
 
@@ -368,6 +368,21 @@ public final class H2OnlineStore implements OnlineStore {
     @FunctionalInterface
     private interface ConnectionWork<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** {@link #run(String, ConnectionWork)} on a group's table: a missing or unreadable table says so. */
+    private <T> T run(FeatureGroup group, String what, ConnectionWork<T> work) {
+        try {
+            return run(what, work);
+        } catch (FeatureStoreException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                FeatureStoreException unreadable = OnlineTableFailure.of(group, what, sql);
+                if (unreadable != null) {
+                    throw unreadable;
+                }
+            }
+            throw e;
+        }
     }
 
     private <T> T run(String what, ConnectionWork<T> work) {
@@ -407,6 +422,12 @@ public final class H2OnlineStore implements OnlineStore {
         } catch (SQLException e) {
             throw error("commit an online write", e);
         }
+    }
+
+    /** {@link #error(String, SQLException)}, saying so when the group's table is missing or unreadable. */
+    private static FeatureStoreException error(FeatureGroup group, String what, SQLException e) {
+        FeatureStoreException unreadable = OnlineTableFailure.of(group, what, e);
+        return unreadable != null ? unreadable : error(what, e);
     }
 
     private static FeatureStoreException error(String what, SQLException e) {

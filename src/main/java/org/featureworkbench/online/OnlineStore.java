@@ -126,6 +126,8 @@ public interface OnlineStore extends AutoCloseable {
      * @return the record, or empty when it is missing, soft-deleted or expired
      * @throws org.featureworkbench.model.ValidationException for an id not valid for the group's
      *         id type or a projected feature the group lacks
+     * @throws org.featureworkbench.model.OnlineTableUnreadableException when the group's table is
+     *         missing or a page of it cannot be read (never "empty": the record may exist)
      */
     Optional<OnlineRecord> get(FeatureGroup group, String recordIdentifier, List<String> projection);
 
@@ -144,6 +146,8 @@ public interface OnlineStore extends AutoCloseable {
      *
      * @param groups resolves a group name to the group, empty when no such group exists
      * @throws org.featureworkbench.model.ValidationException when the request is empty or over the limits
+     * @throws org.featureworkbench.model.OnlineTableUnreadableException when a requested group's
+     *         table is missing or unreadable (the whole call fails rather than hide its records)
      */
     BatchGetResult batchGet(List<BatchGetIdentifier> identifiers, Function<String, Optional<FeatureGroup>> groups);
 

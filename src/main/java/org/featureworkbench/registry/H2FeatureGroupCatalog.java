@@ -180,10 +180,33 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
         return update(groupName, d -> {
             Map<String, String> tags = new LinkedHashMap<>(d.tags());
             removals.forEach(tags::remove);
+            refuseWhileAnOldTagBreaksTheRules(groupName, tags, additions);
             tags.putAll(additions);
             FeatureGroupValidator.validateTags(tags);
             return d.withTags(tags);
         });
+    }
+
+    /**
+     * A tag stored before a rule refused it (an 'aws:' key, from before that check) fails every
+     * later tag change that keeps it; say which tag and how to remove it, rather than report the
+     * rule as if the user had just asked for the tag.
+     */
+    private static void refuseWhileAnOldTagBreaksTheRules(String groupName, Map<String, String> kept,
+                                                          Map<String, String> additions) {
+        for (Map.Entry<String, String> tag : kept.entrySet()) {
+            if (additions.containsKey(tag.getKey())) {
+                continue;
+            }
+            List<ValidationException> problems = FeatureGroupValidator.tagProblems(Map.of(tag.getKey(),
+                    tag.getValue() == null ? "" : tag.getValue()));
+            if (!problems.isEmpty()) {
+                throw new ValidationException("Tags", "feature group '" + groupName + "' has the tag '" + tag.getKey()
+                        + "', stored before it was refused (" + problems.get(0).reason() + "), and no tag change "
+                        + "is accepted while it is there; remove it first, or in the same change: 'feature-workbench "
+                        + "group tag " + groupName + " --remove " + tag.getKey() + "' (DeleteTags through the API)");
+            }
+        }
     }
 
     @Override

@@ -90,6 +90,7 @@ public final class WorkbenchApp extends Application {
                     + "\nThe workbench keeps running; the details are in the log.", error);
         });
         MainViewModel vm = new MainViewModel(store, executor, dialogs);
+        vm.health().onNewDatabaseNeeded(() -> closeRepairAndReopen(stage));
         Scene scene = new Scene(new MainView(vm), 1240, 800);
         Styles.apply(scene);
         stage.setScene(scene);
@@ -108,6 +109,30 @@ public final class WorkbenchApp extends Application {
         stage.show();
         vm.refresh();
         vm.checkAtOpening();
+    }
+
+    /**
+     * Repair with a new database file from the Check page (ADR 0019): the main window's store must
+     * close first, as a repair needs the workspace to itself; then the window opens on the new file.
+     */
+    private void closeRepairAndReopen(Stage stage) {
+        FeatureStore closing = store;
+        FxTaskExecutor closingExecutor = executor;
+        store = null;
+        executor = null;
+        closingExecutor.close();
+        DamagedDatabaseStartup.repairAndReopen(stage, workspace, () -> {
+            try {
+                closing.close();
+            } catch (RuntimeException e) {
+                // A damaged file may fail the close's last writes; the file is set aside either way.
+                LOG.warn("Closing the damaged workspace before its repair failed", e);
+            }
+        }, repaired -> {
+            store = repaired;
+            start(stage);
+            stage.centerOnScreen();
+        });
     }
 
     @Override

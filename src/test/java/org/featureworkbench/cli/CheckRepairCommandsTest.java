@@ -49,6 +49,17 @@ class CheckRepairCommandsTest {
         CliRunner.Result list = cli.run("group", "list");
         assertTrue(list.err().contains("warning: the online table of feature group 'customers' is missing"), list.err());
 
+        // Reads fail rather than answer "no such record" or "busy, retry".
+        for (String[] read : new String[][] {{"get", "customers", "c3"}, {"batch-get", "customers:c3,c4"},
+                {"list-records", "customers"}}) {
+            CliRunner.Result r = cli.run(read);
+            assertEquals(1, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("the online table of feature group 'customers' is missing from the workspace "
+                    + "database, so its online records cannot be read or written; run 'feature-workbench check'"), r.err());
+            assertFalse(r.err().contains("SQL statement"), r.err());
+            assertFalse(r.err().contains("retry"), r.err());
+        }
+
         CliRunner.Result check = cli.run("check");
         assertEquals(3, check.exitCode(), check.toString());
         assertTrue(check.out().contains("DAMAGE  the online table of feature group 'customers' is missing"), check.out());

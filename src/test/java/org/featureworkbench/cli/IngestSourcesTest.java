@@ -131,6 +131,41 @@ class IngestSourcesTest {
     }
 
     @Test
+    void inferJsonIsAcceptedByGroupCreateAsIsWithTheS3UriBoto3Requires() {
+        CliRunner.Result r = cli.run("infer", fixture("intro_customer_bom.csv").toString(), "--json",
+                "--stamp-event-time", "--name", "intro");
+        assertEquals(0, r.exitCode(), r.toString());
+        // boto3 refuses an OfflineStoreConfig without S3StorageConfig.S3Uri ("Missing required parameter").
+        assertTrue(r.out().contains("\"S3Uri\": \"" + CreateFeatureGroupJson.LOCAL_S3_URI + "\""), r.out());
+        assertTrue(!r.out().contains("null"), "no member may be null: " + r.out());
+
+        CliRunner.Result create = cli.run("group", "create", "--file", cli.file("intro.json", r.out()).toString());
+        assertEquals(0, create.exitCode(), create.toString());
+        assertEquals("", create.err(), "the local S3Uri is read without a warning");
+    }
+
+    @Test
+    void inferJsonWithoutAnEventTimeOrRecordIdSaysWhichOptionPicksOneInsteadOfPrintingNull() throws IOException {
+        Path noTime = Files.writeString(tmp.resolve("no_time.csv"), "a,b\n1,x\n2,y\n");
+        CliRunner.Result time = cli.run("infer", noTime.toString(), "--json");
+        assertEquals(1, time.exitCode(), time.toString());
+        assertEquals("", time.out());
+        assertTrue(time.err().contains("error: --event-time: no column of no_time.csv is an event time"), time.err());
+        assertTrue(time.err().contains("choose one with --event-time C (columns: a, b), or add one stamped with the "
+                + "ingest time with --stamp-event-time"), time.err());
+
+        Path noId = Files.writeString(tmp.resolve("no_id.csv"), "a,event_time\n1,2030-01-01T00:00:00Z\n1,2030-01-01T00:00:00Z\n");
+        CliRunner.Result id = cli.run("infer", noId.toString(), "--json");
+        assertEquals(1, id.exitCode(), id.toString());
+        assertTrue(id.err().contains("error: --record-id: no column of no_id.csv can be the record identifier"), id.err());
+        assertTrue(id.err().contains("choose one with --record-id C (columns: a, event_time)"), id.err());
+
+        CliRunner.Result chosen = cli.run("infer", noTime.toString(), "--json", "--stamp-event-time");
+        assertEquals(0, chosen.exitCode(), chosen.toString());
+        assertEquals(0, cli.run("group", "create", "--file", cli.file("no_time.json", chosen.out()).toString()).exitCode());
+    }
+
+    @Test
     void inferWithoutJsonPrintsATableOfFeatures() {
         CliRunner.Result r = cli.run("infer", fixture("intro_customer_bom.csv").toString());
 

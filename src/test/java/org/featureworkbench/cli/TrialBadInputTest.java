@@ -88,6 +88,27 @@ class TrialBadInputTest {
     }
 
     @Test
+    void aGroupStoredWithAnAwsTagBeforeTheRuleSaysToRemoveItFirst() throws Exception {
+        // A workspace from before the check: the tag is in the stored catalog entry itself.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                org.featureworkbench.workspace.Workspace.jdbcUrl(cli.workspace), "fwb", "");
+             java.sql.Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE FWB_FEATURE_GROUP SET DEFINITION = "
+                    + "REPLACE(DEFINITION, '\"team\"', '\"aws:team\"') WHERE NAME = 'customers'"));
+        }
+        assertTrue(cli.run("group", "describe", "customers").out().contains("aws:team"));
+
+        assertRefused(cli.run("group", "tag", "customers", "owner=ana"), "feature group 'customers' has the tag "
+                + "'aws:team', stored before it was refused", "remove it first, or in the same change: "
+                + "'feature-workbench group tag customers --remove aws:team'");
+
+        Result removed = cli.run("group", "tag", "customers", "owner=ana", "--remove", "aws:team");
+        assertEquals(0, removed.exitCode(), removed.toString());
+        String tags = cli.run("group", "describe", "customers").out();
+        assertTrue(tags.contains("owner") && !tags.contains("aws:team"), tags);
+    }
+
+    @Test
     void inferRefusesANameThatGroupCreateWouldRefuseAndSaysWhichToUse() {
         Path file = cli.file("sales.csv", CSV);
 

@@ -49,13 +49,29 @@ public final class DamagedDatabaseStartup {
             Platform.exit();
             return true;
         }
+        repairAndReopen(stage, workspace, () -> { }, opened);
+        return true;
+    }
+
+    /**
+     * Sets the database file aside, builds a new one and opens the workspace again, in the
+     * background while the stage shows a progress line (the UI never freezes); then shows what was
+     * repaired and hands the opened store to {@code opened}, or says why it failed and quits.
+     *
+     * @param closeFirst run first, on the background thread: closes whatever still has the
+     *                   workspace open in this process (the main window's store)
+     */
+    public static void repairAndReopen(Stage stage, Path workspace, Runnable closeFirst, Consumer<FeatureStore> opened) {
         HBox progress = new HBox(10, new ProgressIndicator(), new Label("Repairing " + workspace + " …"));
         progress.setPadding(new Insets(24));
         stage.setScene(new Scene(progress, 560, 120));
         stage.setTitle("Feature Workbench — repairing");
         stage.show();
         FxTaskExecutor executor = new FxTaskExecutor();
-        executor.execute(() -> new Repaired(HealthOperations.repairWithNewDatabase(workspace), Workspace.open(workspace)),
+        executor.execute(() -> {
+            closeFirst.run();
+            return new Repaired(HealthOperations.repairWithNewDatabase(workspace), Workspace.open(workspace));
+        },
                 done -> {
                     executor.close();
                     Alert report = new Alert(done.report().complete() ? Alert.AlertType.INFORMATION
@@ -69,7 +85,6 @@ public final class DamagedDatabaseStartup {
                     new Alert(Alert.AlertType.ERROR, "The repair could not finish: " + e.getMessage()).showAndWait();
                     Platform.exit();
                 });
-        return true;
     }
 
     private record Repaired(RepairReport report, FeatureStore store) {

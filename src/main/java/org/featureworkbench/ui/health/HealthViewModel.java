@@ -34,6 +34,8 @@ public final class HealthViewModel {
     private final ReadOnlyBooleanWrapper damaged = new ReadOnlyBooleanWrapper(this, "damaged", false);
     private final ReadOnlyBooleanWrapper checked = new ReadOnlyBooleanWrapper(this, "checked", false);
     private final BooleanBinding canRepair;
+    /** Closes this store and repairs into a new database file; null when nobody can (e.g. in tests). */
+    private Runnable newDatabaseRepair;
 
     /** @param afterRepair runs on the UI thread after a repair (e.g. reload the group list) */
     public HealthViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs, Runnable afterRepair) {
@@ -42,6 +44,15 @@ public final class HealthViewModel {
         this.dialogs = dialogs;
         this.afterRepair = afterRepair;
         canRepair = damaged.getReadOnlyProperty().and(working.getReadOnlyProperty().not());
+    }
+
+    /**
+     * What Repair does when pages of the database file cannot be read: the app closes the
+     * workspace, sets the file aside, builds a new one (ADR 0019) and opens the workspace again.
+     * Without it, the page says to close the workbench and run {@code repair}.
+     */
+    public void onNewDatabaseNeeded(Runnable closeRepairAndReopen) {
+        this.newDatabaseRepair = closeRepairAndReopen;
     }
 
     /** Runs the full check. */
@@ -76,19 +87,35 @@ public final class HealthViewModel {
         }
         working.set(true);
         summary.set("Repairing the workspace…");
-        executor.execute(() -> store.health().repair(), report -> {
-            working.set(false);
-            repairLines.setAll(lines(report));
-            show(report.after());
-            if (!report.notRestored().isEmpty()) {
-                summary.set(summary.get() + " Some data could not be restored: see the list below.");
-            }
-            afterRepair.run();
-        }, e -> {
+        executor.execute(() -> store.health().repair(), this::repaired, e -> {
             working.set(false);
             summary.set("The repair could not finish.");
             dialogs.showError("Could not repair the workspace", e.getMessage(), e);
         });
+    }
+
+    /** Shows what a repair did; one that needs a new database file offers to make it (the app restarts the workspace). */
+    void repaired(RepairReport report) {
+        working.set(false);
+        if (report.needsNewDatabase() && newDatabaseRepair != null) {
+            repairLines.setAll("Pages of the database file cannot be read: it must be set aside and built again.");
+            show(report.after());
+            if (dialogs.confirm("Repair with a new database file", "Pages of the workspace database cannot be read, "
+                    + "so repairing it in place would leave the damage in the file. The workbench will close the "
+                    + "workspace, move the database file into the workspace's 'damaged' folder (nothing is deleted), "
+                    + "build a new one from the definition files and the offline stores, and open the workspace "
+                    + "again. Writes to online-only groups since their last backup cannot be restored. Close other "
+                    + "programs using this workspace first.", "Close and repair")) {
+                newDatabaseRepair.run();
+            }
+            return;
+        }
+        repairLines.setAll(lines(report));
+        show(report.after());
+        if (!report.notRestored().isEmpty()) {
+            summary.set(summary.get() + " Some data could not be restored: see the list below.");
+        }
+        afterRepair.run();
     }
 
     static List<String> lines(RepairReport report) {

@@ -100,7 +100,12 @@ public final class LookupViewModel {
             if (group.getValue() != null && group.getValue().name().equals(g.name())) {
                 show(g, asked, result, note);
             }
-        }, Failures.inline(message, dialogs, "look up the records"));
+        }, e -> {
+            // A failed read answers nothing: the last answer's rows and "Not found" must not stay beside the error.
+            records.clear();
+            notFound.set("");
+            Failures.inline(message, dialogs, "look up the records").accept(e);
+        });
     }
 
     private BatchGetResult read(String groupName, List<String> ids) {

@@ -97,6 +97,40 @@ class HealthViewModelTest {
                 dialogs.errors.toString());
     }
 
+    @Test
+    void unreadablePagesOfferToCloseTheWorkspaceAndRepairIntoANewDatabaseFile() {
+        AtomicInteger newDatabaseRepairs = new AtomicInteger();
+        vm.onNewDatabaseNeeded(newDatabaseRepairs::incrementAndGet);
+        // What HealthOperations.repair answers when a page cannot be read: nothing repaired in place.
+        Finding unreadable = new Finding(Finding.Kind.ONLINE_TABLE_DAMAGED, "customers", "a page of the online table"
+                + " of feature group 'customers' cannot be read", "its records cannot be read", "run 'feature-workbench repair'");
+        org.featureworkbench.health.RepairReport needsNewFile = new org.featureworkbench.health.RepairReport(
+                java.util.List.of(), java.util.List.of(), java.util.List.of("the database file"),
+                new org.featureworkbench.health.HealthReport(workspace, java.util.List.of(unreadable), "1 table"));
+
+        dialogs.confirmAnswers.push(Optional.empty());
+        vm.repaired(needsNewFile);
+        assertEquals(0, newDatabaseRepairs.get(), "declined: the workspace stays open");
+        assertTrue(vm.repairLines().get(0).contains("must be set aside and built again"), vm.repairLines().toString());
+        assertTrue(vm.canRepairProperty().get(), "Repair can be pressed again");
+
+        dialogs.confirmAnswers.push(Optional.of(true));
+        vm.repaired(needsNewFile);
+        assertEquals(1, newDatabaseRepairs.get(), "accepted: the app closes, repairs and reopens");
+        assertEquals(0, reloads.get(), "nothing was repaired in this store");
+    }
+
+    @Test
+    void withoutAnAppToRestartThePageSaysToCloseAndRunRepair() {
+        Finding unreadable = new Finding(Finding.Kind.CATALOG_UNREADABLE, "catalog", "the catalog cannot be read",
+                "no group can be listed", "run 'feature-workbench repair'");
+        vm.repaired(new org.featureworkbench.health.RepairReport(java.util.List.of(), java.util.List.of(),
+                java.util.List.of("the database file (close the workbench … then run 'feature-workbench repair')"),
+                new org.featureworkbench.health.HealthReport(workspace, java.util.List.of(unreadable), "1 table")));
+        assertTrue(vm.repairLines().get(0).startsWith("Not restored: the database file (close the workbench"),
+                vm.repairLines().toString());
+    }
+
     private void dropOnlineTable() throws Exception {
         try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
              Statement s = c.createStatement()) {

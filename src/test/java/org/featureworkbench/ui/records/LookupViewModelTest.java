@@ -54,6 +54,28 @@ class LookupViewModelTest {
     }
 
     @Test
+    void aGroupWhoseOnlineTableIsGoneSaysSoInsteadOfNotFound() throws Exception {
+        lookup.idsTextProperty().set("c1, c9");
+        lookup.lookUp();
+        assertTrue(lookup.notFoundProperty().get().startsWith("Not found: c9"), lookup.notFoundProperty().get());
+
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                org.featureworkbench.workspace.Workspace.jdbcUrl(workspace), "fwb", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP TABLE \"" + org.featureworkbench.online.H2OnlineStore.tableName(f.group) + "\"");
+        }
+        for (String ids : List.of("c1", "c1, c9")) {
+            lookup.idsTextProperty().set(ids);
+            lookup.lookUp();
+            assertTrue(lookup.messageProperty().get().contains("the online table of feature group 'customers' is "
+                    + "missing"), lookup.messageProperty().get());
+            assertTrue(lookup.messageProperty().get().contains("run 'feature-workbench check'"));
+            assertEquals("", lookup.notFoundProperty().get(), "nothing is called not found");
+            assertTrue(lookup.records().isEmpty(), "no rows from an earlier answer");
+        }
+    }
+
+    @Test
     void columnsAreTheIdAndEventTimeThenTheFeaturesThenExpiry() {
         assertEquals(List.of("customer_id", "event_time", "age", "score", "Expires at"),
                 lookup.columns().stream().map(ResultColumn::title).toList());

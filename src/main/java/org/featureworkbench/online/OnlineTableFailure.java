@@ -1,0 +1,66 @@
+package org.featureworkbench.online;
+
+import java.sql.SQLException;
+import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.OnlineTableUnreadableException;
+import org.h2.api.ErrorCode;
+import org.h2.mvstore.MVStoreException;
+
+/**
+ * Tells a missing or damaged online table apart from other storage failures, and words it for a
+ * user: which group, what it means, and to run {@code check} then {@code repair} — never H2's
+ * message with its SQL. Stateless.
+ */
+final class OnlineTableFailure {
+    private OnlineTableFailure() {
+    }
+
+    /**
+     * The failure as {@link OnlineTableUnreadableException} when the group's table is missing or
+     * unreadable, else null.
+     *
+     * @param what what was being done, e.g. "read record 'C1' of 'customers'"
+     */
+    static OnlineTableUnreadableException of(FeatureGroup group, String what, SQLException e) {
+        String problem;
+        if (tableMissing(e, OnlineTable.tableName(group))) {
+            problem = "the online table of feature group '" + group.name() + "' is missing from the workspace database";
+        } else if (damaged(e)) {
+            problem = "a page of the online table of feature group '" + group.name() + "' cannot be read (the "
+                    + "workspace database file is damaged)";
+        } else {
+            return null;
+        }
+        return new OnlineTableUnreadableException(group.name(), "could not " + what + ": " + problem
+                + ", so its online records cannot be read or written; run 'feature-workbench check' to see what "
+                + "is affected, then 'feature-workbench repair' to rebuild the table from the group's offline store "
+                + "(or, for an online-only group, from its last backup)", e);
+    }
+
+    private static boolean tableMissing(SQLException e, String tableName) {
+        int code = e.getErrorCode();
+        boolean notFound = code == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                || code == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2
+                || code == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1;
+        // The catalog table is named in the same statement (GetRecord's version check): only our table counts.
+        return notFound && String.valueOf(e.getMessage()).contains(tableName);
+    }
+
+    /** H2 reporting a page or file it cannot read (as health.DatabaseDamage tells it at open). */
+    private static boolean damaged(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MVStoreException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String message = String.valueOf(sql.getMessage());
+                if (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
+                        || (sql.getErrorCode() == ErrorCode.GENERAL_ERROR_1 && (message.contains("MVStoreException")
+                        || message.contains("Unable to read the page") || message.contains("corrupt")))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
