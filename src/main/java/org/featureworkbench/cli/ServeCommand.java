@@ -45,15 +45,19 @@ final class ServeCommand implements Callable<Integer> {
     String credentials;
 
     @Option(names = "--credentials-file", paramLabel = "FILE",
-            description = "Read ACCESS_KEY:SECRET (or an AWS credentials file's first profile) from FILE.")
+            description = "Read ACCESS_KEY:SECRET, or an AWS credentials file's [default] profile, from FILE.")
     Path credentialsFile;
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Read profile NAME of --credentials-file instead of [default].")
+    String profile;
 
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
             throw new ValidationException("--port", port + " is not a TCP port; give 1-65535 (or 0 for any free one)");
         }
-        Optional<ApiCredentials> key = CredentialsOption.read(credentials, credentialsFile);
+        Optional<ApiCredentials> key = CredentialsOption.read(credentials, credentialsFile, profile);
         ApiServerOptions options = new ApiServerOptions(host, port, key);
         Optional<String> warning = HostAccess.check(options);
         FeatureStore store = root.openStore();

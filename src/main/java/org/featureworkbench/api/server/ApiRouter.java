@@ -33,7 +33,6 @@ public final class ApiRouter {
     private final RuntimeHandler batchGetRecord;
     private final RuntimeHandler batchWriteRecord;
     private final RuntimeHandler listRecords;
-    private final FeatureStore store;
 
     public ApiRouter(FeatureStore store) {
         this.store = store;
