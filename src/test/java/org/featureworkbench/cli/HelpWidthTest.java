@@ -32,10 +32,14 @@ class HelpWidthTest {
         CommandLine spec = find(command);
         List<String> written = new ArrayList<>(Arrays.asList(spec.getCommandSpec().usageMessage().description()));
         written.addAll(Arrays.asList(spec.getCommandSpec().usageMessage().footer()));
-        // A command list shows each subcommand's first description line: wrapped, it reads as cut off.
+        // A command list shows each subcommand's header, or else its first description line:
+        // wrapped, it reads as cut off.
         spec.getSubcommands().values().forEach(sub -> {
+            String[] header = sub.getCommandSpec().usageMessage().header();
             String[] description = sub.getCommandSpec().usageMessage().description();
-            if (description.length > 0) {
+            if (header.length > 0) {
+                written.add(header[0]);
+            } else if (description.length > 0) {
                 written.add(description[0]);
             }
         });
