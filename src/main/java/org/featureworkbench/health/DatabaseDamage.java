@@ -1,10 +1,7 @@
 package org.featureworkbench.health;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.function.Supplier;
-import org.h2.api.ErrorCode;
-import org.h2.mvstore.MVStoreException;
 
 /**
  * Tells a damaged database file apart from other failures, so that users read "the database is
@@ -54,23 +51,6 @@ public final class DatabaseDamage {
 
     /** Whether a failure (or any of its causes) is H2 reporting a page or file it cannot read. */
     public static boolean isDamage(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MVStoreException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                int code = sql.getErrorCode();
-                String message = String.valueOf(sql.getMessage());
-                if (code == ErrorCode.FILE_CORRUPTED_1
-                        || (code == ErrorCode.GENERAL_ERROR_1 && (message.contains("MVStoreException")
-                        || message.contains("Unable to read the page") || message.contains("corrupt")))) {
-                    return true;
-                }
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return org.featureworkbench.database.DamagedFile.isDamage(failure);
     }
 }

@@ -1,10 +1,10 @@
 package org.featureworkbench.online;
 
 import java.sql.SQLException;
+import org.featureworkbench.database.DamagedFile;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.OnlineTableUnreadableException;
 import org.h2.api.ErrorCode;
-import org.h2.mvstore.MVStoreException;
 
 /**
  * Tells a missing or damaged online table apart from other storage failures, and words it for a
@@ -25,7 +25,7 @@ final class OnlineTableFailure {
         String problem;
         if (tableMissing(e, OnlineTable.tableName(group))) {
             problem = "the online table of feature group '" + group.name() + "' is missing from the workspace database";
-        } else if (damaged(e)) {
+        } else if (DamagedFile.isDamage(e)) {
             problem = "a page of the online table of feature group '" + group.name() + "' cannot be read (the "
                     + "workspace database file is damaged)";
         } else {
@@ -44,23 +44,5 @@ final class OnlineTableFailure {
                 || code == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1;
         // The catalog table is named in the same statement (GetRecord's version check): only our table counts.
         return notFound && String.valueOf(e.getMessage()).contains(tableName);
-    }
-
-    /** H2 reporting a page or file it cannot read (as health.DatabaseDamage tells it at open). */
-    private static boolean damaged(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MVStoreException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String message = String.valueOf(sql.getMessage());
-                if (sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
-                        || (sql.getErrorCode() == ErrorCode.GENERAL_ERROR_1 && (message.contains("MVStoreException")
-                        || message.contains("Unable to read the page") || message.contains("corrupt")))) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
