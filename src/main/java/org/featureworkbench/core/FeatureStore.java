@@ -57,7 +57,7 @@ public final class FeatureStore implements AutoCloseable {
         this.services = services;
         this.groupCache = new GroupCache(catalog::findEntry, catalog::version);
         this.records = new RecordOperations(this::describeFeatureGroup, groupCache, services,
-                () -> ingest().workspaceJobs());
+                () -> ingest().workspaceJobs(), (group, message) -> health().damageMet(group, message));
         this.ingest = new IngestOperations(this, services);
         this.query = new QueryOperations(new DuckDbQueryEngine(workspaceDirectory, offlineStoreDirectory(),
                 services.offline(), () -> catalog.list(GroupListQuery.ALL),

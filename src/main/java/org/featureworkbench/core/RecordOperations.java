@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.featureworkbench.database.WaitNotices;
+import org.featureworkbench.model.OnlineTableUnreadableException;
 import org.featureworkbench.model.BatchGetIdentifier;
 import org.featureworkbench.model.BatchGetResult;
 import org.featureworkbench.model.BatchWriteEntry;
@@ -49,6 +50,7 @@ public final class RecordOperations {
     private final GroupCache cache;
     private final StoreServices services;
     private final Supplier<List<IngestJobRecord>> recordedIngests;
+    private final java.util.function.BiConsumer<String, String> damageMet;
 
     /**
      * @param groups a fresh catalog read (throwing when the group does not exist), for the rare
@@ -56,13 +58,17 @@ public final class RecordOperations {
      * @param cache  the per-call operations' groups (PutRecord, GetRecord, DeleteRecord)
      * @param recordedIngests every ingest recorded in the workspace (compaction must not merge the
      *                        files of one that is still running or interrupted)
+     * @param damageMet       told (group, message) when an online table turns out missing or damaged,
+     *                        so the workspace's next opening says so (ADR 0019)
      */
     RecordOperations(Function<String, FeatureGroup> groups, GroupCache cache, StoreServices services,
-                     Supplier<List<IngestJobRecord>> recordedIngests) {
+                     Supplier<List<IngestJobRecord>> recordedIngests,
+                     java.util.function.BiConsumer<String, String> damageMet) {
         this.groups = groups;
         this.cache = cache;
         this.services = services;
         this.recordedIngests = recordedIngests;
+        this.damageMet = damageMet;
     }
 
     /**
@@ -112,7 +118,12 @@ public final class RecordOperations {
      *         online table is missing or damaged (the call fails rather than report its records missing)
      */
     public BatchGetResult batchGetRecord(List<BatchGetIdentifier> identifiers) {
-        return services.online().batchGet(identifiers, name -> services.catalog().find(name));
+        try {
+            return services.online().batchGet(identifiers, name -> services.catalog().find(name));
+        } catch (OnlineTableUnreadableException e) {
+            damageMet.accept(e.groupName(), e.getMessage());
+            throw e;
+        }
     }
 
     /**
@@ -239,6 +250,15 @@ public final class RecordOperations {
      * before that check (an unknown feature another process added, a dropped table).
      */
     private <T> T withGroup(String groupName, Function<CatalogEntry, T> operation) {
+        try {
+            return withCurrentGroup(groupName, operation);
+        } catch (OnlineTableUnreadableException e) {
+            damageMet.accept(e.groupName(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private <T> T withCurrentGroup(String groupName, Function<CatalogEntry, T> operation) {
         CatalogEntry entry = entry(groupName);
         try {
             return operation.apply(entry);

@@ -28,6 +28,11 @@ public record Finding(Kind kind, String subject, String problem, String meaning,
         ONLINE_TABLE_MISSING(Severity.DAMAGE),
         /** Reading every row of an online table failed. */
         ONLINE_TABLE_DAMAGED(Severity.DAMAGE),
+        /**
+         * A command met a damaged online table since the last clean check (the opening check's way
+         * to know of damaged pages, which only a read finds).
+         */
+        ONLINE_TABLE_DAMAGE_SEEN(Severity.DAMAGE),
         /** A Parquet file whose footer cannot be read (truncated or overwritten). */
         OFFLINE_FILE_DAMAGED(Severity.DAMAGE),
         /** A journal segment whose bytes changed after they were written. */

@@ -56,6 +56,14 @@ final class Findings {
                 "it takes space but no command reads it", "nothing, unless the group is missing from the catalog too");
     }
 
+    static Finding damageSeen(DamageSeen.Sighting seen) {
+        return new Finding(Finding.Kind.ONLINE_TABLE_DAMAGE_SEEN, seen.group(),
+                "a command met damage in the online table of feature group '" + seen.group() + "' at "
+                        + seen.time() + " (" + seen.message() + ")",
+                "get and batch-get of '" + seen.group() + "' may fail or miss records",
+                "run 'feature-workbench check' to see everything affected, then 'feature-workbench repair'");
+    }
+
     static Finding tableUnreadable(String table, FeatureGroup group, Exception e) {
         if (table.equals(DatabaseScan.CATALOG_TABLE)) {
             return catalogUnreadable(e);

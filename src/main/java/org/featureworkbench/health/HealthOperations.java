@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.featureworkbench.database.ProcessInfo;
@@ -45,6 +47,7 @@ public final class HealthOperations {
     private final OfflineStore offline;
     private final Clock clock;
     private final DefinitionFiles definitions;
+    private final DamageSeen damageSeen;
     private volatile HealthReport opening;
 
     /**
@@ -60,6 +63,7 @@ public final class HealthOperations {
         this.offline = offline;
         this.clock = clock;
         this.definitions = new DefinitionFiles(this.workspace.resolve("offline-store"));
+        this.damageSeen = new DamageSeen(this.workspace);
     }
 
     /**
@@ -70,9 +74,60 @@ public final class HealthOperations {
     public HealthReport atOpening() {
         HealthReport report = opening;
         if (report == null) {
-            report = new HealthCheck(workspace, database, catalog).quick();
+            report = withSightings(new HealthCheck(workspace, database, catalog).quick());
             opening = report;
         }
+        return report;
+    }
+
+    /**
+     * The quick check's findings plus the damage commands met since the last clean check, for
+     * groups the quick check found nothing wrong with (a missing table is already its own finding).
+     */
+    private HealthReport withSightings(HealthReport quick) {
+        List<DamageSeen.Sighting> seen;
+        try {
+            seen = damageSeen.read();
+        } catch (RuntimeException e) {
+            return quick;
+        }
+        if (seen.isEmpty()) {
+            return quick;
+        }
+        Set<String> named = quick.findings().stream().map(Finding::subject).collect(Collectors.toSet());
+        List<Finding> findings = new ArrayList<>(quick.findings());
+        seen.stream().filter(s -> !named.contains(s.group())).map(Findings::damageSeen).forEach(findings::add);
+        return new HealthReport(quick.workspace(), findings, quick.checked() + ", and the damage commands met");
+    }
+
+    /**
+     * Notes that a command could not read {@code groupName}'s online table, so every later opening
+     * of the workspace says so until a check finds no damage or a repair completes. Never fails.
+     */
+    public void damageMet(String groupName, String message) {
+        try {
+            // The command's own advice (check, then repair) is the finding's action: keep what failed.
+            int advice = message.indexOf(", so its online records");
+            damageSeen.record(groupName, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    advice > 0 ? message.substring(0, advice) : message);
+            opening = null;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not note the damage met in {}: {}", groupName, e.getMessage());
+        }
+    }
+
+    /**
+     * Reads every row of every database table: the part of the full check that finds pages of the
+     * database file that cannot be read, which the opening check cannot see (H2 reads a page only
+     * when a query needs it). The GUI runs it in the background after opening, so a damaged
+     * workspace says so before the user meets the damage. About as long as reading the online store once.
+     */
+    public HealthReport readTables() {
+        if (database == null) {
+            throw new FeatureStoreException("this store was opened without its database; open the workspace to check it");
+        }
+        HealthReport report = new HealthCheck(workspace, database, catalog).tables();
+        noteDamagedTables(report);
         return report;
     }
 
@@ -84,7 +139,27 @@ public final class HealthOperations {
         if (database == null) {
             throw new FeatureStoreException("this store was opened without its database; open the workspace to check it");
         }
-        return new HealthCheck(workspace, database, catalog).full();
+        HealthReport report = new HealthCheck(workspace, database, catalog).full();
+        forgetSightingsIfClean(report);
+        noteDamagedTables(report);
+        return report;
+    }
+
+    /** Damaged pages a check read are noted like those a command met, so later openings say so. */
+    private void noteDamagedTables(HealthReport report) {
+        report.findings().stream().filter(f -> f.kind() == Finding.Kind.ONLINE_TABLE_DAMAGED)
+                .forEach(f -> damageMet(f.subject(), f.problem()));
+    }
+
+    private void forgetSightingsIfClean(HealthReport report) {
+        if (!report.damaged()) {
+            try {
+                damageSeen.clear();
+                opening = null;
+            } catch (RuntimeException e) {
+                LOG.warn("Could not clear the notes of damage met: {}", e.getMessage());
+            }
+        }
     }
 
     /**
@@ -109,6 +184,9 @@ public final class HealthOperations {
         }
         RepairReport report = new Repair(workspace, database, ds -> catalog, online, offline, clock).run();
         opening = null;
+        if (report.complete()) {
+            damageSeen.clear();
+        }
         return report;
     }
 
@@ -189,6 +267,8 @@ public final class HealthOperations {
             if (Files.exists(trace)) {
                 new DamagedFiles(dir, clock).moveAside(trace);
             }
+            // What commands met was in the file just set aside, not in the new one.
+            new DamageSeen(dir).clear();
         } catch (IOException e) {
             throw new FeatureStoreException("could not move the database file " + file + " aside: " + e.getMessage()
                     + "; close every program using the workspace and try again", e);

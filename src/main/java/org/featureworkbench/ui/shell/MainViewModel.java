@@ -17,6 +17,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.health.Finding;
+import org.featureworkbench.health.HealthReport;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.ui.dialog.DialogService;
@@ -148,20 +150,40 @@ public final class MainViewModel implements GroupEvents {
     }
 
     /**
-     * The quick check made when the workspace opened: when it finds damage, the Check page opens
-     * with the findings and a dialog says so (a damaged workspace must never look fine).
+     * The checks made when the workspace opened: first the quick one (names of groups, tables and
+     * definition files); when that finds nothing, every online table is read in the background,
+     * since a damaged page shows only when something reads it. When either finds damage, the Check
+     * page opens with the findings and a dialog says so (a damaged workspace must never look fine).
      */
     public void checkAtOpening() {
         executor.execute(() -> store.health().atOpening(), report -> {
             if (report.damaged()) {
-                health.show(report);
-                showHealth();
-                String problem = report.findings().get(0).problem();
-                dialogs.showError("The workspace is damaged", Character.toUpperCase(problem.charAt(0))
-                        + problem.substring(1) + ". The Check workspace page lists what is affected; Repair rebuilds what the offline "
-                        + "store holds.", null);
+                showDamageFoundAtOpening(report);
+            } else {
+                readTablesInBackground();
             }
         }, e -> dialogs.showError("Could not check the workspace", e.getMessage(), e));
+    }
+
+    private void readTablesInBackground() {
+        // A job thread: reading a large online store takes seconds and must not hold up lookups.
+        executor.executeJob(() -> store.health().readTables(), report -> {
+            if (report.damaged()) {
+                showDamageFoundAtOpening(report);
+            }
+        }, e -> {
+            // Best effort: the window may have closed the store meanwhile; the Check page reads everything anyway.
+        });
+    }
+
+    private void showDamageFoundAtOpening(HealthReport report) {
+        health.show(report);
+        showHealth();
+        String problem = report.findings().stream().filter(Finding::isDamage)
+                .findFirst().orElse(report.findings().get(0)).problem();
+        dialogs.showError("The workspace is damaged", Character.toUpperCase(problem.charAt(0))
+                + problem.substring(1) + ". The Check workspace page lists what is affected; Repair rebuilds what the "
+                + "offline store holds.", null);
     }
 
     /** The Check workspace page's view model. */
