@@ -41,7 +41,7 @@ final class UpdateCommand extends StoreCommand {
         try {
             duration = ttl == null ? null : TtlDuration.parse(ttl, "--ttl");
         } catch (ValidationException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, ttl);
+            throw OptionNames.usageError(spec, e);
         }
     }
 
