@@ -41,7 +41,7 @@ public final class ApiOperations {
         warning.ifPresent(LOG::warn);
         ApiRouter router = new ApiRouter(store);
         ApiDispatcher dispatcher = new ApiDispatcher(router::route, authenticatorFor(options),
-                store.logsDirectory(), router::answersWithoutWaiting);
+                store.logsDirectory(), router::answersWithoutWaiting, router::routeWithoutWaiting);
         JettyApiServer[] started = new JettyApiServer[1];
         started[0] = JettyApiServer.start(dispatcher, options, ServerLimits.DEFAULTS, () -> forget(started[0]));
         running = started[0];

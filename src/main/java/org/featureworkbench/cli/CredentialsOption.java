@@ -28,6 +28,25 @@ final class CredentialsOption {
 
     /** @param profile the profile to read from the file; null for {@code [default]} */
     static Optional<ApiCredentials> read(String inline, Path file, String profile) {
+        requireOneSource(inline, file, profile);
+        if (inline != null) {
+            return Optional.of(parse(inline, "--credentials"));
+        }
+        return file == null ? Optional.empty() : Optional.of(fromFile(file, profile));
+    }
+
+    /**
+     * Checks the options alone, before any file is read: at most one source, a profile only with a
+     * file, and an inline key in ACCESS_KEY:SECRET form.
+     */
+    static void checkOptions(String inline, Path file, String profile) {
+        requireOneSource(inline, file, profile);
+        if (inline != null) {
+            parse(inline, "--credentials");
+        }
+    }
+
+    private static void requireOneSource(String inline, Path file, String profile) {
         if (inline != null && file != null) {
             throw new ValidationException("--credentials", "give --credentials or --credentials-file, not both");
         }
@@ -35,10 +54,6 @@ final class CredentialsOption {
             throw new ValidationException("--profile", "names a profile of --credentials-file; give the file too,"
                     + " e.g. --credentials-file ~/.aws/credentials --profile " + profile);
         }
-        if (inline != null) {
-            return Optional.of(parse(inline, "--credentials"));
-        }
-        return file == null ? Optional.empty() : Optional.of(fromFile(file, profile));
     }
 
     static ApiCredentials parse(String text, String where) {

@@ -37,10 +37,11 @@ final class DataExportCommand extends RecordCommand {
 
     @Override
     protected void prepare() {
-        if (format != null) {
-            exportFormat = ExportFormat.parse(format, "--format");
-        } else {
-            exportFormat = out == null ? ExportFormat.CSV : ExportFormat.forFile(out);
+        try {
+            exportFormat = format != null ? ExportFormat.parse(format, "--format")
+                    : out == null ? ExportFormat.CSV : ExportFormat.forFile(out);
+        } catch (org.featureworkbench.model.ValidationException e) {
+            throw OptionNames.usageError(spec, e);
         }
     }
 

@@ -99,8 +99,17 @@ final class DatasetCommand extends RecordCommand {
 
     private DatasetSpec spec;
 
+    /** Every check here is of the options alone: a failure is a usage error (exit 2). */
     @Override
     protected void prepare() {
+        try {
+            checkOptions();
+        } catch (ValidationException e) {
+            throw OptionNames.usageError(super.spec, e);
+        }
+    }
+
+    private void checkOptions() {
         if (manifest != null) {
             if (base != null || !joins.isEmpty()) {
                 throw new ValidationException("--from-manifest", "a rebuild takes its base and groups from the manifest; "

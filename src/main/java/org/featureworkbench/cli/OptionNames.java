@@ -3,6 +3,8 @@ package org.featureworkbench.cli;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.featureworkbench.model.ValidationException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Renames the SageMaker request fields in validation messages to the options the user typed,
@@ -13,6 +15,14 @@ final class OptionNames {
     private static final Pattern FEATURE = Pattern.compile("(?:FeatureDefinitions|FeatureAdditions)\\[(\\d+)].*");
 
     private OptionNames() {
+    }
+
+    /**
+     * {@code e}, a complaint about the options alone (missing, conflicting or malformed), as a
+     * usage error: exit 2 with the hint to the command's --help, like picocli's own (issue 13).
+     */
+    static ParameterException usageError(CommandSpec command, ValidationException e) {
+        return new ParameterException(command.commandLine(), e.getMessage(), e);
     }
 
     static ValidationException translate(ValidationException e) {

@@ -37,7 +37,8 @@ final class QueryCommand extends RecordCommand {
     @Override
     protected void prepare() {
         if (limit < 0) {
-            throw new org.featureworkbench.model.ValidationException("--limit", "must be 0 (no limit) or more, not " + limit);
+            throw OptionNames.usageError(spec, new org.featureworkbench.model.ValidationException("--limit",
+                    "must be 0 (no limit) or more, not " + limit));
         }
     }
 

@@ -14,7 +14,9 @@ import org.featureworkbench.model.ValidationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code serve}: the workspace as a SageMaker-compatible endpoint for the AWS SDKs, boto3 and the
@@ -52,10 +54,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Read profile NAME of --credentials-file instead of [default].")
     String profile;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        if (port < 0 || port > 65535) {
-            throw new ValidationException("--port", port + " is not a TCP port; give 1-65535 (or 0 for any free one)");
+        try {
+            if (port < 0 || port > 65535) {
+                throw new ValidationException("--port", port + " is not a TCP port; give 1-65535 (or 0 for any free one)");
+            }
+            CredentialsOption.checkOptions(credentials, credentialsFile, profile);
+        } catch (ValidationException e) {
+            throw OptionNames.usageError(spec, e);
         }
         Optional<ApiCredentials> key = CredentialsOption.read(credentials, credentialsFile, profile);
         ApiServerOptions options = new ApiServerOptions(host, port, key);

@@ -6,6 +6,7 @@ import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.ValidationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -29,14 +30,19 @@ final class UpdateCommand extends StoreCommand {
 
     private TtlDuration duration;
 
+    /** Missing, conflicting or malformed options are usage errors (exit 2), as picocli's own are. */
     @Override
     protected void prepare() {
         if ((ttl == null) == !noTtl) {
-            throw new ValidationException("--ttl", ttl == null
+            throw new ParameterException(spec.commandLine(), ttl == null
                     ? "say what to change: --ttl DURATION (e.g. --ttl 7d) or --no-ttl"
                     : "give --ttl or --no-ttl, not both");
         }
-        duration = ttl == null ? null : TtlDuration.parse(ttl, "--ttl");
+        try {
+            duration = ttl == null ? null : TtlDuration.parse(ttl, "--ttl");
+        } catch (ValidationException e) {
+            throw OptionNames.usageError(spec, e);
+        }
     }
 
     @Override

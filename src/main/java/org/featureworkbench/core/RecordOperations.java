@@ -22,6 +22,7 @@ import org.featureworkbench.model.FlushResult;
 import org.featureworkbench.model.OfflineStoreStats;
 import org.featureworkbench.model.OnlineRecord;
 import org.featureworkbench.model.PutResult;
+import org.featureworkbench.model.ReadWouldWaitException;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.model.RecordIdPage;
 import org.featureworkbench.model.TargetStore;
@@ -109,6 +110,30 @@ public final class RecordOperations {
     public boolean readsWithoutWaiting(String groupName) {
         return services.database() instanceof org.featureworkbench.database.WorkspaceDatabase database
                 && database.servesFileItself() && cache.isCached(groupName);
+    }
+
+    /**
+     * {@link #getRecord} for a caller that must never block (the API server's selector thread):
+     * the group's cached definition only, and a read that declines to wait for a lock another
+     * session holds (another process altering or dropping the group's table through this
+     * process's database server). Invalid input is answered as {@link #getRecord} answers it;
+     * anything else that is not a plain answer (the group not cached, a stale definition, a lock
+     * held, a failure) is a {@link ReadWouldWaitException}, and {@link #getRecord}, which waits
+     * and re-reads as usual, gives the answer (ADR 0021 addendum 3).
+     *
+     * @throws ReadWouldWaitException when only {@link #getRecord} can answer
+     */
+    public Optional<OnlineRecord> getRecordWithoutWaiting(String groupName, String recordId, List<String> projection) {
+        CatalogEntry e = cache.cached(groupName).orElseThrow(() ->
+                new ReadWouldWaitException("group '" + groupName + "' is not cached", null));
+        try {
+            requireOnline(e.group(), "GetRecord");
+            return services.online().getWithoutWaiting(e.group(), e.version(), recordId, projection);
+        } catch (ValidationException | ReadWouldWaitException answered) {
+            throw answered;
+        } catch (RuntimeException other) {
+            throw new ReadWouldWaitException("GetRecord of '" + groupName + "' needs the usual path", other);
+        }
     }
 
     /**

@@ -43,6 +43,8 @@ public final class H2OnlineStore implements OnlineStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final ReadSessions readSessions;
+    /** Sessions whose lock timeout is 0, for reads that must never wait ({@link #getWithoutWaiting}). */
+    private final ReadSessions neverWaitingSessions;
     private final H2RowWriter writer;
     private final Map<String, OnlineTable> tables = new ConcurrentHashMap<>();
 
@@ -54,6 +56,8 @@ public final class H2OnlineStore implements OnlineStore {
         this.dataSource = dataSource;
         this.clock = clock;
         this.readSessions = new ReadSessions(dataSource, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // One idle session suffices: the API server's selector is its only user (ADR 0021).
+        this.neverWaitingSessions = new ReadSessions(dataSource, 2, true);
         this.writer = new H2RowWriter(clock);
     }
 
@@ -193,6 +197,19 @@ public final class H2OnlineStore implements OnlineStore {
             return readSessions.with(s -> catalogVersion == ANY_VERSION
                     ? lookup(s, t, p, id, recordIdentifier)
                     : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
+        } catch (SQLException e) {
+            throw error(group, "read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
+        }
+    }
+
+    @Override
+    public Optional<OnlineRecord> getWithoutWaiting(FeatureGroup group, long catalogVersion, String recordIdentifier,
+                                                    List<String> projection) {
+        OnlineTable t = table(group);
+        OnlineTable.Projection p = t.projection(projection);
+        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
+        try {
+            return neverWaitingSessions.with(s -> versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
         } catch (SQLException e) {
             throw error(group, "read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
         }
@@ -362,6 +379,7 @@ public final class H2OnlineStore implements OnlineStore {
     @Override
     public void close() {
         readSessions.close();
+        neverWaitingSessions.close();
     }
 
     /** Work on a connection of the store's own. */

@@ -142,6 +142,17 @@ public interface OnlineStore extends AutoCloseable {
     Optional<OnlineRecord> get(FeatureGroup group, long catalogVersion, String recordIdentifier, List<String> projection);
 
     /**
+     * {@link #get(FeatureGroup, long, String, List)} that never waits for a lock another session
+     * holds (its session's H2 lock timeout is 0), for a caller that must not block.
+     *
+     * @throws org.featureworkbench.model.ReadWouldWaitException when the read would have waited
+     *         (e.g. another process is altering or dropping the group's table); ask again with
+     *         {@link #get(FeatureGroup, long, String, List)}, which waits as usual
+     */
+    Optional<OnlineRecord> getWithoutWaiting(FeatureGroup group, long catalogVersion, String recordIdentifier,
+                                             List<String> projection);
+
+    /**
      * BatchGetRecord: at most 100 ids in all, across at most 100 groups.
      *
      * @param groups resolves a group name to the group, empty when no such group exists

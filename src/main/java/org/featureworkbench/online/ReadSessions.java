@@ -8,8 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.featureworkbench.database.ConnectionLoss;
 import org.featureworkbench.database.Retry;
+import org.featureworkbench.model.ReadWouldWaitException;
 import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.registry.StaleDefinitionException;
 import org.slf4j.Logger;
@@ -25,8 +28,12 @@ final class ReadSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReadSessions.class);
     private static final int STATEMENTS_PER_SESSION = 64;
 
+    /** H2's "Timeout trying to lock table" (ErrorCode.LOCK_TIMEOUT_1). */
+    private static final int LOCK_TIMEOUT = 50200;
+
     private final DataSource dataSource;
     private final int maxIdle;
+    private final boolean neverWait;
     private final Deque<Session> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
@@ -37,8 +44,20 @@ final class ReadSessions implements AutoCloseable {
     }
 
     ReadSessions(DataSource dataSource, int maxIdle) {
+        this(dataSource, maxIdle, false);
+    }
+
+    /**
+     * @param neverWait whether each session's H2 lock timeout is 0 while it is ours: work that
+     *                  would wait for a lock another session holds (an ALTER or DROP of the table)
+     *                  fails at once with {@link ReadWouldWaitException} instead, and so does
+     *                  work whose connection is not this process's own (a client of another
+     *                  process's database server, whose every read is a round trip)
+     */
+    ReadSessions(DataSource dataSource, int maxIdle, boolean neverWait) {
         this.dataSource = dataSource;
         this.maxIdle = maxIdle;
+        this.neverWait = neverWait;
     }
 
     /**
@@ -53,26 +72,41 @@ final class ReadSessions implements AutoCloseable {
     private <T> T withOnce(Work<T> work) throws SQLException {
         Session session = idle.pollFirst();
         if (session == null) {
-            session = new Session(dataSource.getConnection());
+            session = neverWait ? Session.neverWaiting(dataSource.getConnection())
+                    : new Session(dataSource.getConnection());
         }
         try {
             T result = work.run(session);
             release(session);
             return result;
+        } catch (SQLException e) {
+            if (neverWait && e.getErrorCode() == LOCK_TIMEOUT) {
+                // the session is fine: it only declined to wait
+                release(session);
+                throw new ReadWouldWaitException("another session holds a lock this read needs", e);
+            }
+            discard(session, e);
+            throw e;
         } catch (ValidationException | StaleDefinitionException e) {
             // Bad input or a changed group, not a bad connection: the session is still good.
             release(session);
             throw e;
-        } catch (SQLException | RuntimeException e) {
-            // The connection may be broken (e.g. the AUTO_SERVER owner went away): never reuse it,
-            // nor its idle siblings, which went to the same server.
-            session.close();
-            if (ConnectionLoss.isHandOver(e)) {
-                for (Session s = idle.pollFirst(); s != null; s = idle.pollFirst()) {
-                    s.close();
-                }
-            }
+        } catch (RuntimeException e) {
+            discard(session, e);
             throw e;
+        }
+    }
+
+    /**
+     * The connection may be broken (e.g. the AUTO_SERVER owner went away): never reuse it, nor
+     * its idle siblings, which went to the same server.
+     */
+    private void discard(Session session, Exception e) {
+        session.close();
+        if (ConnectionLoss.isHandOver(e)) {
+            for (Session s = idle.pollFirst(); s != null; s = idle.pollFirst()) {
+                s.close();
+            }
         }
     }
 
@@ -107,8 +141,38 @@ final class ReadSessions implements AutoCloseable {
                     }
                 };
 
+        /** The lock timeout to give back to the pooled connection on close, or -1 to leave it. */
+        private final int lockTimeoutToRestore;
+
         Session(Connection connection) {
+            this(connection, -1);
+        }
+
+        private Session(Connection connection, int lockTimeoutToRestore) {
             this.connection = connection;
+            this.lockTimeoutToRestore = lockTimeoutToRestore;
+        }
+
+        /**
+         * A session on {@code connection} whose H2 lock timeout is 0 until it is closed (the
+         * connection goes back to the workspace pool with its own timeout, for the writers that
+         * wait as usual). Set on H2's session object, not with SQL: no statement per session.
+         */
+        static Session neverWaiting(Connection connection) throws SQLException {
+            SessionLocal local;
+            try {
+                local = connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s ? s : null;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            if (local == null) {
+                connection.close();
+                throw new ReadWouldWaitException("the database file is served by another process", null);
+            }
+            int usual = local.getLockTimeout();
+            local.setLockTimeout(0);
+            return new Session(connection, usual);
         }
 
         /** The session's connection, in auto-commit mode between uses. */
@@ -128,6 +192,14 @@ final class ReadSessions implements AutoCloseable {
         void close() {
             statements.values().forEach(Session::closeQuietly);
             statements.clear();
+            if (lockTimeoutToRestore >= 0) {
+                try {
+                    ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
+                            .setLockTimeout(lockTimeoutToRestore);
+                } catch (SQLException | RuntimeException e) {
+                    LOG.debug("Restoring a read connection's lock timeout failed", e);
+                }
+            }
             try {
                 connection.close();
             } catch (SQLException e) {

@@ -44,6 +44,11 @@ public final class GroupCache {
         return loaded;
     }
 
+    /** The cached entry without a catalog read, empty when it is not cached. */
+    public Optional<CatalogEntry> cached(String name) {
+        return Optional.ofNullable(entries.get(name));
+    }
+
     /**
      * Whether the group's entry is cached, i.e. {@link #get} would answer without reading the
      * catalog, and this process is not changing the group's table (a read of a table under

@@ -1,7 +1,6 @@
 package org.featureworkbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -55,10 +54,12 @@ class GroupUpdateCommandTest {
 
     @Test
     void badInputIsRefusedSayingHowToFixIt() {
-        assertRefused(cli.run("group", "update", "customers"), "--ttl DURATION (e.g. --ttl 7d) or --no-ttl");
-        assertRefused(cli.run("group", "update", "customers", "--ttl", "7d", "--no-ttl"), "not both");
-        assertRefused(cli.run("group", "update", "customers", "--ttl", "soon"), "'soon' is not a TTL");
-        assertRefused(cli.run("group", "update", "customers", "--ttl", "0d"), "at least 1");
+        // usage errors (what to give on the command line): exit 2, with the hint to --help
+        assertUsageError(cli.run("group", "update", "customers"), "--ttl DURATION (e.g. --ttl 7d) or --no-ttl");
+        assertUsageError(cli.run("group", "update", "customers", "--ttl", "7d", "--no-ttl"), "not both");
+        assertUsageError(cli.run("group", "update", "customers", "--ttl", "soon"), "'soon' is not a TTL");
+        assertUsageError(cli.run("group", "update", "customers", "--ttl", "0d"), "at least 1");
+        // the workspace refuses: exit 1
         assertRefused(cli.run("group", "update", "nobody", "--ttl", "7d"), "'nobody' does not exist");
         RecordCommandsTest.ok(cli.run("group", "create", "--name", "history", "--record-id", "id", "--event-time",
                 "ts", "--feature", "id:String", "--feature", "ts:String", "--no-online"));
@@ -85,7 +86,13 @@ class GroupUpdateCommandTest {
     }
 
     private static void assertRefused(Result result, String message) {
-        assertNotEquals(0, result.exitCode(), result.toString());
+        assertEquals(1, result.exitCode(), result.toString());
         assertTrue(result.err().contains(message), result.toString());
+    }
+
+    private static void assertUsageError(Result result, String message) {
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.err().contains(message), result.toString());
+        assertTrue(result.err().contains("'feature-workbench group update --help'"), result.toString());
     }
 }

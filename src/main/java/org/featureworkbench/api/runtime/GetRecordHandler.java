@@ -15,9 +15,15 @@ import org.featureworkbench.model.OnlineRecord;
  */
 public final class GetRecordHandler implements RuntimeHandler {
     private final FeatureStore store;
+    private final boolean withoutWaiting;
 
-    public GetRecordHandler(FeatureStore store) {
+    /**
+     * @param withoutWaiting whether to read with {@code RecordOperations.getRecordWithoutWaiting}
+     *                       (throws ReadWouldWaitException instead of waiting, for the selector thread)
+     */
+    public GetRecordHandler(FeatureStore store, boolean withoutWaiting) {
         this.store = store;
+        this.withoutWaiting = withoutWaiting;
     }
 
     @Override
@@ -26,7 +32,9 @@ public final class GetRecordHandler implements RuntimeHandler {
         String recordId = query.required("RecordIdentifierValueAsString");
         List<String> features = query.all("FeatureName");
         boolean withExpiry = ExpirationTimeResponse.enabled(query.optional("ExpirationTimeResponse"));
-        Optional<OnlineRecord> record = store.records().getRecord(groupName, recordId, features);
+        Optional<OnlineRecord> record = withoutWaiting
+                ? store.records().getRecordWithoutWaiting(groupName, recordId, features)
+                : store.records().getRecord(groupName, recordId, features);
         return new ApiResponse(200, "application/json", Map.of(), RecordResponses.getRecord(record, withExpiry));
     }
 }

@@ -7,6 +7,7 @@ import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.api.RequestAuthenticator;
+import org.featureworkbench.model.ReadWouldWaitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ public final class ApiDispatcher {
     private final RequestAuthenticator authenticator;
     private final Path logsDirectory;
     private final Predicate<ApiRequest> answersWithoutWaiting;
+    private final Function<ApiRequest, ApiResponse> routerWithoutWaiting;
     private volatile boolean closing;
 
     /**
@@ -42,21 +44,52 @@ public final class ApiDispatcher {
      */
     public ApiDispatcher(Function<ApiRequest, ApiResponse> router, RequestAuthenticator authenticator,
                          Path logsDirectory, Predicate<ApiRequest> answersWithoutWaiting) {
+        this(router, authenticator, logsDirectory, answersWithoutWaiting, router);
+    }
+
+    /**
+     * @param routerWithoutWaiting answers a request {@code answersWithoutWaiting} accepted without
+     *                             ever blocking, or throws {@link ReadWouldWaitException} when
+     *                             only {@code router} can (e.g. {@link ApiRouter#routeWithoutWaiting})
+     */
+    public ApiDispatcher(Function<ApiRequest, ApiResponse> router, RequestAuthenticator authenticator,
+                         Path logsDirectory, Predicate<ApiRequest> answersWithoutWaiting,
+                         Function<ApiRequest, ApiResponse> routerWithoutWaiting) {
         this.router = router;
         this.authenticator = authenticator;
         this.logsDirectory = logsDirectory;
         this.answersWithoutWaiting = answersWithoutWaiting;
+        this.routerWithoutWaiting = routerWithoutWaiting;
     }
 
     /** Answers {@code request}; never throws. */
     public ApiResponse dispatch(ApiRequest request) {
+        return answer(request, router);
+    }
+
+    /**
+     * Answers a request {@link #answersWithoutWaiting} accepted, on a thread that must not block,
+     * or returns null when it would have to wait (another process holds the group's table lock):
+     * then {@link #dispatch} it on a thread that may wait. Never throws.
+     */
+    public ApiResponse dispatchWithoutWaiting(ApiRequest request) {
+        try {
+            return answer(request, routerWithoutWaiting);
+        } catch (ReadWouldWaitException wouldWait) {
+            return null;
+        }
+    }
+
+    private ApiResponse answer(ApiRequest request, Function<ApiRequest, ApiResponse> route) {
         boolean controlPlane = ApiRouter.isControlPlane(request);
         try {
             if (closing) {
                 throw ApiErrors.serviceUnavailable("the local endpoint is shutting down; start it again with 'serve'");
             }
             authenticator.authenticate(request);
-            return router.apply(request);
+            return route.apply(request);
+        } catch (ReadWouldWaitException wouldWait) {
+            throw wouldWait;
         } catch (RuntimeException | StackOverflowError failure) {
             ApiException error = ApiErrors.classify(failure, controlPlane, "the local endpoint failed while serving "
                     + request.method() + " " + request.rawPath() + "; the details are in the workspace log"

@@ -29,6 +29,7 @@ public final class ApiRouter {
     private final ControlPlaneApi controlPlane;
     private final RuntimeHandler putRecord;
     private final RuntimeHandler getRecord;
+    private final RuntimeHandler getRecordWithoutWaiting;
     private final RuntimeHandler deleteRecord;
     private final RuntimeHandler batchGetRecord;
     private final RuntimeHandler batchWriteRecord;
@@ -38,7 +39,8 @@ public final class ApiRouter {
         this.store = store;
         this.controlPlane = new ControlPlaneApi(store);
         this.putRecord = new PutRecordHandler(store);
-        this.getRecord = new GetRecordHandler(store);
+        this.getRecord = new GetRecordHandler(store, false);
+        this.getRecordWithoutWaiting = new GetRecordHandler(store, true);
         this.deleteRecord = new DeleteRecordHandler(store);
         this.batchGetRecord = new BatchGetRecordHandler(store);
         this.batchWriteRecord = new BatchWriteRecordHandler(store);
@@ -68,6 +70,16 @@ public final class ApiRouter {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Answers a GetRecord {@link #answersWithoutWaiting} accepted, never blocking: the name in the
+     * path is the one cached, and the read declines to wait for a lock (ADR 0021 addendum 3).
+     *
+     * @throws org.featureworkbench.model.ReadWouldWaitException when only {@link #route} can answer
+     */
+    public ApiResponse routeWithoutWaiting(ApiRequest request) {
+        return getRecordWithoutWaiting.handle(request, group(request.rawPath().substring(FEATURE_GROUP.length())));
     }
 
     /**

@@ -78,9 +78,13 @@ final class JettyApiHandler extends Handler.Abstract {
         if (hasNoBody(request)) {
             ApiRequest apiRequest = toApiRequest(request, NO_BODY);
             if (dispatcher.answersWithoutWaiting(apiRequest)) {
-                answeredOnNetworkThread.increment();
-                write(dispatcher.dispatch(apiRequest), response, done, false);
-                return true;
+                ApiResponse answer = dispatcher.dispatchWithoutWaiting(apiRequest);
+                if (answer != null) {
+                    answeredOnNetworkThread.increment();
+                    write(answer, response, done, false);
+                    return true;
+                }
+                // it would wait (another process holds the table's lock): a request thread waits instead
             }
         }
         try {

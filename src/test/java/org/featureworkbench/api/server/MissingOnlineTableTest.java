@@ -82,6 +82,49 @@ class MissingOnlineTableTest {
         }
     }
 
+    /**
+     * Through the running server, wired as 'serve' wires it: the selector's read of the missing
+     * table does not answer (any failure but invalid input goes to the request pool, ADR 0021
+     * addendum 3-stall), and the pool answers 500 InternalFailure with the same message (kept
+     * over a non-retryable code, ADR 0021 addendum 3-error: the request is valid and the group exists).
+     */
+    @Test
+    void getRecordThroughTheServerIsHandedToThePoolAndAnswersInternalFailure() throws Exception {
+        try (FeatureStore store = Workspace.open(workspace)) {
+            store.createFeatureGroup(Definitions.customers("customers"));
+            store.records().putRecord("customers", Record.builder().put("customer_id", "c1")
+                    .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), Set.of(), null);
+            String table = org.featureworkbench.online.H2OnlineStore.tableName(store.describeFeatureGroup("customers"));
+            ApiRouter router = new ApiRouter(store);
+            try (JettyApiServer server = JettyApiServer.start(new ApiDispatcher(router::route,
+                    org.featureworkbench.api.RequestAuthenticator.ACCEPT_ALL, null, router::answersWithoutWaiting,
+                    router::routeWithoutWaiting), new org.featureworkbench.api.ApiServerOptions("127.0.0.1", 0,
+                    java.util.Optional.empty()), ServerLimits.DEFAULTS, () -> { })) {
+                String get = RawHttp.get("/FeatureGroup/customers?RecordIdentifierValueAsString=c1");
+                assertEquals(200, exchange(server, get).status());
+                long onSelector = server.answeredOnNetworkThread();
+                try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
+                     Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE \"" + table + "\"");
+                }
+
+                RawHttp.Response missing = exchange(server, get);
+
+                assertEquals(500, missing.status(), missing.body());
+                assertTrue(missing.head().contains("x-amzn-ErrorType: InternalFailure"), missing.head());
+                assertSaysWhatAndWhatToDo(missing.body());
+                assertEquals(onSelector, server.answeredOnNetworkThread(), "the failure was answered by the pool");
+            }
+        }
+    }
+
+    private static RawHttp.Response exchange(JettyApiServer server, String request) throws java.io.IOException {
+        try (java.net.Socket socket = RawHttp.connect(server.endpoint())) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            return RawHttp.read(socket.getInputStream());
+        }
+    }
+
     private static void assertSaysWhatAndWhatToDo(String message) {
         assertTrue(message.contains("the online table of feature group 'customers' is missing"), message);
         assertTrue(message.contains("run 'feature-workbench check'"), message);
