@@ -275,11 +275,13 @@ public final class FeatureStore implements AutoCloseable {
 
     /**
      * Now, in whole seconds, moved forward while an offline folder of an earlier group with the
-     * same name and second still exists: a re-created group must never share the old files.
+     * same name and second still exists, or was purged (a late publish into a purged folder is
+     * refused by its name): a re-created group must never share the old files.
      */
     private Instant newCreationTime(String name) {
         Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        while (Files.exists(offlineStoreDirectory().resolve(name + "-" + time.getEpochSecond()))) {
+        while (Files.exists(offlineStoreDirectory().resolve(name + "-" + time.getEpochSecond()))
+                || services.offline().wasPurged(name + "-" + time.getEpochSecond())) {
             time = time.plusSeconds(1);
         }
         return time;
