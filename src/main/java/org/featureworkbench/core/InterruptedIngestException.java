@@ -1,5 +1,6 @@
 package org.featureworkbench.core;
 
+import java.time.temporal.ChronoUnit;
 import org.featureworkbench.model.FeatureStoreException;
 
 /**
@@ -23,8 +24,9 @@ public final class InterruptedIngestException extends FeatureStoreException {
 
     private static String message(IngestJobRecord r) {
         return "not ingesting " + r.file() + " into '" + r.group() + "': ingest " + r.id() + " of this file was "
-                + "interrupted (its process ended at " + r.ended() + ") " + progress(r) + ". Continue it with "
-                + "'ingest --resume " + r.id() + "' to store only the rest; or give it up with 'jobs --abandon " + r.id()
+                + "interrupted (its process ended at " + r.ended().truncatedTo(ChronoUnit.SECONDS) + ") " + progress(r)
+                + ". Continue it with 'ingest --resume " + r.id() + "' to store only what is missing; or give it up "
+                + "with 'jobs --abandon " + r.id()
                 + "' and run this ingest again to store every row again — the " + r.rowsPublished() + " rows it "
                 + "already stored offline would then be there twice. Nothing was written.";
     }
