@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.featureworkbench.model.FeatureGroup;
-import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.ResourceInUseException;
 import org.featureworkbench.model.OnlineStoreConfig;
 import org.featureworkbench.testing.Definitions;
+import org.featureworkbench.testing.OfflineFiles;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code group delete --purge-offline} in one process while another process's ingest is between
  * two publishes into the group's folder (issue 12 follow-up, ADR 0017 addendum). Two stores on one
  * workspace in one JVM stand for the two processes, as in {@code StaleGroupCacheIT}: each has its
- * own journal, offline store object and locks. The ingest's next publish must neither recreate the
- * purged folder nor leave files in it; the ingest fails saying why.
+ * own journal, offline store object and locks. The delete is refused while the ingest runs; a
+ * publish that gets past that check anyway is refused by the purge ({@code offline.PurgeGuardTest}).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PurgeDuringIngestTest {
@@ -34,45 +35,64 @@ class PurgeDuringIngestTest {
     Path tmp;
 
     @Test
-    void aPublishAfterAPurgeInAnotherProcessRecreatesNothing() throws Exception {
+    void aDeleteWhileAnIngestRunsInAnotherProcessIsRefusedAndChangesNothing() throws Exception {
         Path workspace = tmp.resolve("ws");
+        Path file = rows();
+        try (FeatureStore deleter = Workspace.open(workspace); FeatureStore ingester = Workspace.open(workspace)) {
+            FeatureGroup group = deleter.createFeatureGroup(Definitions.customers("customers")
+                    .withOnlineStore(OnlineStoreConfig.ENABLED).withTags(Map.of()));
+            Path folder = deleter.offlineStoreDirectory().resolve(group.offlineFolderName());
+            String[] refusal = {null};
+            // The ingest has published its first checkpoint and goes on writing the next one's files
+            // when the other process deletes the group with its offline files. On main this purged the
+            // folder, the ingest's later checkpoints recreated it with 12 published files, and the
+            // ingest failed at its online write saying to run 'repair'.
+            IngestOperations ops = ingester.ingest().withLimits(new BatchIngest.Limits(100, 1000, 10))
+                    .withMilestoneHook(m -> {
+                        if (m == IngestJobTracker.Milestone.CHECKPOINT_RECORDED && refusal[0] == null) {
+                            refusal[0] = assertThrows(ResourceInUseException.class,
+                                    () -> deleter.deleteFeatureGroup("customers", true, w -> { })).getMessage();
+                        }
+                    });
+
+            IngestSummary summary = ops.ingest(IngestRequest.of("customers", file), null);
+
+            String jobId = ingester.ingest().workspaceJobs().get(0).id();
+            assertTrue(refusal[0].contains("ingest " + jobId) && refusal[0].contains("is running (process ")
+                    && refusal[0].contains("Nothing was deleted"), refusal[0]);
+            assertEquals(ROWS, summary.writtenOffline());
+            assertEquals(ROWS, OfflineFiles.rows(workspace, "customers"), "the group and its files are untouched");
+            assertEquals(50, deleter.records().stats("customers").onlineRecords());
+
+            deleter.deleteFeatureGroup("customers", true, w -> { });
+            assertFalse(Files.exists(folder), "deleted once the ingest ended: " + listing(folder));
+        }
+    }
+
+    @Test
+    void aGroupCreatedAgainInThePurgedGroupsSecondGetsAnotherFolder() throws Exception {
+        Path workspace = tmp.resolve("ws");
+        Path file = rows();
+        try (FeatureStore store = Workspace.open(workspace)) {
+            FeatureGroup first = store.createFeatureGroup(Definitions.customers("customers")
+                    .withOnlineStore(OnlineStoreConfig.ENABLED).withTags(Map.of()));
+            store.deleteFeatureGroup("customers", true, w -> { }); // most likely within the creation's second
+            FeatureGroup again = store.createFeatureGroup(Definitions.customers("customers")
+                    .withOnlineStore(OnlineStoreConfig.ENABLED).withTags(Map.of()));
+            assertFalse(again.offlineFolderName().equals(first.offlineFolderName()),
+                    "a purged folder's name is never reused: late publishes into it are refused");
+            assertEquals(ROWS, store.ingest().ingest(IngestRequest.of("customers", file), null).writtenOffline());
+            assertEquals(ROWS, OfflineFiles.rows(workspace, "customers"));
+        }
+    }
+
+    private Path rows() throws java.io.IOException {
         StringBuilder text = new StringBuilder("customer_id,event_time,age,score\n");
         for (int i = 0; i < ROWS; i++) {
             text.append('c').append(i % 50).append(",2024-05-01T").append(String.format("%02d", 10 + i % 12))
                     .append(":00:00Z,").append(i).append(",\n");
         }
-        Path file = Files.writeString(tmp.resolve("rows.csv"), text);
-        try (FeatureStore deleter = Workspace.open(workspace); FeatureStore ingester = Workspace.open(workspace)) {
-            FeatureGroup group = deleter.createFeatureGroup(Definitions.customers("customers")
-                    .withOnlineStore(OnlineStoreConfig.ENABLED).withTags(Map.of()));
-            Path folder = deleter.offlineStoreDirectory().resolve(group.offlineFolderName());
-            boolean[] deleted = {false};
-            // The ingest has published its first checkpoint and goes on writing the next one's files
-            // when the other process deletes the group with its offline files.
-            IngestOperations ops = ingester.ingest().withLimits(new BatchIngest.Limits(100, 1000, 10))
-                    .withMilestoneHook(m -> {
-                        if (m == IngestJobTracker.Milestone.CHECKPOINT_RECORDED && !deleted[0]) {
-                            deleted[0] = true;
-                            assertTrue(Files.isDirectory(folder), "the first checkpoint is published");
-                            deleter.deleteFeatureGroup("customers", true, w -> { });
-                            assertFalse(Files.exists(folder), "the purge removed the folder");
-                        }
-                    });
-
-            FeatureStoreException failed = assertThrows(FeatureStoreException.class,
-                    () -> ops.ingest(IngestRequest.of("customers", file), null));
-
-            assertTrue(deleted[0]);
-            assertFalse(Files.exists(folder), "a late publish recreated the purged folder: " + listing(folder));
-            assertTrue(failed.getMessage().contains("'customers' was deleted with its offline files"),
-                    failed.getMessage());
-            assertEquals(IngestJobRecord.Status.FAILED, ingester.ingest().workspaceJobs().get(0).status());
-            // A group created again under the same name gets a folder of its own and takes writes.
-            FeatureGroup again = deleter.createFeatureGroup(Definitions.customers("customers")
-                    .withOnlineStore(OnlineStoreConfig.ENABLED).withTags(Map.of()));
-            assertFalse(again.offlineFolderName().equals(group.offlineFolderName()));
-            assertEquals(ROWS, deleter.ingest().ingest(IngestRequest.of("customers", file), null).writtenOffline());
-        }
+        return Files.writeString(tmp.resolve("rows.csv"), text);
     }
 
     private static String listing(Path folder) {
