@@ -28,7 +28,7 @@ final class BenchStack implements AutoCloseable {
         pool.setMaxConnections(32);
         H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
         H2OnlineStore online = new H2OnlineStore(pool);
-        ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
+        ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"), dir.resolve("locks"));
         WritePath writePath = new WritePath(dir, pool, online, offline, catalog::find,
                 () -> catalog.list(GroupListQuery.ALL), Clock.systemUTC());
         store = new FeatureStore(dir, new StoreServices(catalog, online, offline, writePath, pool::dispose));

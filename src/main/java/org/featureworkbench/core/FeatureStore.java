@@ -14,6 +14,7 @@ import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureMetadataUpdate;
 import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.GroupSearchQuery;
+import org.featureworkbench.model.ResourceInUseException;
 import org.featureworkbench.model.ResourceNotFoundException;
 import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.database.WaitNotices;
@@ -253,8 +254,27 @@ public final class FeatureStore implements AutoCloseable {
      */
     public FeatureGroup deleteFeatureGroup(String name, boolean purgeOffline, java.util.function.Consumer<String> waiting) {
         FeatureGroup group = describeFeatureGroup(name);
-        return services.writePath().workspaceWide(group, "group delete " + name, waiting,
-                () -> deleteSettled(name, purgeOffline));
+        return services.writePath().workspaceWide(group, "group delete " + name, waiting, () -> {
+            refuseWhileIngestRunning(group);
+            return deleteSettled(name, purgeOffline);
+        });
+    }
+
+    /**
+     * A running ingest writes the group's online table in long transactions (dropping it would
+     * wait for them and fail half-way) and publishes into its offline folder; the user waits for
+     * it or stops it. An ingest that starts after this check finds its publishes refused by the
+     * purge ({@code offline.PurgeGuard}, ADR 0017 addendum) and its online writes failing.
+     */
+    private void refuseWhileIngestRunning(FeatureGroup group) {
+        for (IngestJobRecord job : ingest().workspaceJobs()) {
+            if (job.status() == IngestJobRecord.Status.RUNNING && group.name().equalsIgnoreCase(job.group())
+                    && (job.groupFolder() == null || job.groupFolder().equals(group.offlineFolderName()))) {
+                throw new ResourceInUseException("cannot delete feature group '" + group.name() + "': ingest "
+                        + job.id() + " of " + job.file() + " into it is running (process " + job.pid() + "); wait for "
+                        + "it to end ('jobs' shows it) or stop that process, then delete the group. Nothing was deleted.");
+            }
+        }
     }
 
     private FeatureGroup deleteSettled(String name, boolean purgeOffline) {
@@ -275,11 +295,13 @@ public final class FeatureStore implements AutoCloseable {
 
     /**
      * Now, in whole seconds, moved forward while an offline folder of an earlier group with the
-     * same name and second still exists: a re-created group must never share the old files.
+     * same name and second still exists, or was purged (a late publish into a purged folder is
+     * refused by its name): a re-created group must never share the old files.
      */
     private Instant newCreationTime(String name) {
         Instant time = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        while (Files.exists(offlineStoreDirectory().resolve(name + "-" + time.getEpochSecond()))) {
+        while (Files.exists(offlineStoreDirectory().resolve(name + "-" + time.getEpochSecond()))
+                || services.offline().wasPurged(name + "-" + time.getEpochSecond())) {
             time = time.plusSeconds(1);
         }
         return time;

@@ -117,6 +117,8 @@ public final class IngestOperations {
      * @param listener told about progress (may be null)
      * @return the summary; {@link IngestSummary#cancelled()} when {@link IngestJob#cancel()} stopped it
      * @throws org.featureworkbench.model.FeatureStoreException when the job fails (also recorded on the job)
+     * @throws InterruptedIngestException when an interrupted ingest of the same file into the same
+     *         group is neither resumed nor given up (nothing is written; the job is FAILED)
      * @throws IllegalStateException when the job has already been run
      */
     public IngestSummary run(IngestJob job, IngestListener listener) {
@@ -127,6 +129,10 @@ public final class IngestOperations {
             job.update(job.progress().withState(IngestJob.State.VALIDATING));
         }
         try {
+            if (!job.isResume()) {
+                // Before anything is written, a group created included (ADR 0020, addendum).
+                resumable.refuseRerunOfInterrupted(job.request());
+            }
             IngestJobFiles.Claim claim = jobFiles.claim(job.id()).orElseThrow(() -> new FeatureStoreException(
                     "ingest " + job.id() + " is running in another process; 'jobs' shows it, wait for it to end"));
             IngestJobTracker tracker;

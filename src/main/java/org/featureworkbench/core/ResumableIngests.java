@@ -77,6 +77,37 @@ final class ResumableIngests {
         return record.running(ProcessHandle.current().pid(), clock.millis());
     }
 
+    /**
+     * Refuses a plain ingest of a file that an interrupted ingest of the same group started (ADR
+     * 0020, addendum): it would publish that ingest's rows a second time. "The same file" is the
+     * same file on disk (path, or a link to it) with the size and modification time the
+     * interrupted ingest recorded: a file changed since cannot be resumed anyway, so ingesting it
+     * is a new ingest. Failed and cancelled jobs do not block: the user already chose to end them.
+     *
+     * @throws InterruptedIngestException naming the interrupted job, its progress and the ways on
+     */
+    void refuseRerunOfInterrupted(IngestRequest request) {
+        Path file = request.file().toAbsolutePath().normalize();
+        for (IngestJobRecord r : files.list()) {
+            if (r.status() == IngestJobRecord.Status.INTERRUPTED && r.group().equalsIgnoreCase(request.groupName())
+                    && sameFile(r, file)) {
+                throw new InterruptedIngestException(r);
+            }
+        }
+    }
+
+    private static boolean sameFile(IngestJobRecord record, Path file) {
+        try {
+            boolean samePath = record.file().equals(file) || (Files.exists(record.file())
+                    && Files.isSameFile(record.file(), file));
+            return samePath && Files.size(file) == record.fileSize()
+                    && Files.getLastModifiedTime(file).toMillis() == record.fileModifiedMs();
+        } catch (IOException e) {
+            // A file that cannot be read is the ingest's own error to report.
+            return false;
+        }
+    }
+
     /** Marks an unfinished job CANCELLED ("given up"); see {@link IngestOperations#abandon}. */
     IngestJobRecord abandon(String idOrFile) {
         IngestJobRecord record = unfinishedJob(idOrFile);

@@ -277,7 +277,7 @@ public final class HealthOperations {
         H2OnlineStore onlineStore = new H2OnlineStore(pool);
         try {
             Repair repair = new Repair(dir, pool, H2FeatureGroupCatalog::new, onlineStore,
-                    new ParquetOfflineStore(dir.resolve("offline-store")), clock);
+                    new ParquetOfflineStore(dir.resolve("offline-store"), dir.resolve("locks")), clock);
             repair.note("moved the damaged database file aside and created a new one", moved);
             return repair.run();
         } finally {

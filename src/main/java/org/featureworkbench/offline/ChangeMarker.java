@@ -33,7 +33,10 @@ final class ChangeMarker {
     static void mark(Path groupDirectory) {
         Path marker = groupDirectory.resolve(FILE);
         try {
-            Files.createDirectories(groupDirectory);
+            if (!Files.isDirectory(groupDirectory)) {
+                // Nothing was published there (or the folder was purged): never create it for a marker.
+                return;
+            }
             Path temp = groupDirectory.resolve(OfflineLayout.tempFileName("changes"));
             Files.writeString(temp, OfflineLayout.randomId(), StandardCharsets.US_ASCII);
             Files.move(temp, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -104,8 +104,15 @@ public interface OfflineStore {
      */
     OfflineReadLease openReadLease(FeatureGroup group);
 
-    /** Deletes the group's folder and everything in it; a missing folder is not an error. */
+    /**
+     * Deletes the group's folder and everything in it; a missing folder is not an error. A
+     * publish into the folder by any process after this began publishes nothing and leaves nothing
+     * behind ({@link GroupFolderPurgedException}).
+     */
     void purge(FeatureGroup group);
+
+    /** Whether a group folder of this name was purged: the name must not be given to a new group. */
+    boolean wasPurged(String groupFolder);
 
     /**
      * Finishes or rolls back work a crashed process left: deletes unpublished temporary files and

@@ -12,6 +12,8 @@ import java.util.concurrent.locks.Lock;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link OfflineBulkAppend} for {@link ParquetOfflineStore}. The calling thread serialises rows
@@ -27,11 +29,13 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
      * holds a million rows of the {@code bench ingest} file, so one file per hour per ingest.
      */
     static final double HEAP_SHARE = 0.3;
+    private static final Logger LOG = LoggerFactory.getLogger(ParquetBulkAppend.class);
 
     private final FeatureGroup group;
     private final Path dataDirectory;
     private final Lock publishLock;
     private final Runnable onPublished;
+    private final PurgeCheck purgeCheck;
     private final BulkWriterThread[] writers;
     private final BulkWriterThread.Block[] filling;
     private long pendingRows;
@@ -40,8 +44,10 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
     private JobFiles jobFiles;
 
     ParquetBulkAppend(FeatureGroup group, Path dataDirectory, CompressionCodecName codec, Instant apiInvocationTime,
-                      Lock publishLock, Runnable onPublished, int threads, long budgetBytes, JobFiles jobFiles) {
+                      Lock publishLock, Runnable onPublished, int threads, long budgetBytes, JobFiles jobFiles,
+                      PurgeCheck purgeCheck) {
         this.jobFiles = jobFiles;
+        this.purgeCheck = purgeCheck;
         this.group = group;
         this.dataDirectory = dataDirectory;
         this.publishLock = publishLock;
@@ -55,6 +61,15 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
                     budgetBytes / threads);
             filling[i] = writers[i].emptyBlock();
         }
+    }
+
+    /** How the renames learn that another process purged the group folder meanwhile (ADR 0017, addendum). */
+    interface PurgeCheck {
+        /** Runs the renames under the folder's publish lock, unless it was purged. */
+        <T> T publishing(PurgeGuard.Work<T> renames) throws IOException;
+
+        /** Removes what this append's writing recreated under the purged folder. */
+        void removeLeftovers() throws IOException;
     }
 
     /** Writer threads for this machine: the reading thread keeps one core busy, the rest encode. */
@@ -107,6 +122,10 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         } catch (IOException | RuntimeException e) {
             deleteQuietly(files);
             close();
+            if (e instanceof GroupFolderPurgedException purged) {
+                removeLeftovers();
+                throw purged;
+            }
             if (e instanceof FeatureStoreException fse) {
                 throw fse;
             }
@@ -174,15 +193,18 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         Set<Path> directories = new LinkedHashSet<>();
         publishLock.lock();
         try {
-            for (int i = 0; i < files.size(); i++) {
-                HourFileWriter.Finished f = files.get(i);
-                String name = jobFiles == null ? OfflineLayout.dataFileName(f.latestEvent())
-                        : jobFiles.fileName(OfflineLayout.timestampPrefix(f.latestEvent()), i);
-                Path target = f.temporary().resolveSibling(name);
-                DurableFiles.publish(f.temporary(), target);
-                published.add(target);
-                directories.add(target.getParent());
-            }
+            purgeCheck.publishing(() -> {
+                for (int i = 0; i < files.size(); i++) {
+                    HourFileWriter.Finished f = files.get(i);
+                    String name = jobFiles == null ? OfflineLayout.dataFileName(f.latestEvent())
+                            : jobFiles.fileName(OfflineLayout.timestampPrefix(f.latestEvent()), i);
+                    Path target = f.temporary().resolveSibling(name);
+                    DurableFiles.publish(f.temporary(), target);
+                    published.add(target);
+                    directories.add(target.getParent());
+                }
+                return null;
+            });
         } finally {
             onPublished.run();
             publishLock.unlock();
@@ -198,6 +220,15 @@ final class ParquetBulkAppend implements OfflineBulkAppend {
         }
         ParallelFileWork.forEach(new ArrayList<>(directories), DurableFiles::syncDirectory);
         return published;
+    }
+
+    private void removeLeftovers() {
+        try {
+            purgeCheck.removeLeftovers();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not remove the files this ingest wrote under the purged folder {}: {}",
+                    dataDirectory.getParent(), e.getMessage());
+        }
     }
 
     private static void deleteQuietly(List<HourFileWriter.Finished> files) {

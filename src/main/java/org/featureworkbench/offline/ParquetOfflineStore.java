@@ -36,15 +36,32 @@ public final class ParquetOfflineStore implements OfflineStore {
     private final Path root;
     private final CompressionCodecName codec;
     private final GroupLocks locks = new GroupLocks();
+    private final PurgeGuard purgeGuard;
 
-    /** A store under {@code root} (usually {@code <workspace>/offline-store}) writing SNAPPY files. */
+    /**
+     * A store under {@code root} writing SNAPPY files, on its own: a purge is seen by publishes of
+     * this object only. A workspace's store is {@link #ParquetOfflineStore(Path, Path)}.
+     */
     public ParquetOfflineStore(Path root) {
         this(root, CompressionCodecName.SNAPPY);
     }
 
     public ParquetOfflineStore(Path root, CompressionCodecName codec) {
+        this(root, codec, null);
+    }
+
+    /**
+     * A store of a workspace: {@code locks} is the workspace's lock folder, where every process
+     * finds the lock a publish and a purge of one group folder share (ADR 0017, addendum).
+     */
+    public ParquetOfflineStore(Path root, Path locks) {
+        this(root, CompressionCodecName.SNAPPY, locks);
+    }
+
+    private ParquetOfflineStore(Path root, CompressionCodecName codec, Path locks) {
         this.root = Objects.requireNonNull(root, "root").toAbsolutePath();
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.purgeGuard = new PurgeGuard(locks);
     }
 
     /** The folder holding one sub-folder per group. */
@@ -71,7 +88,9 @@ public final class ParquetOfflineStore implements OfflineStore {
         ReentrantLock writer = locks.writer(group.offlineFolderName());
         writer.lock();
         try {
-            return new ParquetAppender(dataDirectory(group), OfflineSchema.of(group), codec).append(rows, fileToken);
+            // Under the publish lock a purge in another process also takes: never into a purged folder.
+            return purgeGuard.publishing(group.name(), group.offlineFolderName(),
+                    () -> new ParquetAppender(dataDirectory(group), OfflineSchema.of(group), codec).append(rows, fileToken));
         } catch (IOException e) {
             throw new FeatureStoreException("Could not write offline files of feature group '" + group.name()
                     + "' under " + groupDirectory(group) + ": " + e.getMessage()
@@ -137,7 +156,21 @@ public final class ParquetOfflineStore implements OfflineStore {
         // group keep working while an ingest streams its (hidden) files.
         return new ParquetBulkAppend(group, dataDirectory(group), codec, apiInvocationTime,
                 locks.writer(group.offlineFolderName()), () -> ChangeMarker.mark(groupDirectory(group)), threads,
-                budgetBytes, jobFiles);
+                budgetBytes, jobFiles, new ParquetBulkAppend.PurgeCheck() {
+                    @Override
+                    public <T> T publishing(PurgeGuard.Work<T> renames) throws IOException {
+                        return purgeGuard.publishing(group.name(), group.offlineFolderName(), renames);
+                    }
+
+                    @Override
+                    public void removeLeftovers() throws IOException {
+                        // Whatever the ingest's writing recreated under the purged folder is its own.
+                        purgeGuard.locked(group.offlineFolderName(), () -> {
+                            deleteRecursively(groupDirectory(group));
+                            return null;
+                        });
+                    }
+                });
     }
 
     @Override
@@ -225,7 +258,12 @@ public final class ParquetOfflineStore implements OfflineStore {
         writer.lock();
         files.lock();
         try {
-            deleteRecursively(groupDirectory(group));
+            // Marked purged under the lock every publish into the folder takes, in every process:
+            // a publish already decided elsewhere then finds the mark and recreates nothing.
+            purgeGuard.purging(key, () -> {
+                deleteWhileWritersFinish(groupDirectory(group));
+                return null;
+            });
             LOG.info("Purged offline store of {} ({})", group.name(), groupDirectory(group));
         } catch (IOException | UncheckedIOException e) {
             throw new FeatureStoreException("Could not delete the offline folder " + groupDirectory(group)
@@ -233,6 +271,34 @@ public final class ParquetOfflineStore implements OfflineStore {
         } finally {
             files.unlock();
             writer.unlock();
+        }
+    }
+
+    @Override
+    public boolean wasPurged(String groupFolder) {
+        return purgeGuard.isPurged(groupFolder);
+    }
+
+    /**
+     * Deletes the folder while an ingest in another process may still be writing its hidden
+     * files into it (it finds the purge mark at its next publish and removes what it wrote then).
+     */
+    private static void deleteWhileWritersFinish(Path directory) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteRecursively(directory);
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -20,7 +20,16 @@ import org.featureworkbench.model.ValidationException;
  * the target as it was. The workspace's own stores are never a target. Thread-safe.
  */
 final class Exporter {
-    private static final List<String> STORE_FOLDERS = List.of("online", "offline-store", "journal", "query");
+    /**
+     * Every folder the workspace keeps for itself (the layout is spread over the packages that own
+     * each part): the database, the Parquet store with the definition files beside each group's
+     * folder, the record journals, the query engine's files and history, the workspace-wide locks
+     * and settle requests, the ingest job records, the online-only backup, files moved aside by
+     * {@code repair}, the log, and the dataset manifests. Only {@code exports/} and places outside
+     * the workspace take a user's file.
+     */
+    static final List<String> STORE_FOLDERS = List.of("online", "offline-store", "journal", "query", "locks", "jobs",
+            "backup", "damaged", "logs", "datasets");
 
     private final QueryDatabase database;
     private final Path workspace;
@@ -72,13 +81,9 @@ final class Exporter {
 
     Path checkTarget(Path target) {
         Path destination = target.toAbsolutePath().normalize();
-        for (String folder : STORE_FOLDERS) {
-            if (destination.startsWith(workspace.resolve(folder))) {
-                throw new ValidationException("--out", "an export cannot be written into the workspace's "
-                        + folder + "/ folder (" + destination + "); choose a file under "
-                        + workspace.resolve("exports") + " or anywhere outside the workspace");
-            }
-        }
+        refuseStoreFolders(destination, destination, workspace);
+        // A link (a linked workspace, or a link inside it) must not lead into a store folder either.
+        refuseStoreFolders(destination, realPath(destination), realPath(workspace));
         if (Files.isDirectory(destination)) {
             throw new ValidationException("--out", destination + " is a folder; give a file name, e.g. "
                     + destination.resolve("result.csv"));
@@ -94,6 +99,32 @@ final class Exporter {
             throw new ValidationException("--out", "the folder " + parent + " is not writable; choose another place");
         }
         return destination;
+    }
+
+    private static void refuseStoreFolders(Path asGiven, Path destination, Path workspace) {
+        for (String folder : STORE_FOLDERS) {
+            if (destination.startsWith(workspace.resolve(folder))) {
+                throw new ValidationException("--out", "an export cannot be written into the workspace's "
+                        + folder + "/ folder (" + asGiven + "): the workspace keeps its own files there; choose a file "
+                        + "under " + workspace.resolve("exports") + " or anywhere outside the workspace");
+            }
+        }
+    }
+
+    /** The path with every link of its longest existing part resolved (the rest appended as given). */
+    private static Path realPath(Path path) {
+        Path existing = path;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return path;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(path)).normalize();
+        } catch (IOException e) {
+            return path;
+        }
     }
 
     static void move(Path staged, Path destination) {

@@ -159,7 +159,7 @@ public final class Workspace {
     private static StoreServices assemble(Path dir, WorkspaceDatabase pool, boolean firstProcess) {
         H2FeatureGroupCatalog catalog = new H2FeatureGroupCatalog(pool);
         H2OnlineStore online = new H2OnlineStore(pool);
-        ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"));
+        ParquetOfflineStore offline = new ParquetOfflineStore(dir.resolve("offline-store"), dir.resolve("locks"));
         if (firstProcess && !ProcessInfo.anyOpen(dir) && !WritePath.otherProcessesAlive(dir)) {
             // Only when no other process has the workspace open: its unpublished temporary files
             // and compaction journals would otherwise look abandoned. Opening the database file

@@ -27,6 +27,7 @@ import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.FlushResult;
 import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.offline.AppendResult;
+import org.featureworkbench.offline.GroupFolderPurgedException;
 import org.featureworkbench.offline.OfflineRow;
 import org.featureworkbench.offline.OfflineStore;
 import org.slf4j.Logger;
@@ -203,7 +204,15 @@ final class JournalSettler {
                 continue;
             }
             String token = token(journalId, JournalSegments.number(segment), first.groupName(), first.groupCreated());
-            AppendResult result = offlineStore.appendOnce(group.get(), offlineRows(group.get(), groupEntries), token);
+            AppendResult result;
+            try {
+                result = offlineStore.appendOnce(group.get(), offlineRows(group.get(), groupEntries), token);
+            } catch (GroupFolderPurgedException purged) {
+                // Deleted with its offline files by another process after this one looked the group up.
+                LOG.warn("Dropped {} offline rows of feature group {}-{}: {}", groupEntries.size(), first.groupName(),
+                        first.groupCreated(), purged.getMessage());
+                continue;
+            }
             published.merge(first.groupName(), new FlushResult(result.rows(), result.files().size()), FlushResult::plus);
             lastFlush = clock.instant();
             LOG.info("Published {} rows of {} into {} files (journal {} segment {})", result.rows(),

@@ -100,6 +100,14 @@ class IngestKilledIT {
             assertTrue(line.contains("INTERRUPTED"), p + ": " + jobs);
             String id = line.split("\\s+")[0];
 
+            // A plain re-run of the file would store the published rows again: refused, nothing written.
+            long offlineBefore = OfflineFiles.rows(workspace, p.group());
+            CliResult rerun = cli(workspace, "ingest", p.group(), dir.resolve(p.group() + ".csv").toString());
+            assertEquals(1, rerun.exitCode(), p + ": " + rerun);
+            assertTrue(rerun.err().contains("'ingest --resume " + id + "'") && rerun.err().contains("'jobs --abandon "
+                    + id + "'"), p + ": " + rerun.err());
+            assertEquals(offlineBefore, OfflineFiles.rows(workspace, p.group()), p + ": the refused re-run wrote nothing");
+
             CliResult resumed = cli(workspace, "ingest", "--resume", id);
             assertEquals(0, resumed.exitCode(), p + ": " + resumed);
             assertTrue(resumed.out().startsWith("Resumed."), resumed.out());

@@ -235,4 +235,54 @@ class IngestResumeTest {
         assertTrue(store.ingest().interruptedJobs().isEmpty());
         assertEquals(200, OfflineFiles.rows(workspace, "customers"));
     }
+
+    @Test
+    void aPlainRerunOfAnInterruptedIngestsFileIsRefusedUntilItIsResumed() throws IOException {
+        IngestJobRecord record = dieAt(IngestJobTracker.Milestone.CHECKPOINT_RECORDED, 2);
+        assertEquals(200, OfflineFiles.rows(workspace, "customers"));
+        long onlineBefore = store.records().stats("customers").onlineRecords();
+
+        // The same file, named through a link: still the interrupted ingest's file.
+        Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), file);
+        for (Path named : List.of(file, link)) {
+            InterruptedIngestException refused = assertThrows(InterruptedIngestException.class,
+                    () -> store.ingest().ingest(IngestRequest.of("customers", named), null));
+            String m = refused.getMessage();
+            assertTrue(m.contains("ingest " + record.id()) && m.contains("storing 200 of them offline")
+                    && m.contains("'ingest --resume " + record.id() + "'")
+                    && m.contains("'jobs --abandon " + record.id() + "'") && m.contains("twice"), m);
+            assertEquals(record.id(), refused.job().id());
+        }
+        assertEquals(200, OfflineFiles.rows(workspace, "customers"), "nothing written by the refused runs");
+        assertEquals(onlineBefore, store.records().stats("customers").onlineRecords());
+        assertEquals(List.of(record.id()), store.ingest().interruptedJobs().stream().map(IngestJobRecord::id).toList(),
+                "the interrupted job stays resumable");
+
+        resume(record);
+
+        assertEveryRowOnceAndNewestOnline();
+    }
+
+    @Test
+    void afterAbandoningTheInterruptedIngestTheRerunStoresEveryRowAgain() {
+        IngestJobRecord record = dieAt(IngestJobTracker.Milestone.CHECKPOINT_RECORDED, 2);
+        store.ingest().abandon(record.id());
+
+        IngestSummary rerun = store.ingest().ingest(IngestRequest.of("customers", file), null);
+
+        assertEquals(ROWS, rerun.writtenOffline());
+        assertEquals(ROWS + 200, OfflineFiles.rows(workspace, "customers"),
+                "the abandoned ingest's 200 rows are there twice, as the refusal said");
+    }
+
+    @Test
+    void aChangedFileOrAnotherGroupIsANewIngestNotARerun() throws IOException {
+        store.createFeatureGroup(Definitions.customers("others").withOnlineStore(OnlineStoreConfig.ENABLED)
+                .withTags(Map.of()));
+        dieAt(IngestJobTracker.Milestone.CHECKPOINT_RECORDED, 1);
+
+        assertEquals(ROWS, store.ingest().ingest(IngestRequest.of("others", file), null).writtenOffline());
+        Files.writeString(file, "customer_id,event_time,age,score\nc1,2024-05-01T10:00:00Z,1,\n");
+        assertEquals(1, store.ingest().ingest(IngestRequest.of("customers", file), null).writtenOffline());
+    }
 }

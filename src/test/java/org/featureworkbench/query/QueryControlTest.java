@@ -97,6 +97,22 @@ class QueryControlTest {
                     "SELECT 1", f.store.offlineStoreDirectory().resolve("x.csv"), ExportFormat.CSV,
                     new QueryCancellation()));
             assertTrue(intoStore.getMessage().contains("offline-store"), intoStore.getMessage());
+            Path workspace = f.store.workspaceDirectory();
+            for (String own : List.of("backup", "damaged", "jobs", "locks", "logs", "datasets", "journal", "query",
+                    "online")) {
+                Path target = workspace.resolve(own).resolve("sub").resolve("x.csv");
+                ValidationException refused = assertThrows(ValidationException.class, () -> f.store.query().export(
+                        "SELECT 1", target, ExportFormat.CSV, new QueryCancellation()), own);
+                assertTrue(refused.getMessage().contains("workspace's " + own + "/ folder")
+                        && refused.getMessage().contains("exports"), refused.getMessage());
+                assertTrue(!Files.exists(target.getParent()), "nothing created for a refused export: " + target);
+            }
+            Path link = dir.resolve("link-to-jobs");
+            Files.createDirectories(workspace.resolve("jobs"));
+            Files.createSymbolicLink(link, workspace.resolve("jobs"));
+            ValidationException throughLink = assertThrows(ValidationException.class, () -> f.store.query().export(
+                    "SELECT 1", link.resolve("x.csv"), ExportFormat.CSV, new QueryCancellation()));
+            assertTrue(throughLink.getMessage().contains("jobs/ folder"), throughLink.getMessage());
             ValidationException folder = assertThrows(ValidationException.class, () -> f.store.query().export(
                     "SELECT 1", dir, ExportFormat.CSV, new QueryCancellation()));
             assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());

@@ -15,10 +15,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.IngestJob;
+import org.featureworkbench.core.IngestJobRecord;
 import org.featureworkbench.core.IngestJobProgress;
 import org.featureworkbench.core.IngestListener;
 import org.featureworkbench.core.IngestRequest;
 import org.featureworkbench.core.IngestSummary;
+import org.featureworkbench.core.InterruptedIngestException;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.ui.dialog.DialogService;
@@ -103,8 +105,12 @@ public final class IngestRunViewModel {
         if (failedJob != null) {
             show(failedJob.progress());
         }
-        failure.set(e instanceof FeatureStoreException ? e.getMessage()
-                : "The ingest stopped because of an unexpected error: " + e + ". The log has the details.");
+        if (e instanceof InterruptedIngestException interrupted) {
+            failure.set(refusedText(interrupted.job()));
+        } else {
+            failure.set(e instanceof FeatureStoreException ? e.getMessage()
+                    : "The ingest stopped because of an unexpected error: " + e + ". The log has the details.");
+        }
         if (createsGroup) {
             // The group may exist although the ingest failed (created before a later problem).
             executor.execute(() -> store.findFeatureGroup(request.groupName()),
@@ -192,6 +198,15 @@ public final class IngestRunViewModel {
     public ReadOnlyObjectProperty<IngestSummary> summaryProperty() { return summary.getReadOnlyProperty(); }
     /** The summary's numbers as tiles: read, online, offline, rejected, seconds. */
     public ReadOnlyObjectProperty<List<CountTile>> tilesProperty() { return tiles.getReadOnlyProperty(); }
+    /** The refusal of a file whose interrupted ingest waits (ADR 0020, addendum), in the page's words. */
+    static String refusedText(IngestJobRecord r) {
+        return "Nothing was ingested: an earlier ingest of this file into '" + r.group() + "' (job " + r.id()
+                + ") was interrupted after storing " + IngestText.count(r.rowsPublished()) + " rows offline. "
+                + "Use Resume on the Jobs page to store only the rest. To store every row again instead, give it up "
+                + "first ('jobs --abandon " + r.id() + "' on the command line); the rows it already stored would "
+                + "then be in the offline store twice.";
+    }
+
     /** Why the job failed, or empty. */
     public StringProperty failureProperty() { return failure; }
     /** The outcome of "Save rejects as…". */

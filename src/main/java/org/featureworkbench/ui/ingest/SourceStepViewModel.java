@@ -93,10 +93,12 @@ public final class SourceStepViewModel {
     static String interruptedNotice(IngestJobRecord r) {
         String head = "An ingest of this file into '" + r.group() + "' was interrupted (job " + r.id() + ")";
         if (r.rowsPublished() == 0) {
-            return head + " before it stored any row offline. Resume it on the Jobs page, or ingest the file again.";
+            return head + " before it stored any row offline. Resume it on the Jobs page: this file cannot be "
+                    + "ingested again while that ingest is unfinished.";
         }
         return head + " after " + IngestText.count(r.rowsPublished()) + " rows were stored offline. To finish it, use "
-                + "Resume on the Jobs page: ingesting the file again would store those rows a second time.";
+                + "Resume on the Jobs page: ingesting the file again is refused, as it would store those rows a "
+                + "second time.";
     }
 
     /** Asks for a CSV, Parquet or JSON Lines file. */

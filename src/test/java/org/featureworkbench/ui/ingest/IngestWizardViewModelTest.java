@@ -210,6 +210,30 @@ class IngestWizardViewModelTest {
     }
 
     @Test
+    void aFileWhoseIngestWasInterruptedIsRefusedWithTheWayToResumeIt() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        Path file = csv("c.csv", "customer_id,event_time,age\nc1," + NOW + ",33\nc2," + NOW + ",34\n");
+        JobsViewModelTest.writeInterruptedRecord(workspace, customers.offlineFolderName(), file);
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), customers);
+        readFile(vm, file);
+        assertTrue(vm.source().interruptedProperty().get().contains("Resume it on the Jobs page"),
+                vm.source().interruptedProperty().get());
+        vm.next();
+        vm.next();
+        vm.next();
+        assertEquals(WizardStep.SUMMARY, vm.stepProperty().get());
+        assertNull(vm.run().summaryProperty().get());
+        String failure = vm.run().failureProperty().get();
+        assertTrue(failure.startsWith("Nothing was ingested") && failure.contains("20261203T221500Z-AbC123")
+                && failure.contains("Resume on the Jobs page") && failure.contains("twice"), failure);
+        assertFalse(failure.contains("Exception"), failure);
+        assertEquals(IngestJob.State.FAILED, vm.run().jobProperty().get().state());
+        assertEquals(0, store.records().stats("customers").onlineRecords());
+        assertEquals(0, store.records().stats("customers").offline().rows());
+        assertTrue(dialogs.errors.isEmpty(), "shown inline on the page, not as an error dialog");
+    }
+
+    @Test
     void rejectedRowsAreCountedAndTheirFileCanBeOpenedOrSaved() throws Exception {
         FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
         Path file = csv("c.csv", "customer_id,event_time,age\nc1," + NOW + ",33\nc2," + NOW + ",old\n");
