@@ -28,8 +28,11 @@ import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.Featur
  * the test tree; run it with the command in docs/benchmarks.md ("bench api").
  *
  * <p>Options: {@code --records N} (2000), {@code --seconds S} per measured phase (4),
- * {@code --clients url,apache} (both; add {@code crt} for the SDK's CRT-based client), {@code --signed}
- * (start the server with credentials, so every request's SigV4 signature is verified).
+ * {@code --clients url,apache} (both; add {@code crt} for the SDK's CRT-based client, and
+ * {@code apache-unsigned}, {@code apache-noreaper}, {@code apache-tuned} for the tuned variants of
+ * {@link ApiBenchClients}), {@code --signed} (start the server with credentials, so every request's
+ * SigV4 signature is verified; the unsigned variants are then left out), {@code --gets-only} (no
+ * PutRecord phases).
  */
 public final class ApiBenchmark {
     private static final int MANY = 8;
@@ -44,22 +47,29 @@ public final class ApiBenchmark {
         double seconds = 4;
         List<String> clients = List.of("url", "apache");
         boolean signed = false;
+        boolean getsOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" -> records = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--clients" -> clients = List.of(args[++i].split(","));
                 case "--signed" -> signed = true;
+                case "--gets-only" -> getsOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --records N --seconds S --clients url,apache,crt --signed");
+                        + "; use --records N --seconds S --clients url,apache,crt --signed --gets-only");
             }
         }
         // HttpURLConnection keeps at most 5 idle connections per host unless told otherwise; 8 threads need 8.
         System.setProperty("http.maxConnections", "16");
-        new ApiBenchmark().run(records, Duration.ofMillis((long) (seconds * 1000)), clients, signed);
+        if (signed) {
+            // a server with credentials refuses unsigned requests
+            clients = clients.stream().filter(name -> !ApiBenchClients.unsigned(name)).toList();
+        }
+        new ApiBenchmark().run(records, Duration.ofMillis((long) (seconds * 1000)), clients, signed, getsOnly);
     }
 
-    private void run(int count, Duration measure, List<String> clientNames, boolean signed) throws Exception {
+    private void run(int count, Duration measure, List<String> clientNames, boolean signed,
+                     boolean getsOnly) throws Exception {
         Duration warmUp = measure.dividedBy(2);
         Path dir = Files.createTempDirectory("fwb-bench-api");
         ApiBenchReport report = new ApiBenchReport();
@@ -81,7 +91,9 @@ public final class ApiBenchmark {
             try {
                 report.add(ApiBenchSigV4.run(warmUp, measure.dividedBy(2), KEY_ID, SECRET));
                 gets(store, server.endpoint(), data, clientNames, warmUp, measure, report, signed);
-                puts(store, server.endpoint(), data, clientNames, warmUp, measure, report);
+                if (!getsOnly) {
+                    puts(store, server.endpoint(), data, clientNames, warmUp, measure, report);
+                }
             } finally {
                 report.note(String.format("the server counted %,d requests, %,d errors", server.traffic().requests(),
                         server.traffic().errors()));
