@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.Featur
  * the test tree; run it with the command in docs/benchmarks.md ("bench api").
  *
  * <p>Options: {@code --records N} (2000), {@code --seconds S} per measured phase (4),
- * {@code --clients url,apache} (both; add {@code crt} for the SDK's CRT-based client, and
- * {@code apache-unsigned}, {@code apache-noreaper}, {@code apache-tuned} for the tuned variants of
- * {@link ApiBenchClients}), {@code --signed} (start the server with credentials, so every request's
+ * {@code --clients url,apache,apache-unsigned} (these three by default; add {@code crt} for the
+ * SDK's CRT-based client, {@code apache-noreaper} and {@code apache-tuned} for the other tuned
+ * variants of {@link ApiBenchClients}; the plain {@code apache} row stays the headline), {@code --signed} (start the server with credentials, so every request's
  * SigV4 signature is verified; the unsigned variants are then left out), {@code --gets-only} (no
  * PutRecord phases).
  */
@@ -45,7 +45,7 @@ public final class ApiBenchmark {
     public static void main(String[] args) throws Exception {
         int records = 2000;
         double seconds = 4;
-        List<String> clients = List.of("url", "apache");
+        List<String> clients = List.of("url", "apache", "apache-unsigned");
         boolean signed = false;
         boolean getsOnly = false;
         for (int i = 0; i < args.length; i++) {
@@ -120,11 +120,15 @@ public final class ApiBenchmark {
             for (int t = 0; t < threads; t++) {
                 raw[t] = new RawHttpGet(endpoint.getHost(), endpoint.getPort());
             }
-            // The first HTTP phase also warms the server's code (Jetty, handlers, JSON) up: give it longer.
-            Duration rawWarmUp = threads == 1 ? warmUp.multipliedBy(4) : warmUp;
-            report.add(ApiBenchLoad.run("GetRecord raw HTTP/1.1 keep-alive socket", threads, rawWarmUp, measure,
-                    (t, n) -> require(raw[t].get("/FeatureGroup/" + BenchRecords.GROUP
-                            + "?RecordIdentifierValueAsString=" + pick(ids, t, n)) > 100)));
+            ApiBenchLoad.Call get = (t, n) -> require(raw[t].get("/FeatureGroup/" + BenchRecords.GROUP
+                    + "?RecordIdentifierValueAsString=" + pick(ids, t, n)) > 100);
+            if (threads == 1) {
+                // The first HTTP phase also warms the server's code (Jetty, handlers, JSON) up: until it is compiled.
+                int rounds = ApiBenchLoad.warmUntilCompiled(1, warmUp.multipliedBy(2), 15, get);
+                report.note("server: warmed up for " + rounds + " round(s)" + (rounds > 15 ? ", the JIT still compiling"
+                        : ", the JIT then quiet"));
+            }
+            report.add(ApiBenchLoad.run("GetRecord raw HTTP/1.1 keep-alive socket", threads, warmUp, measure, get));
             for (RawHttpGet r : raw) {
                 r.close();
             }
@@ -132,8 +136,11 @@ public final class ApiBenchmark {
         for (String name : clientNames) {
             try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, endpoint, KEY_ID, SECRET)) {
                 // The SDK is a lot of code to compile: without this the first client measured pays for the JIT.
-                ApiBenchLoad.run("warm-up", 2, warmUp.multipliedBy(4), Duration.ZERO, (t, n) -> client.getRecord(r -> r
-                        .featureGroupName(BenchRecords.GROUP).recordIdentifierValueAsString(pick(ids, t, n))));
+                int rounds = ApiBenchLoad.warmUntilCompiled(MANY, warmUp.multipliedBy(2), 15, (t, n) -> client
+                        .getRecord(r -> r.featureGroupName(BenchRecords.GROUP).recordIdentifierValueAsString(pick(ids, t, n))));
+                report.note(ApiBenchClients.label(name) + ": warmed up for " + (rounds > 15 ? "15 rounds, the JIT still"
+                        + " compiling" : rounds + " round(s) of " + warmUp.multipliedBy(2).toMillis() + " ms, the JIT"
+                        + " then quiet"));
                 for (int threads : new int[] {1, MANY}) {
                     report.add(ApiBenchLoad.run("GetRecord AWS SDK, " + ApiBenchClients.label(name), threads, warmUp,
                             measure, (t, n) -> require(client.getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
