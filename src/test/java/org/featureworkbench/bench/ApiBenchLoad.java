@@ -70,6 +70,26 @@ final class ApiBenchLoad {
                 serverCpu, clientCpu[0]);
     }
 
+    /**
+     * Runs {@code call} on {@code threads} threads in rounds of {@code round} until the JIT compiled
+     * for less than 1% of a round (at most {@code maxRounds}). On a quiet box one round does; on a
+     * busy one the compiler threads get little CPU, and a phase measured before they finish runs
+     * the SDK's code interpreted: 10-30x the CPU per call of the same phase once compiled.
+     *
+     * @return how many rounds it took ({@code maxRounds + 1} when the JIT never went quiet)
+     */
+    static int warmUntilCompiled(int threads, Duration round, int maxRounds, Call call) throws Exception {
+        var jit = ManagementFactory.getCompilationMXBean();
+        for (int i = 1; i <= maxRounds; i++) {
+            long before = jit.getTotalCompilationTime();
+            drive(threads, round, call, false, new long[1]);
+            if (jit.getTotalCompilationTime() - before < round.toMillis() / 100) {
+                return i;
+            }
+        }
+        return maxRounds + 1;
+    }
+
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();

@@ -28,8 +28,11 @@ import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.Featur
  * the test tree; run it with the command in docs/benchmarks.md ("bench api").
  *
  * <p>Options: {@code --records N} (2000), {@code --seconds S} per measured phase (4),
- * {@code --clients url,apache} (both; add {@code crt} for the SDK's CRT-based client), {@code --signed}
- * (start the server with credentials, so every request's SigV4 signature is verified).
+ * {@code --clients url,apache,apache-unsigned} (these three by default; add {@code crt} for the
+ * SDK's CRT-based client, {@code apache-noreaper} and {@code apache-tuned} for the other tuned
+ * variants of {@link ApiBenchClients}; the plain {@code apache} row stays the headline), {@code --signed} (start the server with credentials, so every request's
+ * SigV4 signature is verified; the unsigned variants are then left out), {@code --gets-only} (no
+ * PutRecord phases).
  */
 public final class ApiBenchmark {
     private static final int MANY = 8;
@@ -42,24 +45,31 @@ public final class ApiBenchmark {
     public static void main(String[] args) throws Exception {
         int records = 2000;
         double seconds = 4;
-        List<String> clients = List.of("url", "apache");
+        List<String> clients = List.of("url", "apache", "apache-unsigned");
         boolean signed = false;
+        boolean getsOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" -> records = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--clients" -> clients = List.of(args[++i].split(","));
                 case "--signed" -> signed = true;
+                case "--gets-only" -> getsOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --records N --seconds S --clients url,apache,crt --signed");
+                        + "; use --records N --seconds S --clients url,apache,crt --signed --gets-only");
             }
         }
         // HttpURLConnection keeps at most 5 idle connections per host unless told otherwise; 8 threads need 8.
         System.setProperty("http.maxConnections", "16");
-        new ApiBenchmark().run(records, Duration.ofMillis((long) (seconds * 1000)), clients, signed);
+        if (signed) {
+            // a server with credentials refuses unsigned requests
+            clients = clients.stream().filter(name -> !ApiBenchClients.unsigned(name)).toList();
+        }
+        new ApiBenchmark().run(records, Duration.ofMillis((long) (seconds * 1000)), clients, signed, getsOnly);
     }
 
-    private void run(int count, Duration measure, List<String> clientNames, boolean signed) throws Exception {
+    private void run(int count, Duration measure, List<String> clientNames, boolean signed,
+                     boolean getsOnly) throws Exception {
         Duration warmUp = measure.dividedBy(2);
         Path dir = Files.createTempDirectory("fwb-bench-api");
         ApiBenchReport report = new ApiBenchReport();
@@ -81,7 +91,9 @@ public final class ApiBenchmark {
             try {
                 report.add(ApiBenchSigV4.run(warmUp, measure.dividedBy(2), KEY_ID, SECRET));
                 gets(store, server.endpoint(), data, clientNames, warmUp, measure, report, signed);
-                puts(store, server.endpoint(), data, clientNames, warmUp, measure, report);
+                if (!getsOnly) {
+                    puts(store, server.endpoint(), data, clientNames, warmUp, measure, report);
+                }
             } finally {
                 report.note(String.format("the server counted %,d requests, %,d errors", server.traffic().requests(),
                         server.traffic().errors()));
@@ -108,11 +120,15 @@ public final class ApiBenchmark {
             for (int t = 0; t < threads; t++) {
                 raw[t] = new RawHttpGet(endpoint.getHost(), endpoint.getPort());
             }
-            // The first HTTP phase also warms the server's code (Jetty, handlers, JSON) up: give it longer.
-            Duration rawWarmUp = threads == 1 ? warmUp.multipliedBy(4) : warmUp;
-            report.add(ApiBenchLoad.run("GetRecord raw HTTP/1.1 keep-alive socket", threads, rawWarmUp, measure,
-                    (t, n) -> require(raw[t].get("/FeatureGroup/" + BenchRecords.GROUP
-                            + "?RecordIdentifierValueAsString=" + pick(ids, t, n)) > 100)));
+            ApiBenchLoad.Call get = (t, n) -> require(raw[t].get("/FeatureGroup/" + BenchRecords.GROUP
+                    + "?RecordIdentifierValueAsString=" + pick(ids, t, n)) > 100);
+            if (threads == 1) {
+                // The first HTTP phase also warms the server's code (Jetty, handlers, JSON) up: until it is compiled.
+                int rounds = ApiBenchLoad.warmUntilCompiled(1, warmUp.multipliedBy(2), 15, get);
+                report.note("server: warmed up for " + rounds + " round(s)" + (rounds > 15 ? ", the JIT still compiling"
+                        : ", the JIT then quiet"));
+            }
+            report.add(ApiBenchLoad.run("GetRecord raw HTTP/1.1 keep-alive socket", threads, warmUp, measure, get));
             for (RawHttpGet r : raw) {
                 r.close();
             }
@@ -120,8 +136,11 @@ public final class ApiBenchmark {
         for (String name : clientNames) {
             try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, endpoint, KEY_ID, SECRET)) {
                 // The SDK is a lot of code to compile: without this the first client measured pays for the JIT.
-                ApiBenchLoad.run("warm-up", 2, warmUp.multipliedBy(4), Duration.ZERO, (t, n) -> client.getRecord(r -> r
-                        .featureGroupName(BenchRecords.GROUP).recordIdentifierValueAsString(pick(ids, t, n))));
+                int rounds = ApiBenchLoad.warmUntilCompiled(MANY, warmUp.multipliedBy(2), 15, (t, n) -> client
+                        .getRecord(r -> r.featureGroupName(BenchRecords.GROUP).recordIdentifierValueAsString(pick(ids, t, n))));
+                report.note(ApiBenchClients.label(name) + ": warmed up for " + (rounds > 15 ? "15 rounds, the JIT still"
+                        + " compiling" : rounds + " round(s) of " + warmUp.multipliedBy(2).toMillis() + " ms, the JIT"
+                        + " then quiet"));
                 for (int threads : new int[] {1, MANY}) {
                     report.add(ApiBenchLoad.run("GetRecord AWS SDK, " + ApiBenchClients.label(name), threads, warmUp,
                             measure, (t, n) -> require(client.getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
