@@ -87,7 +87,7 @@ public final class ApiBenchmark {
                     : Optional.empty();
             RunningApiServer server = store.api().start(new ApiServerOptions("127.0.0.1", 0, credentials));
             report.note("endpoint " + server.endpoint() + (signed ? ", every request's SigV4 verified" : ", unsigned"
-                    + " requests accepted (SDK calls are signed anyway)"));
+                    + " requests accepted (the SDK signs unless given AnonymousCredentialsProvider)"));
             try {
                 report.add(ApiBenchSigV4.run(warmUp, measure.dividedBy(2), KEY_ID, SECRET));
                 gets(store, server.endpoint(), data, clientNames, warmUp, measure, report, signed);
