@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.Featur
  * <p>Options: {@code --records N} (2000), {@code --seconds S} per measured phase (4),
  * {@code --clients url,apache,apache-unsigned} (these three by default; add {@code crt} for the
  * SDK's CRT-based client, {@code apache-noreaper} and {@code apache-tuned} for the other tuned
- * variants of {@link ApiBenchClients}; the plain {@code apache} row stays the headline), {@code --signed} (start the server with credentials, so every request's
- * SigV4 signature is verified; the unsigned variants are then left out), {@code --gets-only} (no
- * PutRecord phases).
+ * variants of {@link ApiBenchClients}; the plain {@code apache} row stays the headline),
+ * {@code --signed} (start the server with credentials, so every request's SigV4 signature is
+ * verified; the unsigned variants are then left out), {@code --gets-only} (no PutRecord phases).
  */
 public final class ApiBenchmark {
     private static final int MANY = 8;
@@ -137,7 +137,8 @@ public final class ApiBenchmark {
             try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, endpoint, KEY_ID, SECRET)) {
                 // The SDK is a lot of code to compile: without this the first client measured pays for the JIT.
                 int rounds = ApiBenchLoad.warmUntilCompiled(MANY, warmUp.multipliedBy(2), 15, (t, n) -> client
-                        .getRecord(r -> r.featureGroupName(BenchRecords.GROUP).recordIdentifierValueAsString(pick(ids, t, n))));
+                        .getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
+                                .recordIdentifierValueAsString(pick(ids, t, n))));
                 report.note(ApiBenchClients.label(name) + ": warmed up for " + (rounds > 15 ? "15 rounds, the JIT still"
                         + " compiling" : rounds + " round(s) of " + warmUp.multipliedBy(2).toMillis() + " ms, the JIT"
                         + " then quiet"));
