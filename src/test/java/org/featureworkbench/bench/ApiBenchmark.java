@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.sagemakerfeaturestoreruntime.model.Featur
  * <p>Options: {@code --records N} (2000), {@code --seconds S} per measured phase (4),
  * {@code --clients url,apache,apache-unsigned} (these three by default; add {@code crt} for the
  * SDK's CRT-based client, {@code apache-noreaper} and {@code apache-tuned} for the other tuned
- * variants of {@link ApiBenchClients}; the plain {@code apache} row stays the headline), {@code --signed} (start the server with credentials, so every request's
- * SigV4 signature is verified; the unsigned variants are then left out), {@code --gets-only} (no
- * PutRecord phases).
+ * variants of {@link ApiBenchClients}; the plain {@code apache} row stays the headline),
+ * {@code --signed} (start the server with credentials, so every request's SigV4 signature is
+ * verified; the unsigned variants are then left out), {@code --gets-only} (no PutRecord phases).
  */
 public final class ApiBenchmark {
     private static final int MANY = 8;
@@ -87,7 +87,7 @@ public final class ApiBenchmark {
                     : Optional.empty();
             RunningApiServer server = store.api().start(new ApiServerOptions("127.0.0.1", 0, credentials));
             report.note("endpoint " + server.endpoint() + (signed ? ", every request's SigV4 verified" : ", unsigned"
-                    + " requests accepted (SDK calls are signed anyway)"));
+                    + " requests accepted (the SDK signs unless given AnonymousCredentialsProvider)"));
             try {
                 report.add(ApiBenchSigV4.run(warmUp, measure.dividedBy(2), KEY_ID, SECRET));
                 gets(store, server.endpoint(), data, clientNames, warmUp, measure, report, signed);
@@ -137,7 +137,8 @@ public final class ApiBenchmark {
             try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, endpoint, KEY_ID, SECRET)) {
                 // The SDK is a lot of code to compile: without this the first client measured pays for the JIT.
                 int rounds = ApiBenchLoad.warmUntilCompiled(MANY, warmUp.multipliedBy(2), 15, (t, n) -> client
-                        .getRecord(r -> r.featureGroupName(BenchRecords.GROUP).recordIdentifierValueAsString(pick(ids, t, n))));
+                        .getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
+                                .recordIdentifierValueAsString(pick(ids, t, n))));
                 report.note(ApiBenchClients.label(name) + ": warmed up for " + (rounds > 15 ? "15 rounds, the JIT still"
                         + " compiling" : rounds + " round(s) of " + warmUp.multipliedBy(2).toMillis() + " ms, the JIT"
                         + " then quiet"));

@@ -61,8 +61,9 @@ class UnsignedSdkClientIT {
             RunningApiServer server = store.api().start(new ApiServerOptions("127.0.0.1", 0,
                     Optional.of(new ApiCredentials("AKIALOCAL0000000", "local-secret"))));
             try (SageMakerFeatureStoreRuntimeClient client = unsignedClient(server)) {
-                SageMakerFeatureStoreRuntimeException refused = assertThrows(SageMakerFeatureStoreRuntimeException.class,
-                        () -> client.getRecord(r -> r.featureGroupName("customers").recordIdentifierValueAsString("c-1")));
+                SageMakerFeatureStoreRuntimeException refused = assertThrows(
+                        SageMakerFeatureStoreRuntimeException.class, () -> client.getRecord(r -> r
+                                .featureGroupName("customers").recordIdentifierValueAsString("c-1")));
                 assertEquals(403, refused.statusCode());
                 assertTrue(refused.getMessage().contains("--credentials"), refused.getMessage());
                 assertEquals(1, server.traffic().errors());
