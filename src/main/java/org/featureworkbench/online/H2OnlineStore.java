@@ -24,6 +24,7 @@ import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.model.TypedRecord;
 import org.featureworkbench.registry.StaleDefinitionException;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class H2OnlineStore implements OnlineStore {
     private static final Logger LOG = LoggerFactory.getLogger(H2OnlineStore.class);
     private static final long ANY_VERSION = Long.MIN_VALUE;
+    /** H2's "Column not found" (ErrorCode.COLUMN_NOT_FOUND_1). */
+    private static final int COLUMN_NOT_FOUND = 42122;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -445,7 +448,17 @@ public final class H2OnlineStore implements OnlineStore {
     /** {@link #error(String, SQLException)}, saying so when the group's table is missing or unreadable. */
     private static FeatureStoreException error(FeatureGroup group, String what, SQLException e) {
         FeatureStoreException unreadable = OnlineTableFailure.of(group, what, e);
-        return unreadable != null ? unreadable : error(what, e);
+        if (unreadable != null) {
+            return unreadable;
+        }
+        if (e.getErrorCode() == COLUMN_NOT_FOUND) {
+            // addFeatures commits the catalog before it alters the table: a definition read in
+            // between (here or in another process) names columns the ALTER has not added yet
+            return new GroupChangingException("could not " + what + ": features are being added to feature group '"
+                    + group.name() + "' and its online table does not have them yet; retry in a moment (if this"
+                    + " persists, run 'feature-workbench check', then 'feature-workbench repair')", e);
+        }
+        return error(what, e);
     }
 
     private static FeatureStoreException error(String what, SQLException e) {

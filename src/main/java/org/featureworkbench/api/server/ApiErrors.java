@@ -8,6 +8,7 @@ import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.database.ConnectionLoss;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.ResourceInUseException;
 import org.featureworkbench.model.ResourceNotFoundException;
 import org.featureworkbench.model.ValidationException;
@@ -42,6 +43,10 @@ public final class ApiErrors {
         }
         if (failure instanceof ResourceInUseException) {
             return new ApiException(400, "ResourceInUse", failure.getMessage());
+        }
+        if (failure instanceof GroupChangingException) {
+            // transient: the SDKs retry a ServiceUnavailable, and the change is done in moments
+            return serviceUnavailable(failure.getMessage());
         }
         if (ConnectionLoss.isLost(failure)) {
             return serviceUnavailable("the workspace database is changing hands between processes; retry the call");
