@@ -205,6 +205,17 @@ final class RecordJournal implements AutoCloseable {
         return rows;
     }
 
+    /** Offline rows of every group appended and not yet published. */
+    long pendingRows() {
+        long rows = 0;
+        for (Map<String, Long> perGroup : pendingBySegment.values()) {
+            for (long n : perGroup.values()) {
+                rows += n;
+            }
+        }
+        return rows;
+    }
+
     /** Whether nothing is left to settle (the current segment is empty, nothing else remains). */
     boolean empty() {
         return currentEntries == 0 && pendingBySegment.size() == 1 && published.isEmpty();

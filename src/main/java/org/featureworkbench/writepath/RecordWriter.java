@@ -391,6 +391,16 @@ final class RecordWriter implements AutoCloseable {
         }
     }
 
+    /** Offline rows of every group this process wrote and has not published yet. */
+    long pendingRows() {
+        lock.lock();
+        try {
+            return journal.pendingRows();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     String journalId() {
         return journal.id();
     }
