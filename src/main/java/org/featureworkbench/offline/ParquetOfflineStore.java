@@ -164,6 +164,11 @@ public final class ParquetOfflineStore implements OfflineStore {
 
     @Override
     public void compact(FeatureGroup group) {
+        compact(group, token -> true);
+    }
+
+    @Override
+    public void compact(FeatureGroup group, java.util.function.Predicate<String> tokenStillNeeded) {
         String key = group.offlineFolderName();
         ReentrantLock writer = locks.writer(key);
         writer.lock();
@@ -173,7 +178,7 @@ public final class ParquetOfflineStore implements OfflineStore {
             OfflineRecovery.finishCompactions(dataDirectory(group), locks.files(key));
             int merged = 0;
             for (List<Path> partition : publishedFilesByPartition(dataDirectory(group))) {
-                if (compactor.compact(partition)) {
+                if (compactor.compact(partition, tokenStillNeeded)) {
                     merged++;
                 }
             }
