@@ -230,7 +230,8 @@ public final class RecordOperations {
         requireOffline(group);
         refuseWhileIngestUnfinished(group);
         services.writePath().workspaceWide(group, "compact " + groupName, waiting, () -> {
-            services.offline().compact(group);
+            // After the settle: the journals' segments left now are the only ones that can replay.
+            services.offline().compact(group, services.writePath().tokensStillNeeded(group));
             return null;
         });
         return services.offline().stats(group);

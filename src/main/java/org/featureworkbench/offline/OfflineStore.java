@@ -80,6 +80,16 @@ public interface OfflineStore {
      */
     void compact(FeatureGroup group);
 
+    /**
+     * {@link #compact(FeatureGroup)} that also prunes, in each partition it merges, the absorbed
+     * file tokens of earlier compactions for which {@code tokenStillNeeded} says no (ADR 0019
+     * addendum 3). Tokens this compaction absorbs are all kept. Run it under the group's
+     * workspace lock, with {@code tokenStillNeeded} computed after the journals were settled.
+     */
+    default void compact(FeatureGroup group, java.util.function.Predicate<String> tokenStillNeeded) {
+        compact(group);
+    }
+
     /** The group's folder, {@code <root>/<group>-<creation epoch seconds>}; it may not exist yet. */
     Path groupDirectory(FeatureGroup group);
 

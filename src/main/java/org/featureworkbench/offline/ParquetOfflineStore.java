@@ -197,6 +197,11 @@ public final class ParquetOfflineStore implements OfflineStore {
 
     @Override
     public void compact(FeatureGroup group) {
+        compact(group, token -> true);
+    }
+
+    @Override
+    public void compact(FeatureGroup group, java.util.function.Predicate<String> tokenStillNeeded) {
         String key = group.offlineFolderName();
         ReentrantLock writer = locks.writer(key);
         writer.lock();
@@ -206,7 +211,7 @@ public final class ParquetOfflineStore implements OfflineStore {
             OfflineRecovery.finishCompactions(dataDirectory(group), locks.files(key));
             int merged = 0;
             for (List<Path> partition : publishedFilesByPartition(dataDirectory(group))) {
-                if (compactor.compact(partition)) {
+                if (compactor.compact(partition, tokenStillNeeded)) {
                     merged++;
                 }
             }

@@ -42,6 +42,14 @@ final class ParquetPartitionCompactor {
 
     /** Merges the published files of one partition; returns false when there was nothing to merge. */
     boolean compact(List<Path> files) throws IOException {
+        return compact(files, token -> true);
+    }
+
+    /**
+     * Merges as {@link #compact(List)}, pruning the earlier absorbed tokens {@code tokenStillNeeded}
+     * rejects from the partition's {@code .tokens} (ADR 0019 addendum 4).
+     */
+    boolean compact(List<Path> files, java.util.function.Predicate<String> tokenStillNeeded) throws IOException {
         if (files.size() < 2) {
             return false;
         }
@@ -59,7 +67,7 @@ final class ParquetPartitionCompactor {
                 .max(Comparator.naturalOrder()).orElseThrow();
         Path target = directory.resolve(OfflineLayout.dataFileName(prefix));
         // Before any old file goes: the tokens their names carry must stay findable (exactly-once appends).
-        PartitionTokens.absorb(directory, files);
+        PartitionTokens.absorb(directory, files, tokenStillNeeded);
         writeJournal(directory, target, files);
         swap(temporary, target, files);
         Path journal = directory.resolve(JOURNAL);

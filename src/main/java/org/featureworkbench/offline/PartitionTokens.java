@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The file tokens a partition's compactions absorbed (ADR 0017). An exactly-once append
@@ -33,14 +34,34 @@ final class PartitionTokens {
         return read(partition).contains(token);
     }
 
+    /** Every token the partition's {@code .tokens} holds (none when there is no such file). */
+    static Set<String> all(Path partition) throws IOException {
+        return read(partition);
+    }
+
     /** Records the tokens of {@code files} (published data files of {@code partition}), durably. */
     static void absorb(Path partition, Collection<Path> files) throws IOException {
-        Set<String> tokens = read(partition);
-        int before = tokens.size();
+        absorb(partition, files, token -> true);
+    }
+
+    /**
+     * Records the tokens of {@code files} and drops the earlier ones {@code stillNeeded} rejects
+     * (ADR 0019 addendum 4: a token whose journal segment is gone can never be replayed). The
+     * tokens of {@code files} are all kept: a segment created after {@code stillNeeded} was
+     * computed may have published one of them and not be deleted yet.
+     */
+    static void absorb(Path partition, Collection<Path> files, Predicate<String> stillNeeded) throws IOException {
+        Set<String> earlier = read(partition);
+        Set<String> tokens = new LinkedHashSet<>();
+        for (String token : earlier) {
+            if (stillNeeded.test(token)) {
+                tokens.add(token);
+            }
+        }
         for (Path file : files) {
             tokens.add(tokenOf(file));
         }
-        if (tokens.size() == before) {
+        if (tokens.equals(earlier)) {
             return;
         }
         Path temporary = partition.resolve(OfflineLayout.tempFileName("tokens"));

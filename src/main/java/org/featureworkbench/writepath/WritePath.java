@@ -325,6 +325,23 @@ public final class WritePath implements AutoCloseable {
         }
     }
 
+    /**
+     * Which absorbed file tokens of the group's partitions compaction must keep: those a journal
+     * segment still in the workspace (any process's) can be replayed with (ADR 0019 addendum 4).
+     * Call it under the group's workspace lock, after the settle {@link #workspaceWide} runs.
+     * When the journals cannot be listed, every token is kept.
+     */
+    public java.util.function.Predicate<String> tokensStillNeeded(FeatureGroup group) {
+        try {
+            java.util.Set<String> replayable = ReplayableTokens.of(workspace, group);
+            return replayable::contains;
+        } catch (IOException e) {
+            LOG.warn("Could not list the record journals of {} ({}); compaction keeps every absorbed token", workspace,
+                    e.getMessage());
+            return token -> true;
+        }
+    }
+
     /** Offline rows of the group this process wrote and has not published yet. */
     public long pendingRows(String groupName) {
         return writer.pendingRows(groupName);
