@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.featureworkbench.database.EngineMessages;
 import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
@@ -462,6 +463,6 @@ public final class H2OnlineStore implements OnlineStore {
     }
 
     private static FeatureStoreException error(String what, SQLException e) {
-        return new FeatureStoreException("could not " + what + ": " + e.getMessage(), e);
+        return new FeatureStoreException("could not " + what + ": " + EngineMessages.plain(e), e);
     }
 }
