@@ -194,26 +194,24 @@ public final class H2OnlineStore implements OnlineStore {
     @Override
     public Optional<OnlineRecord> get(FeatureGroup group, long catalogVersion, String recordIdentifier,
                                       List<String> projection) {
-        OnlineTable t = table(group);
-        OnlineTable.Projection p = t.projection(projection);
-        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
-        try {
-            return readSessions.with(s -> catalogVersion == ANY_VERSION
-                    ? lookup(s, t, p, id, recordIdentifier)
-                    : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
-        } catch (SQLException e) {
-            throw error(group, "read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
-        }
+        return lookupOn(readSessions, group, catalogVersion, recordIdentifier, projection);
     }
 
     @Override
     public Optional<OnlineRecord> getWithoutWaiting(FeatureGroup group, long catalogVersion, String recordIdentifier,
                                                     List<String> projection) {
+        return lookupOn(neverWaitingSessions, group, catalogVersion, recordIdentifier, projection);
+    }
+
+    private Optional<OnlineRecord> lookupOn(ReadSessions sessions, FeatureGroup group, long catalogVersion,
+                                            String recordIdentifier, List<String> projection) {
         OnlineTable t = table(group);
         OnlineTable.Projection p = t.projection(projection);
         Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
         try {
-            return neverWaitingSessions.with(s -> versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
+            return sessions.with(s -> catalogVersion == ANY_VERSION
+                    ? lookup(s, t, p, id, recordIdentifier)
+                    : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
         } catch (SQLException e) {
             throw error(group, "read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
         }
