@@ -146,6 +146,11 @@ public final class RecordOperations {
         try {
             return services.online().batchGet(identifiers, name -> services.catalog().find(name));
         } catch (OnlineTableUnreadableException e) {
+            if (services.catalog().find(e.groupName()).isEmpty()) {
+                // Deleted (table dropped) between reading its definition and reading its rows: not
+                // damage; read again, and the group is reported as not found like any unknown group.
+                return services.online().batchGet(identifiers, name -> services.catalog().find(name));
+            }
             damageMet.accept(e.groupName(), e.getMessage());
             throw e;
         }
