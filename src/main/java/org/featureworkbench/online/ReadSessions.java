@@ -28,9 +28,6 @@ final class ReadSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReadSessions.class);
     private static final int STATEMENTS_PER_SESSION = 64;
 
-    /** H2's "Timeout trying to lock table" (ErrorCode.LOCK_TIMEOUT_1). */
-    private static final int LOCK_TIMEOUT = 50200;
-
     private final DataSource dataSource;
     private final int maxIdle;
     private final boolean neverWait;
@@ -80,7 +77,7 @@ final class ReadSessions implements AutoCloseable {
             release(session);
             return result;
         } catch (SQLException e) {
-            if (neverWait && e.getErrorCode() == LOCK_TIMEOUT) {
+            if (neverWait && e.getErrorCode() == org.h2.api.ErrorCode.LOCK_TIMEOUT_1) {
                 // the session is fine: it only declined to wait
                 release(session);
                 throw new ReadWouldWaitException("another session holds a lock this read needs", e);

@@ -12,7 +12,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureDefinition;
@@ -22,6 +21,7 @@ import org.featureworkbench.model.OfflineStoreConfig;
 import org.featureworkbench.model.OnlineStoreConfig;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.workspace.Workspace;
+import org.featureworkbench.testing.DamagedTablePages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,16 +43,7 @@ class DamagedFilesTest {
     /** A fresh copy of the seeded workspace (seeding once keeps the suite quick). */
     private DamagedWorkspace copy() throws IOException {
         DamagedWorkspace w = new DamagedWorkspace(temp.resolve("ws"));
-        try (Stream<Path> walk = Files.walk(seeded.dir)) {
-            for (Path p : walk.toList()) {
-                Path target = w.dir.resolve(seeded.dir.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
+        DamagedTablePages.copyTree(seeded.dir, w.dir);
         w.expected.putAll(seeded.expected);
         return w;
     }
@@ -92,7 +83,7 @@ class DamagedFilesTest {
         int damaged = 0;
         for (double at : new double[] {0.02, 0.2, 0.4, 0.6, 0.8, 0.97}) {
             DamagedWorkspace w = copy();
-            overwrite(w.databaseFile(), at, 4096);
+            DamagedTablePages.overwrite(w.databaseFile(), at, 4096);
             if (repairIfDamaged(w)) {
                 damaged++;
             }
@@ -108,7 +99,7 @@ class DamagedFilesTest {
     @Test
     void aDatabaseFileThatCannotBeOpenedIsSetAsideAndRebuilt() throws Exception {
         DamagedWorkspace w = copy();
-        overwrite(w.databaseFile(), 0, (int) Files.size(w.databaseFile()));
+        DamagedTablePages.overwrite(w.databaseFile(), 0, (int) Files.size(w.databaseFile()));
         DamagedDatabaseException e = assertThrows(DamagedDatabaseException.class, () -> Workspace.open(w.dir));
         assertTrue(e.getMessage().contains("'feature-workbench repair'"), e.getMessage());
         HealthReport report = HealthOperations.checkWithoutDatabase(w.dir);
@@ -175,7 +166,7 @@ class DamagedFilesTest {
                     .put("n", "5").build(), null, null);
         }
         assertTrue(Files.exists(w.dir.resolve("backup").resolve("online-only.sql.gz")), "backed up at close");
-        overwrite(w.databaseFile(), 0, (int) Files.size(w.databaseFile()));
+        DamagedTablePages.overwrite(w.databaseFile(), 0, (int) Files.size(w.databaseFile()));
         RepairReport repair = HealthOperations.repairWithNewDatabase(w.dir);
         assertTrue(repair.repaired().stream().anyMatch(r -> r.contains("'sessions' from the online-only backup: 1 records")),
                 repair.repaired().toString());
@@ -200,16 +191,6 @@ class DamagedFilesTest {
         }
         assertTrue(HealthOperations.repairWithNewDatabase(w.dir).complete());
         return true;
-    }
-
-    static void overwrite(Path file, double at, int length) throws IOException {
-        byte[] noise = new byte[length];
-        new Random(42).nextBytes(noise);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            long offset = Math.min((long) (raf.length() * at), Math.max(0, raf.length() - length));
-            raf.seek(offset);
-            raf.write(noise);
-        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

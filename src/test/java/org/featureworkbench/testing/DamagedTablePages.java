@@ -49,7 +49,7 @@ public final class DamagedTablePages {
         return Stream.iterate(1, i -> i <= 19, i -> i + 1).map(i -> {
             try {
                 Path copy = copyTree(seeded, temp.resolve("noise-at-" + (i * 5)).resolve(seeded.getFileName().toString()));
-                overwrite(copy.resolve("online").resolve("workbench.mv.db"), i / 20.0);
+                overwrite(copy.resolve("online").resolve("workbench.mv.db"), i / 20.0, 4096);
                 return copy;
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -57,16 +57,18 @@ public final class DamagedTablePages {
         });
     }
 
-    private static void overwrite(Path file, double at) throws IOException {
-        byte[] noise = new byte[4096];
-        new Random(7).nextBytes(noise);
+    /** Writes {@code length} random bytes (always the same ones) at fraction {@code at} of the file. */
+    public static void overwrite(Path file, double at, int length) throws IOException {
+        byte[] noise = new byte[length];
+        new Random(42).nextBytes(noise);
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(Math.min((long) (raf.length() * at), raf.length() - noise.length));
+            raf.seek(Math.min((long) (raf.length() * at), Math.max(0, raf.length() - length)));
             raf.write(noise);
         }
     }
 
-    private static Path copyTree(Path from, Path to) throws IOException {
+    /** Copies the folder {@code from} (a closed workspace) to {@code to}; returns {@code to}. */
+    public static Path copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.sorted(Comparator.naturalOrder()).toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
