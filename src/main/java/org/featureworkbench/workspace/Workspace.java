@@ -73,7 +73,37 @@ public final class Workspace {
      */
     public static FeatureStore open(Path directory) {
         // A damaged database file says so (and what to run) instead of failing with the engine's message.
-        return DatabaseDamage.whileOpening(directory, () -> openUnchecked(directory));
+        return DatabaseDamage.whileOpening(directory, () -> openAfterUncleanEnd(directory));
+    }
+
+    /**
+     * {@link #openUnchecked}, once more when the engine closed the database while it opened.
+     * After a {@code kill -9} in the middle of a large ingest transaction, the first opening
+     * clears thousands of stale row locks and compacts the file; H2 2.5.252 then fails the first
+     * write on the reopened file with "Map … is closed" / "The database has been closed" (3 of 3
+     * killed 600k-row ingests). The file is sound: a second opening, which has nothing left to
+     * clear, works — issue 12's "the first command after that kill failed; the second worked".
+     */
+    private static FeatureStore openAfterUncleanEnd(Path directory) {
+        try {
+            return openUnchecked(directory);
+        } catch (RuntimeException e) {
+            if (!closedByEngine(e)) {
+                throw e;
+            }
+            LOG.warn("The workspace database closed itself while {} was opened after an unclean end; opening it again",
+                    directory, e);
+            return openUnchecked(directory);
+        }
+    }
+
+    private static boolean closedByEngine(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_CLOSED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FeatureStore openUnchecked(Path directory) {
