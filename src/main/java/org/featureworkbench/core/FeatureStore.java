@@ -193,6 +193,10 @@ public final class FeatureStore implements AutoCloseable {
 
     /** UpdateFeatureGroup with FeatureAdditions. */
     public FeatureGroup addFeatures(String groupName, List<FeatureDefinition> additions) {
+        // H2's ADD COLUMN copies the table without keeping writers out, and an ingest's online writes
+        // do not check the definition as puts do: what it wrote during the copy would be lost (ADR 0021 addendum 4).
+        refuseWhileIngestRunning(describeFeatureGroup(groupName), "add features to feature group",
+                "add the features. Nothing was changed.");
         // marked from before the catalog change: a GetRecord that caches the new entry meanwhile
         // must not be answered where waiting for the ALTER's lock would stall others (ADR 0021)
         FeatureGroup updated = groupCache.whileChanging(groupName, () -> {
@@ -267,12 +271,16 @@ public final class FeatureStore implements AutoCloseable {
      * purge ({@code offline.PurgeGuard}, ADR 0017 addendum) and its online writes failing.
      */
     private void refuseWhileIngestRunning(FeatureGroup group) {
+        refuseWhileIngestRunning(group, "delete feature group", "delete the group. Nothing was deleted.");
+    }
+
+    private void refuseWhileIngestRunning(FeatureGroup group, String change, String thenWhat) {
         for (IngestJobRecord job : ingest().workspaceJobs()) {
             if (job.status() == IngestJobRecord.Status.RUNNING && group.name().equalsIgnoreCase(job.group())
                     && (job.groupFolder() == null || job.groupFolder().equals(group.offlineFolderName()))) {
-                throw new ResourceInUseException("cannot delete feature group '" + group.name() + "': ingest "
+                throw new ResourceInUseException("cannot " + change + " '" + group.name() + "': ingest "
                         + job.id() + " of " + job.file() + " into it is running (process " + job.pid() + "); wait for "
-                        + "it to end ('jobs' shows it) or stop that process, then delete the group. Nothing was deleted.");
+                        + "it to end ('jobs' shows it) or stop that process, then " + thenWhat);
             }
         }
     }

@@ -43,6 +43,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordOperations {
     private static final Logger LOG = LoggerFactory.getLogger(RecordOperations.class);
+    /**
+     * Pauses before trying an operation again whose group's table was not found: H2's ADD COLUMN
+     * copies the table and puts the copy in under the old name, and a statement prepared in that
+     * instant (about a millisecond) finds no table (ADR 0021 addendum 4). A table that is really
+     * gone is reported, and noted as damage, after the pauses (~0.3 s in all).
+     */
+    private static final long[] TABLE_SWAP_PAUSES_MILLIS = {10, 20, 40, 80, 160};
     /** ListRecords' page size when none is given. */
     public static final int DEFAULT_LIST_RESULTS = 100;
     /** The largest ListRecords page (ADR 0024). */
@@ -143,16 +150,22 @@ public final class RecordOperations {
      *         online table is missing or damaged (the call fails rather than report its records missing)
      */
     public BatchGetResult batchGetRecord(List<BatchGetIdentifier> identifiers) {
-        try {
-            return services.online().batchGet(identifiers, name -> services.catalog().find(name));
-        } catch (OnlineTableUnreadableException e) {
-            if (services.catalog().find(e.groupName()).isEmpty()) {
-                // Deleted (table dropped) between reading its definition and reading its rows: not
-                // damage; read again, and the group is reported as not found like any unknown group.
+        for (int attempt = 0; ; attempt++) {
+            try {
                 return services.online().batchGet(identifiers, name -> services.catalog().find(name));
+            } catch (OnlineTableUnreadableException e) {
+                if (services.catalog().find(e.groupName()).isEmpty()) {
+                    // Deleted (table dropped) between reading its definition and reading its rows: not
+                    // damage; read again, and the group is reported as not found like any unknown group.
+                    return services.online().batchGet(identifiers, name -> services.catalog().find(name));
+                }
+                if (attempt < TABLE_SWAP_PAUSES_MILLIS.length && e.tableMissing()) {
+                    pause(TABLE_SWAP_PAUSES_MILLIS[attempt], e);
+                    continue;
+                }
+                damageMet.accept(e.groupName(), e.getMessage());
+                throw e;
             }
-            damageMet.accept(e.groupName(), e.getMessage());
-            throw e;
         }
     }
 
@@ -281,11 +294,39 @@ public final class RecordOperations {
      * before that check (an unknown feature another process added, a dropped table).
      */
     private <T> T withGroup(String groupName, Function<CatalogEntry, T> operation) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return withCurrentGroup(groupName, operation);
+            } catch (OnlineTableUnreadableException e) {
+                if (attempt < TABLE_SWAP_PAUSES_MILLIS.length && mayBeTableSwap(e)) {
+                    pause(TABLE_SWAP_PAUSES_MILLIS[attempt], e);
+                    continue;
+                }
+                damageMet.accept(e.groupName(), e.getMessage());
+                throw e;
+            }
+        }
+    }
+
+    /** A missing table of a group the catalog still has: maybe the instant of an ADD COLUMN. */
+    private boolean mayBeTableSwap(OnlineTableUnreadableException e) {
+        if (!e.tableMissing()) {
+            return false;
+        }
         try {
-            return withCurrentGroup(groupName, operation);
-        } catch (OnlineTableUnreadableException e) {
-            damageMet.accept(e.groupName(), e.getMessage());
-            throw e;
+            return services.catalog().find(e.groupName()).isPresent();
+        } catch (RuntimeException lookupFailed) {
+            e.addSuppressed(lookupFailed);
+            return false;
+        }
+    }
+
+    private static void pause(long millis, OnlineTableUnreadableException failure) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 

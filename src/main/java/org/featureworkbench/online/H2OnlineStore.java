@@ -13,12 +13,15 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.featureworkbench.database.EngineMessages;
 import org.featureworkbench.database.Retry;
@@ -97,15 +100,30 @@ public final class H2OnlineStore implements OnlineStore {
     public void addColumns(FeatureGroup group, List<FeatureDefinition> additions) {
         OnlineTable t = table(group);
         run(group, "add columns to the online table of '" + group.name() + "'", c -> {
-            try (Statement s = c.createStatement()) {
-                for (FeatureDefinition f : additions) {
-                    s.execute("ALTER TABLE " + t.table + " ADD COLUMN IF NOT EXISTS " + OnlineTable.quote(f.name())
-                            + " " + OnlineTable.columnType(f.type(), false));
+            // One ALTER for all of them: H2 copies the whole table for each ALTER. Columns already there
+            // (from an attempt that failed part-way) are skipped, so running it again completes a change.
+            Set<String> present = columnsOf(c, OnlineTable.tableName(group));
+            String columns = additions.stream().filter(f -> !present.contains(f.name()))
+                    .map(f -> OnlineTable.quote(f.name()) + " " + OnlineTable.columnType(f.type(), false))
+                    .collect(Collectors.joining(", "));
+            if (!columns.isEmpty()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ALTER TABLE " + t.table + " ADD (" + columns + ")");
                 }
             }
             return null;
         });
         LOG.info("Added {} columns to online table {}", additions.size(), t.table);
+    }
+
+    private static Set<String> columnsOf(Connection c, String tableName) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, tableName, null)) {
+            while (rs.next()) {
+                names.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return names;
     }
 
     @Override

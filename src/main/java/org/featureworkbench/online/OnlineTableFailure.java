@@ -23,7 +23,8 @@ final class OnlineTableFailure {
      */
     static OnlineTableUnreadableException of(FeatureGroup group, String what, SQLException e) {
         String problem;
-        if (tableMissing(e, OnlineTable.tableName(group))) {
+        boolean missing = tableMissing(e, OnlineTable.tableName(group));
+        if (missing) {
             problem = "the online table of feature group '" + group.name() + "' is missing from the workspace database";
         } else if (DamagedFile.isDamage(e)) {
             problem = "a page of the online table of feature group '" + group.name() + "' cannot be read (the "
@@ -34,7 +35,7 @@ final class OnlineTableFailure {
         return new OnlineTableUnreadableException(group.name(), "could not " + what + ": " + problem
                 + ", so its online records cannot be read or written; run 'feature-workbench check' to see what "
                 + "is affected, then 'feature-workbench repair' to rebuild the table from the group's offline store "
-                + "(or, for an online-only group, from its last backup)", e);
+                + "(or, for an online-only group, from its last backup)", e, missing);
     }
 
     private static boolean tableMissing(SQLException e, String tableName) {

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.ResourceInUseException;
 import org.featureworkbench.model.OnlineStoreConfig;
 import org.featureworkbench.testing.Definitions;
@@ -42,7 +45,7 @@ class PurgeDuringIngestTest {
             FeatureGroup group = deleter.createFeatureGroup(Definitions.customers("customers")
                     .withOnlineStore(OnlineStoreConfig.ENABLED).withTags(Map.of()));
             Path folder = deleter.offlineStoreDirectory().resolve(group.offlineFolderName());
-            String[] refusal = {null};
+            String[] refusal = {null, null};
             // The ingest has published its first checkpoint and goes on writing the next one's files
             // when the other process deletes the group with its offline files. On main this purged the
             // folder, the ingest's later checkpoints recreated it with 12 published files, and the
@@ -52,6 +55,10 @@ class PurgeDuringIngestTest {
                         if (m == IngestJobTracker.Milestone.CHECKPOINT_RECORDED && refusal[0] == null) {
                             refusal[0] = assertThrows(ResourceInUseException.class,
                                     () -> deleter.deleteFeatureGroup("customers", true, w -> { })).getMessage();
+                            // adding features copies the online table, losing what the ingest writes meanwhile
+                            refusal[1] = assertThrows(ResourceInUseException.class, () -> deleter.addFeatures(
+                                    "customers", List.of(new FeatureDefinition("segment", FeatureType.STRING))))
+                                    .getMessage();
                         }
                     });
 
@@ -60,6 +67,9 @@ class PurgeDuringIngestTest {
             String jobId = ingester.ingest().workspaceJobs().get(0).id();
             assertTrue(refusal[0].contains("ingest " + jobId) && refusal[0].contains("is running (process ")
                     && refusal[0].contains("Nothing was deleted"), refusal[0]);
+            assertTrue(refusal[1].startsWith("cannot add features to feature group 'customers': ingest " + jobId)
+                    && refusal[1].contains("Nothing was changed"), refusal[1]);
+            assertEquals(4, deleter.describeFeatureGroup("customers").definition().features().size());
             assertEquals(ROWS, summary.writtenOffline());
             assertEquals(ROWS, OfflineFiles.rows(workspace, "customers"), "the group and its files are untouched");
             assertEquals(50, deleter.records().stats("customers").onlineRecords());
