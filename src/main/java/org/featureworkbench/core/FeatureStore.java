@@ -203,7 +203,7 @@ public final class FeatureStore implements AutoCloseable {
             FeatureGroup changed = catalog.addFeatures(groupName, additions);
             groupCache.invalidate(groupName);
             if (changed.definition().onlineStore().enabled()) {
-                // ADD COLUMN IF NOT EXISTS: a retry after a failure here completes the change.
+                // Columns already there are skipped: a retry after a failure here completes the change.
                 services.online().addColumns(changed, additions);
             }
             return changed;
