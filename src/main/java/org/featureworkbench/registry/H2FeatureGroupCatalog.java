@@ -1,7 +1,6 @@
 package org.featureworkbench.registry;
 
 import java.sql.Connection;
-import org.featureworkbench.database.Retry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
+import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -48,6 +48,19 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
     /** Creates the catalog table if needed. The data source is owned by the caller. */
     public H2FeatureGroupCatalog(DataSource dataSource) {
         this.dataSource = dataSource;
+        try {
+            // Idempotent, so done again when another process's hand-over of the database breaks it
+            // half-way (seen in ManyProcessesOneWorkspaceIT: "Lock file recently modified").
+            Retry.onLostConnection(() -> {
+                createTables();
+                return null;
+            });
+        } catch (SQLException e) {
+            throw storeError("could not open the feature group catalog", e);
+        }
+    }
+
+    private void createTables() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("""
                     CREATE TABLE IF NOT EXISTS FWB_FEATURE_GROUP (
@@ -61,8 +74,6 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
             s.execute("CREATE SEQUENCE IF NOT EXISTS FWB_CATALOG_VERSION");
             s.execute("ALTER TABLE FWB_FEATURE_GROUP ADD COLUMN IF NOT EXISTS VERSION BIGINT");
             s.execute("UPDATE FWB_FEATURE_GROUP SET VERSION = NEXT VALUE FOR FWB_CATALOG_VERSION WHERE VERSION IS NULL");
-        } catch (SQLException e) {
-            throw storeError("could not open the feature group catalog", e);
         }
     }
 
