@@ -150,7 +150,7 @@ public final class RecordOperations {
      *         online table is missing or damaged (the call fails rather than report its records missing)
      */
     public BatchGetResult batchGetRecord(List<BatchGetIdentifier> identifiers) {
-        for (int attempt = 0; ; attempt++) {
+        return acrossTableSwap(() -> {
             try {
                 return services.online().batchGet(identifiers, name -> services.catalog().find(name));
             } catch (OnlineTableUnreadableException e) {
@@ -159,14 +159,9 @@ public final class RecordOperations {
                     // damage; read again, and the group is reported as not found like any unknown group.
                     return services.online().batchGet(identifiers, name -> services.catalog().find(name));
                 }
-                if (attempt < TABLE_SWAP_PAUSES_MILLIS.length && e.tableMissing()) {
-                    pause(TABLE_SWAP_PAUSES_MILLIS[attempt], e);
-                    continue;
-                }
-                damageMet.accept(e.groupName(), e.getMessage());
                 throw e;
             }
-        }
+        });
     }
 
     /**
@@ -294,9 +289,18 @@ public final class RecordOperations {
      * before that check (an unknown feature another process added, a dropped table).
      */
     private <T> T withGroup(String groupName, Function<CatalogEntry, T> operation) {
+        return acrossTableSwap(() -> withCurrentGroup(groupName, operation));
+    }
+
+    /**
+     * Runs {@code call}, again after a pause when it met its group's table missing while the
+     * catalog still has the group (see {@link #TABLE_SWAP_PAUSES_MILLIS}); a table still missing or
+     * damaged is noted as damage met and reported.
+     */
+    private <T> T acrossTableSwap(Supplier<T> call) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return withCurrentGroup(groupName, operation);
+                return call.get();
             } catch (OnlineTableUnreadableException e) {
                 if (attempt < TABLE_SWAP_PAUSES_MILLIS.length && mayBeTableSwap(e)) {
                     pause(TABLE_SWAP_PAUSES_MILLIS[attempt], e);
