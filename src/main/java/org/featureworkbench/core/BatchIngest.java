@@ -22,6 +22,7 @@ import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.offline.OfflineBulkAppend;
 import org.featureworkbench.offline.OfflineStore;
 import org.featureworkbench.online.OnlineStore;
+import org.featureworkbench.registry.CatalogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,8 @@ final class BatchIngest {
 
     /** The catalog operations an ingest needs (the facade's). */
     interface Groups {
-        FeatureGroup describe(String name);
+        /** The group and its catalog version; throws {@code ResourceNotFoundException} when it does not exist. */
+        CatalogEntry entry(String name);
 
         boolean exists(String name);
 
@@ -65,6 +67,10 @@ final class BatchIngest {
     private final IngestJobTracker tracker;
     /** Accepted rows, in file order, that are offline (earlier runs of a resumed job included). */
     private long publishedRows;
+    /** The existing group as its definition was read, with the catalog version of that read. */
+    private CatalogEntry existing;
+    /** Writes the online batches at the version their records were built from (set in {@link #write}). */
+    private IngestOnlineWriter onlineWriter;
 
     BatchIngest(IngestJob job, Groups groups, OnlineStore online, OfflineStore offline, Limits limits,
                 IngestListener listener, Instant invokedAt, IngestJobTracker tracker) {
@@ -105,7 +111,8 @@ final class BatchIngest {
 
     private FeatureGroupDefinition definition() {
         if (request.newGroup() == null) {
-            return groups.describe(request.groupName()).definition();
+            existing = groups.entry(request.groupName());
+            return existing.group().definition();
         }
         if (groups.exists(request.groupName())) {
             throw new ResourceInUseException("feature group '" + request.groupName() + "' already exists; ingest "
@@ -167,8 +174,11 @@ final class BatchIngest {
         try (IngestReader reader = IngestReader.open(request.file(), options, definition, rejects, progress::read,
                 job::isCancelRequested)) {
             notes.addAll(IngestSources.notes(reader));
-            FeatureGroup group = request.newGroup() == null ? groups.describe(request.groupName())
-                    : groups.create(definition);
+            CatalogEntry entry = existing != null ? existing : created(definition);
+            FeatureGroup group = entry.group();
+            onlineWriter = new IngestOnlineWriter(job.id(), entry,
+                    (at, batch) -> online.putAllAtVersion(at.group(), at.version(), batch, invokedAt),
+                    groups::entry, Thread::sleep, this::checkCancelled);
             tracker.groupKnown(group);
             int idIndex = group.features().stream().map(FeatureDefinition::name).toList()
                     .indexOf(definition.recordIdentifierFeatureName());
@@ -201,15 +211,16 @@ final class BatchIngest {
                         // Offline first: the online store only ever holds versions already published offline.
                         publishOffline(bulk);
                         if (versions.size() >= limits.maxOnlineIds()) {
-                            writeOnline(group, versions);
+                            writeOnline(versions);
                         }
                     }
                 }
                 publishOffline(bulk);
                 tracker.offlineDone(progress.rowsRead());
-                writeOnline(group, versions);
+                writeOnline(versions);
             } catch (FeatureStoreException e) {
-                if (e instanceof IngestCancelledException || progress.written() == 0) {
+                if (e instanceof IngestCancelledException || e instanceof IngestOnlineWriter.GroupChangedException
+                        || progress.written() == 0) {
                     throw e;
                 }
                 throw new FeatureStoreException(e.getMessage() + " (" + progress.written() + " rows were stored before"
@@ -231,10 +242,15 @@ final class BatchIngest {
         progress.offlineWritten(rows);
     }
 
-    private void writeOnline(FeatureGroup group, OnlineVersions versions) {
+    private CatalogEntry created(FeatureGroupDefinition definition) {
+        groups.create(definition);
+        return groups.entry(definition.name());
+    }
+
+    private void writeOnline(OnlineVersions versions) {
         while (versions.size() > 0) {
             checkCancelled();
-            long changed = online.putAll(group, versions.take(limits.onlineBatchRows()), invokedAt);
+            long changed = onlineWriter.write(versions.take(limits.onlineBatchRows()));
             progress.onlineWritten(changed);
             tracker.onlineBatch(progress.writtenOnline());
         }

@@ -50,6 +50,8 @@ public final class FeatureStore implements AutoCloseable {
     private final DatasetOperations datasets;
     private final HealthOperations health;
     private final org.featureworkbench.api.ApiOperations api;
+    /** Tests: runs between add-features' check for running ingests and its catalog change. */
+    private volatile Runnable afterIngestCheck = () -> { };
 
     /** Assembles a store; use {@code Workspace.open} rather than calling this directly. */
     public FeatureStore(Path workspaceDirectory, StoreServices services) {
@@ -69,6 +71,11 @@ public final class FeatureStore implements AutoCloseable {
         this.health = new HealthOperations(workspaceDirectory, services.database(), catalog, services.online(),
                 services.offline(), java.time.Clock.systemUTC());
         this.api = new org.featureworkbench.api.ApiOperations(this);
+    }
+
+    /** Tests: {@code hook} runs where an ingest can start unseen by add-features' check (the race it cannot close). */
+    void afterAddFeaturesIngestCheck(Runnable hook) {
+        afterIngestCheck = hook;
     }
 
     /** The local SageMaker-compatible endpoint: start, stop, traffic (issue 13). */
@@ -197,6 +204,9 @@ public final class FeatureStore implements AutoCloseable {
         // do not check the definition as puts do: what it wrote during the copy would be lost (ADR 0021 addendum 4).
         refuseWhileIngestRunning(describeFeatureGroup(groupName), "add features to feature group",
                 "add the features. Nothing was changed.");
+        // An ingest starting now reads the old definition; its online batches, checked against the
+        // catalog version, then follow the change instead of writing into the copy (IngestOnlineWriter).
+        afterIngestCheck.run();
         // marked from before the catalog change: a GetRecord that caches the new entry meanwhile
         // must not be answered where waiting for the ALTER's lock would stall others (ADR 0021)
         FeatureGroup updated = groupCache.whileChanging(groupName, () -> {

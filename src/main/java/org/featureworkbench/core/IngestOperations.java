@@ -12,6 +12,7 @@ import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.offline.JobFiles;
+import org.featureworkbench.registry.CatalogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -275,8 +276,8 @@ public final class IngestOperations {
     private BatchIngest.Groups groups() {
         return new BatchIngest.Groups() {
             @Override
-            public FeatureGroup describe(String name) {
-                return store.describeFeatureGroup(name);
+            public CatalogEntry entry(String name) {
+                return services.catalog().findEntry(name).orElseThrow(() -> FeatureStore.notFound(name));
             }
 
             @Override

@@ -31,6 +31,7 @@ import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.model.TypedRecord;
+import org.featureworkbench.registry.CatalogVersions;
 import org.featureworkbench.registry.StaleDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,6 +169,19 @@ public final class H2OnlineStore implements OnlineStore {
     @Override
     public long putAll(FeatureGroup group, List<TypedRecord> records, Instant invokedAt) {
         return inTransaction(c -> putAll(c, group, records, invokedAt));
+    }
+
+    @Override
+    public long putAllAtVersion(FeatureGroup group, long catalogVersion, List<TypedRecord> records, Instant invokedAt) {
+        return inTransaction(c -> {
+            long changed = putAll(c, group, records, invokedAt);
+            try {
+                CatalogVersions.require(c, group.name(), catalogVersion);
+            } catch (SQLException e) {
+                throw error(group, "check the definition of '" + group.name() + "'", e);
+            }
+            return changed;
+        });
     }
 
     @Override

@@ -90,6 +90,17 @@ public interface OnlineStore extends AutoCloseable {
     long putAll(FeatureGroup group, List<TypedRecord> records, Instant invokedAt);
 
     /**
+     * {@link #putAll(FeatureGroup, List, Instant)}, committed only if the group's catalog version
+     * is still {@code catalogVersion}, checked last in the transaction as a put checks it (ADR 0021
+     * addendum 4): a batch built from a definition that has changed since, e.g. features added by
+     * another process, is never written into a table that is being copied for the new ones.
+     *
+     * @throws org.featureworkbench.registry.StaleDefinitionException when the version is not
+     *         {@code catalogVersion} (or the group is gone); nothing was written
+     */
+    long putAllAtVersion(FeatureGroup group, long catalogVersion, List<TypedRecord> records, Instant invokedAt);
+
+    /**
      * DeleteRecord SoftDelete: the record stops being readable; its row is kept with every
      * feature null and the delete's event time, so an older put stays ignored and a put not older
      * than the delete revives it. With an older event time than the stored row nothing changes
