@@ -1,8 +1,11 @@
 package org.featureworkbench.ui;
 
 import javafx.scene.Node;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /** Small builders for the labelled sections forms are made of, so every form looks alike. */
 public final class FormLayout {
@@ -30,8 +33,26 @@ public final class FormLayout {
         label.setId(id);
         label.getStyleClass().add(styleClass);
         label.setWrapText(true);
+        // all of its lines, never one line cut short with "…": a store error says what to do at its end
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.managedProperty().bind(label.textProperty().isNotEmpty());
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         return label;
+    }
+
+    /**
+     * Grows the dialog's window when {@code message} gets a text while it is showing. A dialog is
+     * sized once, when shown; a message that appears later would otherwise push the buttons out of
+     * sight.
+     */
+    public static void fitDialogTo(Dialog<?> dialog, Label message) {
+        // on the FX thread: the message is bound to a view model property set there
+        message.textProperty().addListener((obs, old, text) -> {
+            Window window = dialog.getDialogPane().getScene() == null ? null
+                    : dialog.getDialogPane().getScene().getWindow();
+            if (window != null && window.isShowing()) {
+                window.sizeToScene();
+            }
+        });
     }
 }

@@ -34,6 +34,7 @@ public final class AddFeaturesDialog extends Dialog<FeatureGroup> {
         problems.textProperty().bind(vm.problemText());
         Label submitError = FormLayout.messageLabel("addSubmitError", "banner-error");
         submitError.textProperty().bind(vm.submitErrorProperty());
+        FormLayout.fitDialogTo(this, submitError);
         VBox form = new VBox(14, FormLayout.section("New features",
                 "Integral = 64-bit integer, Fractional = decimal number, String = text.",
                 new FeatureRowsEditor(vm.features()), problems), submitError);

@@ -34,6 +34,7 @@ public final class DeleteRecordDialog extends Dialog<Void> {
         Styles.apply(getDialogPane());
         getDialogPane().getStyleClass().add("form-dialog");
         getDialogPane().setContent(form(vm));
+        FormLayout.fitDialogTo(this, (Label) getDialogPane().lookup("#deleteError"));
         getDialogPane().setPrefWidth(520);
 
         Button delete = (Button) getDialogPane().lookupButton(DELETE);

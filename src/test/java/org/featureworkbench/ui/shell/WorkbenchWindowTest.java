@@ -17,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.featureworkbench.core.HeldIngest;
 import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.testing.Definitions;
@@ -168,6 +169,52 @@ class WorkbenchWindowTest {
         assertFalse(app.store.findFeatureGroup("customers").isPresent());
         assertTrue(sidebarNames(robot).isEmpty());
         assertTrue(robot.lookup("#emptyState").query().isVisible());
+    }
+
+    @Test
+    void addFeaturesWhileAnIngestRunsIsRefusedInTheDialogAndWorksOnceItEnded(FxRobot robot) throws Exception {
+        createInStore(robot, "customers");
+        Path file = java.nio.file.Files.writeString(root.resolve("held-" + counter + ".csv"),
+                "customer_id,event_time,age,score\nc1,2024-05-01T12:00:00Z,41,0.5\n");
+        try (HeldIngest ingest = HeldIngest.start(app.store, "customers", file)) {
+            robot.clickOn("customers");
+            robot.clickOn("#addFeatures");
+            robot.clickOn("#featureName-0").write("segment");
+            robot.clickOn("#addFeaturesButton");
+            app.settle();
+            Label error = robot.lookup("#addSubmitError").queryAs(Label.class);
+            assertTrue(error.isVisible() && error.getText().startsWith("cannot add features to feature group"
+                    + " 'customers': ingest ") && error.getText().contains("Nothing was changed"), error.getText());
+            assertTrue(error.getHeight() >= error.prefHeight(error.getWidth()) - 1, "every line of the message shows");
+            assertEquals(2, robot.listWindows().stream().filter(Window::isShowing).count(), "the dialog stays open");
+            assertFalse(robot.lookup("#addFeaturesButton").queryButton().isDisabled(), "Add can be clicked again");
+            screenshot(robot, "add-features-refused.png");
+            assertEquals(4, app.store.describeFeatureGroup("customers").features().size());
+
+            assertEquals(1, ingest.finish().writtenOnline());
+            robot.clickOn("#addFeaturesButton");
+            app.settle();
+        }
+        assertEquals(1, robot.listWindows().stream().filter(Window::isShowing).count(), "the dialog closed");
+        assertEquals(5, app.store.describeFeatureGroup("customers").features().size());
+    }
+
+    /** With -Dfwb.screenshots=DIR: the focused window (the dialog) as a PNG. */
+    private static void screenshot(FxRobot robot, String name) throws Exception {
+        String out = System.getProperty("fwb.screenshots");
+        if (out == null) {
+            return;
+        }
+        java.nio.file.Files.createDirectories(Path.of(out));
+        Window window = robot.listWindows().stream().filter(Window::isShowing).reduce((a, b) -> b).orElseThrow();
+        org.testfx.util.WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                        window.getScene().snapshot(null), null), "png", Path.of(out, name).toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test
