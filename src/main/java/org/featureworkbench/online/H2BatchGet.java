@@ -66,6 +66,7 @@ final class H2BatchGet {
             return;
         }
         List<String> failed = new ArrayList<>();
+        H2OnlineStore.PartRead[] read = {new H2OnlineStore.PartRead(table, projection)};
         for (String idText : request.recordIdentifiersValueAsString()) {
             Object id;
             try {
@@ -75,8 +76,17 @@ final class H2BatchGet {
                 continue;
             }
             try {
-                sessions.with(s -> store.lookup(s, table, projection, id, idText)).ifPresent(records::add);
+                sessions.with(s -> store.lookup(s, read[0].table(), read[0].projection(), id, idText))
+                        .ifPresent(records::add);
             } catch (SQLException e) {
+                // Features being added: read with the columns the table has (ADR 0021 addendum 7).
+                H2OnlineStore.PartRead part = H2OnlineStore.columnMissing(e) ? partWhileAltered(group, request) : null;
+                if (part != null && read[0].table() == table) {
+                    read[0] = part;
+                    if (retried(part, id, idText)) {
+                        continue;
+                    }
+                }
                 // A missing or damaged table is no hiccup: answering "not found" or "retry" would hide
                 // records that exist, so the whole call fails and says to run check and repair.
                 var unreadable = OnlineTableFailure.of(group, "read record '" + idText + "' of '" + group.name() + "'", e);
@@ -90,6 +100,24 @@ final class H2BatchGet {
         }
         if (!failed.isEmpty()) {
             unprocessed.add(new BatchGetIdentifier(request.featureGroupName(), failed, request.featureNames()));
+        }
+    }
+
+    private H2OnlineStore.PartRead partWhileAltered(FeatureGroup group, BatchGetIdentifier request) {
+        try {
+            return sessions.with(s -> store.partWhileAltered(s, group, request.featureNames()));
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
+    /** The id read again with the columns the table has; false when that failed too. */
+    private boolean retried(H2OnlineStore.PartRead part, Object id, String idText) {
+        try {
+            sessions.with(s -> store.lookup(s, part.table(), part.projection(), id, idText)).ifPresent(records::add);
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -240,13 +240,87 @@ public final class H2OnlineStore implements OnlineStore {
         OnlineTable t = table(group);
         OnlineTable.Projection p = t.projection(projection);
         Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
-        try {
-            return sessions.with(s -> catalogVersion == ANY_VERSION
-                    ? lookup(s, t, p, id, recordIdentifier)
-                    : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
-        } catch (SQLException e) {
-            throw error(group, "read record '" + recordIdentifier + "' of '" + group.name() + "'", e);
+        String what = "read record '" + recordIdentifier + "' of '" + group.name() + "'";
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sessions.with(s -> catalogVersion == ANY_VERSION
+                        ? lookup(s, t, p, id, recordIdentifier)
+                        : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
+            } catch (SQLException e) {
+                if (!columnMissing(e) || attempt == 3) {
+                    throw error(group, what, e);
+                }
+                // Features are being added and the table lacks their columns: read with the ones it
+                // has (ADR 0021 addendum 7), or, if it has them all now (the copy was put in place
+                // between the two statements), try the whole read again.
+                PartLookup part;
+                try {
+                    part = sessions.with(s -> lookupWhileAltered(s, group, catalogVersion, id, recordIdentifier,
+                            projection));
+                } catch (SQLException partFailed) {
+                    if (columnMissing(partFailed)) {
+                        continue;
+                    }
+                    throw error(group, what, partFailed); // e.g. the table missing for the instant of the swap
+                }
+                if (part.onlyAddedFeatures()) {
+                    throw error(group, what, e);
+                }
+                if (part.record() != null) {
+                    return part.record();
+                }
+            }
         }
+    }
+
+    /**
+     * What a read with the columns of a table being altered found: the record (empty when absent),
+     * or null when the table has every column now; or that only features being added were asked for.
+     */
+    private record PartLookup(Optional<OnlineRecord> record, boolean onlyAddedFeatures) {
+    }
+
+    private PartLookup lookupWhileAltered(ReadSessions.Session s, FeatureGroup group, long catalogVersion, Object id,
+                                          String recordIdentifier, List<String> projection) throws SQLException {
+        FeatureGroup part = TableBeingAltered.presentPart(s.connection(), group);
+        if (part == null) {
+            return new PartLookup(null, false);
+        }
+        List<String> requested = TableBeingAltered.requestedPresent(projection, part);
+        if (requested == null && projection != null && !projection.isEmpty()) {
+            return new PartLookup(null, true);
+        }
+        OnlineTable t = table(part);
+        OnlineTable.Projection p = t.projection(requested);
+        return new PartLookup(catalogVersion == ANY_VERSION ? lookup(s, t, p, id, recordIdentifier)
+                : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion), false);
+    }
+
+    /** The table and projection of a read that uses only the columns a table being altered has. */
+    record PartRead(OnlineTable table, OnlineTable.Projection projection) {
+    }
+
+    /**
+     * How to read {@code projection} of the group while its table lacks the columns of features
+     * being added, or null when the table has every column, or none of the requested features.
+     */
+    PartRead partWhileAltered(ReadSessions.Session s, FeatureGroup group, List<String> projection)
+            throws SQLException {
+        FeatureGroup part = TableBeingAltered.presentPart(s.connection(), group);
+        if (part == null) {
+            return null;
+        }
+        List<String> requested = TableBeingAltered.requestedPresent(projection, part);
+        if (requested == null && projection != null && !projection.isEmpty()) {
+            return null;
+        }
+        OnlineTable t = table(part);
+        return new PartRead(t, t.projection(requested));
+    }
+
+    /** Whether the failure is a statement naming a column the table does not have (yet). */
+    static boolean columnMissing(SQLException e) {
+        return e.getErrorCode() == COLUMN_NOT_FOUND;
     }
 
     /** One primary-key lookup on a session's cached statement; deleted and expired rows read as absent. */

@@ -68,11 +68,31 @@ class WritesWhileFeaturesAreAddedTest {
                     }
                 }
             });
+            // Reads go on with the columns the table has while H2 copies it (ADR 0021 addendum 7).
+            AtomicInteger reads = new AtomicInteger();
+            ConcurrentLinkedQueue<String> readFailures = new ConcurrentLinkedQueue<>();
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+                for (int n = 0; adding.get(); n++) {
+                    String id = "c" + (n * 7919 % RECORDS);
+                    try {
+                        if (store.records().getRecord("customers", id, null).isEmpty()) {
+                            readFailures.add(id + " not found");
+                        }
+                        reads.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        readFailures.add(id + ": " + e.getMessage());
+                    }
+                }
+            });
             long start = System.nanoTime();
             store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
             long millis = (System.nanoTime() - start) / 1_000_000;
             adding.set(false);
             writer.get(30, TimeUnit.SECONDS);
+            reader.get(30, TimeUnit.SECONDS);
+            assertEquals(List.of(), new ArrayList<>(readFailures).subList(0, Math.min(3, readFailures.size())),
+                    readFailures.size() + " of " + (reads.get() + readFailures.size()) + " reads failed");
+            assertTrue(reads.get() > 20, "reads ran during the " + millis + " ms of the addition: " + reads.get());
 
             assertEquals(List.of(), new ArrayList<>(otherFailures).subList(0, Math.min(3, otherFailures.size())));
             assertTrue(acknowledged.size() + refused.get() > 20, "puts ran during the " + millis + " ms of the"
