@@ -9,6 +9,7 @@ import org.featureworkbench.core.FileOptions;
 import org.featureworkbench.core.InferOptions;
 import org.featureworkbench.core.InferredGroup;
 import org.featureworkbench.core.IngestRequest;
+import org.featureworkbench.core.IngestJob;
 import org.featureworkbench.core.IngestSummary;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.TargetStore;
@@ -117,7 +118,7 @@ final class IngestCommand implements Callable<Integer> {
                 requireKeys(inferred);
                 request = request.withNewGroup(inferred);
             }
-            IngestSummary summary = store.ingest().ingest(request, null);
+            IngestSummary summary = runTellingWaits(store, store.ingest().submit(request), context);
             summary.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
             context.out().println(IngestText.summaryLine(summary));
         }
@@ -132,11 +133,30 @@ final class IngestCommand implements Callable<Integer> {
         }
         CliContext context = root.context();
         try (FeatureStore store = root.openStore(false)) {
-            IngestSummary summary = store.ingest().resume(resume, null);
+            IngestSummary summary = runTellingWaits(store, store.ingest().submitResume(resume), context);
             summary.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
             context.out().println("Resumed. " + IngestText.summaryLine(summary));
         }
         return 0;
+    }
+
+    /** Runs the job, printing on stderr when it waits (e.g. for features being added to its group). */
+    private static IngestSummary runTellingWaits(FeatureStore store, IngestJob job, CliContext context) {
+        // Only this job's notices: the database hand-over's are printed where they are raised.
+        AutoCloseable notices = store.onWaitNotice(message -> {
+            if (message.startsWith("ingest " + job.id() + " ")) {
+                context.err().println("note: " + Cli.oneLine(message));
+            }
+        });
+        try {
+            return store.ingest().run(job, null);
+        } finally {
+            try {
+                notices.close();
+            } catch (Exception e) {
+                // removing a listener cannot fail in a way that matters here
+            }
+        }
     }
 
     private void requireKeys(InferredGroup inferred) {
