@@ -178,7 +178,7 @@ final class BatchIngest {
             FeatureGroup group = entry.group();
             onlineWriter = new IngestOnlineWriter(job.id(), entry,
                     (at, batch) -> online.putAllAtVersion(at.group(), at.version(), batch, invokedAt),
-                    groups::entry, Thread::sleep, this::checkCancelled);
+                    groups::entry, Thread::sleep, this::checkCancelled, () -> System.nanoTime() / 1_000_000);
             tracker.groupKnown(group);
             int idIndex = group.features().stream().map(FeatureDefinition::name).toList()
                     .indexOf(definition.recordIdentifierFeatureName());

@@ -200,8 +200,8 @@ public final class FeatureStore implements AutoCloseable {
 
     /** UpdateFeatureGroup with FeatureAdditions. */
     public FeatureGroup addFeatures(String groupName, List<FeatureDefinition> additions) {
-        // H2's ADD COLUMN copies the table without keeping writers out, and an ingest's online writes
-        // do not check the definition as puts do: what it wrote during the copy would be lost (ADR 0021 addendum 4).
+        // H2's ADD COLUMN copies the table without keeping writers out. A running ingest would wait for the
+        // copy (IngestOnlineWriter) holding its rows for up to 5 minutes; refusing is clearer (ADR 0021 addenda 4, 6).
         refuseWhileIngestRunning(describeFeatureGroup(groupName), "add features to feature group",
                 "add the features. Nothing was changed.");
         // An ingest starting now reads the old definition; its online batches, checked against the

@@ -2,10 +2,12 @@ package org.featureworkbench.core;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.OnlineTableUnreadableException;
+import org.featureworkbench.model.ResourceNotFoundException;
 import org.featureworkbench.model.TypedRecord;
 import org.featureworkbench.registry.CatalogEntry;
 import org.featureworkbench.registry.StaleDefinitionException;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A batch refused as stale (the version moved: features added, the TTL, metadata or tags
  *       changed) is written again with the group as the catalog has it now. Features added since
  *       are then null in its records, as in any record without them, and the current TTL applies.
- *       A group deleted, or deleted and created again, ends the ingest.</li>
+ *       A group deleted, or deleted and created again, ends the ingest (its table is gone: a missing
+ *       table is checked against the catalog).</li>
  *   <li>While features are being added, the online table lacks their columns until H2 has copied
  *       it. The batch waits for the copy (at most {@link #CHANGE_WAIT}) instead of failing.</li>
  * </ul>
@@ -59,20 +62,23 @@ final class IngestOnlineWriter {
     private final Catalog catalog;
     private final Pause pause;
     private final Runnable checkCancelled;
+    private final LongSupplier clockMillis;
     private CatalogEntry entry;
 
     /**
      * @param entry          the group and version the ingest read its definition at
      * @param checkCancelled throws when the job is cancelled (checked while waiting)
+     * @param clockMillis    a monotonic clock in milliseconds, for the {@link #CHANGE_WAIT} limit
      */
     IngestOnlineWriter(String jobId, CatalogEntry entry, Store store, Catalog catalog, Pause pause,
-                       Runnable checkCancelled) {
+                       Runnable checkCancelled, LongSupplier clockMillis) {
         this.jobId = jobId;
         this.entry = entry;
         this.store = store;
         this.catalog = catalog;
         this.pause = pause;
         this.checkCancelled = checkCancelled;
+        this.clockMillis = clockMillis;
     }
 
     /** The catalog entry batches are written at now. */
@@ -82,7 +88,7 @@ final class IngestOnlineWriter {
 
     /** Writes the batch; returns how many records changed their online row. */
     long write(List<TypedRecord> batch) {
-        long waitedMs = 0;
+        long waitingSinceMs = -1;
         long nextPauseMs = FIRST_PAUSE_MS;
         int missingTable = 0;
         int changes = 0;
@@ -97,10 +103,14 @@ final class IngestOnlineWriter {
                 follow(catalog.current(entry.group().name()));
                 continue;
             } catch (GroupChangingException e) {
-                if (waitedMs >= CHANGE_WAIT.toMillis()) {
-                    throw new GroupChangedException(e.getMessage() + ". Ingest " + jobId + " waited "
-                            + CHANGE_WAIT.toMinutes() + " minutes for it and stopped; the rows it stored are kept, and"
-                            + " 'ingest --resume " + jobId + "' continues it once the change is done", e);
+                if (waitingSinceMs < 0) {
+                    waitingSinceMs = clockMillis.getAsLong();
+                } else if (clockMillis.getAsLong() - waitingSinceMs >= CHANGE_WAIT.toMillis()) {
+                    throw new GroupChangedException("ingest " + jobId + " stopped: features were added to feature group '"
+                            + entry.group().name() + "', and after " + CHANGE_WAIT.toMinutes() + " minutes its online"
+                            + " table still lacks their columns (an add-features that failed half-way leaves this: run"
+                            + " 'feature-workbench check', then 'feature-workbench repair'). The rows it stored are kept;"
+                            + " 'ingest --resume " + jobId + "' continues it", e);
                 }
                 if (!told) {
                     told = true;
@@ -110,7 +120,19 @@ final class IngestOnlineWriter {
                     WaitNotices.publish(notice);
                 }
             } catch (OnlineTableUnreadableException e) {
-                if (!e.tableMissing() || ++missingTable > TABLE_SWAP_TRIES) {
+                if (!e.tableMissing()) {
+                    throw e;
+                }
+                // A group deleted (or deleted and created again) meanwhile has no table either: ask the catalog.
+                CatalogEntry now = currentOrStop(e);
+                if (now.version() != entry.version()) {
+                    if (++changes > MAX_CHANGES_PER_BATCH) {
+                        throw e;
+                    }
+                    follow(now);
+                    continue;
+                }
+                if (++missingTable > TABLE_SWAP_TRIES) {
                     throw e;
                 }
             }
@@ -122,7 +144,6 @@ final class IngestOnlineWriter {
                 throw new GroupChangedException("ingest " + jobId + " was interrupted while it waited for feature group '"
                         + entry.group().name() + "' to be changed; 'ingest --resume " + jobId + "' continues it");
             }
-            waitedMs += nextPauseMs;
             nextPauseMs = Math.min(nextPauseMs * 2, LONGEST_PAUSE_MS);
         }
     }
@@ -138,6 +159,15 @@ final class IngestOnlineWriter {
 
         GroupChangedException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    private CatalogEntry currentOrStop(RuntimeException failure) {
+        try {
+            return catalog.current(entry.group().name());
+        } catch (ResourceNotFoundException gone) {
+            throw new GroupChangedException("feature group '" + entry.group().name() + "' was deleted while ingest "
+                    + jobId + " ran, so it stopped; nothing more was written", failure);
         }
     }
 

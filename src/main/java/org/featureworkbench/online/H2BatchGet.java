@@ -6,8 +6,10 @@ import org.featureworkbench.model.BatchGetResult;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -65,27 +67,69 @@ final class H2BatchGet {
             failAll(request, BatchGetResult.VALIDATION_ERROR, e.getMessage());
             return;
         }
-        List<String> failed = new ArrayList<>();
-        H2OnlineStore.PartRead[] read = {new H2OnlineStore.PartRead(table, projection)};
+        Map<String, Object> ids = new LinkedHashMap<>();
         for (String idText : request.recordIdentifiersValueAsString()) {
-            Object id;
             try {
-                id = RecordValidator.parseRecordIdentifier(group.definition(), idText);
+                ids.put(idText, RecordValidator.parseRecordIdentifier(group.definition(), idText));
             } catch (ValidationException e) {
                 errors.add(new BatchGetResult.Error(group.name(), idText, BatchGetResult.VALIDATION_ERROR, e.getMessage()));
+            }
+        }
+        List<String> failed = new ArrayList<>();
+        H2OnlineStore.PartRead whole = new H2OnlineStore.PartRead(table, projection);
+        List<String> pending = new ArrayList<>(ids.keySet());
+        for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
+            pending = read(group, whole, ids, pending, records, failed);
+            if (pending.isEmpty()) {
+                break;
+            }
+            // Features being added (ADR 0021 addendum 7): the ids left are read with the columns the table
+            // has, and those reads count only if it still lacked the others afterwards; else read whole again.
+            H2OnlineStore.PartRead part = partWhileAltered(group, request);
+            if (part == null) {
+                if (!Boolean.FALSE.equals(altered(group))) {
+                    break; // only features being added were asked for (or the check failed): retry later
+                }
+                continue; // the copy is in place now
+            }
+            List<OnlineRecord> partRecords = new ArrayList<>();
+            List<String> left = read(group, part, ids, pending, partRecords, failed);
+            Boolean stillAltered = altered(group);
+            if (Boolean.TRUE.equals(stillAltered)) {
+                records.addAll(partRecords);
+                pending = left;
+                break;
+            }
+            if (stillAltered == null) {
+                break;
+            }
+        }
+        failed.addAll(pending);
+        if (!failed.isEmpty()) {
+            unprocessed.add(new BatchGetIdentifier(request.featureGroupName(), failed, request.featureNames()));
+        }
+    }
+
+    /**
+     * Reads {@code which} ids the way {@code how} says, adding found records to {@code found} and
+     * ids that met a passing failure to {@code failed}; returns the ids not read because a statement
+     * named a column the table lacks (after the first such failure the others are not tried).
+     */
+    private List<String> read(FeatureGroup group, H2OnlineStore.PartRead how, Map<String, Object> ids,
+                              List<String> which, List<OnlineRecord> found, List<String> failed) {
+        List<String> columnMissing = new ArrayList<>();
+        for (String idText : which) {
+            if (!columnMissing.isEmpty()) {
+                columnMissing.add(idText);
                 continue;
             }
             try {
-                sessions.with(s -> store.lookup(s, read[0].table(), read[0].projection(), id, idText))
-                        .ifPresent(records::add);
+                sessions.with(s -> store.lookup(s, how.table(), how.projection(), ids.get(idText), idText))
+                        .ifPresent(found::add);
             } catch (SQLException e) {
-                // Features being added: read with the columns the table has (ADR 0021 addendum 7).
-                H2OnlineStore.PartRead part = H2OnlineStore.columnMissing(e) ? partWhileAltered(group, request) : null;
-                if (part != null && read[0].table() == table) {
-                    read[0] = part;
-                    if (retried(part, id, idText)) {
-                        continue;
-                    }
+                if (H2OnlineStore.columnMissing(e)) {
+                    columnMissing.add(idText);
+                    continue;
                 }
                 // A missing or damaged table is no hiccup: answering "not found" or "retry" would hide
                 // records that exist, so the whole call fails and says to run check and repair.
@@ -98,9 +142,7 @@ final class H2BatchGet {
                 failed.add(idText);
             }
         }
-        if (!failed.isEmpty()) {
-            unprocessed.add(new BatchGetIdentifier(request.featureGroupName(), failed, request.featureNames()));
-        }
+        return columnMissing;
     }
 
     private H2OnlineStore.PartRead partWhileAltered(FeatureGroup group, BatchGetIdentifier request) {
@@ -111,13 +153,12 @@ final class H2BatchGet {
         }
     }
 
-    /** The id read again with the columns the table has; false when that failed too. */
-    private boolean retried(H2OnlineStore.PartRead part, Object id, String idText) {
+    /** Whether the group's table still lacks a column of its definition; null when that could not be told. */
+    private Boolean altered(FeatureGroup group) {
         try {
-            sessions.with(s -> store.lookup(s, part.table(), part.projection(), id, idText)).ifPresent(records::add);
-            return true;
+            return sessions.with(s -> store.stillAltered(s, group));
         } catch (SQLException e) {
-            return false;
+            return null;
         }
     }
 

@@ -282,18 +282,21 @@ public final class H2OnlineStore implements OnlineStore {
 
     private PartLookup lookupWhileAltered(ReadSessions.Session s, FeatureGroup group, long catalogVersion, Object id,
                                           String recordIdentifier, List<String> projection) throws SQLException {
-        FeatureGroup part = TableBeingAltered.presentPart(s.connection(), group);
+        PartRead part = partWhileAltered(s, group, projection);
         if (part == null) {
-            return new PartLookup(null, false);
+            return new PartLookup(null, stillAltered(s, group));
         }
-        List<String> requested = TableBeingAltered.requestedPresent(projection, part);
-        if (requested == null && projection != null && !projection.isEmpty()) {
-            return new PartLookup(null, true);
-        }
-        OnlineTable t = table(part);
-        OnlineTable.Projection p = t.projection(requested);
-        return new PartLookup(catalogVersion == ANY_VERSION ? lookup(s, t, p, id, recordIdentifier)
-                : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion), false);
+        Optional<OnlineRecord> record = catalogVersion == ANY_VERSION
+                ? lookup(s, part.table(), part.projection(), id, recordIdentifier)
+                : versionedLookup(s, part.table(), part.projection(), id, recordIdentifier, catalogVersion);
+        // Read first, then make sure the table still lacked the columns: had the copy been put in place
+        // meanwhile, a put since could have written the record whole, and this read would be half of it.
+        return stillAltered(s, group) ? new PartLookup(record, false) : new PartLookup(null, false);
+    }
+
+    /** Whether the group's table still lacks a column of its definition (the copy is not in place yet). */
+    boolean stillAltered(ReadSessions.Session s, FeatureGroup group) throws SQLException {
+        return TableBeingAltered.presentPart(s.connection(), group) != null;
     }
 
     /** The table and projection of a read that uses only the columns a table being altered has. */
@@ -314,7 +317,9 @@ public final class H2OnlineStore implements OnlineStore {
         if (requested == null && projection != null && !projection.isEmpty()) {
             return null;
         }
-        OnlineTable t = table(part);
+        // Not from the table cache: its key (name, creation, feature count) does not tell which features
+        // a part has, e.g. after an add-features that failed half-way and a later one.
+        OnlineTable t = new OnlineTable(part);
         return new PartRead(t, t.projection(requested));
     }
 

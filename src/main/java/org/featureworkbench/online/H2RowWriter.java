@@ -79,7 +79,7 @@ final class H2RowWriter {
 
     /** HardDelete: see {@link OnlineStore#hardDelete(Connection, org.featureworkbench.model.FeatureGroup, String, Instant)}. */
     boolean hardDelete(Connection c, OnlineTable t, Object recordId, Instant eventTime) throws SQLException {
-        StoredRow stored = StoredRow.lock(c, t, recordId);
+        StoredRow stored = StoredRow.lock(c, t, t.lockEveryColumnSql, recordId);
         if (stored == null) {
             return false;
         }

@@ -36,6 +36,12 @@ final class OnlineTable {
     final FeatureDefinition id;
     final String idColumn;
     final String lockSql;
+    /**
+     * {@link #lockSql} naming every feature's column too: a hard delete (whose DELETE names none)
+     * fails with "column not found" while features are being added, like any other write, instead
+     * of deleting from the table H2 is copying, which the copy would then bring back.
+     */
+    final String lockEveryColumnSql;
     final String insertSql;
     final String updateSql;
     /** {@link #updateSql} only where the stored version is older or expired: {@code …, eventMs, nowMs}. */
@@ -59,6 +65,8 @@ final class OnlineTable {
         id = group.definition().recordIdentifierFeature();
         idColumn = quote(id.name());
         lockSql = "SELECT " + BOOKKEEPING + ", " + INVOKED_AT + " FROM " + table + " WHERE " + idColumn + " = ? FOR UPDATE";
+        lockEveryColumnSql = "SELECT " + BOOKKEEPING + ", " + INVOKED_AT + ", " + columns(features) + " FROM " + table
+                + " WHERE " + idColumn + " = ? FOR UPDATE";
         insertSql = "INSERT INTO " + table + " (" + columns(features) + ", " + BOOKKEEPING + ", " + INVOKED_AT
                 + ") VALUES (" + "?, ".repeat(features.size() + 3) + "?)";
         List<FeatureDefinition> updated = features.stream().filter(f -> f != id).toList();

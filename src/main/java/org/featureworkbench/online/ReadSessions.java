@@ -82,6 +82,12 @@ final class ReadSessions implements AutoCloseable {
                 release(session);
                 throw new ReadWouldWaitException("another session holds a lock this read needs", e);
             }
+            if (e.getErrorCode() == org.h2.api.ErrorCode.COLUMN_NOT_FOUND_1) {
+                // a statement naming a column the table lacks (features being added) failed to prepare:
+                // nothing was cached or left open, the session is fine
+                release(session);
+                throw e;
+            }
             discard(session, e);
             throw e;
         } catch (ValidationException | StaleDefinitionException e) {

@@ -20,7 +20,12 @@ record StoredRow(long eventTimeMs, Long expiresAtMs, boolean deleted, long invok
 
     /** Locks and reads the row of {@code recordId}; null when there is none. */
     static StoredRow lock(Connection c, OnlineTable t, Object recordId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(t.lockSql)) {
+        return lock(c, t, t.lockSql, recordId);
+    }
+
+    /** {@link #lock} with {@code sql}: {@link OnlineTable#lockSql} or a variant with the same first columns. */
+    static StoredRow lock(Connection c, OnlineTable t, String sql, Object recordId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             t.bindId(ps, 1, recordId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

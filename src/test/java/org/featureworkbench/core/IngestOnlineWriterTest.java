@@ -36,6 +36,8 @@ class IngestOnlineWriterTest {
     private final List<CatalogEntry> writtenAt = new ArrayList<>();
     private final Deque<Object> answers = new ArrayDeque<>();
     private final List<Long> pauses = new ArrayList<>();
+    /** A clock that moves only when the writer pauses. */
+    private long nowMillis;
     private boolean cancelled;
 
     @Test
@@ -75,12 +77,12 @@ class IngestOnlineWriterTest {
         }
         IngestOnlineWriter.GroupChangedException e = assertThrows(IngestOnlineWriter.GroupChangedException.class,
                 () -> writer(null).write(BATCH));
-        assertTrue(e.getMessage().contains("Ingest job-1 waited 5 minutes for it and stopped")
-                && e.getMessage().endsWith("'ingest --resume job-1' continues it once the change is done"),
+        assertTrue(e.getMessage().startsWith("ingest job-1 stopped: features were added to feature group 'customers',"
+                + " and after 5 minutes its online table still lacks their columns") && e.getMessage().contains(
+                "run 'feature-workbench check'") && e.getMessage().endsWith("'ingest --resume job-1' continues it"),
                 e.getMessage());
-        long waited = pauses.stream().mapToLong(Long::longValue).sum();
-        assertTrue(waited >= IngestOnlineWriter.CHANGE_WAIT.toMillis()
-                && waited < IngestOnlineWriter.CHANGE_WAIT.toMillis() + 2000, "waited " + waited + " ms");
+        assertTrue(nowMillis >= IngestOnlineWriter.CHANGE_WAIT.toMillis()
+                && nowMillis < IngestOnlineWriter.CHANGE_WAIT.toMillis() + 2000, "waited " + nowMillis + " ms");
     }
 
     @Test
@@ -89,7 +91,8 @@ class IngestOnlineWriterTest {
         for (int i = 0; i < 10; i++) {
             answers.add(missing);
         }
-        assertSame(missing, assertThrows(OnlineTableUnreadableException.class, () -> writer(null).write(BATCH)));
+        CatalogEntry unchanged = new CatalogEntry(OLD, 7);
+        assertSame(missing, assertThrows(OnlineTableUnreadableException.class, () -> writer(unchanged).write(BATCH)));
         assertEquals(5, pauses.size(), "five short pauses, then it is reported: " + pauses);
 
         OnlineTableUnreadableException damaged = new OnlineTableUnreadableException("customers", "damaged", null, false);
@@ -112,6 +115,26 @@ class IngestOnlineWriterTest {
     }
 
     @Test
+    void aTableMissingBecauseTheGroupWasDeletedOrCreatedAgainEndsTheIngestSayingSo() {
+        OnlineTableUnreadableException missing = new OnlineTableUnreadableException("customers", "missing", null, true);
+        answers.add(missing);
+        IngestOnlineWriter deleted = new IngestOnlineWriter("job-1", new CatalogEntry(OLD, 7), this::put, name -> {
+            throw new org.featureworkbench.model.ResourceNotFoundException("feature group 'customers' does not exist");
+        }, pauses::add, () -> { }, () -> nowMillis);
+        IngestOnlineWriter.GroupChangedException e = assertThrows(IngestOnlineWriter.GroupChangedException.class,
+                () -> deleted.write(BATCH));
+        assertEquals("feature group 'customers' was deleted while ingest job-1 ran, so it stopped; nothing more was"
+                + " written", e.getMessage());
+
+        answers.add(missing);
+        FeatureGroup again = new FeatureGroup(Definitions.customers("customers"), CREATED.plusSeconds(60), null, null);
+        e = assertThrows(IngestOnlineWriter.GroupChangedException.class,
+                () -> writer(new CatalogEntry(again, 9)).write(BATCH));
+        assertTrue(e.getMessage().contains("was deleted and created again"), e.getMessage());
+        assertTrue(pauses.isEmpty(), "no waiting for a table that will not come back: " + pauses);
+    }
+
+    @Test
     void aCancelWhileWaitingStopsTheWait() {
         answers.add(changing());
         answers.add(changing());
@@ -123,14 +146,16 @@ class IngestOnlineWriterTest {
                     if (cancelled) {
                         throw new IngestCancelledException("ingest job-1 cancelled");
                     }
-                });
+                }, () -> nowMillis);
         assertThrows(IngestCancelledException.class, () -> writer.write(BATCH));
         assertEquals(1, pauses.size());
     }
 
     private IngestOnlineWriter writer(CatalogEntry current) {
-        return new IngestOnlineWriter("job-1", new CatalogEntry(OLD, 7), this::put, name -> current,
-                pauses::add, () -> { });
+        return new IngestOnlineWriter("job-1", new CatalogEntry(OLD, 7), this::put, name -> current, millis -> {
+            pauses.add(millis);
+            nowMillis += millis;
+        }, () -> { }, () -> nowMillis);
     }
 
     private long put(CatalogEntry at, List<TypedRecord> batch) {

@@ -20,6 +20,7 @@ import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.BatchGetIdentifier;
 import org.featureworkbench.model.BatchGetResult;
+import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.OnlineRecord;
 import org.featureworkbench.model.Record;
@@ -71,14 +72,17 @@ class FeaturesBeingAddedTest {
             GroupChangingException put = assertThrows(GroupChangingException.class, () -> store.records()
                     .putRecord("customers", Record.builder().put("customer_id", "c1")
                             .put("event_time", "2030-02-01T00:00:00Z").put("age", "42").build(), Set.of(), null));
-            for (GroupChangingException e : List.of(onlyNew, put)) {
+            // a hard delete names no feature column in its DELETE; done now, the copy would bring the row back
+            GroupChangingException hardDelete = assertThrows(GroupChangingException.class, () -> store.records()
+                    .deleteRecord("customers", "c1", "2030-03-01T00:00:00Z", DeletionMode.HARD_DELETE, Set.of()));
+            for (GroupChangingException e : List.of(onlyNew, put, hardDelete)) {
                 assertTrue(e.getMessage().contains("features are being added to feature group 'customers'")
                         && e.getMessage().contains("retry in a moment"), e.getMessage());
                 assertFalse(e.getMessage().contains("SELECT") || e.getMessage().contains("42122"),
                         "no SQL or engine codes: " + e.getMessage());
             }
             assertEquals(41L, ((Number) store.records().getRecord("customers", "c1", null).orElseThrow().value("age"))
-                    .longValue(), "the refused put changed nothing");
+                    .longValue(), "the refused put and delete changed nothing");
 
             ApiRouter router = new ApiRouter(store);
             ApiException api = ApiErrors.classify(assertThrows(RuntimeException.class, () -> router.route(
@@ -87,6 +91,32 @@ class FeaturesBeingAddedTest {
             assertEquals(503, api.status());
             assertEquals("ServiceUnavailable", api.code());
             assertEquals(onlyNew.getMessage(), api.getMessage());
+        }
+    }
+
+    @Test
+    void aTableMissingAColumnInTheMiddleIsReadWithTheRest() throws Exception {
+        try (FeatureStore store = Workspace.open(workspace)) {
+            store.createFeatureGroup(Definitions.customers("customers"));
+            store.records().putRecord("customers", Record.builder().put("customer_id", "c1")
+                    .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), Set.of(), null);
+            store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
+            String table = org.featureworkbench.online.H2OnlineStore.tableName(store.describeFeatureGroup("customers"));
+            try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
+                 Statement s = c.createStatement()) {
+                // as an add-features that failed after its catalog commit leaves it
+                s.execute("ALTER TABLE \"" + table + "\" DROP COLUMN \"segment\"");
+            }
+            store.addFeatures("customers", List.of(new FeatureDefinition("tier", FeatureType.INTEGRAL)));
+
+            // five features in the table as in the five-feature definition of before, but not the same five
+            OnlineRecord c1 = store.records().getRecord("customers", "c1", null).orElseThrow();
+            assertEquals(41L, ((Number) c1.value("age")).longValue());
+            assertFalse(c1.values().containsKey("segment"), "the column the table lacks: " + c1.values());
+            assertTrue(c1.values().containsKey("tier") && c1.value("tier") == null, "read, no value: " + c1.values());
+            assertEquals(List.of("c1"), store.records().batchGetRecord(List.of(new BatchGetIdentifier("customers",
+                    List.of("c1"), List.of("age", "tier")))).records().stream()
+                    .map(OnlineRecord::recordIdentifierValueAsString).toList());
         }
     }
 }
