@@ -31,13 +31,15 @@ final class H2BatchGet {
     private static final Logger LOG = LoggerFactory.getLogger(H2BatchGet.class);
 
     private final H2OnlineStore store;
+    private final H2Lookups lookups;
     private final ReadSessions sessions;
     private final List<OnlineRecord> records = new ArrayList<>();
     private final List<BatchGetResult.Error> errors = new ArrayList<>();
     private final List<BatchGetIdentifier> unprocessed = new ArrayList<>();
 
-    H2BatchGet(H2OnlineStore store, ReadSessions sessions) {
+    H2BatchGet(H2OnlineStore store, H2Lookups lookups, ReadSessions sessions) {
         this.store = store;
+        this.lookups = lookups;
         this.sessions = sessions;
     }
 
@@ -76,7 +78,7 @@ final class H2BatchGet {
             }
         }
         List<String> failed = new ArrayList<>();
-        H2OnlineStore.PartRead whole = new H2OnlineStore.PartRead(table, projection);
+        TableBeingAltered.Part whole = new TableBeingAltered.Part(table, projection);
         List<String> pending = new ArrayList<>(ids.keySet());
         for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
             pending = read(group, whole, ids, pending, records, failed);
@@ -85,12 +87,12 @@ final class H2BatchGet {
             }
             // Features being added (ADR 0021 addendum 7): the ids left are read with the columns the table
             // has, and those reads count only if it still lacked the others afterwards; else read whole again.
-            H2OnlineStore.PartRead part = partWhileAltered(group, request);
+            TableBeingAltered.Part part = partWhileAltered(group, request);
             if (part == null) {
-                if (!Boolean.FALSE.equals(altered(group))) {
-                    break; // only features being added were asked for (or the check failed): retry later
-                }
                 continue; // the copy is in place now
+            }
+            if (part.onlyAddedFeaturesAsked()) {
+                break; // reported as unprocessed: retry once the copy is in place
             }
             List<OnlineRecord> partRecords = new ArrayList<>();
             List<String> left = read(group, part, ids, pending, partRecords, failed);
@@ -115,7 +117,7 @@ final class H2BatchGet {
      * ids that met a passing failure to {@code failed}; returns the ids not read because a statement
      * named a column the table lacks (after the first such failure the others are not tried).
      */
-    private List<String> read(FeatureGroup group, H2OnlineStore.PartRead how, Map<String, Object> ids,
+    private List<String> read(FeatureGroup group, TableBeingAltered.Part how, Map<String, Object> ids,
                               List<String> which, List<OnlineRecord> found, List<String> failed) {
         List<String> columnMissing = new ArrayList<>();
         for (String idText : which) {
@@ -124,10 +126,10 @@ final class H2BatchGet {
                 continue;
             }
             try {
-                sessions.with(s -> store.lookup(s, how.table(), how.projection(), ids.get(idText), idText))
+                sessions.with(s -> lookups.lookup(s, how.table(), how.projection(), ids.get(idText), idText))
                         .ifPresent(found::add);
             } catch (SQLException e) {
-                if (H2OnlineStore.columnMissing(e)) {
+                if (TableBeingAltered.columnMissing(e)) {
                     columnMissing.add(idText);
                     continue;
                 }
@@ -145,9 +147,10 @@ final class H2BatchGet {
         return columnMissing;
     }
 
-    private H2OnlineStore.PartRead partWhileAltered(FeatureGroup group, BatchGetIdentifier request) {
+    /** How to read the group while its table lacks some columns; null when it has them all (or that failed). */
+    private TableBeingAltered.Part partWhileAltered(FeatureGroup group, BatchGetIdentifier request) {
         try {
-            return sessions.with(s -> store.partWhileAltered(s, group, request.featureNames()));
+            return sessions.with(s -> TableBeingAltered.part(s.connection(), group, request.featureNames()));
         } catch (SQLException e) {
             return null;
         }
@@ -156,7 +159,7 @@ final class H2BatchGet {
     /** Whether the group's table still lacks a column of its definition; null when that could not be told. */
     private Boolean altered(FeatureGroup group) {
         try {
-            return sessions.with(s -> store.stillAltered(s, group));
+            return sessions.with(s -> TableBeingAltered.stillAltered(s.connection(), group));
         } catch (SQLException e) {
             return null;
         }

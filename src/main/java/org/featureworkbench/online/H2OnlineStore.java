@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,6 @@ import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.RecordValidator;
 import org.featureworkbench.model.TypedRecord;
 import org.featureworkbench.registry.CatalogVersions;
-import org.featureworkbench.registry.StaleDefinitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class H2OnlineStore implements OnlineStore {
     private static final Logger LOG = LoggerFactory.getLogger(H2OnlineStore.class);
-    private static final long ANY_VERSION = Long.MIN_VALUE;
-    /** H2's "Column not found" (ErrorCode.COLUMN_NOT_FOUND_1). */
-    private static final int COLUMN_NOT_FOUND = 42122;
+    private static final long ANY_VERSION = H2Lookups.ANY_VERSION;
 
     private final DataSource dataSource;
     private final Clock clock;
@@ -54,6 +50,7 @@ public final class H2OnlineStore implements OnlineStore {
     /** Sessions whose lock timeout is 0, for reads that must never wait ({@link #getWithoutWaiting}). */
     private final ReadSessions neverWaitingSessions;
     private final H2RowWriter writer;
+    private final H2Lookups lookups;
     private final Map<String, OnlineTable> tables = new ConcurrentHashMap<>();
 
     /**
@@ -67,6 +64,7 @@ public final class H2OnlineStore implements OnlineStore {
         // One idle session suffices: the API server's selector is its only user (ADR 0021).
         this.neverWaitingSessions = new ReadSessions(dataSource, 2, true);
         this.writer = new H2RowWriter(clock);
+        this.lookups = new H2Lookups(clock);
     }
 
     public H2OnlineStore(DataSource dataSource) {
@@ -226,161 +224,18 @@ public final class H2OnlineStore implements OnlineStore {
     @Override
     public Optional<OnlineRecord> get(FeatureGroup group, long catalogVersion, String recordIdentifier,
                                       List<String> projection) {
-        return lookupOn(readSessions, group, catalogVersion, recordIdentifier, projection);
+        return lookups.get(readSessions, table(group), group, catalogVersion, recordIdentifier, projection);
     }
 
     @Override
     public Optional<OnlineRecord> getWithoutWaiting(FeatureGroup group, long catalogVersion, String recordIdentifier,
                                                     List<String> projection) {
-        return lookupOn(neverWaitingSessions, group, catalogVersion, recordIdentifier, projection);
-    }
-
-    private Optional<OnlineRecord> lookupOn(ReadSessions sessions, FeatureGroup group, long catalogVersion,
-                                            String recordIdentifier, List<String> projection) {
-        OnlineTable t = table(group);
-        OnlineTable.Projection p = t.projection(projection);
-        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
-        String what = "read record '" + recordIdentifier + "' of '" + group.name() + "'";
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return sessions.with(s -> catalogVersion == ANY_VERSION
-                        ? lookup(s, t, p, id, recordIdentifier)
-                        : versionedLookup(s, t, p, id, recordIdentifier, catalogVersion));
-            } catch (SQLException e) {
-                if (!columnMissing(e) || attempt == 3) {
-                    throw error(group, what, e);
-                }
-                // Features are being added and the table lacks their columns: read with the ones it
-                // has (ADR 0021 addendum 7), or, if it has them all now (the copy was put in place
-                // between the two statements), try the whole read again.
-                PartLookup part;
-                try {
-                    part = sessions.with(s -> lookupWhileAltered(s, group, catalogVersion, id, recordIdentifier,
-                            projection));
-                } catch (SQLException partFailed) {
-                    if (columnMissing(partFailed)) {
-                        continue;
-                    }
-                    throw error(group, what, partFailed); // e.g. the table missing for the instant of the swap
-                }
-                if (part.onlyAddedFeatures()) {
-                    throw error(group, what, e);
-                }
-                if (part.record() != null) {
-                    return part.record();
-                }
-            }
-        }
-    }
-
-    /**
-     * What a read with the columns of a table being altered found: the record (empty when absent),
-     * or null when the table has every column now; or that only features being added were asked for.
-     */
-    private record PartLookup(Optional<OnlineRecord> record, boolean onlyAddedFeatures) {
-    }
-
-    private PartLookup lookupWhileAltered(ReadSessions.Session s, FeatureGroup group, long catalogVersion, Object id,
-                                          String recordIdentifier, List<String> projection) throws SQLException {
-        PartRead part = partWhileAltered(s, group, projection);
-        if (part == null) {
-            return new PartLookup(null, stillAltered(s, group));
-        }
-        Optional<OnlineRecord> record = catalogVersion == ANY_VERSION
-                ? lookup(s, part.table(), part.projection(), id, recordIdentifier)
-                : versionedLookup(s, part.table(), part.projection(), id, recordIdentifier, catalogVersion);
-        // Read first, then make sure the table still lacked the columns: had the copy been put in place
-        // meanwhile, a put since could have written the record whole, and this read would be half of it.
-        return stillAltered(s, group) ? new PartLookup(record, false) : new PartLookup(null, false);
-    }
-
-    /** Whether the group's table still lacks a column of its definition (the copy is not in place yet). */
-    boolean stillAltered(ReadSessions.Session s, FeatureGroup group) throws SQLException {
-        return TableBeingAltered.presentPart(s.connection(), group) != null;
-    }
-
-    /** The table and projection of a read that uses only the columns a table being altered has. */
-    record PartRead(OnlineTable table, OnlineTable.Projection projection) {
-    }
-
-    /**
-     * How to read {@code projection} of the group while its table lacks the columns of features
-     * being added, or null when the table has every column, or none of the requested features.
-     */
-    PartRead partWhileAltered(ReadSessions.Session s, FeatureGroup group, List<String> projection)
-            throws SQLException {
-        FeatureGroup part = TableBeingAltered.presentPart(s.connection(), group);
-        if (part == null) {
-            return null;
-        }
-        List<String> requested = TableBeingAltered.requestedPresent(projection, part);
-        if (requested == null && projection != null && !projection.isEmpty()) {
-            return null;
-        }
-        // Not from the table cache: its key (name, creation, feature count) does not tell which features
-        // a part has, e.g. after an add-features that failed half-way and a later one.
-        OnlineTable t = new OnlineTable(part);
-        return new PartRead(t, t.projection(requested));
-    }
-
-    /** Whether the failure is a statement naming a column the table does not have (yet). */
-    static boolean columnMissing(SQLException e) {
-        return e.getErrorCode() == COLUMN_NOT_FOUND;
-    }
-
-    /** One primary-key lookup on a session's cached statement; deleted and expired rows read as absent. */
-    Optional<OnlineRecord> lookup(ReadSessions.Session s, OnlineTable t, OnlineTable.Projection p, Object id,
-                                  String idAsString) throws SQLException {
-        PreparedStatement ps = s.prepare(p.selectSql());
-        t.bindId(ps, 1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? toRecord(rs, t, p, idAsString) : Optional.empty();
-        }
-    }
-
-    /**
-     * {@link #lookup} that also reads the group's catalog version in the same statement and fails
-     * with {@link StaleDefinitionException} when a found row was read with another version's
-     * definition (e.g. features were added since). A missing row needs no check: it is missing
-     * under any definition, and a dropped table fails the statement itself.
-     */
-    private Optional<OnlineRecord> versionedLookup(ReadSessions.Session s, OnlineTable t, OnlineTable.Projection p,
-                                                   Object id, String idAsString, long version) throws SQLException {
-        PreparedStatement ps = s.prepare(p.versionedSql());
-        ps.setString(1, t.groupName);
-        t.bindId(ps, 2, id);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            long current = rs.getLong(p.features().size() + 4);
-            if (rs.wasNull() || current != version) {
-                throw new StaleDefinitionException(t.groupName);
-            }
-            return toRecord(rs, t, p, idAsString);
-        }
-    }
-
-    private Optional<OnlineRecord> toRecord(ResultSet rs, OnlineTable t, OnlineTable.Projection p, String idAsString)
-            throws SQLException {
-        int n = p.features().size();
-        long expires = rs.getLong(n + 2);
-        Long expiresAt = rs.wasNull() ? null : expires;
-        if (rs.getBoolean(n + 3) || (expiresAt != null && expiresAt <= clock.millis())) {
-            return Optional.empty();
-        }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            FeatureDefinition f = p.features().get(i);
-            values.put(f.name(), OnlineTable.read(rs, i + 1, f.type()));
-        }
-        return Optional.of(new OnlineRecord(t.groupName, idAsString, Instant.ofEpochMilli(rs.getLong(n + 1)),
-                expiresAt == null ? null : Instant.ofEpochMilli(expiresAt), values));
+        return lookups.get(neverWaitingSessions, table(group), group, catalogVersion, recordIdentifier, projection);
     }
 
     @Override
     public BatchGetResult batchGet(List<BatchGetIdentifier> identifiers, Function<String, Optional<FeatureGroup>> groups) {
-        return new H2BatchGet(this, readSessions).run(identifiers, groups);
+        return new H2BatchGet(this, lookups, readSessions).run(identifiers, groups);
     }
 
     /** The table of a group, for {@link H2BatchGet}. */
@@ -556,12 +411,12 @@ public final class H2OnlineStore implements OnlineStore {
     }
 
     /** {@link #error(String, SQLException)}, saying so when the group's table is missing or unreadable. */
-    private static FeatureStoreException error(FeatureGroup group, String what, SQLException e) {
+    static FeatureStoreException error(FeatureGroup group, String what, SQLException e) {
         FeatureStoreException unreadable = OnlineTableFailure.of(group, what, e);
         if (unreadable != null) {
             return unreadable;
         }
-        if (e.getErrorCode() == COLUMN_NOT_FOUND) {
+        if (TableBeingAltered.columnMissing(e)) {
             // addFeatures commits the catalog before it alters the table: a definition read in
             // between (here or in another process) names columns the ALTER has not added yet
             return new GroupChangingException("could not " + what + ": features are being added to feature group '"

@@ -21,12 +21,56 @@ final class TableBeingAltered {
     private TableBeingAltered() {
     }
 
+    /** H2's "Column not found" (ErrorCode.COLUMN_NOT_FOUND_1). */
+    private static final int COLUMN_NOT_FOUND = 42122;
+
+    /**
+     * How to read a table being altered: the part of the group's table that exists, and the
+     * projection of the requested features it has; the projection is null when only features
+     * being added were asked for (such a read waits for them, rather than answer a record
+     * without its features).
+     */
+    record Part(OnlineTable table, OnlineTable.Projection projection) {
+        boolean onlyAddedFeaturesAsked() {
+            return projection == null;
+        }
+    }
+
+    /** Whether the failure is a statement naming a column the table does not have (yet). */
+    static boolean columnMissing(SQLException e) {
+        return e.getErrorCode() == COLUMN_NOT_FOUND;
+    }
+
+    /**
+     * How to read {@code projection} (null or empty: every feature) of the group while its table
+     * lacks the columns of some of its features, or null when the table has every column.
+     */
+    static Part part(Connection c, FeatureGroup group, List<String> projection) throws SQLException {
+        FeatureGroup part = presentPart(c, group);
+        if (part == null) {
+            return null;
+        }
+        // Not from the store's table cache: its key (name, creation, feature count) does not tell which
+        // features a part has, e.g. after an add-features that failed half-way and a later one.
+        OnlineTable t = new OnlineTable(part);
+        if (projection == null || projection.isEmpty()) {
+            return new Part(t, t.projection(projection));
+        }
+        List<String> present = projection.stream().filter(n -> part.definition().feature(n).isPresent()).toList();
+        return new Part(t, present.isEmpty() ? null : t.projection(present));
+    }
+
+    /** Whether the group's table still lacks a column of its definition (the copy is not in place yet). */
+    static boolean stillAltered(Connection c, FeatureGroup group) throws SQLException {
+        return presentPart(c, group) != null;
+    }
+
     /**
      * The group as far as its table has columns for it: its features whose column exists, in
      * definition order, or null when every feature has its column (the failure had another cause)
      * or the record id or event time has none (not a table being altered).
      */
-    static FeatureGroup presentPart(Connection c, FeatureGroup group) throws SQLException {
+    private static FeatureGroup presentPart(Connection c, FeatureGroup group) throws SQLException {
         Set<String> columns = new HashSet<>();
         // Preparing reads the table's shape from the schema and takes no lock: the copy does not hold it up.
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + OnlineTable.quote(OnlineTable.tableName(group))
@@ -44,18 +88,5 @@ final class TableBeingAltered {
         }
         return new FeatureGroup(group.definition().withFeatures(present), group.creationTime(),
                 group.lastModifiedTime(), group.status());
-    }
-
-    /**
-     * The requested features the part has, or null when it has none of them (a read of only the
-     * features being added waits for them, rather than answer a record without its features).
-     * An empty or absent request means every feature.
-     */
-    static List<String> requestedPresent(List<String> requested, FeatureGroup part) {
-        if (requested == null || requested.isEmpty()) {
-            return requested;
-        }
-        List<String> present = requested.stream().filter(n -> part.definition().feature(n).isPresent()).toList();
-        return present.isEmpty() ? null : present;
     }
 }
