@@ -45,15 +45,7 @@ class FeaturesBeingAddedTest {
     @Test
     void readsUseTheColumnsTheTableHasAndTheRestSaysRetryAndIsServiceUnavailable() throws Exception {
         try (FeatureStore store = Workspace.open(workspace)) {
-            store.createFeatureGroup(Definitions.customers("customers"));
-            store.records().putRecord("customers", Record.builder().put("customer_id", "c1")
-                    .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), Set.of(), null);
-            store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
-            String table = org.featureworkbench.online.H2OnlineStore.tableName(store.describeFeatureGroup("customers"));
-            try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
-                 Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE \"" + table + "\" DROP COLUMN \"segment\"");
-            }
+            customersWithSegmentNotInTheTable(store);
 
             OnlineRecord c1 = store.records().getRecord("customers", "c1", null).orElseThrow();
             assertEquals(41L, ((Number) c1.value("age")).longValue());
@@ -97,16 +89,8 @@ class FeaturesBeingAddedTest {
     @Test
     void aTableMissingAColumnInTheMiddleIsReadWithTheRest() throws Exception {
         try (FeatureStore store = Workspace.open(workspace)) {
-            store.createFeatureGroup(Definitions.customers("customers"));
-            store.records().putRecord("customers", Record.builder().put("customer_id", "c1")
-                    .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), Set.of(), null);
-            store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
-            String table = org.featureworkbench.online.H2OnlineStore.tableName(store.describeFeatureGroup("customers"));
-            try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
-                 Statement s = c.createStatement()) {
-                // as an add-features that failed after its catalog commit leaves it
-                s.execute("ALTER TABLE \"" + table + "\" DROP COLUMN \"segment\"");
-            }
+            // as an add-features that failed after its catalog commit leaves it
+            customersWithSegmentNotInTheTable(store);
             store.addFeatures("customers", List.of(new FeatureDefinition("tier", FeatureType.INTEGRAL)));
 
             // five features in the table as in the five-feature definition of before, but not the same five
@@ -117,6 +101,19 @@ class FeaturesBeingAddedTest {
             assertEquals(List.of("c1"), store.records().batchGetRecord(List.of(new BatchGetIdentifier("customers",
                     List.of("c1"), List.of("age", "tier")))).records().stream()
                     .map(OnlineRecord::recordIdentifierValueAsString).toList());
+        }
+    }
+
+    /** c1 stored, then the feature 'segment' added to the catalog and its column dropped behind the store's back. */
+    private void customersWithSegmentNotInTheTable(FeatureStore store) throws Exception {
+        store.createFeatureGroup(Definitions.customers("customers"));
+        store.records().putRecord("customers", Record.builder().put("customer_id", "c1")
+                .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), Set.of(), null);
+        store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
+        String table = org.featureworkbench.online.H2OnlineStore.tableName(store.describeFeatureGroup("customers"));
+        try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
+             Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE \"" + table + "\" DROP COLUMN \"segment\"");
         }
     }
 }
