@@ -7,6 +7,7 @@ import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
 import org.featureworkbench.api.RequestAuthenticator;
+import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.ReadWouldWaitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,24 +65,39 @@ public final class ApiDispatcher {
 
     /** Answers {@code request}; never throws. */
     public ApiResponse dispatch(ApiRequest request) {
-        return answer(request, router);
+        return answer(request, router, false);
+    }
+
+    /**
+     * Answers {@code request}, or throws when it met a feature group being changed, so that the
+     * caller can route it again once the change is done ({@link GroupChangeWaits}); then
+     * {@link #unavailable} answers it if the caller gives up waiting. Throws nothing else.
+     *
+     * @throws GroupChangingException features are being added to a group the request reads or writes
+     */
+    public ApiResponse dispatchUnlessGroupChanging(ApiRequest request) {
+        return answer(request, router, true);
+    }
+
+    /** The ServiceUnavailable answer to a request that met {@code changing} and waited long enough. */
+    public ApiResponse unavailable(ApiRequest request, GroupChangingException changing) {
+        return failed(request, changing);
     }
 
     /**
      * Answers a request {@link #answersWithoutWaiting} accepted, on a thread that must not block,
-     * or returns null when it would have to wait (another process holds the group's table lock):
-     * then {@link #dispatch} it on a thread that may wait. Never throws.
+     * or returns null when it would have to wait (another process holds the group's table lock, or
+     * the group is being changed): then {@link #dispatch} it on a thread that may wait. Never throws.
      */
     public ApiResponse dispatchWithoutWaiting(ApiRequest request) {
         try {
-            return answer(request, routerWithoutWaiting);
-        } catch (ReadWouldWaitException wouldWait) {
+            return answer(request, routerWithoutWaiting, true);
+        } catch (ReadWouldWaitException | GroupChangingException wouldWait) {
             return null;
         }
     }
 
-    private ApiResponse answer(ApiRequest request, Function<ApiRequest, ApiResponse> route) {
-        boolean controlPlane = ApiRouter.isControlPlane(request);
+    private ApiResponse answer(ApiRequest request, Function<ApiRequest, ApiResponse> route, boolean passChangesOn) {
         try {
             if (closing) {
                 throw ApiErrors.serviceUnavailable("the local endpoint is shutting down; start it again with 'serve'");
@@ -90,15 +106,26 @@ public final class ApiDispatcher {
             return route.apply(request);
         } catch (ReadWouldWaitException wouldWait) {
             throw wouldWait;
-        } catch (RuntimeException | StackOverflowError failure) {
-            ApiException error = ApiErrors.classify(failure, controlPlane, "the local endpoint failed while serving "
-                    + request.method() + " " + request.rawPath() + "; the details are in the workspace log"
-                    + (logsDirectory == null ? "" : " (" + logsDirectory + ")"));
-            if (error.status() >= 500) {
-                LOG.error("{} {} failed", request.method(), request.rawPath(), failure);
+        } catch (GroupChangingException changing) {
+            if (passChangesOn) {
+                throw changing;
             }
-            return ApiErrors.render(error, controlPlane);
+            return failed(request, changing);
+        } catch (RuntimeException | StackOverflowError failure) {
+            return failed(request, failure);
         }
+    }
+
+    private ApiResponse failed(ApiRequest request, Throwable failure) {
+        boolean controlPlane = ApiRouter.isControlPlane(request);
+        ApiException error = ApiErrors.classify(failure, controlPlane, "the local endpoint failed while serving "
+                + request.method() + " " + request.rawPath() + "; the details are in the workspace log"
+                + (logsDirectory == null ? "" : " (" + logsDirectory + ")"));
+        if (error.status() >= 500 && !(failure instanceof GroupChangingException)) {
+            // a group being changed is expected and says so itself; no stack trace for it
+            LOG.error("{} {} failed", request.method(), request.rawPath(), failure);
+        }
+        return ApiErrors.render(error, controlPlane);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
 import org.featureworkbench.api.ApiResponse;
+import org.featureworkbench.model.GroupChangingException;
 
 /**
  * Adapts Jetty's requests to {@link ApiDispatcher}: reads the body without holding a thread while
@@ -55,6 +56,7 @@ final class JettyApiHandler extends Handler.Abstract {
     private final SlowRequestSweeper connections;
     private final Executor requestThreads;
     private final LongAdder answeredOnNetworkThread = new LongAdder();
+    private final GroupChangeWaits changeWaits;
 
     /**
      * @param requestThreads where every request that may wait is handled (Jetty's thread pool)
@@ -70,6 +72,12 @@ final class JettyApiHandler extends Handler.Abstract {
         this.scheduler = scheduler;
         this.connections = connections;
         this.requestThreads = requestThreads;
+        this.changeWaits = new GroupChangeWaits(scheduler, requestThreads, limits);
+    }
+
+    /** Where requests wait while a group they use is being changed; closed when the server stops. */
+    GroupChangeWaits changeWaits() {
+        return changeWaits;
     }
 
     @Override
@@ -166,7 +174,27 @@ final class JettyApiHandler extends Handler.Abstract {
     }
 
     private void answer(Request request, byte[] body, Response response, Callback callback) {
-        write(dispatcher.dispatch(toApiRequest(request, body)), response, callback, false);
+        answer(toApiRequest(request, body), response, callback, null);
+    }
+
+    /**
+     * Answers {@code request}; one that meets a feature group being changed waits for the change
+     * without holding this thread ({@link GroupChangeWaits}) and is answered by a later call.
+     *
+     * @param waits the request's waits so far, or null on its first try
+     */
+    private void answer(ApiRequest request, Response response, Callback callback, GroupChangeWaits.Wait waits) {
+        ApiResponse answer;
+        try {
+            answer = dispatcher.dispatchUnlessGroupChanging(request);
+        } catch (GroupChangingException changing) {
+            GroupChangeWaits.Wait wait = waits != null ? waits : changeWaits.start();
+            if (wait.again(() -> answer(request, response, callback, wait))) {
+                return;
+            }
+            answer = dispatcher.unavailable(request, changing);
+        }
+        write(answer, response, callback, false);
     }
 
     private void write(ApiResponse answer, Response response, Callback callback, boolean closeAfter) {

@@ -139,6 +139,11 @@ public final class JettyApiServer implements RunningApiServer {
         return handler.answeredOnNetworkThread();
     }
 
+    /** How many requests wait for a feature group being changed now ({@link GroupChangeWaits}). */
+    int waitingForGroupChanges() {
+        return handler.changeWaits().waiting();
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {
@@ -147,6 +152,8 @@ public final class JettyApiServer implements RunningApiServer {
         closed = true;
         // requests that arrive during the grace period get ServiceUnavailable, those already routed finish
         dispatcher.closing();
+        // requests waiting for a group being changed are answered "shutting down" now, not at their next try
+        handler.changeWaits().close();
         // Jetty's own graceful stop would wait for every idle keep-alive connection (an SDK keeps
         // several) to time out; nothing is lost by closing those now, and no new ones are accepted.
         connector.setAccepting(false);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileClientsTest {
     private static final ServerLimits QUICK = new ServerLimits(64 * 1024, 128 * 1024, Duration.ofSeconds(1),
-            Duration.ofSeconds(20), 8);
+            Duration.ofSeconds(20), 8, Duration.ofSeconds(5));
     private static final String SAVED = "/FeatureGroup/customers?RecordIdentifierValueAsString=kept";
 
     @TempDir
