@@ -49,7 +49,7 @@ final class DeleteRecordCommand extends RecordCommand {
         boolean changed;
         try {
             changed = store.records().deleteRecord(group, id, eventTime,
-                    hard ? DeletionMode.HARD_DELETE : DeletionMode.SOFT_DELETE, targets);
+                    hard ? DeletionMode.HARD_DELETE : DeletionMode.SOFT_DELETE, targets, this::noteWait);
         } catch (ValidationException e) {
             throw switch (e.field()) {
                 case "TargetStores" -> new ValidationException("--target", e.reason());

@@ -108,7 +108,7 @@ final class PutCommand extends RecordCommand {
 
     private PutResult put(FeatureStore store, Record r) {
         try {
-            return store.records().putRecord(group, r, targets, recordTtl);
+            return store.records().putRecord(group, r, targets, recordTtl, this::noteWait);
         } catch (ValidationException e) {
             // The store speaks SageMaker's field names; point at the option the user typed.
             throw "TargetStores".equals(e.field()) ? new ValidationException("--target", e.reason()) : e;

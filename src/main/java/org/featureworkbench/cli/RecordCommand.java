@@ -42,4 +42,9 @@ abstract class RecordCommand implements Callable<Integer> {
     protected PrintStream out() {
         return root.context().out();
     }
+
+    /** Prints a wait the command has to make (e.g. for features being added to its group) on stderr. */
+    protected void noteWait(String message) {
+        root.context().err().println("note: " + Cli.oneLine(message));
+    }
 }

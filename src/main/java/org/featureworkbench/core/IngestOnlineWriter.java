@@ -34,9 +34,9 @@ final class IngestOnlineWriter {
     private static final Logger LOG = LoggerFactory.getLogger(IngestOnlineWriter.class);
 
     /** How long a batch waits for features being added to reach the online table. */
-    static final Duration CHANGE_WAIT = Duration.ofMinutes(5);
-    private static final long FIRST_PAUSE_MS = 10;
-    private static final long LONGEST_PAUSE_MS = 1000;
+    static final Duration CHANGE_WAIT = GroupChangeWait.LIMIT;
+    private static final long FIRST_PAUSE_MS = GroupChangeWait.FIRST_PAUSE_MS;
+    private static final long LONGEST_PAUSE_MS = GroupChangeWait.LONGEST_PAUSE_MS;
     /** A missing table is retried this often: H2 swaps the altered copy in under the old name in an instant. */
     private static final int TABLE_SWAP_TRIES = 5;
     /** Definitions followed for one batch before giving up (the group keeps changing under it). */

@@ -93,6 +93,20 @@ public final class RecordOperations {
     }
 
     /**
+     * {@link #putRecord(String, Record, Set, TtlDuration)}, waiting while features are being added
+     * to the group (its online table is being copied: writes are refused meanwhile) instead of
+     * failing, for at most 5 minutes. For callers that may block (the CLI, the GUI's background
+     * tasks); the API waits without holding a thread.
+     *
+     * @param waiting told once, in words for the user, when the put has to wait
+     */
+    public PutResult putRecord(String groupName, Record record, Set<TargetStore> targets, TtlDuration recordTtl,
+                               Consumer<String> waiting) {
+        return GroupChangeWait.retrying("the put of a record", groupName,
+                () -> putRecord(groupName, record, targets, recordTtl), waiting);
+    }
+
+    /**
      * GetRecord: the latest readable values, or empty when the record is missing, deleted or expired.
      *
      * @param projection feature names to return; null or empty for all
@@ -216,6 +230,19 @@ public final class RecordOperations {
         Instant time = parseDeleteEventTime(eventTime);
         return withGroup(groupName, e -> services.writePath().delete(e.group(), e.version(), recordId, time, mode,
                 orDefault(e.group(), targets)));
+    }
+
+    /**
+     * {@link #deleteRecord(String, String, String, DeletionMode, Set)}, waiting while features are
+     * being added to the group instead of failing, as {@link #putRecord(String, Record, Set,
+     * TtlDuration, Consumer)} does.
+     *
+     * @param waiting told once, in words for the user, when the delete has to wait
+     */
+    public boolean deleteRecord(String groupName, String recordId, String eventTime, DeletionMode mode,
+                                Set<TargetStore> targets, Consumer<String> waiting) {
+        return GroupChangeWait.retrying("the delete of record '" + recordId + "'", groupName,
+                () -> deleteRecord(groupName, recordId, eventTime, mode, targets), waiting);
     }
 
     /** Publishes what is queued for the group's offline store now (every group when null). */

@@ -117,7 +117,9 @@ public final class DeleteRecordViewModel {
         DeletionMode chosen = mode.get();
         deleting.set(true);
         error.set("");
-        executor.execute(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of()), hidden -> {
+        // A delete that has to wait for features being added says so on the status bar (WaitNotices).
+        executor.execute(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(), waiting -> { }),
+                hidden -> {
             deleting.set(false);
             done.set(true);
             onDeleted.accept(id, describe(id, chosen, hidden));

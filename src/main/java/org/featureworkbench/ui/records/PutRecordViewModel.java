@@ -152,7 +152,8 @@ public final class PutRecordViewModel {
         saving.set(true);
         result.set("");
         formError.set("");
-        executor.execute(() -> store.records().putRecord(g.name(), record, targets, recordTtl), r -> {
+        // A put that has to wait for features being added says so on the status bar (WaitNotices).
+        executor.execute(() -> store.records().putRecord(g.name(), record, targets, recordTtl, waiting -> { }), r -> {
             saving.set(false);
             result.set(describe(id, r));
             afterWrite.accept(id);
