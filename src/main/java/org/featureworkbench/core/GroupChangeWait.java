@@ -30,14 +30,15 @@ final class GroupChangeWait {
      * added to {@code groupName}, for at most {@link #LIMIT}. The first wait is told once, to
      * {@code waiting} and to the process's {@link WaitNotices} (the GUI's status bar).
      *
-     * @param what the write in words, e.g. "put of record 'c1'"
+     * @param what the write in words, e.g. "the put of record 'c1'"; asked only when it waits
      * @throws GroupChangingException the group still lacks the columns after {@link #LIMIT}; its
      *         message says what to run
      * @throws FeatureStoreException  the thread was interrupted while it waited; nothing was written
      */
-    static <T> T retrying(String what, String groupName, Supplier<T> write, Consumer<String> waiting) {
+    static <T> T retrying(Supplier<String> what, String groupName, Supplier<T> write, Consumer<String> waiting) {
         long waitingSince = -1;
         long pauseMs = FIRST_PAUSE_MS;
+        String described = null;
         while (true) {
             try {
                 return write.get();
@@ -45,7 +46,8 @@ final class GroupChangeWait {
                 long now = System.nanoTime();
                 if (waitingSince < 0) {
                     waitingSince = now;
-                    String notice = what + " waits: features are being added to feature group '" + groupName
+                    described = what.get();
+                    String notice = described + " waits: features are being added to feature group '" + groupName
                             + "', and it is written once the online table has them";
                     waiting.accept(notice);
                     WaitNotices.publish(notice);
@@ -56,7 +58,7 @@ final class GroupChangeWait {
                     Thread.sleep(pauseMs);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    throw new FeatureStoreException(what + " was stopped while it waited for features being added to"
+                    throw new FeatureStoreException(described + " was stopped while it waited for features being added to"
                             + " feature group '" + groupName + "'; nothing was written", changing);
                 }
                 pauseMs = Math.min(pauseMs * 2, LONGEST_PAUSE_MS);

@@ -102,8 +102,13 @@ public final class RecordOperations {
      */
     public PutResult putRecord(String groupName, Record record, Set<TargetStore> targets, TtlDuration recordTtl,
                                Consumer<String> waiting) {
-        return GroupChangeWait.retrying("the put of a record", groupName,
+        return GroupChangeWait.retrying(() -> "the put of record '" + recordIdOf(groupName, record) + "'", groupName,
                 () -> putRecord(groupName, record, targets, recordTtl), waiting);
+    }
+
+    /** The record's identifier value, for messages. */
+    private String recordIdOf(String groupName, Record record) {
+        return record.value(groups.apply(groupName).definition().recordIdentifierFeatureName());
     }
 
     /**
@@ -241,7 +246,7 @@ public final class RecordOperations {
      */
     public boolean deleteRecord(String groupName, String recordId, String eventTime, DeletionMode mode,
                                 Set<TargetStore> targets, Consumer<String> waiting) {
-        return GroupChangeWait.retrying("the delete of record '" + recordId + "'", groupName,
+        return GroupChangeWait.retrying(() -> "the delete of record '" + recordId + "'", groupName,
                 () -> deleteRecord(groupName, recordId, eventTime, mode, targets), waiting);
     }
 

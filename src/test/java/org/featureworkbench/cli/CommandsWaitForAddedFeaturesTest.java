@@ -53,7 +53,7 @@ class CommandsWaitForAddedFeaturesTest {
                 "{\"customer_id\":\"c1\",\"event_time\":\"2030-01-01T00:00:00Z\",\"age\":41,\"segment\":\"gold\"}");
 
         assertEquals(0, put.exitCode(), put.toString());
-        assertTrue(put.err().contains("note: the put of a record waits: features are being added to feature group"
+        assertTrue(put.err().contains("note: the put of record 'c1' waits: features are being added to feature group"
                 + " 'customers', and it is written once the online table has them"), put.toString());
         CliRunner.Result get = cli.run("get", "customers", "c1");
         assertTrue(get.out().contains("gold"), get.toString());

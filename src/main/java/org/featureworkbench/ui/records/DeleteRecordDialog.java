@@ -35,6 +35,7 @@ public final class DeleteRecordDialog extends Dialog<Void> {
         getDialogPane().getStyleClass().add("form-dialog");
         getDialogPane().setContent(form(vm));
         FormLayout.fitDialogTo(this, (Label) getDialogPane().lookup("#deleteError"));
+        FormLayout.fitDialogTo(this, (Label) getDialogPane().lookup("#deleteWaiting"));
         getDialogPane().setPrefWidth(520);
 
         Button delete = (Button) getDialogPane().lookupButton(DELETE);
@@ -90,6 +91,8 @@ public final class DeleteRecordDialog extends Dialog<Void> {
         now.setOnAction(e -> vm.fillNow());
         Label error = FormLayout.messageLabel("deleteError", "banner-error");
         error.textProperty().bind(vm.errorProperty());
+        Label waiting = FormLayout.messageLabel("deleteWaiting", "notice");
+        waiting.textProperty().bind(vm.waitingProperty());
 
         VBox form = new VBox(14,
                 FormLayout.section("Record (" + idName + ")", null, id, InlineValidation.attach(id, vm.idErrorProperty(), "deleteIdError")),
@@ -97,7 +100,7 @@ public final class DeleteRecordDialog extends Dialog<Void> {
                 FormLayout.section("Event time of the delete", "Seconds since the epoch or ISO-8601 UTC; "
                         + "the delete marker in the offline store carries this time.", new HBox(6, time, now),
                         InlineValidation.attach(time, vm.eventTimeErrorProperty(), "deleteEventTimeError")),
-                error);
+                error, waiting);
         form.getStyleClass().add("form");
         return form;
     }

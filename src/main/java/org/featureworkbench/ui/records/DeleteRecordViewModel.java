@@ -46,6 +46,7 @@ public final class DeleteRecordViewModel {
     private final StringBinding eventTimeError;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanProperty deleting = new SimpleBooleanProperty(this, "deleting", false);
+    private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper(this, "waiting", "");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done", false);
     private final BooleanBinding canDelete;
 
@@ -117,16 +118,27 @@ public final class DeleteRecordViewModel {
         DeletionMode chosen = mode.get();
         deleting.set(true);
         error.set("");
-        // A delete that has to wait for features being added says so on the status bar (WaitNotices).
-        executor.execute(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(), waiting -> { }),
+        // A delete that has to wait for features being added says so in the dialog until it is done.
+        executor.execute(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(), this::showWait),
                 hidden -> {
             deleting.set(false);
+            waiting.set("");
             done.set(true);
             onDeleted.accept(id, describe(id, chosen, hidden));
         }, e -> {
             deleting.set(false);
+            waiting.set("");
             Failures.inline(error, dialogs, "delete the record").accept(e);
         });
+    }
+
+    /** Shows, on the UI thread, that the delete waits (called from the delete's thread). */
+    private void showWait(String notice) {
+        executor.executeQuietly(() -> notice, n -> {
+            if (deleting.get()) {
+                waiting.set(Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".");
+            }
+        }, e -> { });
     }
 
     static String describe(String id, DeletionMode mode, boolean hidden) {
@@ -144,6 +156,8 @@ public final class DeleteRecordViewModel {
     public StringBinding eventTimeErrorProperty() { return eventTimeError; }
     /** The store's message when it refused the delete. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** What the delete waits for while it waits (features being added to the group), else empty. */
+    public ReadOnlyStringProperty waitingProperty() { return waiting.getReadOnlyProperty(); }
     public BooleanBinding canDeleteProperty() { return canDelete; }
     /** True once the record was deleted; the dialog closes then. */
     public ReadOnlyBooleanProperty doneProperty() { return done.getReadOnlyProperty(); }

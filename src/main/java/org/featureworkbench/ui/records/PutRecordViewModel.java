@@ -152,8 +152,8 @@ public final class PutRecordViewModel {
         saving.set(true);
         result.set("");
         formError.set("");
-        // A put that has to wait for features being added says so on the status bar (WaitNotices).
-        executor.execute(() -> store.records().putRecord(g.name(), record, targets, recordTtl, waiting -> { }), r -> {
+        // A put that has to wait for features being added says so in the result line until it is written.
+        executor.execute(() -> store.records().putRecord(g.name(), record, targets, recordTtl, this::showWait), r -> {
             saving.set(false);
             result.set(describe(id, r));
             afterWrite.accept(id);
@@ -161,6 +161,15 @@ public final class PutRecordViewModel {
             saving.set(false);
             Failures.inline(formError, dialogs, "put the record").accept(e);
         });
+    }
+
+    /** Shows, on the UI thread, that the put waits (called from the put's thread). */
+    private void showWait(String notice) {
+        executor.executeQuietly(() -> notice, n -> {
+            if (saving.get()) {
+                result.set(Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".");
+            }
+        }, e -> { });
     }
 
     /** The one-line result of a put, e.g. "c1: Online updated (newer event time); offline queued". */

@@ -10,7 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.featureworkbench.model.FeatureDefinition;
+import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.online.H2OnlineStore;
+import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,5 +146,38 @@ class PutRecordViewModelTest {
         Instant eventTime = Instant.parse(form.field("event_time").valueProperty().get());
         assertEquals(eventTime.plus(Duration.ofHours(1)), stored("c1").expiresAt(), "the record TTL overrides 7 days");
         assertEquals("0", f.vm.counts().value("Waiting for offline"));
+    }
+
+    @Test
+    void aPutThatWaitsForFeaturesBeingAddedSaysSoThenShowsItsResult() throws Exception {
+        f.store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
+        String table = H2OnlineStore.tableName(f.store.describeFeatureGroup("customers"));
+        alter(table, "DROP COLUMN \"segment\""); // as while H2 copies the table to add it
+        List<String> shown = new CopyOnWriteArrayList<>();
+        form.resultProperty().addListener((o, was, now) -> {
+            shown.add(now);
+            if (now.contains("waits")) {
+                CompletableFuture.runAsync(() -> alter(table, "ADD COLUMN \"segment\" VARCHAR")); // the copy is done
+            }
+        });
+        f.type("customer_id", "c1");
+        f.type("age", "42");
+
+        form.put();
+
+        assertEquals(List.of("The put of record 'c1' waits: features are being added to feature group 'customers', and it"
+                + " is written once the online table has them.",
+                "c1: Online updated (newer event time); offline queued (in Parquet within a few seconds)"), shown);
+        assertEquals(42L, stored("c1").value("age"));
+    }
+
+    private void alter(String table, String change) {
+        try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
+             Statement s = c.createStatement()) {
+            Thread.sleep(100);
+            s.execute("ALTER TABLE \"" + table + "\" " + change);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import java.util.concurrent.TimeUnit;
 
 /** The Records tab in the real window: put through the form, look up, delete with confirmation. */
 @ExtendWith(ApplicationExtension.class)
@@ -81,5 +83,59 @@ class RecordsPageTest {
         assertTrue(text(robot, "#recordsNotice").startsWith("Soft-deleted c42"));
         assertFalse(app.store.records().getRecord("customers", "c42", null).isPresent());
         assertEquals("0", text(robot, "#count-online-records"));
+    }
+
+    /** While features are added (H2 copies the table; the new column is dropped here to stand for it). */
+    @Test
+    void aPutThatWaitsForFeaturesBeingAddedSaysSoInTheCardThenIsWritten(FxRobot robot) throws Exception {
+        app.settle();
+        app.store.addFeatures("customers", java.util.List.of(new org.featureworkbench.model.FeatureDefinition("segment",
+                org.featureworkbench.model.FeatureType.STRING)));
+        String table = org.featureworkbench.online.H2OnlineStore.tableName(app.store.describeFeatureGroup("customers"));
+        alter(table, "DROP COLUMN \"segment\"");
+        robot.clickOn("customers");
+        robot.clickOn("Records");
+        app.settle();
+        robot.clickOn("#put-customer_id").write("c42");
+        robot.clickOn("#put-age").write("42");
+        robot.clickOn("#putButton");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#putResult").contains("waits"));
+        assertEquals("The put of record 'c42' waits: features are being added to feature group 'customers', and it is"
+                + " written once the online table has them.", text(robot, "#putResult"));
+        assertTrue(robot.lookup("#putButton").queryButton().isDisabled(), "no second put while the first waits");
+        screenshot(robot, "put-waits.png");
+        assertTrue(app.store.records().getRecord("customers", "c42", null).isEmpty(), "not written yet");
+
+        alter(table, "ADD COLUMN \"segment\" VARCHAR"); // the copy is in place
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#putResult").startsWith("c42: Online updated"));
+        assertEquals(42L, app.store.records().getRecord("customers", "c42", null).orElseThrow().value("age"));
+    }
+
+    private void alter(String table, String change) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                org.featureworkbench.workspace.Workspace.jdbcUrl(workspace), "fwb", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE \"" + table + "\" " + change);
+        }
+    }
+
+    /** With -Dfwb.screenshots=DIR: the main window as a PNG. */
+    private static void screenshot(FxRobot robot, String name) throws Exception {
+        String out = System.getProperty("fwb.screenshots");
+        if (out == null) {
+            return;
+        }
+        java.nio.file.Files.createDirectories(Path.of(out));
+        javafx.stage.Window window = robot.listWindows().stream().filter(javafx.stage.Window::isShowing)
+                .reduce((a, b) -> b).orElseThrow();
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
+            try {
+                javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                        window.getScene().snapshot(null), null), "png", Path.of(out, name).toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 }
