@@ -48,7 +48,7 @@ final class GroupChangeWait {
                     waitingSince = now;
                     described = what.get();
                     String notice = described + " waits: features are being added to feature group '" + groupName
-                            + "', and it is written once the online table has them";
+                            + "', and it is done once the online table has them";
                     waiting.accept(notice);
                     WaitNotices.publish(notice);
                 } else if (now - waitingSince >= LIMIT.toNanos()) {

@@ -54,7 +54,7 @@ class CommandsWaitForAddedFeaturesTest {
 
         assertEquals(0, put.exitCode(), put.toString());
         assertTrue(put.err().contains("note: the put of record 'c1' waits: features are being added to feature group"
-                + " 'customers', and it is written once the online table has them"), put.toString());
+                + " 'customers', and it is done once the online table has them"), put.toString());
         CliRunner.Result get = cli.run("get", "customers", "c1");
         assertTrue(get.out().contains("gold"), get.toString());
 

@@ -52,7 +52,7 @@ class WriteWaitingForAddedFeaturesTest {
 
             assertTrue(columnBack.isDone(), "the put returned only after the column was there");
             assertEquals(List.of("the put of record 'c1' waits: features are being added to feature group 'customers',"
-                    + " and it is written once the online table has them"), told);
+                    + " and it is done once the online table has them"), told);
             assertEquals("gold", store.records().getRecord("customers", "c1", null).orElseThrow().value("segment"));
         }
     }

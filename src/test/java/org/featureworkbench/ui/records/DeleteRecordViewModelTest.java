@@ -97,4 +97,39 @@ class DeleteRecordViewModelTest {
         delete.eventTimeProperty().set("1700000000");
         assertTrue(delete.canDeleteProperty().get(), "epoch seconds are accepted too");
     }
+
+    @Test
+    void aDeleteThatWaitsForFeaturesBeingAddedSaysSoThenIsDone() throws Exception {
+        f.store.addFeatures("customers", java.util.List.of(new org.featureworkbench.model.FeatureDefinition("segment",
+                org.featureworkbench.model.FeatureType.STRING)));
+        String table = org.featureworkbench.online.H2OnlineStore.tableName(f.store.describeFeatureGroup("customers"));
+        alter(table, "DROP COLUMN \"segment\""); // as while H2 copies the table to add it
+        DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
+        delete.recordIdProperty().set("c1");
+        java.util.List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        delete.waitingProperty().addListener((o, was, now) -> {
+            shown.add(now);
+            if (!now.isEmpty()) {
+                java.util.concurrent.CompletableFuture.runAsync(() -> alter(table, "ADD COLUMN \"segment\" VARCHAR"));
+            }
+        });
+
+        delete.delete();
+
+        assertEquals(java.util.List.of("The delete of record 'c1' waits: features are being added to feature group"
+                + " 'customers', and it is done once the online table has them.", ""), shown);
+        assertTrue(delete.doneProperty().get());
+        assertFalse(readable("c1"));
+    }
+
+    private void alter(String table, String change) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                org.featureworkbench.workspace.Workspace.jdbcUrl(workspace), "fwb", "");
+             java.sql.Statement s = c.createStatement()) {
+            Thread.sleep(100);
+            s.execute("ALTER TABLE \"" + table + "\" " + change);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -166,7 +166,7 @@ class PutRecordViewModelTest {
         form.put();
 
         assertEquals(List.of("The put of record 'c1' waits: features are being added to feature group 'customers', and it"
-                + " is written once the online table has them.",
+                + " is done once the online table has them.",
                 "c1: Online updated (newer event time); offline queued (in Parquet within a few seconds)"), shown);
         assertEquals(42L, stored("c1").value("age"));
     }

@@ -102,7 +102,7 @@ class RecordsPageTest {
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#putResult").contains("waits"));
         assertEquals("The put of record 'c42' waits: features are being added to feature group 'customers', and it is"
-                + " written once the online table has them.", text(robot, "#putResult"));
+                + " done once the online table has them.", text(robot, "#putResult"));
         assertTrue(robot.lookup("#putButton").queryButton().isDisabled(), "no second put while the first waits");
         screenshot(robot, "put-waits.png");
         assertTrue(app.store.records().getRecord("customers", "c42", null).isEmpty(), "not written yet");
