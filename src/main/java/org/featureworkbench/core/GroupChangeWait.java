@@ -3,7 +3,6 @@ package org.featureworkbench.core;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.GroupChangingException;
 
@@ -28,12 +27,13 @@ final class GroupChangeWait {
     /**
      * Runs {@code write}, again after pauses (10 ms doubling to 1 s) while it meets features being
      * added to {@code groupName}, for at most {@link #LIMIT}. The first wait is told once, to
-     * {@code waiting} and to the process's {@link WaitNotices} (the GUI's status bar).
+     * {@code waiting}.
      *
      * @param what the write in words, e.g. "the put of record 'c1'"; asked only when it waits
      * @throws GroupChangingException the group still lacks the columns after {@link #LIMIT}; its
      *         message says what to run
-     * @throws FeatureStoreException  the thread was interrupted while it waited; nothing was written
+     * @throws FeatureStoreException  the thread was interrupted (e.g. the process is closing) while
+     *         it waited; nothing was written
      */
     static <T> T retrying(Supplier<String> what, String groupName, Supplier<T> write, Consumer<String> waiting) {
         long waitingSince = -1;
@@ -49,8 +49,8 @@ final class GroupChangeWait {
                     described = what.get();
                     String notice = described + " waits: features are being added to feature group '" + groupName
                             + "', and it is done once the online table has them";
+                    // Only to the caller, who shows it beside the write (the status bar's notice would outlive the wait).
                     waiting.accept(notice);
-                    WaitNotices.publish(notice);
                 } else if (now - waitingSince >= LIMIT.toNanos()) {
                     throw changing;
                 }

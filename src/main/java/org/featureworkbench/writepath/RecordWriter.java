@@ -18,6 +18,7 @@ import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.PutResult;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.model.RecordValidator;
@@ -205,8 +206,10 @@ final class RecordWriter implements AutoCloseable {
                 return attempt(work, groupName, catalogVersion);
             }
         } catch (SQLException | RuntimeException e) {
-            if (causedBySql(e)) {
+            if (causedBySql(e) && !(e instanceof GroupChangingException)) {
                 // The connection may be dead (its AUTO_SERVER owner went away): the next try opens a new one.
+                // Not for a group being changed: the statement met a table still being copied, and the
+                // connection (with its prepared statements) is fine; the write is tried again soon.
                 discardConnection();
             }
             throw e;

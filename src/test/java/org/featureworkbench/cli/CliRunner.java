@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.featureworkbench.json.JsonFixtures;
 import org.featureworkbench.workspace.Workspace;
 
@@ -38,17 +39,32 @@ final class CliRunner {
 
     /** Runs {@code --workspace <workspace> args…}. */
     Result run(String... args) {
+        return runWatchingStderr(soFar -> { }, args);
+    }
+
+    /** {@link #run}, telling {@code onStderr} the standard error so far after each write to it. */
+    Result runWatchingStderr(Consumer<String> onStderr, String... args) {
         String[] withWorkspace = new String[args.length + 2];
         withWorkspace[0] = "--workspace";
         withWorkspace[1] = workspace.toString();
         System.arraycopy(args, 0, withWorkspace, 2, args.length);
-        return runRaw(withWorkspace);
+        return runRaw(onStderr, withWorkspace);
     }
 
     /** Runs exactly {@code args}. */
     Result runRaw(String... args) {
+        return runRaw(soFar -> { }, args);
+    }
+
+    private Result runRaw(Consumer<String> onStderr, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                onStderr.accept(toString(StandardCharsets.UTF_8));
+            }
+        };
         int code = new Cli(Workspace::open, guiLaunches::add).execute(args,
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

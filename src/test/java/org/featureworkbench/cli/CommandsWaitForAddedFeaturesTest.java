@@ -9,7 +9,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.featureworkbench.database.WaitNotices;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,16 +78,15 @@ class CommandsWaitForAddedFeaturesTest {
                                                                  String... args)
             throws Exception {
         CompletableFuture<Void> copyDone = new CompletableFuture<>();
-        try (AutoCloseable notices = WaitNotices.subscribe(message -> {
-            if (message.contains("waits: features are being added") && !copyDone.isDone()) {
+        AtomicBoolean started = new AtomicBoolean();
+        CliRunner.Result result = cli.runWatchingStderr(stderr -> {
+            if (stderr.contains("waits: features are being added") && started.compareAndSet(false, true)) {
                 // the copy is put in place a moment later, from another session
                 CompletableFuture.runAsync(() -> addColumnBack(table, column, cli.workspace, copyDone));
             }
-        })) {
-            CliRunner.Result result = cli.run(args);
-            assertTrue(copyDone.isDone(), "the command waited for the column: " + result);
-            return result;
-        }
+        }, args);
+        assertTrue(copyDone.isDone(), "the command waited for the column: " + result);
+        return result;
     }
 
     /** The customers group with the feature 'segment' in its definition and not (yet) in its online table. */

@@ -22,6 +22,7 @@ import org.featureworkbench.online.H2OnlineStore;
 import org.featureworkbench.testing.Definitions;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * it waits, is written when the table has the new column, and a stopped wait writes nothing. The
  * copy is stood for by the new column dropped behind the store's back.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS) // a failed ALTER would otherwise leave the put waiting 5 minutes
 class WriteWaitingForAddedFeaturesTest {
     @TempDir
     Path workspace;
@@ -73,7 +75,7 @@ class WriteWaitingForAddedFeaturesTest {
             });
             writer.start();
             assertTrue(waiting.await(10, TimeUnit.SECONDS), "the put said it waits");
-            writer.interrupt(); // what cancelling the GUI's task does
+            writer.interrupt(); // as when the process closes
             writer.join(10_000);
 
             assertTrue(failure.get() instanceof FeatureStoreException

@@ -60,8 +60,17 @@ final class GroupChangeWaits {
     void close() {
         closed = true;
         for (Wait wait : waiting) {
-            wait.endNow();
+            try {
+                wait.endNow();
+            } catch (RuntimeException | Error e) {
+                // that request's own failure (its callback is failed by the retry); the others are still answered
+            }
         }
+    }
+
+    /** Whether {@link #close} was called: a request refused a wait is then answered "shutting down". */
+    boolean closed() {
+        return closed;
     }
 
     /** One request's waits: each {@link #again} is one more pause before it is routed again. */
@@ -82,16 +91,23 @@ final class GroupChangeWaits {
          */
         boolean again(Runnable retry) {
             long waitedNanos = System.nanoTime() - sinceNanos;
-            if (closed || waitedNanos + TimeUnit.MILLISECONDS.toNanos(pauseMs) > maxWaitNanos
+            long pause = pauseMs;
+            // MAX_WAITING is a bound, not an exact count: two requests may pass it at once.
+            if (closed || waitedNanos + TimeUnit.MILLISECONDS.toNanos(pause) > maxWaitNanos
                     || waiting.size() >= MAX_WAITING) {
                 return false;
             }
+            pauseMs = Math.min(pause * 2, LONGEST_PAUSE_MS);
             this.retry = retry;
             waiting.add(this);
-            scheduler.schedule(this::end, pauseMs, TimeUnit.MILLISECONDS);
-            pauseMs = Math.min(pauseMs * 2, LONGEST_PAUSE_MS);
             if (closed) {
                 endNow(); // close() may have passed this one by while it was being added
+                return true;
+            }
+            try {
+                scheduler.schedule(this::end, pause, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                endNow(); // the server stopped meanwhile: answered at once
             }
             return true;
         }

@@ -189,12 +189,22 @@ final class JettyApiHandler extends Handler.Abstract {
             answer = dispatcher.dispatchUnlessGroupChanging(request);
         } catch (GroupChangingException changing) {
             GroupChangeWaits.Wait wait = waits != null ? waits : changeWaits.start();
-            if (wait.again(() -> answer(request, response, callback, wait))) {
+            if (wait.again(() -> retry(request, response, callback, wait))) {
                 return;
             }
-            answer = dispatcher.unavailable(request, changing);
+            // refused a wait because the server stops: say so, not "features are being added"
+            answer = changeWaits.closed() ? dispatcher.dispatch(request) : dispatcher.unavailable(request, changing);
         }
         write(answer, response, callback, false);
+    }
+
+    /** A waiting request's next try; a failure of it fails the exchange, as one of the first try does. */
+    private void retry(ApiRequest request, Response response, Callback callback, GroupChangeWaits.Wait waits) {
+        try {
+            answer(request, response, callback, waits);
+        } catch (RuntimeException | Error e) {
+            callback.failed(e);
+        }
     }
 
     private void write(ApiResponse answer, Response response, Callback callback, boolean closeAfter) {

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param changeWait        how long a request that meets a feature group being changed (features
  *                          being added) waits for the change to end before it is answered
  *                          ServiceUnavailable ({@link GroupChangeWaits}); under the SDK for Java's
- *                          30 s socket timeout, and under {@code idleTimeout}
+ *                          30 s socket timeout (Jetty's idle timeout does not end a request
+ *                          being handled)
  */
 public record ServerLimits(int maxBodyBytes, int maxBatchBodyBytes, Duration requestTimeout, Duration idleTimeout,
                            int threads, Duration changeWait) {

@@ -48,6 +48,8 @@ public final class DeleteRecordDialog extends Dialog<Void> {
             e.consume();
             vm.delete();
         });
+        // A delete that runs (it may wait for features being added) is not stopped by closing the dialog.
+        getDialogPane().lookupButton(ButtonType.CANCEL).disableProperty().bind(vm.deletingProperty());
         vm.doneProperty().addListener((obs, old, done) -> {
             if (done) {
                 setResult(null);

@@ -46,6 +46,8 @@ public final class DeleteRecordViewModel {
     private final StringBinding eventTimeError;
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanProperty deleting = new SimpleBooleanProperty(this, "deleting", false);
+    /** Counts deletes started, so a late wait notice is shown only for the delete it belongs to. */
+    private long writes;
     private final ReadOnlyStringWrapper waiting = new ReadOnlyStringWrapper(this, "waiting", "");
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(this, "done", false);
     private final BooleanBinding canDelete;
@@ -117,10 +119,11 @@ public final class DeleteRecordViewModel {
         String time = eventTime.get().trim();
         DeletionMode chosen = mode.get();
         deleting.set(true);
+        long write = ++writes;
         error.set("");
         // A delete that has to wait for features being added says so in the dialog until it is done.
-        executor.execute(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(), this::showWait),
-                hidden -> {
+        executor.execute(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(),
+                n -> showWait(write, n)), hidden -> {
             deleting.set(false);
             waiting.set("");
             done.set(true);
@@ -133,9 +136,10 @@ public final class DeleteRecordViewModel {
     }
 
     /** Shows, on the UI thread, that the delete waits (called from the delete's thread). */
-    private void showWait(String notice) {
+    private void showWait(long write, String notice) {
         executor.executeQuietly(() -> notice, n -> {
-            if (deleting.get()) {
+            // a notice that arrives late (behind a slow poll) must not land on the next delete
+            if (deleting.get() && write == writes) {
                 waiting.set(Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".");
             }
         }, e -> { });
@@ -156,6 +160,8 @@ public final class DeleteRecordViewModel {
     public StringBinding eventTimeErrorProperty() { return eventTimeError; }
     /** The store's message when it refused the delete. */
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    /** Whether a delete runs (it may wait for features being added to the group). */
+    public ReadOnlyBooleanProperty deletingProperty() { return deleting; }
     /** What the delete waits for while it waits (features being added to the group), else empty. */
     public ReadOnlyStringProperty waitingProperty() { return waiting.getReadOnlyProperty(); }
     public BooleanBinding canDeleteProperty() { return canDelete; }

@@ -57,6 +57,8 @@ public final class PutRecordViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(this, "result", "");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid", false);
     private final BooleanProperty saving = new SimpleBooleanProperty(this, "saving", false);
+    /** Counts puts started, so a late wait notice is shown only for the put it belongs to. */
+    private long writes;
     private final BooleanBinding canPut = valid.getReadOnlyProperty().and(saving.not());
 
     PutRecordViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs,
@@ -150,10 +152,12 @@ public final class PutRecordViewModel {
         Set<TargetStore> targets = targets();
         TtlDuration recordTtl = ttlEnabled.get() && !ttl.get().isBlank() ? TtlDuration.parse(ttl.get(), "TTL") : null;
         saving.set(true);
+        long write = ++writes;
         result.set("");
         formError.set("");
         // A put that has to wait for features being added says so in the result line until it is written.
-        executor.execute(() -> store.records().putRecord(g.name(), record, targets, recordTtl, this::showWait), r -> {
+        executor.execute(() -> store.records().putRecord(g.name(), record, targets, recordTtl,
+                n -> showWait(write, n)), r -> {
             saving.set(false);
             result.set(describe(id, r));
             afterWrite.accept(id);
@@ -164,9 +168,10 @@ public final class PutRecordViewModel {
     }
 
     /** Shows, on the UI thread, that the put waits (called from the put's thread). */
-    private void showWait(String notice) {
+    private void showWait(long write, String notice) {
         executor.executeQuietly(() -> notice, n -> {
-            if (saving.get()) {
+            // a notice that arrives late (behind a slow poll) must not land on the next put
+            if (saving.get() && write == writes) {
                 result.set(Character.toUpperCase(n.charAt(0)) + n.substring(1) + ".");
             }
         }, e -> { });

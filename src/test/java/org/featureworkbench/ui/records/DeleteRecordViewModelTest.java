@@ -99,6 +99,7 @@ class DeleteRecordViewModelTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a failed ALTER would otherwise leave the write waiting 5 minutes
     void aDeleteThatWaitsForFeaturesBeingAddedSaysSoThenIsDone() throws Exception {
         f.store.addFeatures("customers", java.util.List.of(new org.featureworkbench.model.FeatureDefinition("segment",
                 org.featureworkbench.model.FeatureType.STRING)));

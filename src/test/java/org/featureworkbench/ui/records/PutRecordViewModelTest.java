@@ -149,6 +149,7 @@ class PutRecordViewModelTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a failed ALTER would otherwise leave the write waiting 5 minutes
     void aPutThatWaitsForFeaturesBeingAddedSaysSoThenShowsItsResult() throws Exception {
         f.store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
         String table = H2OnlineStore.tableName(f.store.describeFeatureGroup("customers"));
