@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.featureworkbench.testing.OnlineTableBehindTheStore;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -104,19 +105,15 @@ class CommandsWaitForAddedFeaturesTest {
         }
     }
 
-    private static void dropColumn(CliRunner cli, String table, String column) throws Exception {
-        try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(cli.workspace), "fwb", "");
-             Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE \"" + table + "\" DROP COLUMN \"" + column + "\"");
-        }
+    private static void dropColumn(CliRunner cli, String table, String column) {
+        OnlineTableBehindTheStore.alter(cli.workspace, table, "DROP COLUMN \"" + column + "\"");
     }
 
     private static void addColumnBack(String table, String column, Path workspace, CompletableFuture<Void> done) {
-        try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
-             Statement s = c.createStatement()) {
+        try {
             Thread.sleep(200);
             String[] nameAndType = column.split(" ");
-            s.execute("ALTER TABLE \"" + table + "\" ADD COLUMN \"" + nameAndType[0] + "\" " + nameAndType[1]);
+            OnlineTableBehindTheStore.alter(workspace, table, "ADD COLUMN \"" + nameAndType[0] + "\" " + nameAndType[1]);
             done.complete(null);
         } catch (Exception e) {
             done.completeExceptionally(e);

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +15,8 @@ import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.Record;
-import org.featureworkbench.online.H2OnlineStore;
 import org.featureworkbench.testing.Definitions;
+import org.featureworkbench.testing.OnlineTableBehindTheStore;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -98,18 +95,13 @@ class WriteWaitingForAddedFeaturesTest {
         store.records().putRecord("customers", Record.builder().put("customer_id", "c1")
                 .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), Set.of(), null);
         store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
-        String table = H2OnlineStore.tableName(store.describeFeatureGroup("customers"));
+        String table = OnlineTableBehindTheStore.of(store, "customers");
         alter(table, "DROP COLUMN \"segment\"");
         return table;
     }
 
     private void alter(String table, String change) {
-        try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
-             Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE \"" + table + "\" " + change);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        OnlineTableBehindTheStore.alter(workspace, table, change);
     }
 
     private static void sleep(long ms) {

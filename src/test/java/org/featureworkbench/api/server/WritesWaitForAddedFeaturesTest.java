@@ -9,9 +9,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +24,8 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.Record;
-import org.featureworkbench.online.H2OnlineStore;
 import org.featureworkbench.testing.Definitions;
+import org.featureworkbench.testing.OnlineTableBehindTheStore;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -136,23 +133,17 @@ class WritesWaitForAddedFeaturesTest {
         store.records().putRecord("customers", Record.builder().put("customer_id", "c1")
                 .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), Set.of(), null);
         store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
-        alterTable("DROP COLUMN \"segment\"");
+        OnlineTableBehindTheStore.alter(workspace, OnlineTableBehindTheStore.of(store, "customers"),
+                "DROP COLUMN \"segment\"");
         ApiRouter router = new ApiRouter(store);
         server = JettyApiServer.start(new ApiDispatcher(router::route, RequestAuthenticator.ACCEPT_ALL, null,
                 router::answersWithoutWaiting), new ApiServerOptions("127.0.0.1", 0, Optional.empty()), limits, () -> { });
         endpoint = server.endpoint();
     }
 
-    private void addSegmentColumnBack() throws Exception {
-        alterTable("ADD COLUMN \"segment\" VARCHAR");
-    }
-
-    private void alterTable(String change) throws Exception {
-        String table = H2OnlineStore.tableName(store.describeFeatureGroup("customers"));
-        try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
-             Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE \"" + table + "\" " + change);
-        }
+    private void addSegmentColumnBack() {
+        OnlineTableBehindTheStore.alter(workspace, OnlineTableBehindTheStore.of(store, "customers"),
+                "ADD COLUMN \"segment\" VARCHAR");
     }
 
     private long age(String id) {

@@ -103,7 +103,7 @@ class DeleteRecordViewModelTest {
     void aDeleteThatWaitsForFeaturesBeingAddedSaysSoThenIsDone() throws Exception {
         f.store.addFeatures("customers", java.util.List.of(new org.featureworkbench.model.FeatureDefinition("segment",
                 org.featureworkbench.model.FeatureType.STRING)));
-        String table = org.featureworkbench.online.H2OnlineStore.tableName(f.store.describeFeatureGroup("customers"));
+        String table = org.featureworkbench.testing.OnlineTableBehindTheStore.of(f.store, "customers");
         alter(table, "DROP COLUMN \"segment\""); // as while H2 copies the table to add it
         DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
         delete.recordIdProperty().set("c1");
@@ -124,13 +124,15 @@ class DeleteRecordViewModelTest {
     }
 
     private void alter(String table, String change) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                org.featureworkbench.workspace.Workspace.jdbcUrl(workspace), "fwb", "");
-             java.sql.Statement s = c.createStatement()) {
-            Thread.sleep(100);
-            s.execute("ALTER TABLE \"" + table + "\" " + change);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        sleep(100);
+        org.featureworkbench.testing.OnlineTableBehindTheStore.alter(workspace, table, change);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -10,16 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.OnlineRecord;
-import org.featureworkbench.online.H2OnlineStore;
-import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,7 +147,7 @@ class PutRecordViewModelTest {
     @org.junit.jupiter.api.Timeout(60) // a failed ALTER would otherwise leave the write waiting 5 minutes
     void aPutThatWaitsForFeaturesBeingAddedSaysSoThenShowsItsResult() throws Exception {
         f.store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
-        String table = H2OnlineStore.tableName(f.store.describeFeatureGroup("customers"));
+        String table = org.featureworkbench.testing.OnlineTableBehindTheStore.of(f.store, "customers");
         alter(table, "DROP COLUMN \"segment\""); // as while H2 copies the table to add it
         List<String> shown = new CopyOnWriteArrayList<>();
         form.resultProperty().addListener((o, was, now) -> {
@@ -173,12 +168,15 @@ class PutRecordViewModelTest {
     }
 
     private void alter(String table, String change) {
-        try (Connection c = DriverManager.getConnection(Workspace.jdbcUrl(workspace), "fwb", "");
-             Statement s = c.createStatement()) {
-            Thread.sleep(100);
-            s.execute("ALTER TABLE \"" + table + "\" " + change);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        sleep(100);
+        org.featureworkbench.testing.OnlineTableBehindTheStore.alter(workspace, table, change);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

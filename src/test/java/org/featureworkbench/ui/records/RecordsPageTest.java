@@ -91,7 +91,7 @@ class RecordsPageTest {
         app.settle();
         app.store.addFeatures("customers", java.util.List.of(new org.featureworkbench.model.FeatureDefinition("segment",
                 org.featureworkbench.model.FeatureType.STRING)));
-        String table = org.featureworkbench.online.H2OnlineStore.tableName(app.store.describeFeatureGroup("customers"));
+        String table = org.featureworkbench.testing.OnlineTableBehindTheStore.of(app.store, "customers");
         alter(table, "DROP COLUMN \"segment\"");
         robot.clickOn("customers");
         robot.clickOn("Records");
@@ -112,12 +112,8 @@ class RecordsPageTest {
         assertEquals(42L, app.store.records().getRecord("customers", "c42", null).orElseThrow().value("age"));
     }
 
-    private void alter(String table, String change) throws Exception {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                org.featureworkbench.workspace.Workspace.jdbcUrl(workspace), "fwb", "");
-             java.sql.Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE \"" + table + "\" " + change);
-        }
+    private void alter(String table, String change) {
+        org.featureworkbench.testing.OnlineTableBehindTheStore.alter(workspace, table, change);
     }
 
     /** With -Dfwb.screenshots=DIR: the main window as a PNG. */
