@@ -44,6 +44,28 @@ public final class ConnectionLoss {
         return false;
     }
 
+    /**
+     * Whether a connection whose statement failed with {@code e} may be unusable now, so that it
+     * is safer to open another: any failure from the database (its owner may have gone away in a
+     * way no code says), except one about the statement itself — SQL state class 42, a table or
+     * column not there (as while features are being added), after which the session is as it was.
+     */
+    public static boolean mayHaveBroken(Throwable e) {
+        if (isLost(e)) {
+            return true;
+        }
+        boolean fromDatabase = false;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith("42")) {
+                    return false;
+                }
+                fromDatabase = true;
+            }
+        }
+        return fromDatabase;
+    }
+
     /** Whether opening a connection failed only because the database is changing hands (a later try can work). */
     public static boolean isHandOver(Throwable e) {
         if (isLost(e)) {

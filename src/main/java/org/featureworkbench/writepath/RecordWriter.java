@@ -14,11 +14,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
+import org.featureworkbench.database.ConnectionLoss;
 import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
-import org.featureworkbench.model.GroupChangingException;
 import org.featureworkbench.model.PutResult;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.model.RecordValidator;
@@ -206,23 +206,12 @@ final class RecordWriter implements AutoCloseable {
                 return attempt(work, groupName, catalogVersion);
             }
         } catch (SQLException | RuntimeException e) {
-            if (causedBySql(e) && !(e instanceof GroupChangingException)) {
+            if (ConnectionLoss.mayHaveBroken(e)) {
                 // The connection may be dead (its AUTO_SERVER owner went away): the next try opens a new one.
-                // Not for a group being changed: the statement met a table still being copied, and the
-                // connection (with its prepared statements) is fine; the write is tried again soon.
                 discardConnection();
             }
             throw e;
         }
-    }
-
-    private static boolean causedBySql(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -36,6 +36,16 @@ class ConnectionLossTest {
     }
 
     @Test
+    void aStatementAboutAMissingColumnLeavesTheConnectionUsableOtherDatabaseFailuresMayNot() {
+        SQLException columnMissing = new SQLException("Column \"segment\" not found", "42122", 42122);
+        assertFalse(ConnectionLoss.mayHaveBroken(new FeatureStoreException("features are being added", columnMissing)));
+        assertTrue(ConnectionLoss.mayHaveBroken(new FeatureStoreException("failed",
+                new SQLException("Timeout trying to lock table", "HYT00", 50200))));
+        assertTrue(ConnectionLoss.mayHaveBroken(new SQLException("closed", "90098", 90098)));
+        assertFalse(ConnectionLoss.mayHaveBroken(new ValidationException("age", "not an integer")), "not the database's");
+    }
+
+    @Test
     void retryRunsWorkAgainOnlyAfterALoss() {
         AtomicInteger calls = new AtomicInteger();
         int result = Retry.onLostConnection(() -> {
