@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.featureworkbench.model.DeletionMode;
+import org.featureworkbench.testing.OnlineTableBehindTheStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,15 +104,17 @@ class DeleteRecordViewModelTest {
     void aDeleteThatWaitsForFeaturesBeingAddedSaysSoThenIsDone() throws Exception {
         f.store.addFeatures("customers", java.util.List.of(new org.featureworkbench.model.FeatureDefinition("segment",
                 org.featureworkbench.model.FeatureType.STRING)));
-        String table = org.featureworkbench.testing.OnlineTableBehindTheStore.of(f.store, "customers");
-        alter(table, "DROP COLUMN \"segment\""); // as while H2 copies the table to add it
+        String table = OnlineTableBehindTheStore.of(f.store, "customers");
+        // as while H2 copies the table to add it
+        OnlineTableBehindTheStore.alter(workspace, table, "DROP COLUMN \"segment\"");
         DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
         delete.recordIdProperty().set("c1");
         java.util.List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
         delete.waitingProperty().addListener((o, was, now) -> {
             shown.add(now);
             if (!now.isEmpty()) {
-                java.util.concurrent.CompletableFuture.runAsync(() -> alter(table, "ADD COLUMN \"segment\" VARCHAR"));
+                java.util.concurrent.CompletableFuture.runAsync(() -> OnlineTableBehindTheStore.alter(workspace, table,
+                        "ADD COLUMN \"segment\" VARCHAR"));
             }
         });
 
@@ -121,18 +124,5 @@ class DeleteRecordViewModelTest {
                 + " 'customers', and it is done once the online table has them.", ""), shown);
         assertTrue(delete.doneProperty().get());
         assertFalse(readable("c1"));
-    }
-
-    private void alter(String table, String change) {
-        sleep(100);
-        org.featureworkbench.testing.OnlineTableBehindTheStore.alter(workspace, table, change);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.model.OnlineRecord;
+import org.featureworkbench.testing.OnlineTableBehindTheStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,13 +148,16 @@ class PutRecordViewModelTest {
     @org.junit.jupiter.api.Timeout(60) // a failed ALTER would otherwise leave the write waiting 5 minutes
     void aPutThatWaitsForFeaturesBeingAddedSaysSoThenShowsItsResult() throws Exception {
         f.store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
-        String table = org.featureworkbench.testing.OnlineTableBehindTheStore.of(f.store, "customers");
-        alter(table, "DROP COLUMN \"segment\""); // as while H2 copies the table to add it
+        String table = OnlineTableBehindTheStore.of(f.store, "customers");
+        // as while H2 copies the table to add it
+        OnlineTableBehindTheStore.alter(workspace, table, "DROP COLUMN \"segment\"");
         List<String> shown = new CopyOnWriteArrayList<>();
         form.resultProperty().addListener((o, was, now) -> {
             shown.add(now);
             if (now.contains("waits")) {
-                CompletableFuture.runAsync(() -> alter(table, "ADD COLUMN \"segment\" VARCHAR")); // the copy is done
+                // the copy is done
+                CompletableFuture.runAsync(() -> OnlineTableBehindTheStore.alter(workspace, table,
+                        "ADD COLUMN \"segment\" VARCHAR"));
             }
         });
         f.type("customer_id", "c1");
@@ -165,18 +169,5 @@ class PutRecordViewModelTest {
                 + " is done once the online table has them.",
                 "c1: Online updated (newer event time); offline queued (in Parquet within a few seconds)"), shown);
         assertEquals(42L, stored("c1").value("age"));
-    }
-
-    private void alter(String table, String change) {
-        sleep(100);
-        org.featureworkbench.testing.OnlineTableBehindTheStore.alter(workspace, table, change);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
