@@ -38,9 +38,11 @@ public final class ConnectView extends ScrollPane {
         VBox header = new VBox(2, title, subtitle);
         header.getStyleClass().add("page-header");
 
-        VBox content = new VBox(14, header, serverCard(vm), snippetsCard(vm));
+        VBox content = new VBox(14, serverCard(vm), snippetsCard(vm));
         content.getStyleClass().add("page-content");
-        setContent(content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        // The header outside the padded content, as on every other page: titles line up.
+        setContent(new VBox(header, content));
     }
 
     private static VBox serverCard(ConnectViewModel vm) {

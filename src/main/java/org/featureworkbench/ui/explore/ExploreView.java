@@ -62,7 +62,10 @@ public final class ExploreView extends VBox {
         split.setDividerPositions(0.38);
         split.getStyleClass().add("explore-split");
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(header, split);
+        VBox content = new VBox(split);
+        content.getStyleClass().add("page-content");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        getChildren().addAll(header, content);
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
@@ -131,6 +134,13 @@ public final class ExploreView extends VBox {
         HBox bar = new HBox(8, run, cancel, new Separator(Orientation.VERTICAL), group, templates, history,
                 new Separator(Orientation.VERTICAL), keys, spacer, export);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // Commands keep their whole label; only the hint gives way on a narrow window.
+        for (javafx.scene.Node n : bar.getChildren()) {
+            if (n instanceof javafx.scene.control.Control c && n != keys) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        keys.setMinWidth(0);
         return bar;
     }
 

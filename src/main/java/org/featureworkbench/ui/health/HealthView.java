@@ -68,8 +68,10 @@ public final class HealthView extends VBox {
         repairBox.visibleProperty().bind(Bindings.isNotEmpty(vm.repairLines()));
         repairBox.managedProperty().bind(repairBox.visibleProperty());
 
-        setSpacing(10);
-        getChildren().addAll(header, actions, findings, repairBox);
+        VBox content = new VBox(10, actions, findings, repairBox);
+        content.getStyleClass().add("page-content");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        getChildren().addAll(header, content);
     }
 
     /** A line of the repair report, wrapped to the list's width. */

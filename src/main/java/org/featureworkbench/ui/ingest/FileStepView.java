@@ -1,6 +1,5 @@
 package org.featureworkbench.ui.ingest;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -22,11 +21,9 @@ final class FileStepView extends VBox {
         super(18);
         setId("fileStep");
         TextField path = new TextField();
-        path.setId("ingestFile");
-        path.setEditable(false);
-        path.setPromptText("No file chosen");
-        path.textProperty().bind(Bindings.createStringBinding(() -> vm.fileProperty().get() == null ? ""
-                : vm.fileProperty().get().toAbsolutePath().toString(), vm.fileProperty()));
+        path.setId("ingestFilePath");
+        path.setPromptText("Type or paste a path, or choose a file; Enter reads it");
+        path.textProperty().bindBidirectional(vm.pathTextProperty());
         HBox.setHgrow(path, Priority.ALWAYS);
         Button choose = new Button("Choose file…");
         choose.setId("chooseFile");

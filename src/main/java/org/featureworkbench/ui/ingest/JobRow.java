@@ -32,6 +32,18 @@ public record JobRow(IngestJob job, IngestJobProgress progress) {
         return progress.state();
     }
 
+    /** The state in the table's words ("Done", not SUCCEEDED). */
+    public String stateText() {
+        return switch (progress.state()) {
+            case QUEUED -> "Waiting";
+            case VALIDATING -> "Checking";
+            case WRITING -> "Writing";
+            case SUCCEEDED -> "Done";
+            case FAILED -> "Failed";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+
     public boolean running() {
         return !progress.state().finished();
     }

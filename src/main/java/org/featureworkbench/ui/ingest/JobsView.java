@@ -40,15 +40,15 @@ public final class JobsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No ingest jobs yet. Use \"Ingest file…\" on a group page, or "
                 + "\"New group from file…\"."));
-        table.getColumns().add(text("Job", JobRow::id, 205));
+        table.getColumns().add(text("Job", JobRow::id, 185));
         table.getColumns().add(text("Group", JobRow::group, 110));
-        table.getColumns().add(text("File", JobRow::file, 130));
-        table.getColumns().add(text("State", r -> r.state().name(), 105));
+        table.getColumns().add(text("File", JobRow::file, 120));
+        table.getColumns().add(text("State", JobRow::stateText, 85));
         table.getColumns().add(progress());
-        table.getColumns().add(text("Rows", JobRow::rows, 80));
+        table.getColumns().add(text("Rows", JobRow::rows, 70));
         table.getColumns().add(text("Rejected", JobRow::rejected, 70));
-        table.getColumns().add(text("Started", JobRow::startedText, 80));
-        table.getColumns().add(text("Duration", JobRow::duration, 80));
+        table.getColumns().add(text("Started", JobRow::startedText, 85));
+        table.getColumns().add(text("Duration", JobRow::duration, 70));
         // The rows are replaced by each poll: keep the table's selection on the same job.
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null) {
@@ -138,7 +138,7 @@ public final class JobsView extends VBox {
 
     private static TableColumn<JobRow, Double> progress() {
         TableColumn<JobRow, Double> c = new TableColumn<>("Progress");
-        c.setPrefWidth(120);
+        c.setPrefWidth(100);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().fraction()));
         c.setCellFactory(col -> new TableCell<>() {
             private final ProgressBar bar = new ProgressBar();

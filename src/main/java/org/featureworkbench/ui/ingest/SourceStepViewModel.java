@@ -40,6 +40,8 @@ public final class SourceStepViewModel {
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>(this, "file");
+    private final StringProperty pathText = new SimpleStringProperty(this, "pathText", "");
+    private boolean syncingPath;
     private final ObjectProperty<FormatChoice> format = new SimpleObjectProperty<>(this, "format", FormatChoice.DETECT);
     private final StringProperty delimiter = new SimpleStringProperty(this, "delimiter", "");
     private final StringProperty encoding = new SimpleStringProperty(this, "encoding", "");
@@ -66,6 +68,10 @@ public final class SourceStepViewModel {
             error.set("");
         };
         file.addListener((o, a, b) -> stale.run());
+        // The path field and the chosen file follow each other: a chosen file shows its path, a
+        // typed or pasted path chooses its file.
+        file.addListener((o, a, b) -> syncPath(() -> pathText.set(b == null ? "" : b.toAbsolutePath().toString())));
+        pathText.addListener((o, a, b) -> syncPath(() -> typedPath(b)));
         file.addListener((o, a, b) -> checkInterrupted(b));
         format.addListener((o, a, b) -> stale.run());
         delimiter.addListener((o, a, b) -> stale.run());
@@ -99,6 +105,41 @@ public final class SourceStepViewModel {
         return head + " after " + IngestText.count(r.rowsPublished()) + " rows were stored offline. To finish it, use "
                 + "Resume on the Jobs page: ingesting the file again is refused, as it would store those rows a "
                 + "second time.";
+    }
+
+    private void syncPath(Runnable change) {
+        if (syncingPath) {
+            return;
+        }
+        syncingPath = true;
+        try {
+            change.run();
+        } finally {
+            syncingPath = false;
+        }
+    }
+
+    private void typedPath(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        // A path copied from a file manager or a shell often comes quoted.
+        if (text.length() >= 2 && (text.startsWith("'") && text.endsWith("'")
+                || text.startsWith("\"") && text.endsWith("\""))) {
+            text = text.substring(1, text.length() - 1);
+        }
+        if (text.equals("~") || text.startsWith("~/")) {
+            text = System.getProperty("user.home") + text.substring(1);
+        }
+        if (text.isEmpty()) {
+            file.set(null);
+            return;
+        }
+        try {
+            file.set(Path.of(text));
+        } catch (java.nio.file.InvalidPathException e) {
+            file.set(null);
+            error.set("'" + typed.strip() + "' is not a file path this system accepts: type the path again "
+                    + "or use Choose file…");
+        }
     }
 
     /** Asks for a CSV, Parquet or JSON Lines file. */
@@ -182,6 +223,8 @@ public final class SourceStepViewModel {
     }
 
     public ObjectProperty<Path> fileProperty() { return file; }
+    /** The path as shown and typed in the file field; a typed path chooses its file. */
+    public StringProperty pathTextProperty() { return pathText; }
     public ObjectProperty<FormatChoice> formatProperty() { return format; }
     /** The CSV delimiter override: one character, or tab, comma, semicolon, pipe; blank detects. */
     public StringProperty delimiterProperty() { return delimiter; }

@@ -72,6 +72,18 @@ class IngestWizardPageTest {
     }
 
     @Test
+    void aPathTypedIntoTheFileFieldIsReadOnEnter(FxRobot robot) throws Exception {
+        Path file = Files.writeString(workspace.resolve("typed.csv"), "visit_id,event_time,pages\n"
+                + "v1,2024-05-01T10:00:00Z,3\n");
+        robot.clickOn("#newGroupFromFile");
+        robot.clickOn("#ingestFilePath").write(file.toString());
+        assertEquals(file.toString(), robot.lookup("#ingestFilePath").queryTextInputControl().getText());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(robot, "the preview", () -> robot.lookup("#previewStep").tryQuery().isPresent());
+        assertEquals("CSV · delimiter ',' · UTF-8 · 3 columns", robot.lookup("#readingText").queryAs(Label.class).getText());
+    }
+
+    @Test
     void aNewGroupFromAFileRunsToTheSummaryAndAppearsOnTheJobsPage(FxRobot robot) throws Exception {
         String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         Path file = Files.writeString(workspace.resolve("visits.csv"), "visit_id,event_time,pages\n"

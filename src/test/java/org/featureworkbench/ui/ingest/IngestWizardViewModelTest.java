@@ -327,4 +327,34 @@ class IngestWizardViewModelTest {
         vm.next();
         assertFalse(vm.source().errorProperty().get().isEmpty(), "a bad delimiter is reported inline");
     }
+
+    @Test
+    void aTypedOrPastedPathChoosesItsFileAndAChosenFileShowsItsPath() throws Exception {
+        Path file = csv("typed.csv", "t_id,event_time\nt1,2024-05-01T10:00:00Z\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
+        vm.source().pathTextProperty().set("  '" + file + "'  ");
+        assertEquals(file, vm.source().fileProperty().get(), "quotes and spaces of a pasted path are dropped");
+        vm.next();
+        assertEquals(WizardStep.PREVIEW, vm.stepProperty().get(), vm.source().errorProperty().get());
+
+        IngestWizardViewModel other = wizard(new CurrentThreadTaskExecutor(), null);
+        other.source().pathTextProperty().set("");
+        assertNull(other.source().fileProperty().get(), "a blank path chooses no file");
+        other.source().pathTextProperty().set("bad\0name.csv");
+        assertNull(other.source().fileProperty().get());
+        assertTrue(other.source().errorProperty().get().contains("is not a file path"), other.source().errorProperty().get());
+        dialogs.fileAnswers.push(java.util.Optional.of(file));
+        other.source().chooseFile();
+        assertEquals(file.toAbsolutePath().toString(), other.source().pathTextProperty().get());
+        assertEquals("", other.source().errorProperty().get(), "choosing a file clears the old message");
+    }
+
+    @Test
+    void aTypedPathThatIsNoFileStaysOnTheFileStepSayingSo() throws Exception {
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
+        vm.source().pathTextProperty().set(files.resolve("nowhere.csv").toString());
+        vm.next();
+        assertEquals(WizardStep.FILE, vm.stepProperty().get());
+        assertTrue(vm.source().errorProperty().get().contains("nowhere.csv"), vm.source().errorProperty().get());
+    }
 }

@@ -90,6 +90,7 @@ class JobsViewModelTest {
         assertEquals("", vm.runningTextProperty().get());
         assertEquals("20261203T221500Z-AbC123", vm.rows().get(0).id(), "the resumed job keeps its id");
         assertEquals(IngestJob.State.SUCCEEDED, vm.rows().get(0).state());
+        assertEquals("Done", vm.rows().get(0).stateText(), "the table says Done, not the enum's name");
         assertEquals(2, org.featureworkbench.testing.OfflineFiles.rows(workspace, "customers"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
