@@ -52,8 +52,8 @@ final class SummaryStepView extends VBox {
         if (s == null) {
             return "";
         }
-        return (s.cancelled() ? "Cancelled — what was written before stays: " : "Ingested ") + s.rowsRead()
-                + (s.rowsRead() == 1 ? " row" : " rows") + " into " + s.groupName() + (s.cancelled() ? "." : ".");
+        return (s.cancelled() ? "Cancelled — what was written before stays: " : "Ingested ") + IngestText.count(s.rowsRead())
+                + (s.rowsRead() == 1 ? " row" : " rows") + " into " + s.groupName() + ".";
     }
 
     private void render(List<CountTile> items) {

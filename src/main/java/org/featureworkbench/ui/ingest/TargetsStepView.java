@@ -50,6 +50,9 @@ final class TargetsStepView extends VBox {
         Button reset = new Button("Default");
         reset.setOnAction(e -> vm.useDefaultRejectsFile());
         reset.disableProperty().bind(vm.rejectsFileProperty().isNull());
+        // The buttons keep their labels; the wrapping path gives way.
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox rejectsRow = new HBox(8, rejects, choose, reset);
 
         getChildren().addAll(
