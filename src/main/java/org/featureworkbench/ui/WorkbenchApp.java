@@ -95,6 +95,8 @@ public final class WorkbenchApp extends Application {
         Styles.apply(scene);
         stage.setScene(scene);
         stage.setTitle("Feature Workbench — " + workspace.toAbsolutePath());
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
         Styles.icon(stage);
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             // For 'bench startup': report the time from JVM start to the first shown window, then quit.
@@ -104,20 +106,7 @@ public final class WorkbenchApp extends Application {
                 Platform.exit();
             });
         }
-        stage.setMinWidth(900);
-        stage.setMinHeight(560);
         stage.show();
-        // Some X11 window managers (openbox) open a window with a minimum size at that minimum, not
-        // at its scene's size: ask for the scene's size once it is shown.
-        Platform.runLater(() -> {
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            double width = Math.min(1240, screen.getWidth());
-            double height = Math.min(800, screen.getHeight());
-            if (stage.getWidth() < width || stage.getHeight() < height) {
-                stage.setWidth(Math.max(stage.getWidth(), width));
-                stage.setHeight(Math.max(stage.getHeight(), height));
-            }
-        });
         vm.refresh();
         vm.checkAtOpening();
     }
