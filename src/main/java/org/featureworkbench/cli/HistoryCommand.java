@@ -1,9 +1,12 @@
 package org.featureworkbench.cli;
 
 import java.time.Instant;
+import java.util.List;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QueryOptions;
+import org.featureworkbench.query.ResultColumn;
+import org.featureworkbench.query.RowSink;
 import org.featureworkbench.query.TimeTravel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +46,56 @@ final class HistoryCommand extends RecordCommand {
         printer.finish();
         if (rows == 0 && "table".equals(format)) {
             out().println("No versions of record " + id + " in the offline store of " + group
-                    + (asOf != null ? " as of " + asOf : "") + ".");
+                    + (asOf != null ? " as of " + asOf + laterVersions(store) : "") + ".");
         }
+    }
+
+    /**
+     * --as-of reads by write time (when the store got a row), not event time: a record ingested
+     * after T has no version as of T however old its event times are. Says so, with the first
+     * write time that would show it.
+     */
+    private String laterVersions(FeatureStore store) {
+        TimeTravel all = store.query().timeTravel(group).history().record(id)
+                .includeDeleted(includeDeleted).includeDuplicates(includeDuplicates);
+        Instant[] first = new Instant[1];
+        store.query().stream(all, QueryOptions.DEFAULT, new QueryCancellation(), new RowSink() {
+            private int writeTime = -1;
+
+            @Override
+            public void columns(List<ResultColumn> columns) {
+                for (int i = 0; i < columns.size(); i++) {
+                    if (columns.get(i).name().equals("write_time")) {
+                        writeTime = i;
+                    }
+                }
+            }
+
+            @Override
+            public void row(Object[] values) {
+                Instant written = writeTime < 0 ? null : asInstant(values[writeTime]);
+                if (written != null && (first[0] == null || written.isBefore(first[0]))) {
+                    first[0] = written;
+                }
+            }
+        });
+        return first[0] == null ? "" : " (--as-of reads by write time: the store first got this record at "
+                + first[0] + "; use --as-of " + first[0] + " or later to see it)";
+    }
+
+    private static Instant asInstant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            return t.toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof Instant t) {
+            return t;
+        }
+        return null;
     }
 }

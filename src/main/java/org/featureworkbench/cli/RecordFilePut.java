@@ -66,6 +66,7 @@ final class RecordFilePut {
     private String written() {
         long n = tally.records();
         return n == 0 ? " (nothing was written)"
-                : " (" + n + (n == 1 ? " record before it was written)" : " records before it were written)");
+                : n == 1 ? " (the record before it was written, none after it)"
+                : " (the " + n + " records before it were written, none after it)";
     }
 }

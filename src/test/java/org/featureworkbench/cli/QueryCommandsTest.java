@@ -57,6 +57,19 @@ class QueryCommandsTest {
     }
 
     @Test
+    void historyAsOfBeforeTheRecordWasWrittenSaysWhenItWas() {
+        // Event times of 2023, written now: as of 2024 the store did not have them yet.
+        Result before = ok(cli.run("history", "profiles", "p1", "--as-of", "2024-01-01T00:00:00Z"));
+        assertTrue(before.out().contains("No versions of record p1 in the offline store of profiles as of "
+                + "2024-01-01T00:00:00Z (--as-of reads by write time: the store first got this record at "), before.out());
+        String firstWrite = before.out().replaceAll("(?s).*first got this record at (\\S+);.*", "$1");
+        Result then = ok(cli.run("history", "profiles", "p1", "--as-of", firstWrite));
+        assertTrue(then.out().contains("Lyon"), "the time it names shows the record: " + then.out());
+        Result nobody = ok(cli.run("history", "profiles", "nobody", "--as-of", "2024-01-01T00:00:00Z"));
+        assertTrue(nobody.out().contains("as of 2024-01-01T00:00:00Z."), "no hint for a record never written: " + nobody.out());
+    }
+
+    @Test
     void exportWritesUnderExportsByDefaultAndWhereAsked() throws Exception {
         Result latest = ok(cli.run("export", "profiles", "--latest"));
         Path file = cli.workspace.resolve("exports/profiles-latest.csv");

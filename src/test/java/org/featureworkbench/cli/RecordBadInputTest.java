@@ -157,7 +157,7 @@ class RecordBadInputTest {
 
         assertEquals(1, result.exitCode(), result.toString());
         assertEquals("error: " + file + ":4: age: 'old' is not an Integral (64-bit integer); write a whole number such"
-                + " as 42 or -7 (2 records before it were written)\n", result.err());
+                + " as 42 or -7 (the 2 records before it were written, none after it)\n", result.err());
         assertTrue(ok(cli.run("get", "profiles", "b")).out().contains("FEATURE"));
         assertTrue(ok(cli.run("get", "profiles", "d")).out().startsWith("No record 'd'"));
     }
@@ -169,7 +169,7 @@ class RecordBadInputTest {
         Result result = cli.run("put", "profiles", "--record-file", file.toString());
 
         assertEquals("error: " + file + ":2: malformed JSON at column 11: Unexpected character ('\"' (code 34)):"
-                + " was expecting comma to separate Object entries (1 record before it was written)\n", result.err());
+                + " was expecting comma to separate Object entries (the record before it was written, none after it)\n", result.err());
     }
 
     @Test
