@@ -121,8 +121,9 @@ public final class DeleteRecordViewModel {
         deleting.set(true);
         long write = ++writes;
         error.set("");
-        // A delete that has to wait for features being added says so in the dialog until it is done.
-        executor.execute(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(),
+        // A delete that has to wait for features being added says so in the dialog until it is done;
+        // it may wait minutes, so it runs off the short-task pool.
+        executor.executeJob(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(),
                 n -> showWait(write, n)), hidden -> {
             deleting.set(false);
             waiting.set("");

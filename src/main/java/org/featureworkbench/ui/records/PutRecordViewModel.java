@@ -155,8 +155,9 @@ public final class PutRecordViewModel {
         long write = ++writes;
         result.set("");
         formError.set("");
-        // A put that has to wait for features being added says so in the result line until it is written.
-        executor.execute(() -> store.records().putRecord(g.name(), record, targets, recordTtl,
+        // A put that has to wait for features being added says so in the result line until it is
+        // written; it may wait minutes, so it runs off the short-task pool (lookups go on meanwhile).
+        executor.executeJob(() -> store.records().putRecord(g.name(), record, targets, recordTtl,
                 n -> showWait(write, n)), r -> {
             saving.set(false);
             result.set(describe(id, r));

@@ -12,7 +12,7 @@ import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.testing.Definitions;
 import org.featureworkbench.ui.ScriptedDialogs;
 import org.featureworkbench.ui.shell.MainViewModel;
-import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.featureworkbench.ui.task.LaneRecordingExecutor;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +25,7 @@ class AddFeaturesViewModelTest {
     FeatureStore store;
     MainViewModel main;
     FeatureGroup group;
-    CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    LaneRecordingExecutor executor = new LaneRecordingExecutor();
 
     @BeforeEach
     void open() {
@@ -58,7 +58,10 @@ class AddFeaturesViewModelTest {
         vm.features().get(0).nameProperty().set("segment");
         vm.features().add(new FeatureRow("balance", FeatureType.FRACTIONAL));
         assertTrue(vm.canAddProperty().get());
+        executor.takeLanes();
         vm.add();
+        assertEquals(java.util.List.of(LaneRecordingExecutor.Lane.JOB), executor.takeLanes(),
+                "adding features copies the online table: off the short tasks' two threads");
         FeatureGroup stored = store.describeFeatureGroup("customers");
         assertEquals(6, stored.features().size());
         assertEquals(FeatureType.FRACTIONAL, stored.definition().feature("balance").orElseThrow().type());

@@ -51,7 +51,10 @@ class DeleteRecordViewModelTest {
     void aSoftDeleteHidesTheRecordAndTheLookupShowsItAsNotFound() {
         f.vm.lookup().selectedProperty().set(f.vm.lookup().records().get(0));
         DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
+        f.executor.takeLanes();
         delete.delete();
+        assertEquals(org.featureworkbench.ui.task.LaneRecordingExecutor.Lane.JOB, f.executor.takeLanes().get(0),
+                "a delete may wait minutes for features being added: never on the short tasks' two threads");
         assertTrue(delete.doneProperty().get());
         assertFalse(readable("c1"));
         assertEquals("Soft-deleted c1: it can no longer be read; a delete marker was added to the offline history.",

@@ -61,7 +61,10 @@ class PutRecordViewModelTest {
         f.type("age", "42");
         f.type("score", "0.75");
         assertTrue(form.canPutProperty().get());
+        f.executor.takeLanes();
         form.put();
+        assertEquals(org.featureworkbench.ui.task.LaneRecordingExecutor.Lane.JOB, f.executor.takeLanes().get(0),
+                "a put may wait minutes for features being added: never on the short tasks' two threads");
         assertEquals("c1: Online updated (newer event time); offline queued (in Parquet within a few seconds)",
                 form.resultProperty().get());
         assertEquals(42L, stored("c1").value("age"));

@@ -6,7 +6,7 @@ import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.testing.Definitions;
 import org.featureworkbench.ui.ScriptedDialogs;
-import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.featureworkbench.ui.task.LaneRecordingExecutor;
 import org.featureworkbench.workspace.Workspace;
 
 /**
@@ -17,13 +17,14 @@ import org.featureworkbench.workspace.Workspace;
 final class RecordsFixture implements AutoCloseable {
     final FeatureStore store;
     final ScriptedDialogs dialogs = new ScriptedDialogs();
+    final LaneRecordingExecutor executor = new LaneRecordingExecutor();
     final RecordsViewModel vm;
     final FeatureGroup group;
 
     RecordsFixture(Path workspace) {
         store = Workspace.open(workspace);
         group = store.createFeatureGroup(Definitions.customers("customers"));
-        vm = new RecordsViewModel(store, new CurrentThreadTaskExecutor(), dialogs);
+        vm = new RecordsViewModel(store, executor, dialogs);
         vm.groupProperty().set(group);
     }
 

@@ -1,0 +1,50 @@
+package org.featureworkbench.ui.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+
+/**
+ * Runs everything at once on the calling thread, like {@link CurrentThreadTaskExecutor}, and
+ * remembers which lane each piece of work was given: a test can then check that work which may
+ * wait minutes goes to the job lane, never to the two threads that short tasks share.
+ */
+public final class LaneRecordingExecutor implements TaskExecutor {
+    /** The three lanes of {@link TaskExecutor}. */
+    public enum Lane { TASK, JOB, QUIET }
+
+    private final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+    private final List<Lane> lanes = new ArrayList<>();
+
+    @Override
+    public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        lanes.add(Lane.TASK);
+        now.execute(work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> void executeJob(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        lanes.add(Lane.JOB);
+        now.execute(work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> void executeQuietly(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        lanes.add(Lane.QUIET);
+        now.execute(work, onSuccess, onFailure);
+    }
+
+    /** The lanes used since the last call, in order; forgets them. */
+    public List<Lane> takeLanes() {
+        List<Lane> taken = List.copyOf(lanes);
+        lanes.clear();
+        return taken;
+    }
+
+    @Override
+    public ReadOnlyIntegerProperty runningTasksProperty() {
+        return now.runningTasksProperty();
+    }
+}
