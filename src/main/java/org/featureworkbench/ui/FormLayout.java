@@ -47,12 +47,23 @@ public final class FormLayout {
      */
     public static void fitDialogTo(Dialog<?> dialog, Label message) {
         // on the FX thread: the message is bound to a view model property set there
-        message.textProperty().addListener((obs, old, text) -> {
-            Window window = dialog.getDialogPane().getScene() == null ? null
-                    : dialog.getDialogPane().getScene().getWindow();
-            if (window != null && window.isShowing()) {
-                window.sizeToScene();
-            }
-        });
+        message.textProperty().addListener((obs, old, text) -> sizeToScene(dialog));
+    }
+
+    /**
+     * Grows the dialog's window when a row is added to {@code rows} while it is showing. Call it
+     * after the editor that shows the rows listens to them: list listeners run in the order they
+     * were added, and the new row's node must exist before the size is taken.
+     */
+    public static void fitDialogToRows(Dialog<?> dialog, javafx.collections.ObservableList<?> rows) {
+        rows.addListener((javafx.collections.ListChangeListener<Object>) change -> sizeToScene(dialog));
+    }
+
+    private static void sizeToScene(Dialog<?> dialog) {
+        Window window = dialog.getDialogPane().getScene() == null ? null
+                : dialog.getDialogPane().getScene().getWindow();
+        if (window != null && window.isShowing()) {
+            window.sizeToScene();
+        }
     }
 }

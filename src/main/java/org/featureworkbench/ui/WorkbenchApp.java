@@ -97,6 +97,13 @@ public final class WorkbenchApp extends Application {
         stage.setTitle("Feature Workbench — " + workspace.toAbsolutePath());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
+        // Some X11 window managers (openbox, as in Lubuntu) ignore the scene's size and open the
+        // window at its minimum: once the window is placed, ask again for the scene's size.
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+            javafx.animation.PauseTransition placed = new javafx.animation.PauseTransition(javafx.util.Duration.millis(100));
+            placed.setOnFinished(done -> growTo(stage, 1240, 800));
+            placed.play();
+        });
         Styles.icon(stage);
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             // For 'bench startup': report the time from JVM start to the first shown window, then quit.
@@ -142,6 +149,19 @@ public final class WorkbenchApp extends Application {
         }
         if (store != null) {
             store.close();
+        }
+    }
+
+    /** Makes the window at least this size, within the screen; a larger window stays as it is. */
+    private static void growTo(Stage stage, double width, double height) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(width, screen.getWidth());
+        double h = Math.min(height, screen.getHeight());
+        if (stage.getWidth() < w) {
+            stage.setWidth(w);
+        }
+        if (stage.getHeight() < h) {
+            stage.setHeight(h);
         }
     }
 }

@@ -35,9 +35,12 @@ public final class AddFeaturesDialog extends Dialog<FeatureGroup> {
         Label submitError = FormLayout.messageLabel("addSubmitError", "banner-error");
         submitError.textProperty().bind(vm.submitErrorProperty());
         FormLayout.fitDialogTo(this, submitError);
+        // a problem under the table, or a row added, must not push the buttons out of the window
+        FormLayout.fitDialogTo(this, problems);
         VBox form = new VBox(14, FormLayout.section("New features",
                 "Integral = 64-bit integer, Fractional = decimal number, String = text.",
                 new FeatureRowsEditor(vm.features()), problems), submitError);
+        FormLayout.fitDialogToRows(this, vm.features());
         form.getStyleClass().add("form");
         form.setPrefWidth(560);
         getDialogPane().setContent(form);

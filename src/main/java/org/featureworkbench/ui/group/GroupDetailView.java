@@ -100,6 +100,11 @@ public final class GroupDetailView extends VBox {
         delete.setId("deleteGroup");
         delete.getStyleClass().add("danger");
         delete.setOnAction(e -> vm.delete());
+        // On a narrow window the commands keep their labels; the title and description give way.
+        for (Button b : new Button[] {ingest, add, export, delete}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        titles.setMinWidth(0);
         HBox header = new HBox(8, titles, ingest, add, export, delete);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("page-header");
