@@ -88,7 +88,7 @@ public final class AddFeaturesViewModel {
         saving.set(true);
         submitError.set("");
         // Adding features copies the online table (~20 s per 300,000 records): off the short-task pool.
-        executor.executeJob(() -> store.addFeatures(group.name(), additions), result -> {
+        executor.executeMayWait(() -> store.addFeatures(group.name(), additions), result -> {
             saving.set(false);
             updated.set(result);
             events.groupUpdated(result);

@@ -123,7 +123,7 @@ public final class DeleteRecordViewModel {
         error.set("");
         // A delete that has to wait for features being added says so in the dialog until it is done;
         // it may wait minutes, so it runs off the short-task pool.
-        executor.executeJob(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(),
+        executor.executeMayWait(() -> store.records().deleteRecord(group.name(), id, time, chosen, Set.of(),
                 n -> showWait(write, n)), hidden -> {
             deleting.set(false);
             waiting.set("");

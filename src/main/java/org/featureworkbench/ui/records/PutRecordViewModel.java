@@ -157,7 +157,7 @@ public final class PutRecordViewModel {
         formError.set("");
         // A put that has to wait for features being added says so in the result line until it is
         // written; it may wait minutes, so it runs off the short-task pool (lookups go on meanwhile).
-        executor.executeJob(() -> store.records().putRecord(g.name(), record, targets, recordTtl,
+        executor.executeMayWait(() -> store.records().putRecord(g.name(), record, targets, recordTtl,
                 n -> showWait(write, n)), r -> {
             saving.set(false);
             result.set(describe(id, r));

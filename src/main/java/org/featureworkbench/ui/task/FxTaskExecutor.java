@@ -74,8 +74,18 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        counted(pool, work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> void executeMayWait(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        counted(jobs, work, onSuccess, onFailure);
+    }
+
+    private <T> void counted(ExecutorService on, Callable<T> work, Consumer<? super T> onSuccess,
+                             Consumer<? super Throwable> onFailure) {
         onFxThread(() -> running.set(running.get() + 1));
-        pool.execute(() -> {
+        on.execute(() -> {
             try {
                 T result = work.call();
                 onFxThread(() -> deliver(() -> onSuccess.accept(result)));

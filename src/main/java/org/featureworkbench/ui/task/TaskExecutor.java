@@ -26,14 +26,23 @@ public interface TaskExecutor {
     <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
     /**
-     * Runs long work (an ingest job, adding features, which copies the online table) or work that
-     * may wait for it (a put or delete of a group whose features are being added waits for the copy)
-     * on a thread of its own, so it never holds up the short tasks
+     * Runs long work (an ingest job) on a thread of its own, so it never holds up the short tasks
      * of {@link #execute}; it is not counted by {@link #runningTasksProperty()} (a job shows its own
      * progress, and the busy indicator must not spin for minutes). Same delivery contract as
      * {@link #execute}. The default runs it like any other task.
      */
     default <T> void executeJob(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        execute(work, onSuccess, onFailure);
+    }
+
+    /**
+     * Runs work that is usually short but may take minutes (adding features copies the online
+     * table; a put or delete of a group whose features are being added waits for that copy) on a
+     * thread of its own, so it never holds up the short tasks of {@link #execute}. Counted by
+     * {@link #runningTasksProperty()} like them. Same delivery contract as {@link #execute}. The
+     * default runs it like any other task.
+     */
+    default <T> void executeMayWait(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         execute(work, onSuccess, onFailure);
     }
 

@@ -60,7 +60,7 @@ class AddFeaturesViewModelTest {
         assertTrue(vm.canAddProperty().get());
         executor.takeLanes();
         vm.add();
-        assertEquals(java.util.List.of(LaneRecordingExecutor.Lane.JOB), executor.takeLanes(),
+        assertEquals(java.util.List.of(LaneRecordingExecutor.Lane.MAY_WAIT), executor.takeLanes(),
                 "adding features copies the online table: off the short tasks' two threads");
         FeatureGroup stored = store.describeFeatureGroup("customers");
         assertEquals(6, stored.features().size());

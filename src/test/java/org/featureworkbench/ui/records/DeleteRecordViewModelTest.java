@@ -53,7 +53,7 @@ class DeleteRecordViewModelTest {
         DeleteRecordViewModel delete = f.vm.newDeleteViewModel();
         f.executor.takeLanes();
         delete.delete();
-        assertEquals(org.featureworkbench.ui.task.LaneRecordingExecutor.Lane.JOB, f.executor.takeLanes().get(0),
+        assertEquals(org.featureworkbench.ui.task.LaneRecordingExecutor.Lane.MAY_WAIT, f.executor.takeLanes().get(0),
                 "a delete may wait minutes for features being added: never on the short tasks' two threads");
         assertTrue(delete.doneProperty().get());
         assertFalse(readable("c1"));

@@ -63,7 +63,7 @@ class PutRecordViewModelTest {
         assertTrue(form.canPutProperty().get());
         f.executor.takeLanes();
         form.put();
-        assertEquals(org.featureworkbench.ui.task.LaneRecordingExecutor.Lane.JOB, f.executor.takeLanes().get(0),
+        assertEquals(org.featureworkbench.ui.task.LaneRecordingExecutor.Lane.MAY_WAIT, f.executor.takeLanes().get(0),
                 "a put may wait minutes for features being added: never on the short tasks' two threads");
         assertEquals("c1: Online updated (newer event time); offline queued (in Parquet within a few seconds)",
                 form.resultProperty().get());

@@ -9,11 +9,11 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 /**
  * Runs everything at once on the calling thread, like {@link CurrentThreadTaskExecutor}, and
  * remembers which lane each piece of work was given: a test can then check that work which may
- * wait minutes goes to the job lane, never to the two threads that short tasks share.
+ * wait minutes never goes to the two threads that short tasks share.
  */
 public final class LaneRecordingExecutor implements TaskExecutor {
     /** The three lanes of {@link TaskExecutor}. */
-    public enum Lane { TASK, JOB, QUIET }
+    public enum Lane { TASK, MAY_WAIT, JOB, QUIET }
 
     private final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
     private final List<Lane> lanes = new ArrayList<>();
@@ -21,6 +21,12 @@ public final class LaneRecordingExecutor implements TaskExecutor {
     @Override
     public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         lanes.add(Lane.TASK);
+        now.execute(work, onSuccess, onFailure);
+    }
+
+    @Override
+    public <T> void executeMayWait(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        lanes.add(Lane.MAY_WAIT);
         now.execute(work, onSuccess, onFailure);
     }
 
