@@ -56,8 +56,9 @@ final class HistoryCommand extends RecordCommand {
      * write time that would show it.
      */
     private String laterVersions(FeatureStore store) {
+        // Every write of the record, earlier writes of one event time too: the first write counts.
         TimeTravel all = store.query().timeTravel(group).history().record(id)
-                .includeDeleted(includeDeleted).includeDuplicates(includeDuplicates);
+                .includeDeleted(includeDeleted).includeDuplicates(true);
         Instant[] first = new Instant[1];
         store.query().stream(all, QueryOptions.DEFAULT, new QueryCancellation(), new RowSink() {
             private int writeTime = -1;

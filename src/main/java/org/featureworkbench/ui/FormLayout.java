@@ -56,14 +56,31 @@ public final class FormLayout {
      * were added, and the new row's node must exist before the size is taken.
      */
     public static void fitDialogToRows(Dialog<?> dialog, javafx.collections.ObservableList<?> rows) {
-        rows.addListener((javafx.collections.ListChangeListener<Object>) change -> sizeToScene(dialog));
+        rows.addListener((javafx.collections.ListChangeListener<Object>) change -> {
+            boolean added = false;
+            while (change.next()) {
+                added |= change.wasAdded() && !change.wasUpdated();
+            }
+            if (added) {
+                sizeToScene(dialog);
+            }
+        });
     }
 
     private static void sizeToScene(Dialog<?> dialog) {
         Window window = dialog.getDialogPane().getScene() == null ? null
                 : dialog.getDialogPane().getScene().getWindow();
         if (window != null && window.isShowing()) {
+            // Grow only: a message that clears or a row removed keeps the size the user sees (or set).
+            double width = window.getWidth();
+            double height = window.getHeight();
             window.sizeToScene();
+            if (window.getWidth() < width) {
+                window.setWidth(width);
+            }
+            if (window.getHeight() < height) {
+                window.setHeight(height);
+            }
         }
     }
 }

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * {@code mvn javafx:run}) on {@link Workspace#defaultDirectory()}.
  */
 public final class WorkbenchApp extends Application {
+    /** The main window's size at first: its scene's, and the window's when a window manager ignores that. */
+    private static final double WIDTH = 1240;
+    private static final double HEIGHT = 800;
+
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
     /** System property: print the time to the first window and exit (used by {@code bench startup}). */
     public static final String STARTUP_PROBE = "fwb.startupProbe";
@@ -91,19 +95,22 @@ public final class WorkbenchApp extends Application {
         });
         MainViewModel vm = new MainViewModel(store, executor, dialogs);
         vm.health().onNewDatabaseNeeded(() -> closeRepairAndReopen(stage));
-        Scene scene = new Scene(new MainView(vm), 1240, 800);
+        boolean reopened = stage.isShowing(); // after a repair: the window already shows its progress
+        Scene scene = new Scene(new MainView(vm), WIDTH, HEIGHT);
         Styles.apply(scene);
         stage.setScene(scene);
         stage.setTitle("Feature Workbench — " + workspace.toAbsolutePath());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        // Some X11 window managers (openbox, as in Lubuntu) ignore the scene's size and open the
-        // window at its minimum: once the window is placed, ask again for the scene's size.
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
-            javafx.animation.PauseTransition placed = new javafx.animation.PauseTransition(javafx.util.Duration.millis(100));
-            placed.setOnFinished(done -> growTo(stage, 1240, 800));
-            placed.play();
-        });
+        if (!reopened) {
+            // Some X11 window managers (openbox, as in Lubuntu) ignore the scene's size and open the
+            // window at its minimum: once the window is placed, ask again for the scene's size.
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> {
+                javafx.animation.PauseTransition placed = new javafx.animation.PauseTransition(javafx.util.Duration.millis(100));
+                placed.setOnFinished(done -> growTo(stage));
+                placed.play();
+            });
+        }
         Styles.icon(stage);
         if (Boolean.getBoolean(STARTUP_PROBE)) {
             // For 'bench startup': report the time from JVM start to the first shown window, then quit.
@@ -114,6 +121,9 @@ public final class WorkbenchApp extends Application {
             });
         }
         stage.show();
+        if (reopened) {
+            growTo(stage); // a new scene on a showing window keeps the window's (progress line's) size
+        }
         vm.refresh();
         vm.checkAtOpening();
     }
@@ -152,16 +162,21 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Makes the window at least this size, within the screen; a larger window stays as it is. */
-    private static void growTo(Stage stage, double width, double height) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double w = Math.min(width, screen.getWidth());
-        double h = Math.min(height, screen.getHeight());
-        if (stage.getWidth() < w) {
-            stage.setWidth(w);
+    /**
+     * Makes a normal window at least {@link #WIDTH} × {@link #HEIGHT}, within its screen, and moves
+     * it back onto the screen if growing took it past an edge; a larger, maximized, full-screen,
+     * minimized or closed window stays as it is.
+     */
+    private static void growTo(Stage stage) {
+        if (!stage.isShowing() || stage.isMaximized() || stage.isFullScreen() || stage.isIconified()) {
+            return;
         }
-        if (stage.getHeight() < h) {
-            stage.setHeight(h);
-        }
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
+                        stage.getWidth(), stage.getHeight()).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        stage.setWidth(Math.max(stage.getWidth(), Math.min(WIDTH, screen.getWidth())));
+        stage.setHeight(Math.max(stage.getHeight(), Math.min(HEIGHT, screen.getHeight())));
+        stage.setX(Math.max(screen.getMinX(), Math.min(stage.getX(), screen.getMaxX() - stage.getWidth())));
+        stage.setY(Math.max(screen.getMinY(), Math.min(stage.getY(), screen.getMaxY() - stage.getHeight())));
     }
 }

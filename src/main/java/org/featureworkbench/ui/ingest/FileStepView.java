@@ -65,6 +65,10 @@ final class FileStepView extends VBox {
         busy.setAlignment(Pos.CENTER_LEFT);
         busy.visibleProperty().bind(vm.inferringProperty());
         busy.managedProperty().bind(vm.inferringProperty());
+        // What is being read stays as it is until the reading is done.
+        for (javafx.scene.Node input : new javafx.scene.Node[] {path, choose, format, delimiter, encoding}) {
+            input.disableProperty().bind(vm.inferringProperty());
+        }
 
         getChildren().addAll(
                 FormLayout.section("File", "CSV (with a header row), Parquet, or JSON Lines (one JSON object per line).",

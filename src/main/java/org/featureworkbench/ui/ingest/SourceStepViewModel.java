@@ -88,8 +88,9 @@ public final class SourceStepViewModel {
             return;
         }
         Path wanted = chosen.toAbsolutePath().normalize();
-        executor.executeQuietly(() -> store.ingest().interruptedJobs().stream()
-                .filter(r -> r.file().equals(wanted)).findFirst(), found -> {
+        // Typing a path asks on every keystroke: only a file that is there is looked up.
+        executor.executeQuietly(() -> !java.nio.file.Files.isRegularFile(wanted) ? java.util.Optional.<IngestJobRecord>empty()
+                : store.ingest().interruptedJobs().stream().filter(r -> r.file().equals(wanted)).findFirst(), found -> {
                     if (wanted.equals(file.get() == null ? null : file.get().toAbsolutePath().normalize())) {
                         interrupted.set(found.map(SourceStepViewModel::interruptedNotice).orElse(""));
                     }
@@ -131,6 +132,7 @@ public final class SourceStepViewModel {
         }
         if (text.isEmpty()) {
             file.set(null);
+            error.set("");
             return;
         }
         try {
@@ -186,6 +188,9 @@ public final class SourceStepViewModel {
         error.set("");
         executor.execute(() -> Reading.of(store, source, options), result -> {
             inferring.set(false);
+            if (changedSince(source, options)) {
+                return; // the user chose another file or options meanwhile: this reading is not theirs
+            }
             preview.load(result.preview());
             inferred.set(result.inferred());
             inferenceProblem.set(result.inferenceProblem());
@@ -194,8 +199,18 @@ public final class SourceStepViewModel {
             done.accept(result.inferred());
         }, e -> {
             inferring.set(false);
-            Failures.inline(error, dialogs, "read " + source.getFileName()).accept(e);
+            if (!changedSince(source, options)) {
+                Failures.inline(error, dialogs, "read " + source.getFileName()).accept(e);
+            }
         });
+    }
+
+    private boolean changedSince(Path source, FileOptions options) {
+        try {
+            return !source.equals(file.get()) || !options.equals(fileOptions());
+        } catch (FeatureStoreException e) {
+            return true;
+        }
     }
 
     /** What one read of the file found; built on the background thread. */

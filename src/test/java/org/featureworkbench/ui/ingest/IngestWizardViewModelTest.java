@@ -338,11 +338,15 @@ class IngestWizardViewModelTest {
         assertEquals(WizardStep.PREVIEW, vm.stepProperty().get(), vm.source().errorProperty().get());
 
         IngestWizardViewModel other = wizard(new CurrentThreadTaskExecutor(), null);
-        other.source().pathTextProperty().set("");
+        other.source().pathTextProperty().set(file.toString());
+        other.source().pathTextProperty().set(" ");
         assertNull(other.source().fileProperty().get(), "a blank path chooses no file");
         other.source().pathTextProperty().set("bad\0name.csv");
         assertNull(other.source().fileProperty().get());
         assertTrue(other.source().errorProperty().get().contains("is not a file path"), other.source().errorProperty().get());
+        other.source().pathTextProperty().set("");
+        assertEquals("", other.source().errorProperty().get(), "clearing the field clears the message");
+        other.source().pathTextProperty().set("bad\0name.csv");
         dialogs.fileAnswers.push(java.util.Optional.of(file));
         other.source().chooseFile();
         assertEquals(file.toAbsolutePath().toString(), other.source().pathTextProperty().get());
@@ -356,5 +360,34 @@ class IngestWizardViewModelTest {
         vm.next();
         assertEquals(WizardStep.FILE, vm.stepProperty().get());
         assertTrue(vm.source().errorProperty().get().contains("nowhere.csv"), vm.source().errorProperty().get());
+    }
+
+    @Test
+    void aReadingOfAFileReplacedMeanwhileIsDropped() throws Exception {
+        Path first = csv("first.csv", "f_id,event_time\nf1,2024-05-01T10:00:00Z\n");
+        Path second = csv("second.csv", "s_id,event_time\ns1,2024-05-01T10:00:00Z\n");
+        java.util.List<Runnable> held = new java.util.ArrayList<>();
+        TaskExecutor holding = new TaskExecutor() {
+            private final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
+
+            @Override
+            public <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                                    java.util.function.Consumer<? super Throwable> failed) {
+                held.add(() -> now.execute(work, ok, failed));
+            }
+
+            @Override
+            public javafx.beans.property.ReadOnlyIntegerProperty runningTasksProperty() {
+                return now.runningTasksProperty();
+            }
+        };
+        IngestWizardViewModel vm = wizard(holding, null);
+        vm.source().pathTextProperty().set(first.toString());
+        vm.next();
+        vm.source().pathTextProperty().set(second.toString());
+        held.forEach(Runnable::run);
+        assertEquals(WizardStep.FILE, vm.stepProperty().get(), "the reading of first.csv does not open the preview of second.csv");
+        assertNull(vm.source().inferredProperty().get());
+        assertTrue(vm.source().columns().isEmpty());
     }
 }

@@ -12,7 +12,7 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
  * wait minutes never goes to the two threads that short tasks share.
  */
 public final class LaneRecordingExecutor implements TaskExecutor {
-    /** The three lanes of {@link TaskExecutor}. */
+    /** The four lanes of {@link TaskExecutor}. */
     public enum Lane { TASK, MAY_WAIT, JOB, QUIET }
 
     private final CurrentThreadTaskExecutor now = new CurrentThreadTaskExecutor();
