@@ -71,16 +71,9 @@ public final class FormLayout {
         Window window = dialog.getDialogPane().getScene() == null ? null
                 : dialog.getDialogPane().getScene().getWindow();
         if (window != null && window.isShowing()) {
-            // Grow only: a message that clears or a row removed keeps the size the user sees (or set).
-            double width = window.getWidth();
-            double height = window.getHeight();
+            // Not "grow only": on X11 a window's size follows a resize asynchronously, so its size
+            // read right after sizeToScene() is stale, and setting it back fought the resize.
             window.sizeToScene();
-            if (window.getWidth() < width) {
-                window.setWidth(width);
-            }
-            if (window.getHeight() < height) {
-                window.setHeight(height);
-            }
         }
     }
 }
