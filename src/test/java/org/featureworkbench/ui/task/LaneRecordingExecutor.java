@@ -20,25 +20,26 @@ public final class LaneRecordingExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        lanes.add(Lane.TASK);
-        now.execute(work, onSuccess, onFailure);
+        on(Lane.TASK, work, onSuccess, onFailure);
     }
 
     @Override
     public <T> void executeMayWait(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        lanes.add(Lane.MAY_WAIT);
-        now.execute(work, onSuccess, onFailure);
+        on(Lane.MAY_WAIT, work, onSuccess, onFailure);
     }
 
     @Override
     public <T> void executeJob(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        lanes.add(Lane.JOB);
-        now.execute(work, onSuccess, onFailure);
+        on(Lane.JOB, work, onSuccess, onFailure);
     }
 
     @Override
     public <T> void executeQuietly(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-        lanes.add(Lane.QUIET);
+        on(Lane.QUIET, work, onSuccess, onFailure);
+    }
+
+    private <T> void on(Lane lane, Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+        lanes.add(lane);
         now.execute(work, onSuccess, onFailure);
     }
 
