@@ -1,8 +1,5 @@
 package org.featureworkbench.ui.explore;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
@@ -24,7 +21,6 @@ import org.featureworkbench.ui.FormLayout;
 
 /** The Chart tab of the Explore page: x and y pickers, the chart, and why nothing (or not all) is drawn. */
 final class ChartView extends VBox {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private final ChartViewModel vm;
     private final StackPane area = new StackPane();
 
@@ -102,7 +98,7 @@ final class ChartView extends VBox {
             xAxis.setTickLabelFormatter(new StringConverter<>() {
                 @Override
                 public String toString(Number millis) {
-                    return TIME.format(Instant.ofEpochMilli(millis.longValue()));
+                    return TimeTicks.label(millis.longValue(), xAxis.getUpperBound() - xAxis.getLowerBound());
                 }
 
                 @Override
