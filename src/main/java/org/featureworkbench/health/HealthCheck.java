@@ -71,8 +71,13 @@ final class HealthCheck {
         findings.addAll(offline.findings());
         int segments = journals(findings);
         return new HealthReport(workspace, findings, (database == null ? "no database (it cannot be opened)"
-                : tables + " database tables (" + rows + " rows)") + ", " + definitions + " definition files, "
-                + offline.filesRead() + " Parquet files, " + segments + " journal segments");
+                : count(tables, "database table") + " (" + count(rows, "row") + ")") + ", "
+                + count(definitions, "definition file") + ", " + count(offline.filesRead(), "Parquet file") + ", "
+                + count(segments, "journal segment"));
+    }
+
+    private static String count(long n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 
     private List<FeatureGroup> catalogGroups(List<Finding> findings) {

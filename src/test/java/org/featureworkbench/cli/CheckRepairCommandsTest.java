@@ -39,7 +39,7 @@ class CheckRepairCommandsTest {
         CliRunner.Result check = cli.run("check");
         assertEquals(0, check.exitCode(), check.toString());
         assertTrue(check.out().contains("No damage found."), check.out());
-        assertTrue(check.out().contains("1 definition files"), check.out());
+        assertTrue(check.out().contains("1 definition file, "), check.out());
     }
 
     @Test
