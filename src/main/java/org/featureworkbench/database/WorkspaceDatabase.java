@@ -51,7 +51,8 @@ public final class WorkspaceDatabase implements DataSource {
     /** How long a lock file whose server stopped answering is given to disappear (a clean exit). */
     private static final Duration CLEAN_EXIT_GRACE = Duration.ofSeconds(1);
     /** In-JVM half of the hand-over lock (a FileLock guards only against other processes). */
-    private static final Object HANDOVER_GUARD = new Object();
+    /** Package-private for {@code DisposedPoolDuringHandOverTest}, which holds it to stand for a slow turn. */
+    static final Object HANDOVER_GUARD = new Object();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkspaceDatabase.class);
 
     private final String url;
@@ -99,6 +100,12 @@ public final class WorkspaceDatabase implements DataSource {
                 }
                 return wrap(c, gen);
             } catch (SQLException | RuntimeException e) {
+                if (gen != current) {
+                    // Another thread of this process found the hand-over first and replaced this
+                    // generation's pool (disposing it) while this one waited for its turn to open:
+                    // H2 then says "Connection pool has been disposed". Take the new pool.
+                    continue;
+                }
                 if (!ConnectionLoss.isHandOver(e)) {
                     throw e;
                 }
@@ -242,6 +249,15 @@ public final class WorkspaceDatabase implements DataSource {
         return others.isEmpty() ? "no other process of this workspace runs"
                 : "processes on this workspace: " + others.stream().map(ProcessInfo::describe)
                         .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * What a thread that finds a connection lost does: marks the pool lost and replaces it (the
+     * old pool is disposed). Package-private for {@code DisposedPoolDuringHandOverTest}.
+     */
+    void followHandOver() {
+        current.lost = true;
+        generation();
     }
 
     /** The current pool; a fresh one once a connection of the old one was lost. */
