@@ -160,7 +160,18 @@ final class IngestJobFiles {
             return Optional.empty();
         }
         try {
-            return Optional.of(withLiveStatus(JSON.readValue(file.toFile(), IngestJobRecord.class)));
+            IngestJobRecord live = withLiveStatus(JSON.readValue(file.toFile(), IngestJobRecord.class));
+            if (live.status() == IngestJobRecord.Status.INTERRUPTED) {
+                // The job may have ended between the read and the lock test: a job writes its last
+                // record before it lets go of its lock, so a second read tells an ended job (now
+                // SUCCEEDED, FAILED or CANCELLED) from one whose process ended before it did. Seen
+                // in ManyProcessesOneWorkspaceIT: a finished ingest was called interrupted.
+                IngestJobRecord again = JSON.readValue(file.toFile(), IngestJobRecord.class);
+                if (again.status() != IngestJobRecord.Status.RUNNING) {
+                    return Optional.of(again);
+                }
+            }
+            return Optional.of(live);
         } catch (IOException e) {
             LOG.warn("Unreadable ingest job record {} skipped: {}", file, e.getMessage());
             return Optional.empty();
