@@ -95,7 +95,9 @@ public final class AddFeaturesViewModel {
         }, e -> {
             saving.set(false);
             submitError.set(e instanceof FeatureStoreException ? e.getMessage()
-                    : "The features were not added: " + e);
+                    : "The features were not added: something unexpected went wrong"
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + ". Nothing was changed; the details are in the log.");
         });
     }
 

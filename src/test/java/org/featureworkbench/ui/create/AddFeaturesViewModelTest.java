@@ -78,4 +78,25 @@ class AddFeaturesViewModelTest {
         assertTrue(vm.submitErrorProperty().get().contains("customers"), vm.submitErrorProperty().get());
         assertNull(vm.updatedProperty().get());
     }
+
+    @Test
+    void anUnexpectedFailureIsToldWithoutAJavaClassName() {
+        org.featureworkbench.ui.task.TaskExecutor failing = new org.featureworkbench.ui.task.TaskExecutor() {
+            @Override
+            public <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                                    java.util.function.Consumer<? super Throwable> failed) {
+                failed.accept(new IllegalStateException("the disk went away"));
+            }
+
+            @Override
+            public javafx.beans.property.ReadOnlyIntegerProperty runningTasksProperty() {
+                return executor.runningTasksProperty();
+            }
+        };
+        AddFeaturesViewModel vm = new AddFeaturesViewModel(store, failing, group, main);
+        vm.features().get(0).nameProperty().set("segment");
+        vm.add();
+        assertEquals("The features were not added: something unexpected went wrong (the disk went away). Nothing was"
+                + " changed; the details are in the log.", vm.submitErrorProperty().get());
+    }
 }
