@@ -74,8 +74,9 @@ final class HistoryCommand extends RecordCommand {
 
             @Override
             public void row(Object[] values) {
-                Instant written = writeTime < 0 ? null : asInstant(values[writeTime]);
-                if (written != null && (first[0] == null || written.isBefore(first[0]))) {
+                // write_time is a TIMESTAMPTZ: the query engine hands it over as an Instant.
+                if (writeTime >= 0 && values[writeTime] instanceof Instant written
+                        && (first[0] == null || written.isBefore(first[0]))) {
                     first[0] = written;
                 }
             }
@@ -84,19 +85,4 @@ final class HistoryCommand extends RecordCommand {
                 + first[0] + "; use --as-of " + first[0] + " or later to see it)";
     }
 
-    private static Instant asInstant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime t) {
-            return t.toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof Instant t) {
-            return t;
-        }
-        return null;
-    }
 }
