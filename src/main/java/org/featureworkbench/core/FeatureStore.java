@@ -23,6 +23,7 @@ import org.featureworkbench.health.HealthOperations;
 import org.featureworkbench.query.CopyMode;
 import org.featureworkbench.query.DuckDbQueryEngine;
 import org.featureworkbench.query.QueryHistory;
+import org.featureworkbench.model.CatalogStamp;
 import org.featureworkbench.registry.FeatureGroupCatalog;
 import org.featureworkbench.registry.GroupCache;
 import org.slf4j.Logger;
@@ -186,6 +187,14 @@ public final class FeatureStore implements AutoCloseable {
      */
     public boolean hasFeatureGroup(String name) {
         return groupCache.get(name).isPresent();
+    }
+
+    /**
+     * The catalog's fingerprint ({@link CatalogStamp}): one small query, cheap enough for a window
+     * to ask every few seconds whether groups were created, changed or deleted elsewhere.
+     */
+    public CatalogStamp catalogStamp() {
+        return catalog.stamp();
     }
 
     /** ListFeatureGroups. */

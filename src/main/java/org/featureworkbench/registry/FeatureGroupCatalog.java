@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.featureworkbench.model.CatalogStamp;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -42,6 +43,9 @@ public interface FeatureGroupCatalog extends AutoCloseable {
 
     /** Only the current version stamp of the group (cheaper than {@link #findEntry}), or empty. */
     OptionalLong version(String name);
+
+    /** The catalog's fingerprint: changes whenever a group is created, changed or deleted. */
+    CatalogStamp stamp();
 
     /** ListFeatureGroups: groups whose name contains the text, sorted as asked. */
     List<FeatureGroup> list(GroupListQuery query);

@@ -18,6 +18,7 @@ import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.featureworkbench.database.Retry;
+import org.featureworkbench.model.CatalogStamp;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -132,6 +133,22 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
             return CatalogVersions.current(c, name);
         } catch (SQLException e) {
             throw storeError("could not read feature group '" + name + "'", e);
+        }
+    }
+
+    @Override
+    public CatalogStamp stamp() {
+        return Retry.onLostConnection(this::stampOnce);
+    }
+
+    private CatalogStamp stampOnce() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(VERSION), 0) FROM FWB_FEATURE_GROUP");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new CatalogStamp(rs.getLong(1), rs.getLong(2));
+        } catch (SQLException e) {
+            throw storeError("could not read the feature group catalog", e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.featureworkbench.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.model.CatalogStamp;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -58,6 +60,39 @@ class H2FeatureGroupCatalogTest {
         assertEquals(created.creationTime(), read.creationTime());
         assertEquals(0, read.creationTime().getNano(), "creation time has second precision");
         assertEquals(new TtlDuration(TtlUnit.DAYS, 7), read.definition().onlineStore().ttl());
+    }
+
+    @Test
+    void theStampChangesWithEveryCreateChangeAndDeleteAndWithNothingElse() {
+        CatalogStamp empty = store.catalogStamp();
+        assertEquals(new CatalogStamp(0, 0), empty);
+        store.createFeatureGroup(customers("customers"));
+        CatalogStamp created = store.catalogStamp();
+        assertEquals(1, created.groupCount());
+
+        store.records().putRecord("customers", org.featureworkbench.model.Record.builder().put("customer_id", "c1")
+                .put("event_time", "2026-12-01T10:00:00Z").put("age", "41").build(), java.util.Set.of(), null);
+        store.listFeatureGroups(GroupListQuery.ALL);
+        assertEquals(created, store.catalogStamp(), "records and reads leave the catalog as it was");
+
+        List<CatalogStamp> seen = new java.util.ArrayList<>(List.of(empty, created));
+        store.updateTags("customers", Map.of("team", "risk"), List.of());
+        seen.add(store.catalogStamp());
+        store.updateFeatureMetadata("customers", "age", new FeatureMetadataUpdate("years", null, List.of()));
+        seen.add(store.catalogStamp());
+        store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
+        seen.add(store.catalogStamp());
+        store.updateOnlineTtl("customers", null);
+        seen.add(store.catalogStamp());
+        // Deleted and created again under the same name: as many groups as before, and still a new stamp.
+        store.deleteFeatureGroup("customers", false);
+        seen.add(store.catalogStamp());
+        store.createFeatureGroup(customers("customers"));
+        seen.add(store.catalogStamp());
+        for (int i = 1; i < seen.size(); i++) {
+            assertNotEquals(seen.get(i - 1), seen.get(i), "every change gives a new stamp: " + seen);
+        }
+        assertEquals(seen.get(6), empty, "an empty catalog again: the same stamp as before anything was created");
     }
 
     @Test

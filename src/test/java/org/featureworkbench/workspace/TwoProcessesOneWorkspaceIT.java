@@ -27,9 +27,13 @@ class TwoProcessesOneWorkspaceIT {
     void secondProcessCreatesGroupWhileFirstHoldsTheWorkspaceOpen() throws Exception {
         try (FeatureStore gui = Workspace.open(workspace)) {
             gui.createFeatureGroup(Definitions.customers("from-gui"));
+            org.featureworkbench.model.CatalogStamp before = gui.catalogStamp();
 
             ChildResult child = runChild("create", "from-cli");
             assertEquals(0, child.exitCode, child.output);
+            // What the GUI's every-two-seconds check reads to notice another process's change.
+            assertEquals(2, gui.catalogStamp().groupCount());
+            assertTrue(gui.catalogStamp().latestVersion() > before.latestVersion(), gui.catalogStamp() + " vs " + before);
 
             List<String> names = gui.listFeatureGroups(GroupListQuery.ALL).stream().map(FeatureGroup::name).toList();
             assertEquals(List.of("from-cli", "from-gui"), names, "the open process sees the other's group");

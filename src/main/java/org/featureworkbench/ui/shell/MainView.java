@@ -47,6 +47,8 @@ public final class MainView extends BorderPane {
     private final Timeline jobsPolling;
     // Reads the API server's traffic once a second while it runs (status bar and Connect page).
     private final Timeline trafficPolling = new Timeline(new KeyFrame(Duration.seconds(1), e -> pollTraffic()));
+    // Asks every two seconds whether groups changed outside this window (the command line, the API).
+    private final Timeline catalogPolling = new Timeline(new KeyFrame(Duration.seconds(2), e -> pollCatalog()));
     // Held here: a binding only its listener refers to can be garbage-collected and stop firing.
     private final BooleanBinding pollJobs;
     private ExploreViewModel explore;
@@ -63,6 +65,7 @@ public final class MainView extends BorderPane {
         setCenter(center(detail));
         setBottom(statusBar());
         trafficPolling.setCycleCount(Timeline.INDEFINITE);
+        catalogPolling.setCycleCount(Timeline.INDEFINITE);
         if (vm.connect().stateProperty().get() == ServerState.RUNNING) {
             trafficPolling.play();
         }
@@ -80,6 +83,7 @@ public final class MainView extends BorderPane {
         });
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
+                catalogPolling.play();
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::ingestFile);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newGroup);
                 scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), sidebar::focusSearch);
@@ -98,7 +102,7 @@ public final class MainView extends BorderPane {
         newGroup.setOnAction(e -> newGroup());
         Button refresh = new Button("Refresh");
         refresh.setId("refresh");
-        refresh.setTooltip(new Tooltip("Reload the groups, e.g. after the command line changed them"));
+        refresh.setTooltip(new Tooltip("Reload the groups now (changes made by the command line or the API also show by themselves within seconds)"));
         refresh.setOnAction(e -> vm.refresh());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -247,6 +251,14 @@ public final class MainView extends BorderPane {
             return;
         }
         vm.connect().pollTraffic();
+    }
+
+    private void pollCatalog() {
+        if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+            catalogPolling.stop();
+            return;
+        }
+        vm.checkForOutsideChanges();
     }
 
     private void pollJobs() {

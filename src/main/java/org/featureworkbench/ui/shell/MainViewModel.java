@@ -21,6 +21,7 @@ import org.featureworkbench.health.Finding;
 import org.featureworkbench.health.HealthReport;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.GroupListQuery;
+import org.featureworkbench.model.CatalogStamp;
 import org.featureworkbench.ui.dialog.DialogService;
 import org.featureworkbench.ui.connect.ConnectViewModel;
 import org.featureworkbench.ui.group.GroupEvents;
@@ -32,7 +33,9 @@ import org.featureworkbench.ui.task.TaskExecutor;
 /**
  * State of the workbench shell: the loaded feature groups, the live search over them, the
  * selected group, the Jobs, Explore and Datasets pages, and the status line. Groups changed elsewhere (detail page, dialogs) come back
- * through {@link GroupEvents} so the sidebar and the page always show the same version.
+ * through {@link GroupEvents} so the sidebar and the page always show the same version; groups changed
+ * outside this window (the command line, another window, a client of the API) come back through
+ * {@link #checkForOutsideChanges()}, which the view calls every few seconds.
  */
 public final class MainViewModel implements GroupEvents {
     private final FeatureStore store;
@@ -57,6 +60,9 @@ public final class MainViewModel implements GroupEvents {
     private final HealthViewModel health;
     private final BooleanProperty showingConnect = new SimpleBooleanProperty(this, "showingConnect", false);
     private final ConnectViewModel connect;
+    // The catalog as this window last read it (JavaFX thread only); null until the first load.
+    private CatalogStamp knownStamp;
+    private boolean checkingForChanges;
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
         this.store = store;
@@ -76,7 +82,10 @@ public final class MainViewModel implements GroupEvents {
         store.onWaitNotice(message -> executor.executeQuietly(() -> message, waitNotice::set, e -> { }));
     }
 
-    /** The latest "waiting for another process" notice of this process, empty until there is one. */
+    /**
+     * The latest notice about what other processes do: a wait for one of them, or a group they
+     * changed or deleted. Empty until there is one.
+     */
     public StringProperty waitNoticeProperty() {
         return waitNotice;
     }
@@ -90,12 +99,60 @@ public final class MainViewModel implements GroupEvents {
     /** Reloads the group list from the store, keeping the selection when the group still exists. */
     public void refresh() {
         String selectedName = Optional.ofNullable(selectedGroup.get()).map(FeatureGroup::name).orElse(null);
-        executor.execute(() -> store.listFeatureGroups(GroupListQuery.ALL), list -> {
-            groups.setAll(list);
+        executor.execute(this::readCatalog, catalog -> {
+            knownStamp = catalog.stamp();
+            groups.setAll(catalog.groups());
             loaded.set(true);
             selectedGroup.set(selectedName == null ? null : find(selectedName).orElse(null));
         }, e -> dialogs.showError("Could not load feature groups",
                 "The feature groups of this workspace could not be read: " + e.getMessage(), e));
+    }
+
+    /**
+     * Reloads the groups when the catalog changed outside this window since it last read it, so
+     * a group created, changed or deleted by the command line, another window or a client of the
+     * API shows without Refresh. One small query when nothing changed; quiet (no busy indicator).
+     * Skipped while this window's own tasks run: a change of its own arrives through
+     * {@link GroupEvents} when its task is done and must not be mistaken for someone else's.
+     */
+    public void checkForOutsideChanges() {
+        if (checkingForChanges || knownStamp == null || executor.runningTasksProperty().get() > 0) {
+            return;
+        }
+        checkingForChanges = true;
+        CatalogStamp known = knownStamp;
+        executor.executeQuietly(() -> {
+            CatalogStamp now = store.catalogStamp();
+            return now.equals(known) ? null : readCatalog();
+        }, catalog -> {
+            checkingForChanges = false;
+            // A task of this window that started meanwhile may have changed a group itself; look again later.
+            if (catalog != null && executor.runningTasksProperty().get() == 0) {
+                applyOutsideChanges(catalog);
+            }
+        }, e -> checkingForChanges = false);
+    }
+
+    private Catalog readCatalog() {
+        // The stamp first: a change between the two reads makes the next check read the list again.
+        CatalogStamp stamp = store.catalogStamp();
+        return new Catalog(stamp, store.listFeatureGroups(GroupListQuery.ALL));
+    }
+
+    private void applyOutsideChanges(Catalog catalog) {
+        knownStamp = catalog.stamp();
+        CatalogDiff diff = CatalogDiff.between(groups, catalog.groups());
+        if (diff.isEmpty()) {
+            return;
+        }
+        String selectedName = Optional.ofNullable(selectedGroup.get()).map(FeatureGroup::name).orElse(null);
+        groups.removeIf(g -> diff.deleted().contains(g.name()));
+        diff.createdOrChanged().forEach(this::upsert);
+        if (selectedName != null) {
+            // A deleted group's page empties (its notice says why) rather than jumping to another group.
+            selectedGroup.set(find(selectedName).orElse(null));
+        }
+        diff.notice().ifPresent(waitNotice::set);
     }
 
     /** Creates the bundled sample groups that do not exist yet, ingests their rows, then reports what happened. */
@@ -265,6 +322,10 @@ public final class MainViewModel implements GroupEvents {
         }
         groups.add(group);
         groups.sort(java.util.Comparator.comparing(FeatureGroup::name));
+    }
+
+    /** The catalog as read at one moment: its stamp and its groups. */
+    private record Catalog(CatalogStamp stamp, List<FeatureGroup> groups) {
     }
 
     /** The loaded group with this name. */

@@ -3,6 +3,7 @@ package org.featureworkbench.ui.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -13,7 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.database.WaitNotices;
+import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
+import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.testing.Definitions;
 import org.featureworkbench.ui.ScriptedDialogs;
 import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
@@ -122,6 +125,56 @@ class MainViewModelTest {
         vm.groupDeleted(store.deleteFeatureGroup("b", false));
         assertNull(vm.selectedGroupProperty().get());
         assertTrue(vm.emptyProperty().get());
+    }
+
+    @Test
+    void groupsCreatedChangedAndDeletedElsewhereShowWithoutRefresh() {
+        store.createFeatureGroup(Definitions.customers("customers"));
+        vm.refresh();
+        FeatureGroup shown = vm.find("customers").orElseThrow();
+        vm.selectedGroupProperty().set(shown);
+
+        vm.checkForOutsideChanges();
+        assertSame(shown, vm.find("customers").orElseThrow(), "nothing changed: nothing is reloaded");
+        assertEquals("", vm.waitNoticeProperty().get());
+
+        // What the command line or a client of the API would do: the store, not this window.
+        store.createFeatureGroup(Definitions.customers("accounts"));
+        vm.checkForOutsideChanges();
+        assertEquals(List.of("accounts", "customers"), visibleNames());
+        assertEquals("customers", vm.selectedGroupProperty().get().name(), "a new group does not take the selection");
+        assertEquals("", vm.waitNoticeProperty().get(), "a new group just appears");
+
+        store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
+        vm.checkForOutsideChanges();
+        assertEquals(5, vm.selectedGroupProperty().get().features().size(), "the page shows the new feature");
+        assertEquals("Feature group 'customers' was changed elsewhere (the command line, another window or the API);"
+                + " it has 5 features now", vm.waitNoticeProperty().get());
+
+        store.deleteFeatureGroup("customers", false);
+        vm.checkForOutsideChanges();
+        assertEquals(List.of("accounts"), visibleNames());
+        assertNull(vm.selectedGroupProperty().get(), "the page empties rather than jumping to another group");
+        assertEquals("Feature group 'customers' was deleted elsewhere (the command line, another window or the API)",
+                vm.waitNoticeProperty().get());
+        assertEquals("1 feature group", vm.groupCountTextProperty().get());
+    }
+
+    @Test
+    void aChangeMadeInThisWindowIsNotReportedAsMadeElsewhere() {
+        store.createFeatureGroup(Definitions.customers("customers"));
+        vm.refresh();
+        vm.selectedGroupProperty().set(vm.find("customers").orElseThrow());
+        // As the add-features dialog, the tag editor and the new-group dialog report their results.
+        vm.groupUpdated(store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING))));
+        vm.groupUpdated(store.updateTags("customers", Map.of("team", "risk"), Set.of()));
+        vm.groupCreated(store.createFeatureGroup(Definitions.customers("accounts")));
+        FeatureGroup shown = vm.find("customers").orElseThrow();
+
+        vm.checkForOutsideChanges();
+        assertEquals("", vm.waitNoticeProperty().get());
+        assertSame(shown, vm.find("customers").orElseThrow(), "the group this window changed equals the stored one");
+        assertEquals(List.of("accounts", "customers"), visibleNames());
     }
 
     @Test

@@ -116,6 +116,33 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void groupsChangedElsewhereShowWithinSecondsWithoutRefresh(FxRobot robot) throws Exception {
+        app.settle();
+        // As the command line or a client of the API would: through the store, not this window.
+        app.store.createFeatureGroup(Definitions.customers("elsewhere"));
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> sidebarNames(robot).contains("elsewhere"));
+        app.settle();
+        robot.clickOn("elsewhere");
+        app.settle();
+        app.store.addFeatures("elsewhere", List.of(new org.featureworkbench.model.FeatureDefinition("segment",
+                org.featureworkbench.model.FeatureType.STRING)));
+        TableView<?> features = robot.lookup("#featureTable").queryTableView();
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> features.getItems().size() == 5);
+        Label notice = robot.lookup("#waitNotice").queryAs(Label.class);
+        assertTrue(notice.isVisible() && notice.getText().startsWith("Feature group 'elsewhere' was changed elsewhere"),
+                notice.getText());
+
+        app.store.deleteFeatureGroup("elsewhere", false);
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> sidebarNames(robot).isEmpty());
+        app.settle();
+        assertTrue(notice.getText().startsWith("Feature group 'elsewhere' was deleted elsewhere"), notice.getText());
+        assertTrue(robot.lookup("#emptyState").query().isVisible(), "the last group gone: the welcome page");
+    }
+
+    @Test
     void anExistingNameIsReportedInTheDialogNotAsACrash(FxRobot robot) throws Exception {
         createInStore(robot, "taken");
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
