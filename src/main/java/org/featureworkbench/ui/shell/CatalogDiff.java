@@ -56,16 +56,16 @@ record CatalogDiff(List<FeatureGroup> created, List<FeatureGroup> changed, Set<S
             return Optional.empty();
         }
         if (told > 1) {
-            return Optional.of(told + " feature groups were changed or deleted elsewhere (the command line, "
-                    + "another window or the API); the list shows them as they are now");
+            return Optional.of(told + " feature groups were changed or deleted elsewhere (command line, API or "
+                    + "another window)");
         }
         if (!deleted.isEmpty()) {
             return Optional.of("Feature group '" + deleted.iterator().next()
-                    + "' was deleted elsewhere (the command line, another window or the API)");
+                    + "' was deleted elsewhere (command line, API or another window)");
         }
         FeatureGroup group = changed.get(0);
         int n = group.features().size();
-        return Optional.of("Feature group '" + group.name() + "' was changed elsewhere (the command line, another "
-                + "window or the API); it has " + n + (n == 1 ? " feature" : " features") + " now");
+        return Optional.of("Feature group '" + group.name() + "' was changed elsewhere: " + n
+                + (n == 1 ? " feature" : " features") + " now (command line, API or another window)");
     }
 }

@@ -168,6 +168,8 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.setId("groupCount");
         count.textProperty().bind(vm.groupCountTextProperty());
+        // The count and the API line keep their text; the notice and the workspace path give way.
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Label workspace = new Label(vm.workspacePath());
         workspace.getStyleClass().add("muted");
         Pane spacer = new Pane();
@@ -191,6 +193,7 @@ public final class MainView extends BorderPane {
         waiting.setTooltip(new javafx.scene.control.Tooltip());
         waiting.getTooltip().textProperty().bind(vm.waitNoticeProperty());
         waiting.setMaxWidth(520);
+        waiting.setMinWidth(120);
         waiting.visibleProperty().bind(vm.waitNoticeProperty().isNotEmpty());
         waiting.managedProperty().bind(waiting.visibleProperty());
         // A workspace-wide wait ends without a notice of its own; a minute later the line is stale.
@@ -215,6 +218,7 @@ public final class MainView extends BorderPane {
         line.setId("apiStatus");
         line.getStyleClass().add("api-status");
         line.textProperty().bind(api.statusBarTextProperty());
+        line.setMinWidth(Region.USE_PREF_SIZE);
         line.setTooltip(new Tooltip("The local SageMaker-compatible endpoint: click for the Connect page"));
         line.setOnMouseClicked(e -> vm.showConnect());
         Button toggle = new Button();

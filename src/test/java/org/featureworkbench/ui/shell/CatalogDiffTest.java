@@ -44,12 +44,12 @@ class CatalogDiffTest {
     void changedAndDeletedGroupsAreToldOneByOneOrCounted() {
         CatalogDiff changed = CatalogDiff.between(List.of(group("a"), group("b")), List.of(tagged("a"), group("b")));
         assertEquals(List.of(tagged("a")), changed.changed());
-        assertEquals(Optional.of("Feature group 'a' was changed elsewhere (the command line, another window or the API);"
-                + " it has 4 features now"), changed.notice());
+        assertEquals(Optional.of("Feature group 'a' was changed elsewhere: 4 features now"
+                + " (command line, API or another window)"), changed.notice());
 
         CatalogDiff deleted = CatalogDiff.between(List.of(group("a"), group("b")), List.of(group("b")));
         assertEquals(Set.of("a"), deleted.deleted());
-        assertEquals(Optional.of("Feature group 'a' was deleted elsewhere (the command line, another window or the API)"),
+        assertEquals(Optional.of("Feature group 'a' was deleted elsewhere (command line, API or another window)"),
                 deleted.notice());
 
         CatalogDiff both = CatalogDiff.between(List.of(group("a"), group("b")), List.of(tagged("a"), group("c")));

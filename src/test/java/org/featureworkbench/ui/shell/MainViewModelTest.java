@@ -148,14 +148,14 @@ class MainViewModelTest {
         store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
         vm.checkForOutsideChanges();
         assertEquals(5, vm.selectedGroupProperty().get().features().size(), "the page shows the new feature");
-        assertEquals("Feature group 'customers' was changed elsewhere (the command line, another window or the API);"
-                + " it has 5 features now", vm.waitNoticeProperty().get());
+        assertEquals("Feature group 'customers' was changed elsewhere: 5 features now"
+                + " (command line, API or another window)", vm.waitNoticeProperty().get());
 
         store.deleteFeatureGroup("customers", false);
         vm.checkForOutsideChanges();
         assertEquals(List.of("accounts"), visibleNames());
         assertNull(vm.selectedGroupProperty().get(), "the page empties rather than jumping to another group");
-        assertEquals("Feature group 'customers' was deleted elsewhere (the command line, another window or the API)",
+        assertEquals("Feature group 'customers' was deleted elsewhere (command line, API or another window)",
                 vm.waitNoticeProperty().get());
         assertEquals("1 feature group", vm.groupCountTextProperty().get());
     }
