@@ -27,6 +27,12 @@ final class ChartReduction {
         return "year";
     }
 
+    /** The statement with its text column {@code x} of SageMaker event times turned into instants. */
+    static String asInstants(String sql, String x) {
+        String col = Sql.identifier(x);
+        return "SELECT * REPLACE (event_instant(" + col + ") AS " + col + ")\nFROM (\n" + sql + "\n)";
+    }
+
     /** The statement's smallest and largest x. */
     static String bounds(String sql, String x) {
         String col = Sql.identifier(x);

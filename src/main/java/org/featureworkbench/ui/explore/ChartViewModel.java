@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -22,6 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.model.EventTimes;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QueryOptions;
 import org.featureworkbench.query.QueryResult;
@@ -30,13 +32,17 @@ import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
  * The Chart view of the Explore page's result: the user picks an x column (a time column gives a
- * line over time, a number a line, anything else bars) and a numeric y column. At most
+ * line over time, a number a line, anything else bars) and a numeric y column. Text columns of
+ * SageMaker event times count as time columns ({@link TimeTextColumns}) and are the default x
+ * before the store's own {@code write_time} and {@code api_invocation_time}. At most
  * {@value #MAX_POINTS} points (or {@value #MAX_BARS} bars) ever reach the chart; a larger result
  * gets a message and {@link #reduce}, which writes a query that aggregates it in DuckDB and runs it.
  */
 public final class ChartViewModel {
     public static final int MAX_POINTS = 5_000;
     public static final int MAX_BARS = 200;
+    // The offline store's own times: when a row was written, not when its event happened.
+    private static final Set<String> STORE_TIMES = Set.of("write_time", "api_invocation_time");
 
     /** What the chart draws. */
     public enum Kind { NONE, TIME_LINE, NUMBER_LINE, BARS }
@@ -57,6 +63,7 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canReduce = new ReadOnlyBooleanWrapper(this, "canReduce", false);
     private QueryResult result;
+    private Set<ResultColumn> timeText = Set.of();
     private long generation;
     private boolean choosing;
 
@@ -71,20 +78,50 @@ public final class ChartViewModel {
         y.addListener((o, a, b) -> drawUnlessChoosing());
     }
 
-    /** A new result (or null): new column choices with sensible defaults, then the chart. */
+    /**
+     * A new result (or null): new column choices with sensible defaults, then the chart. Which
+     * text columns hold times is read from the result first (off the FX thread, at most
+     * {@value TimeTextColumns#SAMPLE} rows).
+     */
     void resultChanged(QueryResult next) {
         result = next;
+        timeText = Set.of();
+        if (next == null) {
+            chooseDefaults(List.of());
+            return;
+        }
+        // Nothing of the previous result stays chosen while this one is looked at.
+        chooseDefaults(List.of());
+        message.set("");
+        executor.execute(() -> TimeTextColumns.of(next), found -> {
+            if (result == next) {
+                timeText = found;
+                chooseDefaults(next.columns());
+            }
+        }, e -> {
+            if (result == next) {
+                chooseDefaults(next.columns());
+            }
+        });
+    }
+
+    private void chooseDefaults(List<ResultColumn> columns) {
         choosing = true;
-        List<ResultColumn> columns = next == null ? List.of() : next.columns();
         xChoices.setAll(columns);
         yChoices.setAll(columns.stream().filter(ResultColumn::numeric).toList());
-        ResultColumn defaultX = columns.stream().filter(ResultColumn::temporal).findFirst()
+        ResultColumn defaultX = columns.stream().filter(c -> c.temporal() && !STORE_TIMES.contains(c.name())).findFirst()
+                .or(() -> columns.stream().filter(timeText::contains).findFirst())
+                .or(() -> columns.stream().filter(ResultColumn::temporal).findFirst())
                 .or(() -> columns.stream().filter(c -> !c.numeric()).findFirst())
                 .orElse(columns.isEmpty() ? null : columns.get(0));
         x.set(defaultX);
         y.set(yChoices.stream().filter(c -> !c.equals(defaultX)).findFirst().orElse(null));
         choosing = false;
         draw();
+    }
+
+    private boolean timeAxis(ResultColumn column) {
+        return column.temporal() || timeText.contains(column);
     }
 
     private void drawUnlessChoosing() {
@@ -112,7 +149,7 @@ public final class ChartViewModel {
                     : "Pick the x and y columns to plot.");
             return;
         }
-        Kind k = xc.temporal() ? Kind.TIME_LINE : xc.numeric() ? Kind.NUMBER_LINE : Kind.BARS;
+        Kind k = timeAxis(xc) ? Kind.TIME_LINE : xc.numeric() ? Kind.NUMBER_LINE : Kind.BARS;
         kind.set(k);
         int limit = k == Kind.BARS ? MAX_BARS : MAX_POINTS;
         if (shown.rowCount() > limit) {
@@ -133,7 +170,9 @@ public final class ChartViewModel {
             }
             points.setAll(read);
             long skipped = shown.rowCount() - read.size();
-            message.set(skipped > 0 ? format(skipped) + " rows with an empty x or y are not plotted." : "");
+            message.set(skipped == 0 ? "" : timeText.contains(xc)
+                    ? format(skipped) + " rows with an empty y, or an x that is not an ISO-8601 time, are not plotted."
+                    : format(skipped) + " rows with an empty x or y are not plotted.");
         }, e -> {
             if (asked == generation) {
                 message.set(e.getMessage());
@@ -177,6 +216,10 @@ public final class ChartViewModel {
         if (value instanceof LocalDate d) {
             return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         }
+        if (value instanceof String text) {
+            Instant parsed = EventTimes.parseSageMakerIso(text);
+            return parsed == null ? null : parsed.toEpochMilli();
+        }
         return null;
     }
 
@@ -188,8 +231,9 @@ public final class ChartViewModel {
         if (shown == null || xc == null || yc == null || !canReduce.get()) {
             return;
         }
-        String sql = shown.sql();
-        if (!xc.temporal() && !xc.numeric()) {
+        // Event times as text become instants first, so DuckDB can bucket them by time.
+        String sql = timeText.contains(xc) ? ChartReduction.asInstants(shown.sql(), xc.name()) : shown.sql();
+        if (!timeAxis(xc) && !xc.numeric()) {
             runQuery.accept(ChartReduction.topCategories(sql, xc.name(), yc.name(), MAX_BARS));
             return;
         }
@@ -198,7 +242,7 @@ public final class ChartViewModel {
             try (QueryResult bounds = store.query().run(ChartReduction.bounds(sql, xc.name()), QueryOptions.DEFAULT,
                     new QueryCancellation())) {
                 Object[] row = bounds.page(0, 1).get(0);
-                if (xc.temporal()) {
+                if (timeAxis(xc)) {
                     Long lo = epochMillis(row[0]);
                     Long hi = epochMillis(row[1]);
                     Duration span = lo == null || hi == null ? Duration.ZERO : Duration.ofMillis(hi - lo);

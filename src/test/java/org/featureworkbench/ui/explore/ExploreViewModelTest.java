@@ -185,4 +185,39 @@ class ExploreViewModelTest {
         assertEquals(334, chart.points().size());
         assertEquals(29.5, chart.points().get(0).y(), 1e-9);
     }
+
+    @Test
+    void sageMakerEventTimesAsTextAreTheDefaultTimeAxisBeforeTheStoresWriteTime() {
+        vm.sqlProperty().set("SELECT * FROM customers");
+        vm.run();
+        ChartViewModel chart = vm.chart();
+        assertEquals("event_time", chart.xProperty().get().name(), "not write_time, the first TIMESTAMPTZ column");
+        assertEquals(ChartViewModel.Kind.TIME_LINE, chart.kindProperty().get());
+        assertEquals(4, chart.points().size(), chart.messageProperty().get());
+        java.util.List<Double> ages = chart.points().stream().map(ChartViewModel.Point::y).toList();
+        assertEquals(java.util.List.of(32.0, 31.0, 30.0, 99.0), ages, "in event-time order: c2, c1, c0, then c0's update");
+
+        // One value that is not a time: the column is text again, drawn as bars.
+        vm.sqlProperty().set("SELECT CASE WHEN range = 5 THEN 'soon' ELSE strftime(TIMESTAMP '2026-01-01' + "
+                + "INTERVAL (range) HOUR, '%Y-%m-%dT%H:%M:%SZ') END AS t, range AS v FROM range(10)");
+        vm.run();
+        assertEquals("t", chart.xProperty().get().name());
+        assertEquals(ChartViewModel.Kind.BARS, chart.kindProperty().get());
+    }
+
+    @Test
+    void aLargeResultOverEventTimesAsTextIsBucketedByTime() {
+        vm.sqlProperty().set("SELECT strftime(TIMESTAMP '2026-01-01' + INTERVAL (range) MINUTE, '%Y-%m-%dT%H:%M:%S.000Z') AS t, "
+                + "range % 60 AS v FROM range(20000)");
+        vm.run();
+        ChartViewModel chart = vm.chart();
+        assertEquals(ChartViewModel.Kind.TIME_LINE, chart.kindProperty().get());
+        assertTrue(chart.canReduceProperty().get());
+        assertTrue(chart.messageProperty().get().contains("per time bucket"), chart.messageProperty().get());
+        chart.reduce();
+        assertTrue(vm.sqlProperty().get().contains("event_instant(\"t\")"), vm.sqlProperty().get());
+        assertEquals(334, vm.pager().rowCountProperty().get(), vm.errorProperty().get());
+        assertEquals(334, chart.points().size());
+        assertEquals(29.5, chart.points().get(0).y(), 1e-9);
+    }
 }
