@@ -27,7 +27,7 @@ final class ChartReduction {
         return "year";
     }
 
-    /** The statement with its text column {@code x} of SageMaker event times turned into instants. */
+    /** The statement with its column {@code x} of event times (text or epoch seconds) turned into instants. */
     static String asInstants(String sql, String x) {
         String col = Sql.identifier(x);
         return "SELECT * REPLACE (event_instant(" + col + ") AS " + col + ")\nFROM (\n" + sql + "\n)";

@@ -37,7 +37,7 @@ final class ChartView extends VBox {
         reduce.visibleProperty().bind(vm.canReduceProperty());
         reduce.managedProperty().bind(reduce.visibleProperty());
         reduce.setOnAction(e -> vm.reduce());
-        Label hint = new Label("A time column for x draws a line over time, a number a line, anything else bars.");
+        Label hint = new Label("A time for x (event times too) draws a line over time, a number a line, anything else bars.");
         hint.getStyleClass().add("hint");
         HBox controls = new HBox(8, new Label("x"), x, new Label("y"), y, reduce, hint);
         controls.setAlignment(Pos.CENTER_LEFT);

@@ -24,6 +24,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.EventTimes;
+import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QueryOptions;
 import org.featureworkbench.query.QueryResult;
@@ -32,9 +34,10 @@ import org.featureworkbench.ui.task.TaskExecutor;
 
 /**
  * The Chart view of the Explore page's result: the user picks an x column (a time column gives a
- * line over time, a number a line, anything else bars) and a numeric y column. Text columns of
- * SageMaker event times count as time columns ({@link TimeTextColumns}) and are the default x
- * before the store's own {@code write_time} and {@code api_invocation_time}. At most
+ * line over time, a number a line, anything else bars) and a numeric y column. Event times as
+ * text or as seconds since the epoch count as time columns ({@link EventTimeColumns}): they are
+ * the default x before the store's own {@code write_time} and {@code api_invocation_time}, and
+ * never the default y. At most
  * {@value #MAX_POINTS} points (or {@value #MAX_BARS} bars) ever reach the chart; a larger result
  * gets a message and {@link #reduce}, which writes a query that aggregates it in DuckDB and runs it.
  */
@@ -63,7 +66,7 @@ public final class ChartViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper canReduce = new ReadOnlyBooleanWrapper(this, "canReduce", false);
     private QueryResult result;
-    private Set<ResultColumn> timeText = Set.of();
+    private Set<ResultColumn> eventTimes = Set.of();
     private long generation;
     private boolean choosing;
 
@@ -80,12 +83,12 @@ public final class ChartViewModel {
 
     /**
      * A new result (or null): new column choices with sensible defaults, then the chart. Which
-     * text columns hold times is read from the result first (off the FX thread, at most
-     * {@value TimeTextColumns#SAMPLE} rows).
+     * columns hold event times is found first (off the FX thread: the catalog and at most
+     * {@value EventTimeColumns#SAMPLE} rows of the result).
      */
     void resultChanged(QueryResult next) {
         result = next;
-        timeText = Set.of();
+        eventTimes = Set.of();
         if (next == null) {
             chooseDefaults(List.of());
             return;
@@ -93,9 +96,9 @@ public final class ChartViewModel {
         // Nothing of the previous result stays chosen while this one is looked at.
         chooseDefaults(List.of());
         message.set("");
-        executor.execute(() -> TimeTextColumns.of(next), found -> {
+        executor.execute(() -> EventTimeColumns.of(next, fractionalEventTimes()), found -> {
             if (result == next) {
-                timeText = found;
+                eventTimes = found;
                 chooseDefaults(next.columns());
             }
         }, e -> {
@@ -110,18 +113,26 @@ public final class ChartViewModel {
         xChoices.setAll(columns);
         yChoices.setAll(columns.stream().filter(ResultColumn::numeric).toList());
         ResultColumn defaultX = columns.stream().filter(c -> c.temporal() && !STORE_TIMES.contains(c.name())).findFirst()
-                .or(() -> columns.stream().filter(timeText::contains).findFirst())
+                .or(() -> columns.stream().filter(eventTimes::contains).findFirst())
                 .or(() -> columns.stream().filter(ResultColumn::temporal).findFirst())
                 .or(() -> columns.stream().filter(c -> !c.numeric()).findFirst())
                 .orElse(columns.isEmpty() ? null : columns.get(0));
         x.set(defaultX);
-        y.set(yChoices.stream().filter(c -> !c.equals(defaultX)).findFirst().orElse(null));
+        y.set(yChoices.stream().filter(c -> !c.equals(defaultX) && !eventTimes.contains(c)).findFirst()
+                .or(() -> yChoices.stream().filter(c -> !c.equals(defaultX)).findFirst()).orElse(null));
         choosing = false;
         draw();
     }
 
     private boolean timeAxis(ResultColumn column) {
-        return column.temporal() || timeText.contains(column);
+        return column.temporal() || eventTimes.contains(column);
+    }
+
+    private Set<String> fractionalEventTimes() {
+        return store.listFeatureGroups(GroupListQuery.ALL).stream()
+                .filter(g -> g.definition().eventTimeFeature().type() == FeatureType.FRACTIONAL)
+                .map(g -> g.definition().eventTimeFeatureName())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private void drawUnlessChoosing() {
@@ -170,7 +181,7 @@ public final class ChartViewModel {
             }
             points.setAll(read);
             long skipped = shown.rowCount() - read.size();
-            message.set(skipped == 0 ? "" : timeText.contains(xc)
+            message.set(skipped == 0 ? "" : eventTimes.contains(xc) && !xc.numeric()
                     ? format(skipped) + " rows with an empty y, or an x that is not an ISO-8601 time, are not plotted."
                     : format(skipped) + " rows with an empty x or y are not plotted.");
         }, e -> {
@@ -216,6 +227,10 @@ public final class ChartViewModel {
         if (value instanceof LocalDate d) {
             return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         }
+        if (value instanceof Number seconds) {
+            // A Fractional event time: seconds since the epoch.
+            return Math.round(seconds.doubleValue() * 1000);
+        }
         if (value instanceof String text) {
             Instant parsed = EventTimes.parseSageMakerIso(text);
             return parsed == null ? null : parsed.toEpochMilli();
@@ -231,8 +246,8 @@ public final class ChartViewModel {
         if (shown == null || xc == null || yc == null || !canReduce.get()) {
             return;
         }
-        // Event times as text become instants first, so DuckDB can bucket them by time.
-        String sql = timeText.contains(xc) ? ChartReduction.asInstants(shown.sql(), xc.name()) : shown.sql();
+        // Event times as text or seconds become instants first, so DuckDB can bucket them by time.
+        String sql = eventTimes.contains(xc) ? ChartReduction.asInstants(shown.sql(), xc.name()) : shown.sql();
         if (!timeAxis(xc) && !xc.numeric()) {
             runQuery.accept(ChartReduction.topCategories(sql, xc.name(), yc.name(), MAX_BARS));
             return;

@@ -220,4 +220,23 @@ class ExploreViewModelTest {
         assertEquals(334, chart.points().size());
         assertEquals(29.5, chart.points().get(0).y(), 1e-9);
     }
+
+    @Test
+    void aFractionalEventTimeIsATimeAxisNeverTheDefaultY() {
+        store.createFeatureGroup(new org.featureworkbench.model.FeatureGroupDefinition("trips", "trip_id", "ts",
+                java.util.List.of(new org.featureworkbench.model.FeatureDefinition("trip_id", FeatureType.STRING),
+                        new org.featureworkbench.model.FeatureDefinition("ts", FeatureType.FRACTIONAL),
+                        new org.featureworkbench.model.FeatureDefinition("fare", FeatureType.FRACTIONAL)),
+                null, java.util.Map.of(), new org.featureworkbench.model.OnlineStoreConfig(true, null),
+                org.featureworkbench.model.OfflineStoreConfig.ENABLED));
+        vm.sqlProperty().set("SELECT 't' || range AS trip_id, 1764583200.5 + range * 60 AS ts, 10.0 - range AS fare "
+                + "FROM range(5)");
+        vm.run();
+        ChartViewModel chart = vm.chart();
+        assertEquals("ts", chart.xProperty().get().name());
+        assertEquals("fare", chart.yProperty().get().name(), "the event time is the axis, not the value");
+        assertEquals(ChartViewModel.Kind.TIME_LINE, chart.kindProperty().get());
+        assertEquals(1764583200500L, chart.points().get(0).x(), "seconds since the epoch, as milliseconds");
+        assertEquals(5, chart.points().size());
+    }
 }

@@ -8,22 +8,29 @@ import org.featureworkbench.query.QueryResult;
 import org.featureworkbench.query.ResultColumn;
 
 /**
- * Text columns that hold times: SageMaker's String event times ({@code 2026-12-01T10:00:00Z}, with
- * or without milliseconds) are VARCHAR to DuckDB, yet they are what a data scientist wants on a
- * chart's time axis, far more than the store's own {@code write_time}. A column counts when every
- * non-empty value among the result's first {@value #SAMPLE} rows is such a time.
+ * Columns of a result that hold event times DuckDB does not see as times. SageMaker's String event
+ * times ({@code 2026-12-01T10:00:00Z}, with or without milliseconds) are VARCHAR, and Fractional
+ * ones (seconds since the epoch) are DOUBLE, yet they are what a data scientist wants on a chart's
+ * time axis, far more than the store's own {@code write_time}. A text column counts when every
+ * non-empty value among the result's first {@value #SAMPLE} rows is such a time; a numeric column
+ * counts when it bears the name of a group's Fractional event-time feature.
  */
-final class TimeTextColumns {
+final class EventTimeColumns {
     static final int SAMPLE = 100;
 
-    private TimeTextColumns() {
+    private EventTimeColumns() {
     }
 
-    /** The text columns of {@code result} holding times; reads at most {@value #SAMPLE} rows (not on the FX thread). */
-    static Set<ResultColumn> of(QueryResult result) {
+    /**
+     * The columns of {@code result} holding event times; reads at most {@value #SAMPLE} rows (not on the FX thread).
+     *
+     * @param fractionalEventTimes names of the workspace's Fractional event-time features
+     */
+    static Set<ResultColumn> of(QueryResult result, Set<String> fractionalEventTimes) {
         List<ResultColumn> columns = result.columns();
         Set<ResultColumn> found = new LinkedHashSet<>();
-        if (result.rowCount() == 0 || columns.stream().noneMatch(TimeTextColumns::text)) {
+        columns.stream().filter(c -> c.numeric() && fractionalEventTimes.contains(c.name())).forEach(found::add);
+        if (result.rowCount() == 0 || columns.stream().noneMatch(EventTimeColumns::text)) {
             return found;
         }
         List<Object[]> sample = result.page(0, (int) Math.min(SAMPLE, result.rowCount()));
