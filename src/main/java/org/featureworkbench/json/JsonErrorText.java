@@ -3,7 +3,7 @@ package org.featureworkbench.json;
 import java.util.regex.Pattern;
 
 /**
- * Jackson's syntax messages in our words. Jackson ends some of them with advice for programmers
+ * Jackson's syntax messages in our words ({@link JsonSyntaxText}). Jackson ends some of them with advice for programmers
  * ("enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"); a user can't enable anything,
  * so that advice is replaced by what to write instead. Stateless and thread-safe.
  */
@@ -30,6 +30,8 @@ public final class JsonErrorText {
             return "unreadable input";
         }
         String text = START_MARKER.matcher(message).replaceAll(" (opened at line $1, column $2)");
+        // A caller may have put the location in its own words already ("start marker at column 3").
+        text = JsonSyntaxText.plain(text.replace("(start marker at ", "(opened at "));
         text = NON_NUMERIC.matcher(text).replaceAll(
                 "'$1' is not a JSON number (JSON has no NaN or Infinity); leave the feature out, or write it as a"
                         + " string \"$1\" where a String feature should hold it");

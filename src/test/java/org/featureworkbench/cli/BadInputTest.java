@@ -140,7 +140,7 @@ class BadInputTest {
     void malformedJsonIsReportedWithLineAndColumn() {
         Path file = cli.file("malformed.json", null);
         assertRejected(cli.run("group", "create", "--file", file.toString()),
-                "error: " + file + ":4:3: malformed JSON: Unexpected character");
+                "error: " + file + ":4:3: malformed JSON: expected ',' or '}' after a value");
     }
 
     @Test

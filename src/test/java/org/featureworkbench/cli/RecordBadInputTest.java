@@ -94,9 +94,9 @@ class RecordBadInputTest {
                 Arguments.of("record id over 2 KB", "profiles", "{\"id\":\"" + "i".repeat(2049) + "\",\"t\":1700000000}",
                         "is 2049 bytes of UTF-8; a record identifier may be at most 2 KB (2048 bytes)"),
                 Arguments.of("malformed JSON", "profiles", "{\"id\":\"x\",\n \"t\": }",
-                        "error: --record: malformed JSON at line 2, column 7: Unexpected character ('}'"),
+                        "error: --record: malformed JSON at line 2, column 7: expected a value, found '}'"),
                 Arguments.of("unclosed object", "profiles", "{\"id\":\"x\"",
-                        "error: --record: malformed JSON at line 1, column 10: Unexpected end-of-input"),
+                        "error: --record: malformed JSON at line 1, column 10: the input ends before the '}' that closes the object"),
                 Arguments.of("duplicate key", "profiles", "{\"id\":\"x\",\"age\":1,\"t\":1700000000,\"age\":2}",
                         "error: --record: feature 'age' is given twice (line 1, column 39); give each feature once"),
                 Arguments.of("duplicate feature in SageMaker's list", "profiles",
@@ -168,8 +168,8 @@ class RecordBadInputTest {
 
         Result result = cli.run("put", "profiles", "--record-file", file.toString());
 
-        assertEquals("error: " + file + ":2: malformed JSON at column 11: Unexpected character ('\"' (code 34)):"
-                + " was expecting comma to separate Object entries (the record before it was written, none after it)\n", result.err());
+        assertEquals("error: " + file + ":2: malformed JSON at column 11: expected ',' or '}' after a value, found '\"'"
+                + " (is a comma missing?) (the record before it was written, none after it)\n", result.err());
     }
 
     @Test

@@ -95,7 +95,7 @@ class CreateFeatureGroupJsonTest {
                 () -> CreateFeatureGroupJson.read(JsonFixtures.text("malformed.json"), "malformed.json"));
 
         assertTrue(e.getMessage().startsWith("malformed.json:4:3: malformed JSON: "), e.getMessage());
-        assertTrue(e.getMessage().contains("was expecting comma"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected ',' or '}' after a value"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 

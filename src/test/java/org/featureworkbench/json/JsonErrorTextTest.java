@@ -80,4 +80,51 @@ class JsonErrorTextTest {
         assertFalse(message.contains("StreamReadFeature") || message.contains("Source:"), message);
         assertTrue(message.contains("(opened at line 1, column 11)"), message);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"a\":1 \"b\":2}   | expected ',' or '}' after a value, found '\"' (is a comma missing?)",
+        "[1 2]                   | expected ',' or ']' after a value, found '2' (is a comma missing?)",
+        "{'a':1}                 | names take double quotes, not single ones: write \"name\": value",
+        "{a:1}                   | expected a name in double quotes, found 'a': write \"name\": value",
+        "{\"a\":1,}            | a ',' before '}' has nothing after it; remove that comma",
+        "{\"a\" 1}             | expected ':' between a name and its value, found '1'",
+        "{\"a\": z2}           | 'z2' is not a value: text goes in double quotes (\"z2\"); numbers, true, false and null do not",
+        "{\"a\": #}            | '#' cannot start a value: text goes in double quotes; numbers, true, false and null do not",
+        "{\"a\": }             | expected a value, found '}'",
+        "{\"a\":1,             | the input ends inside an object: its closing '}' is missing",
+        "{\"a\":1              | the input ends before the '}' that closes the object (opened at line 1, column 1)",
+        "{\"a\":\"xy          | the input ends inside a text value: its closing '\"' is missing",
+        "{\"a\":[1}            | found '}' where ']' should close the array opened at line 1, column 6",
+        "{\"a\":07}            | a number cannot start with 0 (write 7, not 07; put an id like 007 in double quotes)",
+        "{\"a\": -}            | unexpected '}' in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value",
+    })
+    void jacksonsSyntaxMessagesAreToldInOurWords(String json, String expected) {
+        com.fasterxml.jackson.core.JsonProcessingException error = assertThrows(
+                com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.strip()));
+        org.junit.jupiter.api.Assertions.assertEquals(expected, JsonErrorText.plain(error.getOriginalMessage()));
+    }
+
+    @Test
+    void aControlCharacterInsideTextSaysHowToEscapeIt() {
+        com.fasterxml.jackson.core.JsonProcessingException error = assertThrows(
+                com.fasterxml.jackson.core.JsonProcessingException.class,
+                () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"a\":\"x\ty\"}"));
+        org.junit.jupiter.api.Assertions.assertEquals("a control character (code 9) inside a text value must be escaped:"
+                + " write \\t for a tab, \\n for a new line", JsonErrorText.plain(error.getOriginalMessage()));
+    }
+
+    @Test
+    void aMalformedRecordLineNamesItsColumnAndTheLikelySlip() {
+        org.junit.jupiter.api.Assertions.assertEquals("malformed JSON at column 57: expected ',' or '}' after a value,"
+                + " found '\"' (is a comma missing?)",
+                rejectedOnOneLine("{\"customer_id\":\"z1\",\"event_time\":\"2026-12-01T10:00:00Z\" \"age\":4}"));
+        org.junit.jupiter.api.Assertions.assertEquals("malformed JSON at column 41: found '}' where ']' should close the"
+                + " array opened at column 1", rejectedOnOneLine("[{\"FeatureName\":\"a\",\"ValueAsString\":\"x\"}}"));
+    }
+
+    private static String rejectedOnOneLine(String json) {
+        return assertThrows(ValidationException.class, () -> PutRecordJson.read(json, true)).getMessage();
+    }
 }
