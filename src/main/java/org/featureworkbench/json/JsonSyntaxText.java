@@ -32,14 +32,22 @@ final class JsonSyntaxText {
             }),
             rule(CHAR + ": was expecting a colon to separate field name and value",
                     m -> "expected ':' between a name and its value, found '" + m.group(1) + "'"),
-            rule(CHAR + ": expected a valid value " + VALUE_KINDS,
-                    m -> "}],".contains(m.group(1)) ? "expected a value, found '" + m.group(1) + "'"
-                            : "'" + m.group(1) + "' cannot start a value: text goes in double quotes; numbers, true,"
-                            + " false and null do not"),
+            rule(CHAR + ": expected a valid value " + VALUE_KINDS, m -> switch (m.group(1)) {
+                case "]" -> "expected a value, found ']' (a ',' before ']' has nothing after it; remove that comma)";
+                case "}", "," -> "expected a value, found '" + m.group(1) + "'";
+                case "'" -> "text takes double quotes, not single ones: write \"text\"";
+                default -> "'" + m.group(1) + "' cannot start a value: text goes in double quotes; numbers, true,"
+                        + " false and null do not";
+            }),
             rule(CHAR + ": expected a value", m -> "expected a value, found '" + m.group(1) + "'"),
-            rule("Unrecognized token '([^']*)': was expecting " + VALUE_KINDS,
-                    m -> "'" + m.group(1) + "' is not a value: text goes in double quotes (\"" + m.group(1)
-                            + "\"); numbers, true, false and null do not"),
+            rule("Unrecognized token '([^']*)': was expecting " + VALUE_KINDS, m -> {
+                String token = m.group(1);
+                String lower = token.toLowerCase(Locale.ROOT);
+                return lower.equals("true") || lower.equals("false") || lower.equals("null")
+                        ? "'" + token + "' is not a value: JSON writes true, false and null in lower case"
+                        : "'" + token + "' is not a value: text goes in double quotes (\"" + token
+                                + "\"); numbers, true, false and null do not";
+            }),
             rule("Unexpected end-of-input: expected close marker for (Object|Array)",
                     m -> "the input ends before the '" + (m.group(1).equals("Object") ? "}' that closes the object"
                             : "]' that closes the array")),
@@ -57,7 +65,14 @@ final class JsonSyntaxText {
                     m -> "a control character (code " + m.group(1) + ") inside a text value must be escaped: write \\t"
                             + " for a tab, \\n for a new line"),
             rule("Invalid numeric value: Leading zeroes not allowed",
-                    m -> "a number cannot start with 0 (write 7, not 07; put an id like 007 in double quotes)"),
+                    m -> "a number cannot start with 0 followed by more digits (an id like 007 goes in double quotes)"),
+            rule(CHAR + " in numeric value: expected digit \\(0-9\\) to follow minus sign, for valid numeric value",
+                    m -> "a '-' must be followed by digits, found '" + m.group(1) + "'"),
+            rule(CHAR + " in numeric value: Decimal point not followed by a digit",
+                    m -> "a '.' in a number must be followed by a digit (write 1.0, not 1.), found '" + m.group(1) + "'"),
+            rule(CHAR + " in numeric value: Exponent indicator not followed by a digit",
+                    m -> "an exponent must be followed by digits (write 1e5, not 1e), found '" + m.group(1) + "'"),
+            rule(CHAR + " in numeric value: .*", m -> "'" + m.group(1) + "' cannot be part of a number"),
             rule(CHAR, m -> "unexpected '" + m.group(1) + "'"));
 
     private JsonSyntaxText() {

@@ -143,10 +143,10 @@ public final class H2FeatureGroupCatalog implements FeatureGroupCatalog {
 
     private CatalogStamp stampOnce() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(VERSION), 0) FROM FWB_FEATURE_GROUP");
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(MAX(VERSION), 0), COALESCE(SUM(VERSION), 0) FROM FWB_FEATURE_GROUP");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new CatalogStamp(rs.getLong(1), rs.getLong(2));
+            return new CatalogStamp(rs.getLong(1), rs.getLong(2), rs.getLong(3));
         } catch (SQLException e) {
             throw storeError("could not read the feature group catalog", e);
         }

@@ -96,8 +96,13 @@ class JsonErrorTextTest {
         "{\"a\":1              | the input ends before the '}' that closes the object (opened at line 1, column 1)",
         "{\"a\":\"xy          | the input ends inside a text value: its closing '\"' is missing",
         "{\"a\":[1}            | found '}' where ']' should close the array opened at line 1, column 6",
-        "{\"a\":07}            | a number cannot start with 0 (write 7, not 07; put an id like 007 in double quotes)",
-        "{\"a\": -}            | unexpected '}' in numeric value: expected digit (0-9) to follow minus sign, for valid numeric value",
+        "{\"a\":07}            | a number cannot start with 0 followed by more digits (an id like 007 goes in double quotes)",
+        "{\"a\": -}            | a '-' must be followed by digits, found '}'",
+        "{\"a\":1.}            | a '.' in a number must be followed by a digit (write 1.0, not 1.), found '}'",
+        "{\"a\":1e}            | an exponent must be followed by digits (write 1e5, not 1e), found '}'",
+        "[1,]                    | expected a value, found ']' (a ',' before ']' has nothing after it; remove that comma)",
+        "{\"a\": 'x'}          | text takes double quotes, not single ones: write \"text\"",
+        "{\"a\": True}         | 'True' is not a value: JSON writes true, false and null in lower case",
     })
     void jacksonsSyntaxMessagesAreToldInOurWords(String json, String expected) {
         com.fasterxml.jackson.core.JsonProcessingException error = assertThrows(

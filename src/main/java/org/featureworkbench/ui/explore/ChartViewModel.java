@@ -89,12 +89,11 @@ public final class ChartViewModel {
     void resultChanged(QueryResult next) {
         result = next;
         eventTimes = Set.of();
-        if (next == null) {
-            chooseDefaults(List.of());
-            return;
-        }
         // Nothing of the previous result stays chosen while this one is looked at.
         chooseDefaults(List.of());
+        if (next == null) {
+            return;
+        }
         message.set("");
         executor.execute(() -> EventTimeColumns.of(next, fractionalEventTimes()), found -> {
             if (result == next) {
@@ -228,8 +227,9 @@ public final class ChartViewModel {
             return d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         }
         if (value instanceof Number seconds) {
-            // A Fractional event time: seconds since the epoch.
-            return Math.round(seconds.doubleValue() * 1000);
+            // A Fractional event time: seconds since the epoch (NaN and infinities are not a time).
+            double s = seconds.doubleValue();
+            return Double.isFinite(s) ? Math.round(s * 1000) : null;
         }
         if (value instanceof String text) {
             Instant parsed = EventTimes.parseSageMakerIso(text);
@@ -248,7 +248,9 @@ public final class ChartViewModel {
         }
         // Event times as text or seconds become instants first, so DuckDB can bucket them by time.
         String sql = eventTimes.contains(xc) ? ChartReduction.asInstants(shown.sql(), xc.name()) : shown.sql();
-        if (!timeAxis(xc) && !xc.numeric()) {
+        // Decided here, on the FX thread: a new result may reset the event-time columns meanwhile.
+        boolean time = timeAxis(xc);
+        if (!time && !xc.numeric()) {
             runQuery.accept(ChartReduction.topCategories(sql, xc.name(), yc.name(), MAX_BARS));
             return;
         }
@@ -257,7 +259,7 @@ public final class ChartViewModel {
             try (QueryResult bounds = store.query().run(ChartReduction.bounds(sql, xc.name()), QueryOptions.DEFAULT,
                     new QueryCancellation())) {
                 Object[] row = bounds.page(0, 1).get(0);
-                if (timeAxis(xc)) {
+                if (time) {
                     Long lo = epochMillis(row[0]);
                     Long hi = epochMillis(row[1]);
                     Duration span = lo == null || hi == null ? Duration.ZERO : Duration.ofMillis(hi - lo);
@@ -267,7 +269,15 @@ public final class ChartViewModel {
                 double hi = row[1] instanceof Number n ? n.doubleValue() : 0;
                 return ChartReduction.numberBins(sql, xc.name(), yc.name(), ChartReduction.binWidth(lo, hi));
             }
-        }, runQuery, e -> message.set(e.getMessage()));
+        }, reduced -> {
+            if (result == shown) {
+                runQuery.accept(reduced);
+            }
+        }, e -> {
+            if (result == shown) {
+                message.set(e.getMessage());
+            }
+        });
     }
 
     private static String format(long n) {

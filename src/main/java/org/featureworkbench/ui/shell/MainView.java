@@ -161,6 +161,18 @@ public final class MainView extends BorderPane {
                 datasets.refresh();
             }
         });
+        // Groups changed elsewhere: the page being looked at lists them again (the others do when shown).
+        vm.outsideChangesProperty().addListener((o, was, now) -> {
+            if (explore != null && vm.showingExploreProperty().get()) {
+                explore.refresh();
+            }
+            if (datasets != null && vm.showingDatasetsProperty().get()) {
+                datasets.refresh();
+            }
+            if (vm.showingConnectProperty().get()) {
+                vm.connect().refresh();
+            }
+        });
         return center;
     }
 
@@ -199,8 +211,9 @@ public final class MainView extends BorderPane {
         // A workspace-wide wait ends without a notice of its own; a minute later the line is stale.
         javafx.animation.PauseTransition stale = new javafx.animation.PauseTransition(Duration.seconds(60));
         stale.setOnFinished(e -> vm.waitNoticeProperty().set(""));
-        vm.waitNoticeProperty().addListener((o, was, now) -> {
-            if (!now.isEmpty()) {
+        // Invalidation, not change: the same notice told again (another group changed the same way) restarts the minute.
+        vm.waitNoticeProperty().addListener(o -> {
+            if (!vm.waitNoticeProperty().get().isEmpty()) {
                 stale.playFromStart();
             }
         });

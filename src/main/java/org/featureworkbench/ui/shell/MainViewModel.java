@@ -8,6 +8,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -63,6 +65,9 @@ public final class MainViewModel implements GroupEvents {
     // The catalog as this window last read it (JavaFX thread only); null until the first load.
     private CatalogStamp knownStamp;
     private boolean checkingForChanges;
+    // Counts the group changes this window made or read itself (JavaFX thread only).
+    private long localChanges;
+    private final ReadOnlyIntegerWrapper outsideChanges = new ReadOnlyIntegerWrapper(this, "outsideChanges", 0);
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
         this.store = store;
@@ -100,6 +105,7 @@ public final class MainViewModel implements GroupEvents {
     public void refresh() {
         String selectedName = Optional.ofNullable(selectedGroup.get()).map(FeatureGroup::name).orElse(null);
         executor.execute(this::readCatalog, catalog -> {
+            localChanges++;
             knownStamp = catalog.stamp();
             groups.setAll(catalog.groups());
             loaded.set(true);
@@ -111,24 +117,30 @@ public final class MainViewModel implements GroupEvents {
     /**
      * Reloads the groups when the catalog changed outside this window since it last read it, so
      * a group created, changed or deleted by the command line, another window or a client of the
-     * API shows without Refresh. One small query when nothing changed; quiet (no busy indicator).
-     * Skipped while this window's own tasks run: a change of its own arrives through
-     * {@link GroupEvents} when its task is done and must not be mistaken for someone else's.
+     * API shows without Refresh. One small query when nothing changed; no busy indicator.
+     *
+     * <p>A change of this window's own arrives through {@link GroupEvents} when its task is done;
+     * a check whose reading is older than the last such change is dropped (it would bring back a
+     * group just deleted here), and while any task of this window runs the list follows but
+     * nothing is told on the status bar (the change may be its own, not yet reported).
      */
     public void checkForOutsideChanges() {
-        if (checkingForChanges || knownStamp == null || executor.runningTasksProperty().get() > 0) {
+        if (checkingForChanges || knownStamp == null) {
             return;
         }
         checkingForChanges = true;
         CatalogStamp known = knownStamp;
-        executor.executeQuietly(() -> {
+        long localAtStart = localChanges;
+        boolean quietAtStart = executor.runningTasksProperty().get() == 0;
+        // On a job thread: a check waiting for the database to change hands must not hold up the
+        // quiet lane (wait notices, Explore's paging) or the short tasks.
+        executor.executeJob(() -> {
             CatalogStamp now = store.catalogStamp();
             return now.equals(known) ? null : readCatalog();
         }, catalog -> {
             checkingForChanges = false;
-            // A task of this window that started meanwhile may have changed a group itself; look again later.
-            if (catalog != null && executor.runningTasksProperty().get() == 0) {
-                applyOutsideChanges(catalog);
+            if (catalog != null && localChanges == localAtStart) {
+                applyOutsideChanges(catalog, quietAtStart && executor.runningTasksProperty().get() == 0);
             }
         }, e -> checkingForChanges = false);
     }
@@ -139,7 +151,7 @@ public final class MainViewModel implements GroupEvents {
         return new Catalog(stamp, store.listFeatureGroups(GroupListQuery.ALL));
     }
 
-    private void applyOutsideChanges(Catalog catalog) {
+    private void applyOutsideChanges(Catalog catalog, boolean tell) {
         knownStamp = catalog.stamp();
         CatalogDiff diff = CatalogDiff.between(groups, catalog.groups());
         if (diff.isEmpty()) {
@@ -152,7 +164,18 @@ public final class MainViewModel implements GroupEvents {
             // A deleted group's page empties (its notice says why) rather than jumping to another group.
             selectedGroup.set(find(selectedName).orElse(null));
         }
-        diff.notice().ifPresent(waitNotice::set);
+        if (tell) {
+            diff.notice().ifPresent(waitNotice::set);
+        }
+        outsideChanges.set(outsideChanges.get() + 1);
+    }
+
+    /**
+     * Counts the times groups changed outside this window were applied; the pages that list
+     * groups (Explore, Datasets, Connect) read them again while shown.
+     */
+    public ReadOnlyIntegerProperty outsideChangesProperty() {
+        return outsideChanges.getReadOnlyProperty();
     }
 
     /** Creates the bundled sample groups that do not exist yet, ingests their rows, then reports what happened. */
@@ -282,6 +305,7 @@ public final class MainViewModel implements GroupEvents {
     }
 
     private void refreshWith(List<FeatureGroup> created) {
+        localChanges++;
         created.forEach(this::upsert);
         if (!created.isEmpty()) {
             selectedGroup.set(created.get(0));
@@ -291,6 +315,7 @@ public final class MainViewModel implements GroupEvents {
 
     @Override
     public void groupCreated(FeatureGroup group) {
+        localChanges++;
         upsert(group);
         // A new group hidden by the current search would look lost, so clear the search.
         if (!visibleGroups.contains(group)) {
@@ -301,12 +326,14 @@ public final class MainViewModel implements GroupEvents {
 
     @Override
     public void groupUpdated(FeatureGroup group) {
+        localChanges++;
         upsert(group);
         selectedGroup.set(group);
     }
 
     @Override
     public void groupDeleted(FeatureGroup group) {
+        localChanges++;
         groups.removeIf(g -> g.name().equals(group.name()));
         if (selectedGroup.get() != null && selectedGroup.get().name().equals(group.name())) {
             selectedGroup.set(visibleGroups.isEmpty() ? null : visibleGroups.get(0));

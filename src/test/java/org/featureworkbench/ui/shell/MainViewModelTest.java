@@ -20,6 +20,7 @@ import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.testing.Definitions;
 import org.featureworkbench.ui.ScriptedDialogs;
 import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.featureworkbench.ui.task.HeldDeliveryExecutor;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,11 +138,13 @@ class MainViewModelTest {
         vm.checkForOutsideChanges();
         assertSame(shown, vm.find("customers").orElseThrow(), "nothing changed: nothing is reloaded");
         assertEquals("", vm.waitNoticeProperty().get());
+        assertEquals(0, vm.outsideChangesProperty().get(), "the pages listing groups are not asked to reread");
 
         // What the command line or a client of the API would do: the store, not this window.
         store.createFeatureGroup(Definitions.customers("accounts"));
         vm.checkForOutsideChanges();
         assertEquals(List.of("accounts", "customers"), visibleNames());
+        assertEquals(1, vm.outsideChangesProperty().get(), "Explore, Datasets and Connect reread the groups");
         assertEquals("customers", vm.selectedGroupProperty().get().name(), "a new group does not take the selection");
         assertEquals("", vm.waitNoticeProperty().get(), "a new group just appears");
 
@@ -175,6 +178,43 @@ class MainViewModelTest {
         assertEquals("", vm.waitNoticeProperty().get());
         assertSame(shown, vm.find("customers").orElseThrow(), "the group this window changed equals the stored one");
         assertEquals(List.of("accounts", "customers"), visibleNames());
+    }
+
+    @Test
+    void aCheckReadBeforeThisWindowDeletedAGroupDoesNotBringItBack() {
+        HeldDeliveryExecutor held = new HeldDeliveryExecutor();
+        MainViewModel window = new MainViewModel(store, held, dialogs);
+        store.createFeatureGroup(Definitions.customers("a"));
+        window.refresh();
+        held.deliverAll();
+        store.createFeatureGroup(Definitions.customers("b"));
+        window.checkForOutsideChanges();
+        // The check has read a and b; before it is delivered, this window deletes a (its dialog's task is done).
+        window.groupDeleted(store.deleteFeatureGroup("a", false));
+        held.deliverAll();
+        assertEquals(List.of(), window.groups().stream().map(FeatureGroup::name).toList(),
+                "the older reading is dropped, not applied");
+        assertEquals("", window.waitNoticeProperty().get());
+
+        window.checkForOutsideChanges();
+        held.deliverAll();
+        assertEquals(List.of("b"), window.groups().stream().map(FeatureGroup::name).toList(), "the next check reads again");
+        assertEquals("", window.waitNoticeProperty().get(), "a's delete was this window's, b's creation is not told");
+    }
+
+    @Test
+    void whileATaskOfThisWindowRunsTheListFollowsButNothingIsTold() {
+        HeldDeliveryExecutor held = new HeldDeliveryExecutor();
+        MainViewModel window = new MainViewModel(store, held, dialogs);
+        store.createFeatureGroup(Definitions.customers("customers"));
+        window.refresh();
+        held.deliverAll();
+        held.execute(() -> "a long query", r -> { }, e -> { });
+        store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
+        window.checkForOutsideChanges();
+        held.deliverAll();
+        assertEquals(5, window.find("customers").orElseThrow().features().size());
+        assertEquals("", window.waitNoticeProperty().get(), "the change could be the running task's own");
     }
 
     @Test

@@ -143,6 +143,20 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void theExplorePageListsAGroupCreatedElsewhereWhileItIsShown(FxRobot robot) throws Exception {
+        createInStore(robot, "customers");
+        robot.clickOn("#exploreEntry");
+        app.settle();
+        javafx.scene.control.TreeView<?> tables = robot.lookup("#tablesTree").queryAs(javafx.scene.control.TreeView.class);
+        java.util.function.Supplier<List<String>> shown = () -> tables.getRoot().getChildren().stream()
+                .map(item -> String.valueOf(item.getValue())).toList();
+        assertFalse(shown.get().stream().anyMatch(n -> n.startsWith("orders")), shown.get().toString());
+        app.store.createFeatureGroup(Definitions.customers("orders"));
+        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> shown.get().stream().anyMatch(n -> n.startsWith("orders")));
+    }
+
+    @Test
     void anExistingNameIsReportedInTheDialogNotAsACrash(FxRobot robot) throws Exception {
         createInStore(robot, "taken");
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
