@@ -11,6 +11,8 @@ import org.featureworkbench.core.InferredGroup;
 import org.featureworkbench.core.IngestRequest;
 import org.featureworkbench.core.IngestJob;
 import org.featureworkbench.core.IngestSummary;
+import org.featureworkbench.core.NewColumns;
+import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.TargetStore;
 import picocli.CommandLine.Command;
@@ -31,6 +33,7 @@ import picocli.CommandLine.Spec;
                 "  ingest customers customers.csv",
                 "  ingest customers customers.csv --create --stamp-event-time",
                 "  ingest orders orders.parquet --target offline --on-error fail",
+                "  ingest customers customers_updated.csv --add-new-columns",
                 "  ingest --resume 20261203T221500Z-AbC123",
                 "  ingest --resume orders.parquet"})
 final class IngestCommand implements Callable<Integer> {
@@ -75,6 +78,11 @@ final class IngestCommand implements Callable<Integer> {
             description = "Stamp every row with the ingest time as its event time (for files without one).")
     boolean stamp;
 
+    @Option(names = "--add-new-columns",
+            description = "First add the file's columns the group lacks as features (types inferred), so they are "
+                    + "kept, as UpdateFeatureGroup's FeatureAdditions would.")
+    boolean addNewColumns;
+
     @Option(names = "--on-error", paramLabel = "skip|fail", defaultValue = "skip",
             description = "skip: reject bad rows and store the rest (default); fail: store nothing if any row is bad.")
     String onError;
@@ -95,6 +103,10 @@ final class IngestCommand implements Callable<Integer> {
         if (!create && (recordId != null || eventTime != null)) {
             throw new ParameterException(spec.commandLine(), "--record-id and --event-time choose the columns of a new "
                     + "group; add --create, or drop them to ingest into the existing group");
+        }
+        if (create && addNewColumns) {
+            throw new ParameterException(spec.commandLine(), "--add-new-columns adds columns to an existing group; "
+                    + "--create already makes a feature of every column");
         }
         if (eventTime != null && stamp) {
             throw new ParameterException(spec.commandLine(), "--event-time and --stamp-event-time exclude each other");
@@ -118,11 +130,47 @@ final class IngestCommand implements Callable<Integer> {
                 requireKeys(inferred);
                 request = request.withNewGroup(inferred);
             }
+            if (addNewColumns) {
+                addNewColumns(store, fileOptions, context);
+            }
             IngestSummary summary = runTellingWaits(store, store.ingest().submit(request), context);
             summary.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
+            if (!summary.ignoredColumns().isEmpty()) {
+                hintNewColumns(store, fileOptions, context);
+            }
             context.out().println(IngestText.summaryLine(summary));
         }
         return 0;
+    }
+
+    private void addNewColumns(FeatureStore store, FileOptions fileOptions, CliContext context) {
+        NewColumns columns = store.ingest().newColumns(group, file, fileOptions);
+        if (columns.features().isEmpty()) {
+            context.err().println("note: " + (columns.isEmpty() ? "every column of the file is already a feature of "
+                    + group + "; nothing to add" : "no column can be added as it is named"));
+        } else {
+            FeatureGroup updated = store.addFeatures(group, columns.features());
+            context.err().println("note: added " + columns.features().size() + " feature"
+                    + (columns.features().size() == 1 ? "" : "s") + " to " + group + ": " + columns.describe()
+                    + "; it now has " + updated.features().size() + " features");
+        }
+        renamedNote(columns, context);
+    }
+
+    /** After an ingest that skipped columns: what would keep them next time. */
+    private void hintNewColumns(FeatureStore store, FileOptions fileOptions, CliContext context) {
+        NewColumns columns = store.ingest().newColumns(group, file, fileOptions);
+        if (!columns.features().isEmpty()) {
+            context.err().println("note: to keep " + (columns.features().size() == 1 ? "that column" : "those columns")
+                    + ", add " + (columns.features().size() == 1 ? "it as a feature" : "them as features") + " ("
+                    + columns.describe() + ") and ingest the file again with --add-new-columns");
+        }
+        renamedNote(columns, context);
+    }
+
+    private static void renamedNote(NewColumns columns, CliContext context) {
+        columns.renamed().forEach((column, name) -> context.err().println("note: column '" + column
+                + "' is not a valid feature name; rename it to " + name + " in the file to keep it"));
     }
 
     private int resume() {

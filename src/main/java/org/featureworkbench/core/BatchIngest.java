@@ -95,16 +95,17 @@ final class BatchIngest {
         IngestOptions options = IngestSources.ingestOptions(request.fileOptions())
                 .withMapping(new MappingOptions(request.renames(), request.stampEventTime() ? invokedAt : null));
         List<String> notes = new ArrayList<>();
+        List<String> ignoredColumns = new ArrayList<>();
         try (RejectsTarget rejects = new RejectsTarget(rejectsFile, createRejectsFile)) {
             try {
                 if (request.onError() == IngestRequest.OnError.FAIL) {
                     validate(options, definition, rejects);
                 }
-                write(options, definition, targets, rejects, notes);
-                return progress.summary(rejects, false, notes);
+                write(options, definition, targets, rejects, notes, ignoredColumns);
+                return progress.summary(rejects, false, notes, ignoredColumns);
             } catch (IngestCancelledException e) {
                 LOG.info("Ingest {} cancelled: {}", job.id(), e.getMessage());
-                return progress.summary(rejects, true, notes);
+                return progress.summary(rejects, true, notes, ignoredColumns);
             }
         }
     }
@@ -167,13 +168,14 @@ final class BatchIngest {
     }
 
     private void write(IngestOptions options, FeatureGroupDefinition definition, Set<TargetStore> targets,
-                       RejectsTarget rejects, List<String> notes) {
+                       RejectsTarget rejects, List<String> notes, List<String> ignoredColumns) {
         progress.state(IngestJob.State.WRITING);
         boolean toOffline = targets.contains(TargetStore.OFFLINE_STORE);
         boolean toOnline = targets.contains(TargetStore.ONLINE_STORE);
         try (IngestReader reader = IngestReader.open(request.file(), options, definition, rejects, progress::read,
                 job::isCancelRequested)) {
             notes.addAll(IngestSources.notes(reader));
+            ignoredColumns.addAll(reader.mapping().unmappedColumns());
             CatalogEntry entry = existing != null ? existing : created(definition);
             FeatureGroup group = entry.group();
             onlineWriter = new IngestOnlineWriter(job.id(), entry,

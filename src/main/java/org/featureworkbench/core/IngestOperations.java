@@ -5,9 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureStoreException;
@@ -87,6 +94,47 @@ public final class IngestOperations {
     public InferredGroup infer(Path file, FileOptions fileOptions, InferOptions options) {
         return IngestSources.infer(file, fileOptions == null ? FileOptions.DETECT : fileOptions,
                 options == null ? InferOptions.SUGGEST : options);
+    }
+
+    /**
+     * The columns of {@code file} that group {@code groupName} has no feature for (matched as the
+     * ingest matches them: by name, ignoring case), as features typed from the first 10,000 rows.
+     * Reads only.
+     *
+     * @throws org.featureworkbench.model.ResourceNotFoundException when the group does not exist
+     * @throws org.featureworkbench.model.FeatureStoreException when the file cannot be read
+     */
+    public NewColumns newColumns(String groupName, Path file, FileOptions fileOptions) {
+        FeatureGroup group = store.describeFeatureGroup(groupName);
+        InferredGroup inferred = infer(file, fileOptions, new InferOptions(null, null, null, true));
+        Set<String> taken = new HashSet<>();
+        group.features().forEach(f -> taken.add(f.name().toLowerCase(Locale.ROOT)));
+        List<FeatureDefinition> features = new ArrayList<>();
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (InferredGroup.Column c : inferred.columns()) {
+            if (taken.contains(c.column().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (c.column().equals(c.featureName())) {
+                features.add(new FeatureDefinition(c.featureName(), c.type()));
+            } else {
+                renamed.put(c.column(), c.featureName());
+            }
+        }
+        return new NewColumns(features, renamed);
+    }
+
+    /**
+     * Adds {@link #newColumns} as features of the group (UpdateFeatureGroup with FeatureAdditions),
+     * so the next ingest of the file keeps them; refused like any add-features while an ingest into
+     * the group runs.
+     *
+     * @return the group with its new features; unchanged when the file has no usable new column
+     */
+    public FeatureGroup addNewColumnsAsFeatures(String groupName, Path file, FileOptions fileOptions) {
+        NewColumns columns = newColumns(groupName, file, fileOptions);
+        return columns.features().isEmpty() ? store.describeFeatureGroup(groupName)
+                : store.addFeatures(groupName, columns.features());
     }
 
     /**

@@ -18,12 +18,16 @@ import java.util.List;
  * @param rejectsFile    the rejects file, or null when none was written
  * @param cancelled      whether the user cancelled; the counts then say what was written before
  * @param notes          things the user should know: unmapped columns, absent features, reader notes
+ * @param ignoredColumns the file's columns no feature of the group takes (the ingest skipped them);
+ *                       {@link IngestOperations#newColumns} says which features would keep them
  */
 public record IngestSummary(String jobId, String groupName, long rowsRead, long writtenOnline, long writtenOffline,
-                            long rejected, double seconds, Path rejectsFile, boolean cancelled, List<String> notes) {
+                            long rejected, double seconds, Path rejectsFile, boolean cancelled, List<String> notes,
+                            List<String> ignoredColumns) {
 
     public IngestSummary {
         notes = List.copyOf(notes);
+        ignoredColumns = List.copyOf(ignoredColumns);
     }
 
     /** Rows read per second of the whole ingest. */

@@ -70,9 +70,9 @@ final class JobProgress {
                 read.bytesRead(), read.totalBytes(), seconds());
     }
 
-    IngestSummary summary(RejectsTarget rejects, boolean cancelled, List<String> notes) {
+    IngestSummary summary(RejectsTarget rejects, boolean cancelled, List<String> notes, List<String> ignoredColumns) {
         return new IngestSummary(job.id(), job.request().groupName(), read.rowsRead(), writtenOnline, writtenOffline,
-                rejects.count(), seconds(), rejects.fileOrNull(), cancelled, notes);
+                rejects.count(), seconds(), rejects.fileOrNull(), cancelled, notes, ignoredColumns);
     }
 
     private void publish() {

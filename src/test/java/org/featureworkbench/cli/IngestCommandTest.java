@@ -143,6 +143,35 @@ class IngestCommandTest {
         assertEquals(3, lines.size());
     }
 
+    @Test
+    void columnsTheGroupLacksAreNamedWithTheWayToKeepThemAndAddNewColumnsKeepsThem() {
+        createCustomers();
+        Path file = cli.file("updated.csv", "customer_id,event_time,age,email,first name\n"
+                + "c1,2024-05-01T10:00:00Z,30,ann@example.com,Ann\n");
+
+        CliRunner.Result skipped = cli.run("ingest", "customers", file.toString());
+        assertEquals(0, skipped.exitCode(), skipped.toString());
+        assertTrue(skipped.err().contains("note: columns not in the group, ignored: email, first name\n"), skipped.err());
+        assertTrue(skipped.err().contains("note: to keep that column, add it as a feature (email (String)) and ingest the"
+                + " file again with --add-new-columns\n"), skipped.err());
+        assertTrue(skipped.err().contains("note: column 'first name' is not a valid feature name; rename it to first_name"
+                + " in the file to keep it\n"), skipped.err());
+
+        CliRunner.Result added = cli.run("ingest", "customers", file.toString(), "--add-new-columns");
+        assertEquals(0, added.exitCode(), added.toString());
+        assertTrue(added.err().contains("note: added 1 feature to customers: email (String); it now has 5 features\n"),
+                added.err());
+        assertEquals("ann@example.com", online("customers", "c1").orElseThrow().value("email"));
+
+        CliRunner.Result again = cli.run("ingest", "customers", file.toString(), "--add-new-columns");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("note: no column can be added as it is named\n"), again.err());
+
+        CliRunner.Result withCreate = cli.run("ingest", "other", file.toString(), "--create", "--add-new-columns");
+        assertEquals(2, withCreate.exitCode(), withCreate.toString());
+        assertTrue(withCreate.err().contains("--add-new-columns adds columns to an existing group"), withCreate.err());
+    }
+
     void createCustomers() {
         assertEquals(0, cli.run("group", "create", "--name", "customers", "--record-id", "customer_id", "--event-time",
                 "event_time", "--feature", "customer_id:String", "--feature", "event_time:String", "--feature",

@@ -44,11 +44,24 @@ public final class WorkbenchFixture implements AutoCloseable {
         return new WorkbenchFixture(store, stage);
     }
 
-    /** Waits until every background task has delivered its result and the FX queue is drained. */
+    /**
+     * Waits until every background task has delivered its result, the window has caught up with
+     * groups changed in the store directly (as another process would change them), and the FX
+     * queue is drained.
+     */
     public void settle() throws TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> executor.runningTasksProperty().get() == 0);
+        // The window's own every-two-seconds check, done now: it must not land in the middle of the test's next click.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !checking());
+        WaitForAsyncUtils.waitForAsyncFx(5_000, vm::checkForOutsideChanges);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !checking());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> executor.runningTasksProperty().get() == 0);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean checking() throws Exception {
+        return WaitForAsyncUtils.asyncFx(vm::checkingForOutsideChanges).get(5, TimeUnit.SECONDS);
     }
 
     @Override

@@ -31,6 +31,10 @@ public final class GroupMappingViewModel {
     private final ReadOnlyBooleanWrapper stampAvailable = new ReadOnlyBooleanWrapper(this, "stampAvailable", false);
     private final ReadOnlyBooleanWrapper recordIdCovered = new ReadOnlyBooleanWrapper(this, "recordIdCovered", true);
     private final StringBinding problem;
+    private final ReadOnlyBooleanWrapper adding = new ReadOnlyBooleanWrapper(this, "adding", false);
+    private final javafx.beans.property.StringProperty addResult =
+            new javafx.beans.property.SimpleStringProperty(this, "addResult", "");
+    private Runnable addNewColumns = () -> { };
     private FeatureGroup group;
 
     GroupMappingViewModel() {
@@ -91,6 +95,28 @@ public final class GroupMappingViewModel {
         return "";
     }
 
+    /**
+     * Adds the ignored columns as features of the group (their types inferred from the file), so
+     * this ingest keeps them; the wizard supplies the work ({@link IngestWizardViewModel}).
+     */
+    public void addNewColumns() {
+        if (!unmapped.isEmpty() && !adding.get()) {
+            addNewColumns.run();
+        }
+    }
+
+    void onAddNewColumns(Runnable action) {
+        addNewColumns = action;
+    }
+
+    void adding(boolean now) {
+        adding.set(now);
+    }
+
+    /** True while the ignored columns are being added as features. */
+    public ReadOnlyBooleanProperty addingProperty() { return adding.getReadOnlyProperty(); }
+    /** What adding the columns did, or why it could not; empty before. */
+    public javafx.beans.property.StringProperty addResultProperty() { return addResult; }
     /** Columns in file order with the feature each fills. */
     public ObservableList<MappedColumn> columns() { return columns; }
     /** Columns the group has no feature for; the ingest ignores them. */

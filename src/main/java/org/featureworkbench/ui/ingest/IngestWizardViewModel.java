@@ -9,6 +9,8 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.core.IngestRequest;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.ui.dialog.DialogService;
+import org.featureworkbench.core.FileOptions;
+import org.featureworkbench.core.InferredGroup;
 import org.featureworkbench.ui.group.GroupEvents;
 import org.featureworkbench.ui.task.TaskExecutor;
 
@@ -18,7 +20,8 @@ import org.featureworkbench.ui.task.TaskExecutor;
  * this one moves between them and builds the {@link IngestRequest}.
  */
 public final class IngestWizardViewModel {
-    private final FeatureGroup target;
+    // The group ingested into (null for a new one); replaced when the file's new columns are added as features.
+    private FeatureGroup target;
     private final ReadOnlyObjectWrapper<WizardStep> step = new ReadOnlyObjectWrapper<>(this, "step", WizardStep.FILE);
     private final SourceStepViewModel source;
     private final TargetsStepViewModel targets;
@@ -45,6 +48,7 @@ public final class IngestWizardViewModel {
         if (target != null) {
             targets.forGroup(target);
         }
+        mapping.onAddNewColumns(() -> addNewColumns(store, executor, events));
         canNext = Bindings.createBooleanBinding(this::computeCanNext, step, source.canInferProperty(),
                 source.inferredProperty(),
                 definition.completeProperty(), mapping.problemProperty(), targets.problemProperty(),
@@ -97,6 +101,32 @@ public final class IngestWizardViewModel {
             }
             default -> { }
         }
+    }
+
+    private void addNewColumns(FeatureStore store, TaskExecutor executor, GroupEvents events) {
+        InferredGroup inferred = source.inferredProperty().get();
+        java.nio.file.Path file = source.fileProperty().get();
+        if (target == null || inferred == null || file == null) {
+            return;
+        }
+        String group = target.name();
+        FileOptions options = source.fileOptions();
+        mapping.adding(true);
+        mapping.addResultProperty().set("");
+        // Adding features copies the group's online table: the lane for work that may take long.
+        executor.executeMayWait(() -> store.ingest().addNewColumnsAsFeatures(group, file, options), updated -> {
+            mapping.adding(false);
+            int added = updated.features().size() - target.features().size();
+            target = updated;
+            events.groupUpdated(updated);
+            mapping.load(updated, inferred);
+            mapping.addResultProperty().set(added == 0 ? "No column could be added as it is named."
+                    : "Added " + added + (added == 1 ? " feature" : " features") + " to " + group
+                            + "; this ingest keeps " + (added == 1 ? "its column." : "their columns."));
+        }, e -> {
+            mapping.adding(false);
+            mapping.addResultProperty().set("Could not add the columns as features: " + e.getMessage());
+        });
     }
 
     /** Goes back one step (not once the ingest has started). */

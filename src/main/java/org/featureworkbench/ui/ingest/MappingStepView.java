@@ -2,11 +2,14 @@ package org.featureworkbench.ui.ingest;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.featureworkbench.ui.FormLayout;
 
@@ -30,6 +33,20 @@ final class MappingStepView extends VBox {
         Label unmapped = FormLayout.messageLabel("unmappedColumns", "notice");
         unmapped.textProperty().bind(Bindings.createStringBinding(() -> vm.unmapped().isEmpty() ? ""
                 : "Columns not in the group, ignored: " + String.join(", ", vm.unmapped()), vm.unmapped()));
+        Button addColumns = new Button("Add them as features");
+        addColumns.setId("addNewColumns");
+        addColumns.setTooltip(new javafx.scene.control.Tooltip(
+                "Adds these columns to the group as features, typed from the file, so this ingest keeps them"));
+        addColumns.setMinWidth(Region.USE_PREF_SIZE);
+        addColumns.visibleProperty().bind(Bindings.isNotEmpty(vm.unmapped()));
+        addColumns.managedProperty().bind(addColumns.visibleProperty());
+        addColumns.disableProperty().bind(vm.addingProperty());
+        addColumns.setOnAction(e -> vm.addNewColumns());
+        HBox unmappedRow = new HBox(10, unmapped, addColumns);
+        unmappedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(unmapped, Priority.ALWAYS);
+        Label added = FormLayout.messageLabel("addNewColumnsResult", "notice");
+        added.textProperty().bind(vm.addResultProperty());
         Label absent = FormLayout.messageLabel("absentFeatures", "notice");
         absent.textProperty().bind(Bindings.createStringBinding(() -> vm.absent().isEmpty() ? ""
                 : "Features with no column, stored as null: " + String.join(", ", vm.absent()), vm.absent()));
@@ -41,7 +58,7 @@ final class MappingStepView extends VBox {
         Label problem = FormLayout.messageLabel("mappingProblem", "banner-error");
         problem.textProperty().bind(vm.problemProperty());
         getChildren().addAll(FormLayout.section("Columns → features",
-                "Columns match features by name, ignoring case.", table), unmapped, absent, stamp, problem);
+                "Columns match features by name, ignoring case.", table), unmappedRow, added, absent, stamp, problem);
     }
 
     private static TableColumn<MappedColumn, String> column(String title,

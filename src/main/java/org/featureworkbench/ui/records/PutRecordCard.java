@@ -27,10 +27,14 @@ final class PutRecordCard extends VBox {
         getStyleClass().add("card");
         vm.fields().addListener((ListChangeListener<PutField>) c -> {
             // Typing fires "updated" changes; only a new schema rebuilds the inputs (and keeps focus otherwise).
+            // Features added to the same group append inputs, so the one being typed in keeps its focus.
             while (c.next()) {
-                if (c.wasAdded() || c.wasRemoved()) {
+                if (c.wasRemoved() || c.wasAdded() && c.getFrom() != inputs.getChildren().size()) {
                     rebuild();
                     return;
+                }
+                if (c.wasAdded()) {
+                    c.getAddedSubList().forEach(f -> inputs.getChildren().add(input(f)));
                 }
             }
         });

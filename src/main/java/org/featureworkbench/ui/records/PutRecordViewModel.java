@@ -3,6 +3,7 @@ package org.featureworkbench.ui.records;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -96,7 +97,13 @@ public final class PutRecordViewModel {
             targetOnline.set(d.onlineStore().enabled());
             targetOffline.set(d.offlineStore().enabled());
         }
-        fields.setAll(PutRecordChecks.fieldsOf(d).stream().peek(f -> {
+        List<PutField> next = PutRecordChecks.fieldsOf(d);
+        if (sameGroup && onlyAppends(next)) {
+            // Features were only added (here or elsewhere): the inputs being typed in stay as they are.
+            fields.addAll(next.subList(fields.size(), next.size()));
+            return;
+        }
+        fields.setAll(next.stream().peek(f -> {
             String value = kept.get(f.name());
             if (value != null) {
                 f.valueProperty().set(value);
@@ -105,6 +112,21 @@ public final class PutRecordViewModel {
         if (!sameGroup) {
             fillNow();
         }
+    }
+
+    /** Whether {@code next} is the current fields with features appended (names, types and roles as they are). */
+    private boolean onlyAppends(List<PutField> next) {
+        if (next.size() < fields.size()) {
+            return false;
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            PutField now = fields.get(i);
+            PutField then = next.get(i);
+            if (!now.name().equals(then.name()) || now.type() != then.type() || now.role() != then.role()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sets the event time input to now, in the group's event time format. */

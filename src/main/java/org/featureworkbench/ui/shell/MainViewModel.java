@@ -145,6 +145,11 @@ public final class MainViewModel implements GroupEvents {
         }, e -> checkingForChanges = false);
     }
 
+    /** True while a {@link #checkForOutsideChanges()} is reading or waiting to be applied (JavaFX thread only). */
+    public boolean checkingForOutsideChanges() {
+        return checkingForChanges;
+    }
+
     private Catalog readCatalog() {
         // The stamp first: a change between the two reads makes the next check read the list again.
         CatalogStamp stamp = store.catalogStamp();

@@ -129,4 +129,34 @@ class IngestWizardPageTest {
                 robot.lookup("#jobDetails").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#cancelJob").queryButton().isDisabled(), "a finished job cannot be cancelled");
     }
+
+    @Test
+    void columnsTheGroupLacksAreAddedAsFeaturesFromTheMappingStep(FxRobot robot) throws Exception {
+        store.createFeatureGroup(org.featureworkbench.testing.Definitions.customers("customers"));
+        robot.clickOn("#refresh");
+        waitFor(robot, "the group", () -> vm.find("customers").isPresent());
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        Path file = Files.writeString(workspace.resolve("customers_updated.csv"),
+                "customer_id,event_time,age,email\nc1," + now + ",30,ann@example.com\n");
+        robot.clickOn("customers");
+        robot.clickOn("#ingestFile");
+        robot.clickOn("#ingestFilePath").write(file.toString());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(robot, "the preview", () -> robot.lookup("#previewStep").tryQuery().isPresent());
+        robot.clickOn("#wizardNext");
+        assertEquals("Columns not in the group, ignored: email",
+                robot.lookup("#unmappedColumns").queryAs(Label.class).getText());
+
+        robot.clickOn("#addNewColumns");
+        waitFor(robot, "the features to be added",
+                () -> robot.lookup("#addNewColumnsResult").queryAs(Label.class).getText().startsWith("Added"));
+        assertEquals("Added 1 feature to customers; this ingest keeps its column.",
+                robot.lookup("#addNewColumnsResult").queryAs(Label.class).getText());
+        assertFalse(robot.lookup("#addNewColumns").query().isVisible(), "no column left to add");
+        assertEquals(5, vm.find("customers").orElseThrow().features().size(), "the sidebar knows the new feature");
+        robot.clickOn("#wizardNext");
+        robot.clickOn("#wizardNext");
+        waitFor(robot, "the summary", () -> robot.lookup("#summaryStep").tryQuery().isPresent());
+        assertEquals("ann@example.com", store.records().getRecord("customers", "c1", null).orElseThrow().value("email"));
+    }
 }

@@ -22,6 +22,7 @@ import org.featureworkbench.ui.ScriptedDialogs;
 import org.featureworkbench.ui.create.FormField;
 import org.featureworkbench.ui.group.GroupEvents;
 import org.featureworkbench.ui.task.CurrentThreadTaskExecutor;
+import org.featureworkbench.ui.task.LaneRecordingExecutor;
 import org.featureworkbench.ui.task.TaskExecutor;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
@@ -176,6 +177,64 @@ class IngestWizardViewModelTest {
         assertTrue(summary.notes().stream().anyMatch(n -> n.contains("shoe_size")), summary.notes().toString());
         assertEquals(1, store.records().stats("customers").onlineRecords());
         assertTrue(created.isEmpty(), "no group was created");
+    }
+
+    @Test
+    void ignoredColumnsCanBeAddedAsFeaturesSoTheIngestKeepsThem() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        List<FeatureGroup> updated = new ArrayList<>();
+        events = new GroupEvents() {
+            @Override
+            public void groupCreated(FeatureGroup group) {
+            }
+
+            @Override
+            public void groupUpdated(FeatureGroup group) {
+                updated.add(group);
+            }
+
+            @Override
+            public void groupDeleted(FeatureGroup group) {
+            }
+        };
+        Path file = csv("c.csv", "customer_id,event_time,age,shoe_size,email\nc1," + NOW + ",33,44,ann@example.com\n");
+        LaneRecordingExecutor lanes = new LaneRecordingExecutor();
+        IngestWizardViewModel vm = wizard(lanes, customers);
+        readFile(vm, file);
+        GroupMappingViewModel m = vm.mapping();
+        assertEquals(List.of("shoe_size", "email"), m.unmapped());
+
+        lanes.takeLanes();
+        m.addNewColumns();
+        assertEquals(List.of(LaneRecordingExecutor.Lane.MAY_WAIT), lanes.takeLanes(),
+                "adding features copies the online table: never on the short tasks' threads");
+        assertEquals(List.of(), m.unmapped(), "the columns now fill the new features");
+        assertEquals("Added 2 features to customers; this ingest keeps their columns.", m.addResultProperty().get());
+        assertEquals(List.of(6), updated.stream().map(g -> g.features().size()).toList(), "the sidebar is told");
+        vm.next();
+        vm.next();
+        vm.next();
+        assertEquals(WizardStep.SUMMARY, vm.stepProperty().get());
+        assertEquals(44L, store.records().getRecord("customers", "c1", null).orElseThrow().value("shoe_size"));
+        assertEquals("ann@example.com", store.records().getRecord("customers", "c1", null).orElseThrow().value("email"));
+    }
+
+    @Test
+    void addingColumnsWhileAnIngestRunsIntoTheGroupSaysWhyAndChangesNothing() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        Path file = csv("c.csv", "customer_id,event_time,age,shoe_size\nc1," + NOW + ",33,44\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), customers);
+        readFile(vm, file);
+        try (org.featureworkbench.core.HeldIngest ingest = org.featureworkbench.core.HeldIngest.start(store, "customers",
+                csv("held.csv", "customer_id,event_time,age,score\nc9," + NOW + ",1,0.5\n"))) {
+            vm.mapping().addNewColumns();
+            assertTrue(vm.mapping().addResultProperty().get().startsWith("Could not add the columns as features: "
+                    + "cannot add features to feature group 'customers': ingest "), vm.mapping().addResultProperty().get());
+            assertFalse(vm.mapping().addingProperty().get());
+            assertEquals(List.of("shoe_size"), vm.mapping().unmapped());
+            ingest.finish();
+        }
+        assertEquals(4, store.describeFeatureGroup("customers").features().size());
     }
 
     @Test

@@ -56,6 +56,29 @@ class PutRecordViewModelTest {
     }
 
     @Test
+    void featuresAddedToTheGroupAppendInputsAndLeaveTheTypedOnesAlone() {
+        f.type("customer_id", "c7");
+        PutField age = form.field("age");
+        List<String> changes = new java.util.ArrayList<>();
+        form.fields().addListener((javafx.collections.ListChangeListener<PutField>) c -> {
+            while (c.next()) {
+                changes.add((c.wasRemoved() ? "removed " + c.getRemovedSize() + " " : "")
+                        + (c.wasAdded() ? "added " + c.getAddedSize() + " at " + c.getFrom() : ""));
+            }
+        });
+
+        f.vm.groupProperty().set(f.store.updateTags("customers", java.util.Map.of("team", "growth"), java.util.Set.of()));
+        assertTrue(changes.isEmpty(), "a tag changes no input");
+
+        f.vm.groupProperty().set(f.store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING))));
+        assertEquals(List.of("customer_id", "event_time", "age", "score", "segment"),
+                form.fields().stream().map(PutField::name).toList());
+        assertEquals(List.of("added 1 at 4"), changes, "appended, nothing replaced");
+        assertTrue(age == form.field("age"), "the inputs typed in are the same ones");
+        assertEquals("c7", form.field("customer_id").valueProperty().get());
+    }
+
+    @Test
     void aValidRecordIsPutAndTheResultSaysWhatHappened() {
         f.type("customer_id", "c1");
         f.type("age", "42");

@@ -93,6 +93,7 @@ class RecordsPageTest {
                 org.featureworkbench.model.FeatureType.STRING)));
         String table = org.featureworkbench.testing.OnlineTableBehindTheStore.of(app.store, "customers");
         alter(table, "DROP COLUMN \"segment\"");
+        app.settle(); // the window has seen the new feature (added "elsewhere": through the store)
         robot.clickOn("customers");
         robot.clickOn("Records");
         app.settle();
