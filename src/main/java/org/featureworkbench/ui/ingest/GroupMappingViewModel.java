@@ -58,10 +58,11 @@ public final class GroupMappingViewModel {
         }
         List<String> missing = target.features().stream().map(FeatureDefinition::name)
                 .filter(name -> inferred.columns().stream().noneMatch(c -> c.column().equalsIgnoreCase(name))).toList();
+        String eventTime = target.definition().eventTimeFeatureName();
         columns.setAll(mapped);
         unmapped.setAll(ignored);
-        absent.setAll(missing);
-        String eventTime = target.definition().eventTimeFeatureName();
+        // A missing event time is stamped (or the step says it must be), never "stored as null".
+        absent.setAll(missing.stream().filter(name -> !name.equals(eventTime)).toList());
         stampAvailable.set(missing.contains(eventTime));
         stamp.set(missing.contains(eventTime));
         recordIdCovered.set(!missing.contains(target.definition().recordIdentifierFeatureName()));

@@ -238,6 +238,20 @@ class IngestWizardViewModelTest {
     }
 
     @Test
+    void anExistingGroupsMissingEventTimeColumnIsStampedNotCalledNull() throws Exception {
+        FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
+        Path file = csv("c.csv", "customer_id,age\nc1,33\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), customers);
+        readFile(vm, file);
+        GroupMappingViewModel m = vm.mapping();
+        assertTrue(m.stampAvailableProperty().get() && m.stampProperty().get());
+        assertEquals(List.of("score"), m.absent(), "event_time is stamped, not stored as null");
+        m.stampProperty().set(false);
+        assertTrue(m.problemProperty().get().contains("no column for the event time 'event_time'"),
+                m.problemProperty().get());
+    }
+
+    @Test
     void aFileWithoutTheRecordIdColumnCannotGoOn() throws Exception {
         FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
         Path file = csv("c.csv", "id,age\nc1,33\n");
