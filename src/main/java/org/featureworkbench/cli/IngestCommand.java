@@ -12,7 +12,6 @@ import org.featureworkbench.core.IngestRequest;
 import org.featureworkbench.core.IngestJob;
 import org.featureworkbench.core.IngestSummary;
 import org.featureworkbench.core.NewColumns;
-import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.TargetStore;
 import picocli.CommandLine.Command;
@@ -135,31 +134,36 @@ final class IngestCommand implements Callable<Integer> {
             }
             IngestSummary summary = runTellingWaits(store, store.ingest().submit(request), context);
             summary.notes().forEach(n -> context.err().println("note: " + Cli.oneLine(n)));
-            if (!summary.ignoredColumns().isEmpty()) {
+            context.out().println(IngestText.summaryLine(summary));
+            if (!summary.ignoredColumns().isEmpty() && !addNewColumns) {
                 hintNewColumns(store, fileOptions, context);
             }
-            context.out().println(IngestText.summaryLine(summary));
         }
         return 0;
     }
 
     private void addNewColumns(FeatureStore store, FileOptions fileOptions, CliContext context) {
-        NewColumns columns = store.ingest().newColumns(group, file, fileOptions);
+        NewColumns columns = store.ingest().addNewColumnsAsFeatures(group, file, fileOptions, stamp);
         if (columns.features().isEmpty()) {
             context.err().println("note: " + (columns.isEmpty() ? "every column of the file is already a feature of "
                     + group + "; nothing to add" : "no column can be added as it is named"));
         } else {
-            FeatureGroup updated = store.addFeatures(group, columns.features());
             context.err().println("note: added " + columns.features().size() + " feature"
                     + (columns.features().size() == 1 ? "" : "s") + " to " + group + ": " + columns.describe()
-                    + "; it now has " + updated.features().size() + " features");
+                    + "; it now has " + store.describeFeatureGroup(group).features().size() + " features");
         }
         renamedNote(columns, context);
     }
 
     /** After an ingest that skipped columns: what would keep them next time. */
     private void hintNewColumns(FeatureStore store, FileOptions fileOptions, CliContext context) {
-        NewColumns columns = store.ingest().newColumns(group, file, fileOptions);
+        NewColumns columns;
+        try {
+            columns = store.ingest().newColumns(group, file, fileOptions);
+        } catch (FeatureStoreException e) {
+            // Only advice: a file inference cannot read (no rows, say) was still ingested as it was.
+            return;
+        }
         if (!columns.features().isEmpty()) {
             context.err().println("note: to keep " + (columns.features().size() == 1 ? "that column" : "those columns")
                     + ", add " + (columns.features().size() == 1 ? "it as a feature" : "them as features") + " ("
@@ -174,7 +178,7 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private int resume() {
-        if (group != null || create || target != null || stamp || rejects != null || recordId != null
+        if (group != null || create || addNewColumns || target != null || stamp || rejects != null || recordId != null
                 || eventTime != null || !"skip".equals(onError) || !FileOptions.DETECT.equals(source.toFileOptions())) {
             throw new ParameterException(spec.commandLine(), "--resume continues an ingest with the group, file and "
                     + "options it started with; give only --resume JOB (or --resume FILE)");

@@ -106,7 +106,10 @@ public final class IngestOperations {
      */
     public NewColumns newColumns(String groupName, Path file, FileOptions fileOptions) {
         FeatureGroup group = store.describeFeatureGroup(groupName);
-        InferredGroup inferred = infer(file, fileOptions, new InferOptions(null, null, null, true));
+        return newColumns(group, infer(file, fileOptions, new InferOptions(null, null, null, true)));
+    }
+
+    private static NewColumns newColumns(FeatureGroup group, InferredGroup inferred) {
         Set<String> taken = new HashSet<>();
         group.features().forEach(f -> taken.add(f.name().toLowerCase(Locale.ROOT)));
         List<FeatureDefinition> features = new ArrayList<>();
@@ -127,14 +130,36 @@ public final class IngestOperations {
     /**
      * Adds {@link #newColumns} as features of the group (UpdateFeatureGroup with FeatureAdditions),
      * so the next ingest of the file keeps them; refused like any add-features while an ingest into
-     * the group runs.
+     * the group runs. Features cannot be removed again, so nothing is added for a file that ingest
+     * would refuse anyway: one without the record identifier's column, or without the event time's
+     * column unless {@code stampEventTime}.
      *
-     * @return the group with its new features; unchanged when the file has no usable new column
+     * @return the columns that were added (their features), and those that need a new name first
+     * @throws org.featureworkbench.model.ValidationException when the file lacks the record
+     *         identifier's or the event time's column; nothing was added
      */
-    public FeatureGroup addNewColumnsAsFeatures(String groupName, Path file, FileOptions fileOptions) {
-        NewColumns columns = newColumns(groupName, file, fileOptions);
-        return columns.features().isEmpty() ? store.describeFeatureGroup(groupName)
-                : store.addFeatures(groupName, columns.features());
+    public NewColumns addNewColumnsAsFeatures(String groupName, Path file, FileOptions fileOptions,
+                                              boolean stampEventTime) {
+        FeatureGroup group = store.describeFeatureGroup(groupName);
+        InferredGroup inferred = infer(file, fileOptions, new InferOptions(null, null, null, true));
+        requireColumn(inferred, group.definition().recordIdentifierFeatureName(), "record identifier",
+                "Rename the column in the file, or ingest into a new group.");
+        if (!stampEventTime) {
+            requireColumn(inferred, group.definition().eventTimeFeatureName(), "event time",
+                    "Add the column, or stamp every row with the ingest time.");
+        }
+        NewColumns columns = newColumns(group, inferred);
+        if (!columns.features().isEmpty()) {
+            store.addFeatures(groupName, columns.features());
+        }
+        return columns;
+    }
+
+    private static void requireColumn(InferredGroup inferred, String feature, String role, String fix) {
+        if (inferred.columns().stream().noneMatch(c -> c.column().equalsIgnoreCase(feature))) {
+            throw new org.featureworkbench.model.ValidationException("", "the file has no column for the " + role
+                    + " '" + feature + "', so it cannot be ingested and no feature was added. " + fix);
+        }
     }
 
     /**

@@ -157,15 +157,25 @@ class IngestCommandTest {
         assertTrue(skipped.err().contains("note: column 'first name' is not a valid feature name; rename it to first_name"
                 + " in the file to keep it\n"), skipped.err());
 
+        Path noEventTime = cli.file("no_time.csv", "customer_id,email\nc1,ann@example.com\n");
+        CliRunner.Result refused = cli.run("ingest", "customers", noEventTime.toString(), "--add-new-columns");
+        assertEquals(1, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("the file has no column for the event time 'event_time', so it cannot be"
+                + " ingested and no feature was added"), refused.err());
+
         CliRunner.Result added = cli.run("ingest", "customers", file.toString(), "--add-new-columns");
         assertEquals(0, added.exitCode(), added.toString());
         assertTrue(added.err().contains("note: added 1 feature to customers: email (String); it now has 5 features\n"),
                 added.err());
+        assertEquals(1, added.err().split("is not a valid feature name", -1).length - 1, "told once: " + added.err());
         assertEquals("ann@example.com", online("customers", "c1").orElseThrow().value("email"));
 
         CliRunner.Result again = cli.run("ingest", "customers", file.toString(), "--add-new-columns");
         assertEquals(0, again.exitCode(), again.toString());
         assertTrue(again.err().contains("note: no column can be added as it is named\n"), again.err());
+
+        CliRunner.Result resumeWith = cli.run("ingest", "--resume", "x", "--add-new-columns");
+        assertEquals(2, resumeWith.exitCode(), resumeWith.toString());
 
         CliRunner.Result withCreate = cli.run("ingest", "other", file.toString(), "--create", "--add-new-columns");
         assertEquals(2, withCreate.exitCode(), withCreate.toString());

@@ -56,15 +56,35 @@ class NewColumnsTest {
     @Test
     void addedBeforeTheIngestTheNewColumnsAreStored() throws IOException {
         Path file = updatedFile();
-        assertEquals(6, store.ingest().addNewColumnsAsFeatures("customers", file, null).features().size());
+        NewColumns added = store.ingest().addNewColumnsAsFeatures("customers", file, null, false);
+        assertEquals(List.of("email", "visits"), added.features().stream().map(FeatureDefinition::name).toList());
+        assertEquals(6, store.describeFeatureGroup("customers").features().size());
 
         IngestSummary summary = store.ingest().ingest(IngestRequest.of("customers", file), null);
         assertEquals(List.of("first name"), summary.ignoredColumns());
         assertEquals("bo@example.com", store.records().getRecord("customers", "c2", null).orElseThrow().value("email"));
         assertEquals(7L, store.records().getRecord("customers", "c2", null).orElseThrow().value("visits"));
         assertTrue(store.ingest().newColumns("customers", file, null).features().isEmpty(), "nothing left to add");
-        assertEquals(6, store.ingest().addNewColumnsAsFeatures("customers", file, null).features().size(),
-                "adding again changes nothing");
+        assertTrue(store.ingest().addNewColumnsAsFeatures("customers", file, null, false).features().isEmpty());
+        assertEquals(6, store.describeFeatureGroup("customers").features().size(), "adding again changes nothing");
+    }
+
+    @Test
+    void aFileTheIngestWouldRefuseGetsNoFeatures() throws IOException {
+        Path noEventTime = Files.writeString(tmp.resolve("no_time.csv"), "customer_id,email\nc1,ann@example.com\n");
+        org.featureworkbench.model.ValidationException e = assertThrows(org.featureworkbench.model.ValidationException.class,
+                () -> store.ingest().addNewColumnsAsFeatures("customers", noEventTime, null, false));
+        assertEquals("the file has no column for the event time 'event_time', so it cannot be ingested and no feature"
+                + " was added. Add the column, or stamp every row with the ingest time.", e.getMessage());
+        assertEquals(4, store.describeFeatureGroup("customers").features().size());
+        assertEquals(List.of("email"), store.ingest().addNewColumnsAsFeatures("customers", noEventTime, null, true)
+                .features().stream().map(FeatureDefinition::name).toList(), "stamped, the file can be ingested");
+
+        Path noId = Files.writeString(tmp.resolve("no_id.csv"), "event_time,phone\n2026-12-01T10:00:00Z,555\n");
+        assertTrue(assertThrows(org.featureworkbench.model.ValidationException.class,
+                () -> store.ingest().addNewColumnsAsFeatures("customers", noId, null, true)).getMessage()
+                .startsWith("the file has no column for the record identifier 'customer_id'"));
+        assertEquals(5, store.describeFeatureGroup("customers").features().size());
     }
 
     @Test

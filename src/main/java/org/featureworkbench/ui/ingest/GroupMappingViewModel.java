@@ -27,6 +27,9 @@ public final class GroupMappingViewModel {
     private final ObservableList<MappedColumn> columns = FXCollections.observableArrayList();
     private final ObservableList<String> unmapped = FXCollections.observableArrayList();
     private final ObservableList<String> absent = FXCollections.observableArrayList();
+    private final ObservableList<String> addable = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyStringWrapper renameAdvice =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "renameAdvice", "");
     private final BooleanProperty stamp = new SimpleBooleanProperty(this, "stamp", false);
     private final ReadOnlyBooleanWrapper stampAvailable = new ReadOnlyBooleanWrapper(this, "stampAvailable", false);
     private final ReadOnlyBooleanWrapper recordIdCovered = new ReadOnlyBooleanWrapper(this, "recordIdCovered", true);
@@ -44,12 +47,21 @@ public final class GroupMappingViewModel {
     /** Matches the inferred columns against the group's features. */
     public void load(FeatureGroup target, InferredGroup inferred) {
         group = target;
+        addResult.set("");
         List<MappedColumn> mapped = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
+        List<String> canAdd = new ArrayList<>();
+        List<String> advice = new ArrayList<>();
         for (InferredGroup.Column c : inferred.columns()) {
             Optional<FeatureDefinition> f = featureFor(target, c.column());
             if (f.isEmpty()) {
                 ignored.add(c.column());
+                if (c.column().equals(c.featureName())) {
+                    canAdd.add(c.column());
+                } else {
+                    advice.add("'" + c.column() + "' is not a valid feature name; rename it to " + c.featureName()
+                            + " in the file to keep it.");
+                }
                 mapped.add(new MappedColumn(c.column(), c.type(), null, null, "ignored: not in the group"));
             } else {
                 mapped.add(new MappedColumn(c.column(), c.type(), f.get().name(), f.get().type(),
@@ -61,6 +73,8 @@ public final class GroupMappingViewModel {
         String eventTime = target.definition().eventTimeFeatureName();
         columns.setAll(mapped);
         unmapped.setAll(ignored);
+        addable.setAll(canAdd);
+        renameAdvice.set(String.join(" ", advice));
         // A missing event time is stamped (or the step says it must be), never "stored as null".
         absent.setAll(missing.stream().filter(name -> !name.equals(eventTime)).toList());
         stampAvailable.set(missing.contains(eventTime));
@@ -101,7 +115,7 @@ public final class GroupMappingViewModel {
      * this ingest keeps them; the wizard supplies the work ({@link IngestWizardViewModel}).
      */
     public void addNewColumns() {
-        if (!unmapped.isEmpty() && !adding.get()) {
+        if (!addable.isEmpty() && !adding.get()) {
             addNewColumns.run();
         }
     }
@@ -114,6 +128,10 @@ public final class GroupMappingViewModel {
         adding.set(now);
     }
 
+    /** Ignored columns whose names are valid feature names: what {@link #addNewColumns()} adds. */
+    public ObservableList<String> addable() { return addable; }
+    /** How to keep ignored columns whose names are not valid feature names; empty when there are none. */
+    public javafx.beans.property.ReadOnlyStringProperty renameAdviceProperty() { return renameAdvice.getReadOnlyProperty(); }
     /** True while the ignored columns are being added as features. */
     public ReadOnlyBooleanProperty addingProperty() { return adding.getReadOnlyProperty(); }
     /** What adding the columns did, or why it could not; empty before. */

@@ -11,6 +11,7 @@ import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.ui.dialog.DialogService;
 import org.featureworkbench.core.FileOptions;
 import org.featureworkbench.core.InferredGroup;
+import org.featureworkbench.core.NewColumns;
 import org.featureworkbench.ui.group.GroupEvents;
 import org.featureworkbench.ui.task.TaskExecutor;
 
@@ -49,14 +50,15 @@ public final class IngestWizardViewModel {
             targets.forGroup(target);
         }
         mapping.onAddNewColumns(() -> addNewColumns(store, executor, events));
-        canNext = Bindings.createBooleanBinding(this::computeCanNext, step, source.canInferProperty(),
-                source.inferredProperty(),
-                definition.completeProperty(), mapping.problemProperty(), targets.problemProperty(),
-                definition.problemsProperty());
-        canBack = Bindings.createBooleanBinding(() -> switch (step.get()) {
+        // Not while the file's new columns are being added: an ingest started meanwhile would read the old definition.
+        canNext = Bindings.createBooleanBinding(() -> !mapping.addingProperty().get() && computeCanNext(), step,
+                source.canInferProperty(), source.inferredProperty(), definition.completeProperty(),
+                mapping.problemProperty(), targets.problemProperty(), definition.problemsProperty(),
+                mapping.addingProperty());
+        canBack = Bindings.createBooleanBinding(() -> !mapping.addingProperty().get() && switch (step.get()) {
             case PREVIEW, MAPPING, STORES -> true;
             default -> false;
-        }, step);
+        }, step, mapping.addingProperty());
         nextLabel = Bindings.createStringBinding(() -> switch (step.get()) {
             case FILE -> "Read file";
             case STORES -> "Start ingest";
@@ -111,22 +113,30 @@ public final class IngestWizardViewModel {
         }
         String group = target.name();
         FileOptions options = source.fileOptions();
+        boolean stamp = mapping.stampProperty().get();
         mapping.adding(true);
         mapping.addResultProperty().set("");
         // Adding features copies the group's online table: the lane for work that may take long.
-        executor.executeMayWait(() -> store.ingest().addNewColumnsAsFeatures(group, file, options), updated -> {
+        executor.executeMayWait(() -> {
+            NewColumns added = store.ingest().addNewColumnsAsFeatures(group, file, options, stamp);
+            return new Added(added, store.describeFeatureGroup(group));
+        }, done -> {
             mapping.adding(false);
-            int added = updated.features().size() - target.features().size();
-            target = updated;
-            events.groupUpdated(updated);
-            mapping.load(updated, inferred);
-            mapping.addResultProperty().set(added == 0 ? "No column could be added as it is named."
-                    : "Added " + added + (added == 1 ? " feature" : " features") + " to " + group
-                            + "; this ingest keeps " + (added == 1 ? "its column." : "their columns."));
+            target = done.group();
+            events.groupUpdated(done.group());
+            // The user cannot leave the step while this runs, so the file read is still the one shown.
+            mapping.load(done.group(), inferred);
+            int n = done.columns().features().size();
+            mapping.addResultProperty().set(n == 0 ? "No column could be added: each needs a valid feature name."
+                    : "Added " + done.columns().describe() + " to " + group + "; this ingest keeps "
+                            + (n == 1 ? "its column." : "their columns."));
         }, e -> {
             mapping.adding(false);
             mapping.addResultProperty().set("Could not add the columns as features: " + e.getMessage());
         });
+    }
+
+    private record Added(NewColumns columns, FeatureGroup group) {
     }
 
     /** Goes back one step (not once the ingest has started). */

@@ -38,7 +38,7 @@ final class MappingStepView extends VBox {
         addColumns.setTooltip(new javafx.scene.control.Tooltip(
                 "Adds these columns to the group as features, typed from the file, so this ingest keeps them"));
         addColumns.setMinWidth(Region.USE_PREF_SIZE);
-        addColumns.visibleProperty().bind(Bindings.isNotEmpty(vm.unmapped()));
+        addColumns.visibleProperty().bind(Bindings.isNotEmpty(vm.addable()));
         addColumns.managedProperty().bind(addColumns.visibleProperty());
         addColumns.disableProperty().bind(vm.addingProperty());
         addColumns.setOnAction(e -> vm.addNewColumns());
@@ -47,6 +47,8 @@ final class MappingStepView extends VBox {
         HBox.setHgrow(unmapped, Priority.ALWAYS);
         Label added = FormLayout.messageLabel("addNewColumnsResult", "notice");
         added.textProperty().bind(vm.addResultProperty());
+        Label rename = FormLayout.messageLabel("renameAdvice", "hint");
+        rename.textProperty().bind(vm.renameAdviceProperty());
         Label absent = FormLayout.messageLabel("absentFeatures", "notice");
         absent.textProperty().bind(Bindings.createStringBinding(() -> vm.absent().isEmpty() ? ""
                 : "Features with no column, stored as null: " + String.join(", ", vm.absent()), vm.absent()));
@@ -58,7 +60,7 @@ final class MappingStepView extends VBox {
         Label problem = FormLayout.messageLabel("mappingProblem", "banner-error");
         problem.textProperty().bind(vm.problemProperty());
         getChildren().addAll(FormLayout.section("Columns → features",
-                "Columns match features by name, ignoring case.", table), unmappedRow, added, absent, stamp, problem);
+                "Columns match features by name, ignoring case.", table), unmappedRow, rename, added, absent, stamp, problem);
     }
 
     private static TableColumn<MappedColumn, String> column(String title,

@@ -2,6 +2,7 @@ package org.featureworkbench.ui.shell;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -132,17 +133,22 @@ public final class MainViewModel implements GroupEvents {
         CatalogStamp known = knownStamp;
         long localAtStart = localChanges;
         boolean quietAtStart = executor.runningTasksProperty().get() == 0;
-        // On a job thread: a check waiting for the database to change hands must not hold up the
-        // quiet lane (wait notices, Explore's paging) or the short tasks.
-        executor.executeJob(() -> {
-            CatalogStamp now = store.catalogStamp();
-            return now.equals(known) ? null : readCatalog();
-        }, catalog -> {
+        try {
+            // On a job thread: a check waiting for the database to change hands must not hold up the
+            // quiet lane (wait notices, Explore's paging) or the short tasks.
+            executor.executeJob(() -> {
+                CatalogStamp now = store.catalogStamp();
+                return now.equals(known) ? null : readCatalog();
+            }, catalog -> {
+                checkingForChanges = false;
+                if (catalog != null && localChanges == localAtStart) {
+                    applyOutsideChanges(catalog, quietAtStart && executor.runningTasksProperty().get() == 0);
+                }
+            }, e -> checkingForChanges = false);
+        } catch (RejectedExecutionException e) {
+            // The window is closing (its executor already stopped, e.g. for a repair): nothing to follow any more.
             checkingForChanges = false;
-            if (catalog != null && localChanges == localAtStart) {
-                applyOutsideChanges(catalog, quietAtStart && executor.runningTasksProperty().get() == 0);
-            }
-        }, e -> checkingForChanges = false);
+        }
     }
 
     /** True while a {@link #checkForOutsideChanges()} is reading or waiting to be applied (JavaFX thread only). */

@@ -150,7 +150,7 @@ class IngestWizardPageTest {
         robot.clickOn("#addNewColumns");
         waitFor(robot, "the features to be added",
                 () -> robot.lookup("#addNewColumnsResult").queryAs(Label.class).getText().startsWith("Added"));
-        assertEquals("Added 1 feature to customers; this ingest keeps its column.",
+        assertEquals("Added email (String) to customers; this ingest keeps its column.",
                 robot.lookup("#addNewColumnsResult").queryAs(Label.class).getText());
         assertFalse(robot.lookup("#addNewColumns").query().isVisible(), "no column left to add");
         assertEquals(5, vm.find("customers").orElseThrow().features().size(), "the sidebar knows the new feature");

@@ -197,19 +197,25 @@ class IngestWizardViewModelTest {
             public void groupDeleted(FeatureGroup group) {
             }
         };
-        Path file = csv("c.csv", "customer_id,event_time,age,shoe_size,email\nc1," + NOW + ",33,44,ann@example.com\n");
+        Path file = csv("c.csv", "customer_id,event_time,age,shoe_size,email,first name\nc1," + NOW
+                + ",33,44,ann@example.com,Ann\n");
         LaneRecordingExecutor lanes = new LaneRecordingExecutor();
         IngestWizardViewModel vm = wizard(lanes, customers);
         readFile(vm, file);
         GroupMappingViewModel m = vm.mapping();
-        assertEquals(List.of("shoe_size", "email"), m.unmapped());
+        assertEquals(List.of("shoe_size", "email", "first name"), m.unmapped());
+        assertEquals(List.of("shoe_size", "email"), m.addable(), "'first name' needs another name first");
+        assertEquals("'first name' is not a valid feature name; rename it to first_name in the file to keep it.",
+                m.renameAdviceProperty().get());
 
         lanes.takeLanes();
         m.addNewColumns();
         assertEquals(List.of(LaneRecordingExecutor.Lane.MAY_WAIT), lanes.takeLanes(),
                 "adding features copies the online table: never on the short tasks' threads");
-        assertEquals(List.of(), m.unmapped(), "the columns now fill the new features");
-        assertEquals("Added 2 features to customers; this ingest keeps their columns.", m.addResultProperty().get());
+        assertEquals(List.of("first name"), m.unmapped(), "the other columns now fill the new features");
+        assertEquals(List.of(), m.addable(), "nothing left to add: the button goes");
+        assertEquals("Added shoe_size (Integral), email (String) to customers; this ingest keeps their columns.",
+                m.addResultProperty().get());
         assertEquals(List.of(6), updated.stream().map(g -> g.features().size()).toList(), "the sidebar is told");
         vm.next();
         vm.next();

@@ -85,6 +85,24 @@ class RecordsPageTest {
         assertEquals("0", text(robot, "#count-online-records"));
     }
 
+    @Test
+    void featuresAddedElsewhereJoinThePutCardAndTheInputBeingTypedInStays(FxRobot robot) throws Exception {
+        app.settle();
+        robot.clickOn("customers");
+        robot.clickOn("Records");
+        app.settle();
+        robot.clickOn("#put-customer_id").write("c7");
+        javafx.scene.control.TextField typedIn = robot.lookup("#put-customer_id").queryAs(javafx.scene.control.TextField.class);
+        // As the command line would: the store, not this window.
+        app.store.addFeatures("customers", java.util.List.of(new org.featureworkbench.model.FeatureDefinition("segment",
+                org.featureworkbench.model.FeatureType.STRING)));
+        app.settle();
+        assertTrue(robot.lookup("#put-segment").tryQuery().isPresent(), "the new feature has an input");
+        assertTrue(typedIn == robot.lookup("#put-customer_id").query(), "the input typed in was kept, not rebuilt");
+        assertEquals("c7", typedIn.getText());
+        assertTrue(typedIn.isFocused(), "and keeps the focus");
+    }
+
     /** While features are added (H2 copies the table; the new column is dropped here to stand for it). */
     @Test
     void aPutThatWaitsForFeaturesBeingAddedSaysSoInTheCardThenIsWritten(FxRobot robot) throws Exception {

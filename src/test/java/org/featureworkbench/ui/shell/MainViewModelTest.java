@@ -218,6 +218,33 @@ class MainViewModelTest {
     }
 
     @Test
+    void aCheckAfterTheWindowsExecutorStoppedIsQuietlyDropped() {
+        CurrentThreadTaskExecutor inline = new CurrentThreadTaskExecutor();
+        org.featureworkbench.ui.task.TaskExecutor stopped = new org.featureworkbench.ui.task.TaskExecutor() {
+            @Override
+            public <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                                    java.util.function.Consumer<? super Throwable> failed) {
+                inline.execute(work, ok, failed);
+            }
+
+            @Override
+            public <T> void executeJob(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                                       java.util.function.Consumer<? super Throwable> failed) {
+                throw new java.util.concurrent.RejectedExecutionException("executor stopped for a repair");
+            }
+
+            @Override
+            public javafx.beans.property.ReadOnlyIntegerProperty runningTasksProperty() {
+                return inline.runningTasksProperty();
+            }
+        };
+        MainViewModel closing = new MainViewModel(store, stopped, dialogs);
+        closing.refresh();
+        closing.checkForOutsideChanges(); // the window's timer, one last time
+        assertFalse(closing.checkingForOutsideChanges());
+    }
+
+    @Test
     void sampleDataCreatesTheBundledGroupsOnceAndSaysSo() {
         vm.refresh();
         vm.loadSampleData();
