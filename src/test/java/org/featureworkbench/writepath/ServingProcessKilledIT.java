@@ -29,7 +29,8 @@ class ServingProcessKilledIT {
     private static final int BEFORE_KILL = 300;
     private static final int AFTER_KILL = 50;
 
-    @TempDir
+    /** Kept when the test fails: the workspace's logs and journals show what the replay did. */
+    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
     Path workspace;
 
     @Test
@@ -53,7 +54,8 @@ class ServingProcessKilledIT {
             }
             for (int i = 0; i < BEFORE_KILL + AFTER_KILL; i++) {
                 var record = store.records().getRecord(CUSTOMERS, "c" + i, null);
-                assertTrue(record.isPresent(), "acknowledged record c" + i + " is missing online");
+                assertTrue(record.isPresent(), "acknowledged record c" + i + " is missing online; workspace kept: "
+                        + workspace);
                 assertEquals((long) i, record.get().value("age"));
             }
         }
