@@ -68,6 +68,9 @@ public final class MainViewModel implements GroupEvents {
     private boolean checkingForChanges;
     // Counts the group changes this window made or read itself (JavaFX thread only).
     private long localChanges;
+    // A change seen while this window's own tasks ran, told once they are done (JavaFX thread only).
+    private String heldNotice;
+    private long localChangesAtHold;
     private final ReadOnlyIntegerWrapper outsideChanges = new ReadOnlyIntegerWrapper(this, "outsideChanges", 0);
 
     public MainViewModel(FeatureStore store, TaskExecutor executor, DialogService dialogs) {
@@ -129,6 +132,7 @@ public final class MainViewModel implements GroupEvents {
         if (checkingForChanges || knownStamp == null) {
             return;
         }
+        tellHeldNotice();
         checkingForChanges = true;
         CatalogStamp known = knownStamp;
         long localAtStart = localChanges;
@@ -148,6 +152,15 @@ public final class MainViewModel implements GroupEvents {
         } catch (RejectedExecutionException e) {
             // The window is closing (its executor already stopped, e.g. for a repair): nothing to follow any more.
             checkingForChanges = false;
+        }
+    }
+
+    private void tellHeldNotice() {
+        if (heldNotice != null && executor.runningTasksProperty().get() == 0) {
+            if (localChanges == localChangesAtHold) {
+                waitNotice.set(heldNotice);
+            }
+            heldNotice = null;
         }
     }
 
@@ -177,6 +190,12 @@ public final class MainViewModel implements GroupEvents {
         }
         if (tell) {
             diff.notice().ifPresent(waitNotice::set);
+        } else {
+            // Told at a later check once this window's tasks are done, unless one of them changed a group itself.
+            diff.notice().ifPresent(n -> {
+                heldNotice = n;
+                localChangesAtHold = localChanges;
+            });
         }
         outsideChanges.set(outsideChanges.get() + 1);
     }

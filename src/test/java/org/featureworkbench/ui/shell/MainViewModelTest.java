@@ -215,6 +215,30 @@ class MainViewModelTest {
         held.deliverAll();
         assertEquals(5, window.find("customers").orElseThrow().features().size());
         assertEquals("", window.waitNoticeProperty().get(), "the change could be the running task's own");
+        window.checkForOutsideChanges();
+        held.deliverAll();
+        assertTrue(window.waitNoticeProperty().get().startsWith("Feature group 'customers' was changed elsewhere"),
+                "the task was no group change of this window's: the next check tells it");
+    }
+
+    @Test
+    void aChangeSeenWhileThisWindowChangedTheGroupItselfIsNeverTold() {
+        HeldDeliveryExecutor held = new HeldDeliveryExecutor();
+        MainViewModel window = new MainViewModel(store, held, dialogs);
+        store.createFeatureGroup(Definitions.customers("customers"));
+        window.refresh();
+        held.deliverAll();
+        // As the add-features dialog: the catalog changes first, the table copy takes a while.
+        FeatureGroup added = store.addFeatures("customers", List.of(new FeatureDefinition("segment", FeatureType.STRING)));
+        held.executeMayWait(() -> added, window::groupUpdated, e -> { });
+        window.checkForOutsideChanges();
+        held.deliverNewest(); // the check overtakes the dialog's task: the list follows, the notice is held
+        assertEquals(5, window.find("customers").orElseThrow().features().size());
+        held.deliverAll(); // the dialog reports its own change
+        window.checkForOutsideChanges();
+        held.deliverAll();
+        assertEquals(5, window.find("customers").orElseThrow().features().size());
+        assertEquals("", window.waitNoticeProperty().get());
     }
 
     @Test

@@ -68,6 +68,16 @@ public final class HeldDeliveryExecutor implements TaskExecutor {
         return true;
     }
 
+    /** Delivers the newest held outcome first (a quick reading overtaking a slow task); false when none is held. */
+    public boolean deliverNewest() {
+        Runnable newest = held.pollLast();
+        if (newest == null) {
+            return false;
+        }
+        newest.run();
+        return true;
+    }
+
     /** Delivers every held outcome, oldest first, including those their deliveries submit. */
     public void deliverAll() {
         while (deliverNext()) {
