@@ -39,6 +39,7 @@ class IngestWizardViewModelTest {
     FeatureStore store;
     ScriptedDialogs dialogs = new ScriptedDialogs();
     List<String> created = new ArrayList<>();
+    List<FeatureGroup> updated = new ArrayList<>();
     int jobsChanged;
 
     GroupEvents events = new GroupEvents() {
@@ -49,6 +50,7 @@ class IngestWizardViewModelTest {
 
         @Override
         public void groupUpdated(FeatureGroup group) {
+            updated.add(group);
         }
 
         @Override
@@ -182,21 +184,6 @@ class IngestWizardViewModelTest {
     @Test
     void ignoredColumnsCanBeAddedAsFeaturesSoTheIngestKeepsThem() throws Exception {
         FeatureGroup customers = store.createFeatureGroup(Definitions.customers("customers"));
-        List<FeatureGroup> updated = new ArrayList<>();
-        events = new GroupEvents() {
-            @Override
-            public void groupCreated(FeatureGroup group) {
-            }
-
-            @Override
-            public void groupUpdated(FeatureGroup group) {
-                updated.add(group);
-            }
-
-            @Override
-            public void groupDeleted(FeatureGroup group) {
-            }
-        };
         Path file = csv("c.csv", "customer_id,event_time,age,shoe_size,email,first name\nc1," + NOW
                 + ",33,44,ann@example.com,Ann\n");
         LaneRecordingExecutor lanes = new LaneRecordingExecutor();

@@ -60,21 +60,19 @@ public final class HeldDeliveryExecutor implements TaskExecutor {
 
     /** Delivers the oldest held outcome; false when none is held. */
     public boolean deliverNext() {
-        Runnable next = held.poll();
-        if (next == null) {
-            return false;
-        }
-        next.run();
-        return true;
+        return deliver(held.poll());
     }
 
     /** Delivers the newest held outcome first (a quick reading overtaking a slow task); false when none is held. */
     public boolean deliverNewest() {
-        Runnable newest = held.pollLast();
-        if (newest == null) {
+        return deliver(held.pollLast());
+    }
+
+    private static boolean deliver(Runnable outcome) {
+        if (outcome == null) {
             return false;
         }
-        newest.run();
+        outcome.run();
         return true;
     }
 
