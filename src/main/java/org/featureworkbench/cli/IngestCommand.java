@@ -173,8 +173,7 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private static void renamedNote(NewColumns columns, CliContext context) {
-        columns.renamed().forEach((column, name) -> context.err().println("note: column '" + column
-                + "' is not a valid feature name; rename it to " + name + " in the file to keep it"));
+        columns.renameAdvice().forEach(advice -> context.err().println("note: " + advice));
     }
 
     private int resume() {

@@ -5,19 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureStoreException;
+import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.offline.JobFiles;
 import org.featureworkbench.registry.CatalogEntry;
 import org.slf4j.Logger;
@@ -106,25 +100,7 @@ public final class IngestOperations {
      */
     public NewColumns newColumns(String groupName, Path file, FileOptions fileOptions) {
         FeatureGroup group = store.describeFeatureGroup(groupName);
-        return newColumns(group, infer(file, fileOptions, new InferOptions(null, null, null, true)));
-    }
-
-    private static NewColumns newColumns(FeatureGroup group, InferredGroup inferred) {
-        Set<String> taken = new HashSet<>();
-        group.features().forEach(f -> taken.add(f.name().toLowerCase(Locale.ROOT)));
-        List<FeatureDefinition> features = new ArrayList<>();
-        Map<String, String> renamed = new LinkedHashMap<>();
-        for (InferredGroup.Column c : inferred.columns()) {
-            if (taken.contains(c.column().toLowerCase(Locale.ROOT))) {
-                continue;
-            }
-            if (c.column().equals(c.featureName())) {
-                features.add(new FeatureDefinition(c.featureName(), c.type()));
-            } else {
-                renamed.put(c.column(), c.featureName());
-            }
-        }
-        return new NewColumns(features, renamed);
+        return NewColumns.of(group, infer(file, fileOptions, new InferOptions(null, null, null, true)));
     }
 
     /**
@@ -148,7 +124,7 @@ public final class IngestOperations {
             requireColumn(inferred, group.definition().eventTimeFeatureName(), "event time",
                     "Add the column, or stamp every row with the ingest time.");
         }
-        NewColumns columns = newColumns(group, inferred);
+        NewColumns columns = NewColumns.of(group, inferred);
         if (!columns.features().isEmpty()) {
             store.addFeatures(groupName, columns.features());
         }
@@ -157,7 +133,7 @@ public final class IngestOperations {
 
     private static void requireColumn(InferredGroup inferred, String feature, String role, String fix) {
         if (inferred.columns().stream().noneMatch(c -> c.column().equalsIgnoreCase(feature))) {
-            throw new org.featureworkbench.model.ValidationException("", "the file has no column for the " + role
+            throw new ValidationException("", "the file has no column for the " + role
                     + " '" + feature + "', so it cannot be ingested and no feature was added. " + fix);
         }
     }

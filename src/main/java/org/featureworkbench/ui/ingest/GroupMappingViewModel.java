@@ -9,10 +9,15 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.featureworkbench.core.InferredGroup;
+import org.featureworkbench.core.NewColumns;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureType;
@@ -28,15 +33,13 @@ public final class GroupMappingViewModel {
     private final ObservableList<String> unmapped = FXCollections.observableArrayList();
     private final ObservableList<String> absent = FXCollections.observableArrayList();
     private final ObservableList<String> addable = FXCollections.observableArrayList();
-    private final javafx.beans.property.ReadOnlyStringWrapper renameAdvice =
-            new javafx.beans.property.ReadOnlyStringWrapper(this, "renameAdvice", "");
+    private final ReadOnlyStringWrapper renameAdvice = new ReadOnlyStringWrapper(this, "renameAdvice", "");
     private final BooleanProperty stamp = new SimpleBooleanProperty(this, "stamp", false);
     private final ReadOnlyBooleanWrapper stampAvailable = new ReadOnlyBooleanWrapper(this, "stampAvailable", false);
     private final ReadOnlyBooleanWrapper recordIdCovered = new ReadOnlyBooleanWrapper(this, "recordIdCovered", true);
     private final StringBinding problem;
     private final ReadOnlyBooleanWrapper adding = new ReadOnlyBooleanWrapper(this, "adding", false);
-    private final javafx.beans.property.StringProperty addResult =
-            new javafx.beans.property.SimpleStringProperty(this, "addResult", "");
+    private final StringProperty addResult = new SimpleStringProperty(this, "addResult", "");
     private Runnable addNewColumns = () -> { };
     private FeatureGroup group;
 
@@ -50,18 +53,10 @@ public final class GroupMappingViewModel {
         addResult.set("");
         List<MappedColumn> mapped = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
-        List<String> canAdd = new ArrayList<>();
-        List<String> advice = new ArrayList<>();
         for (InferredGroup.Column c : inferred.columns()) {
             Optional<FeatureDefinition> f = featureFor(target, c.column());
             if (f.isEmpty()) {
                 ignored.add(c.column());
-                if (c.column().equals(c.featureName())) {
-                    canAdd.add(c.column());
-                } else {
-                    advice.add("'" + c.column() + "' is not a valid feature name; rename it to " + c.featureName()
-                            + " in the file to keep it.");
-                }
                 mapped.add(new MappedColumn(c.column(), c.type(), null, null, "ignored: not in the group"));
             } else {
                 mapped.add(new MappedColumn(c.column(), c.type(), f.get().name(), f.get().type(),
@@ -73,8 +68,11 @@ public final class GroupMappingViewModel {
         String eventTime = target.definition().eventTimeFeatureName();
         columns.setAll(mapped);
         unmapped.setAll(ignored);
-        addable.setAll(canAdd);
-        renameAdvice.set(String.join(" ", advice));
+        // The same rule as the command line's --add-new-columns (NewColumns).
+        NewColumns newColumns = NewColumns.of(target, inferred);
+        addable.setAll(newColumns.features().stream().map(FeatureDefinition::name).toList());
+        renameAdvice.set(newColumns.renameAdvice().stream().map(a -> Character.toUpperCase(a.charAt(0)) + a.substring(1) + ".")
+                .collect(java.util.stream.Collectors.joining(" ")));
         // A missing event time is stamped (or the step says it must be), never "stored as null".
         absent.setAll(missing.stream().filter(name -> !name.equals(eventTime)).toList());
         stampAvailable.set(missing.contains(eventTime));
@@ -131,11 +129,11 @@ public final class GroupMappingViewModel {
     /** Ignored columns whose names are valid feature names: what {@link #addNewColumns()} adds. */
     public ObservableList<String> addable() { return addable; }
     /** How to keep ignored columns whose names are not valid feature names; empty when there are none. */
-    public javafx.beans.property.ReadOnlyStringProperty renameAdviceProperty() { return renameAdvice.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty renameAdviceProperty() { return renameAdvice.getReadOnlyProperty(); }
     /** True while the ignored columns are being added as features. */
     public ReadOnlyBooleanProperty addingProperty() { return adding.getReadOnlyProperty(); }
     /** What adding the columns did, or why it could not; empty before. */
-    public javafx.beans.property.StringProperty addResultProperty() { return addResult; }
+    public StringProperty addResultProperty() { return addResult; }
     /** Columns in file order with the feature each fills. */
     public ObservableList<MappedColumn> columns() { return columns; }
     /** Columns the group has no feature for; the ingest ignores them. */

@@ -192,7 +192,7 @@ class IngestWizardViewModelTest {
         GroupMappingViewModel m = vm.mapping();
         assertEquals(List.of("shoe_size", "email", "first name"), m.unmapped());
         assertEquals(List.of("shoe_size", "email"), m.addable(), "'first name' needs another name first");
-        assertEquals("'first name' is not a valid feature name; rename it to first_name in the file to keep it.",
+        assertEquals("Column 'first name' is not a valid feature name; rename it to first_name in the file to keep it.",
                 m.renameAdviceProperty().get());
 
         lanes.takeLanes();
