@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.h2.engine.Database;
 import org.h2.index.Index;
 import org.h2.mvstore.Cursor;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * inserted), as a rollback would have done. It runs in the process that has just opened the
  * file after an unclean end; a version whose transaction is open belongs to a live session and
  * is left alone, and each replacement is a compare-and-set on the exact version read.
+ *
+ * <p>Such a version is also a sign that H2 stored a commit torn: the same store can hold one map
+ * after the commit and another before it, so a record journal's mark may say a write is in the
+ * file whose row is not ({@link TornCommits}). The caller learns how many were found.
  */
 public final class StaleRowLocks {
     private static final Logger LOG = LoggerFactory.getLogger(StaleRowLocks.class);
@@ -44,36 +49,45 @@ public final class StaleRowLocks {
     private StaleRowLocks() {
     }
 
+    /** Databases already cleared in this JVM: a file is scanned once per opening, not once per caller. */
+    private static final Map<Database, Boolean> CLEARED = Collections.synchronizedMap(new WeakHashMap<>());
+
     /**
      * Clears every stale row version of every table and index of {@code database}, an embedded
-     * database this process has open.
+     * database this process has open; does nothing when it was already done for this opening.
      *
-     * @return how many row versions were put back
+     * @return how many uncommitted row versions of no live transaction were found (each was put
+     *         back, or left because a session with its transaction's id was open): more than
+     *         zero means the file may hold torn commits
      */
     public static int clear(Database database) {
+        if (CLEARED.putIfAbsent(database, Boolean.TRUE) != null) {
+            return 0;
+        }
         TransactionStore transactions = database.getStore().getTransactionStore();
         Set<MVMap<?, ?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        int cleared = 0;
+        int[] counts = new int[2]; // [0] put back, [1] left for a session with the same transaction id
         for (Table table : database.getAllTablesAndViews()) {
             if (!(table instanceof MVTable)) {
                 continue; // views, system and meta tables hold no rows of ours
             }
             for (Index index : table.getIndexes()) {
                 if (index instanceof MVIndex<?, ?> mvIndex && seen.add(mvIndex.getMVMap())) {
-                    cleared += clear(mvIndex.getMVMap(), transactions, table.getName());
+                    clear(mvIndex.getMVMap(), transactions, table.getName(), counts);
                 }
             }
         }
-        if (cleared > 0) {
-            LOG.warn("Cleared {} row locks that a process killed mid-transaction left in the workspace database", cleared);
+        if (counts[0] + counts[1] > 0) {
+            LOG.warn("Cleared {} row locks that a process killed mid-transaction left in the workspace database"
+                    + " ({} left to an open transaction of the same id)", counts[0], counts[1]);
         }
-        return cleared;
+        return counts[0] + counts[1];
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int clear(MVMap<?, ? extends VersionedValue<?>> typed, TransactionStore transactions, String table) {
+    private static void clear(MVMap<?, ? extends VersionedValue<?>> typed, TransactionStore transactions, String table,
+                              int[] counts) {
         MVMap<Object, VersionedValue<?>> map = (MVMap) typed;
-        int cleared = 0;
         for (Cursor<Object, VersionedValue<?>> cursor = map.cursor(null); cursor.hasNext(); ) {
             Object key = cursor.next();
             VersionedValue<?> version = cursor.getValue();
@@ -83,7 +97,10 @@ public final class StaleRowLocks {
             int owner = (int) (version.getOperationId() >>> LOG_ID_BITS);
             Integer status = openTransactions(transactions).get(owner);
             if (status != null && status != Transaction.STATUS_COMMITTED) {
-                continue; // a live session's own uncommitted write
+                // A live session's own uncommitted write — or a lost one whose id a session now has.
+                // Right after opening, few sessions exist; it is counted, so the caller distrusts marks.
+                counts[1]++;
+                continue;
             }
             // No transaction: the write was lost, as a rollback would have it (H2's own reading).
             // A transaction read back from the file as committed whose commit never finished
@@ -93,11 +110,10 @@ public final class StaleRowLocks {
             IfSame ifSame = new IfSame(version);
             // A row is a Value, which is its own committed version; none means no row.
             map.operate(key, kept instanceof VersionedValue<?> v ? v : null, ifSame);
-            cleared += ifSame.applied ? 1 : 0;
+            counts[ifSame.applied ? 0 : 1]++;
             LOG.debug("Stale row lock of transaction {} in {} (key {}): {}", owner, table, key,
                     ifSame.applied ? "cleared" : "changed meanwhile, left");
         }
-        return cleared;
     }
 
     /** Open transactions: id to status. */

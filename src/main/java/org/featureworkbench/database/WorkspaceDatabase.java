@@ -143,8 +143,10 @@ public final class WorkspaceDatabase implements DataSource {
                 gen.connected = true;
                 gen.database = FailedClose.databaseOf(c);
                 if (ownerKilled && gen.database != null) {
-                    // Before anyone else writes: a killed owner may have left row locks in the file.
-                    StaleRowLocks.clear(gen.database);
+                    // Before anyone else writes: a killed owner may have left row locks and torn commits
+                    // in the file. Usually TakeOverRepair did it while H2 opened the file (then this is
+                    // a no-op); not when this process deleted the lock file and H2's header looks clean.
+                    TornCommits.repair(c);
                 }
                 return c;
             } catch (IOException e) {

@@ -13,6 +13,8 @@ import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.database.FailedClose;
 import org.featureworkbench.database.ProcessInfo;
 import org.featureworkbench.database.StaleRowLocks;
+import org.featureworkbench.database.TakeOverRepair;
+import org.featureworkbench.database.TornCommits;
 import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.database.WorkspaceDatabase;
 import org.featureworkbench.core.StoreServices;
@@ -172,7 +174,7 @@ public final class Workspace {
              Statement s = c.createStatement()) {
             if (opensFileItself(c)) {
                 opened = FailedClose.databaseOf(c);
-                StaleRowLocks.clear(opened);
+                TornCommits.repair(c);
                 s.execute("SHUTDOWN COMPACT");
                 LOG.warn("A process using workspace {} ended without closing it; compacted its database in {} ms",
                         dir, (System.nanoTime() - started) / 1_000_000);
@@ -222,8 +224,10 @@ public final class Workspace {
         // H2's default write delay (500 ms) stays: an acknowledged put is made durable by the
         // record journal, not by H2 writing its file per commit (ADR 0010); writes outside the
         // journal call WritePath.makeDurable (a disk barrier, database.DiskBarrier) before they report success.
+        // DATABASE_EVENT_LISTENER: whichever connection of this process opens a file a killed process
+        // left (H2 re-opens auto-commit sessions on its own), the file is repaired first (TornCommits).
         return "jdbc:h2:file:" + dir.resolve("online").resolve("workbench") + ";AUTO_SERVER=TRUE;CACHE_SIZE="
-                + cacheKilobytes();
+                + cacheKilobytes() + ";DATABASE_EVENT_LISTENER='" + TakeOverRepair.class.getName() + "'";
     }
 
     /**

@@ -6,14 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.featureworkbench.database.DiskBarrier;
+import org.featureworkbench.database.TornCommits;
 import org.featureworkbench.registry.CatalogVersions;
 
 /**
  * {@code FWB_JOURNAL}: per journal, the sequence number of the last entry whose online change
  * committed in H2, updated in that same transaction. H2 keeps recent commits in memory for up to
  * its write delay, so after a crash it may have lost a suffix of them; the journal still holds
- * those entries, and this number says where to resume replaying (ADR 0010). All methods run in
- * the caller's transaction.
+ * those entries, and this number says where to resume replaying (ADR 0010). After a torn commit
+ * was found in the file, every mark is {@link TornCommits#UNKNOWN_MARK}: replay from the last
+ * disk barrier instead (a dead journal: from its start). All methods run in the caller's transaction.
  */
 final class JournalProgress {
     private JournalProgress() {
@@ -21,7 +23,7 @@ final class JournalProgress {
 
     static void createTable(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS FWB_JOURNAL (JOURNAL_ID VARCHAR(64) PRIMARY KEY, "
+            s.execute("CREATE TABLE IF NOT EXISTS " + TornCommits.JOURNAL_TABLE + " (JOURNAL_ID VARCHAR(64) PRIMARY KEY, "
                     + "APPLIED_SEQ BIGINT NOT NULL)");
         }
     }

@@ -159,6 +159,7 @@ final class JournalSettler {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            // UNKNOWN (a torn commit was found after a kill) is below every entry: all are replayed.
             long applied = JournalProgress.applied(c, journal.id());
             for (Path segment : segments) {
                 replay.replay(c, journal.id(), read(segment), applied, Long.MAX_VALUE);

@@ -53,7 +53,8 @@ final class OnlineReplay {
             JournalProgress.set(c, journalId, mark);
         }
         if (applied > 0) {
-            LOG.warn("Replayed {} online writes of journal {} that the database had not kept", applied, journalId);
+            LOG.warn("Replayed {} online writes of journal {} that the database had not kept (after entry {}, up to {})",
+                    applied, journalId, after, mark);
         }
         return applied;
     }

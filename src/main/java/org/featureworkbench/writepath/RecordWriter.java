@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
 import org.featureworkbench.database.ConnectionLoss;
+import org.featureworkbench.database.TornCommits;
 import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
@@ -60,6 +61,11 @@ final class RecordWriter implements AutoCloseable {
     private final ConcurrentMap<String, FeatureGroup> written = new ConcurrentHashMap<>();
     /** The last sequence number whose online transaction committed: the mark {@code FWB_JOURNAL} must hold. */
     private long committedSeq;
+    /**
+     * {@link #committedSeq} at the last disk barrier: every online change up to it is in the file
+     * whole. Where a replay starts when the mark says nothing ({@link TornCommits#UNKNOWN_MARK}).
+     */
+    private long durableSeq;
 
     RecordWriter(DataSource dataSource, RecordJournal journal, OnlineStore onlineStore, OnlineReplay replay,
                  Clock clock) {
@@ -276,7 +282,11 @@ final class RecordWriter implements AutoCloseable {
      */
     private void repairLostCommits() throws SQLException {
         Connection c = connection();
-        long applied = JournalProgress.applied(c, journal.id());
+        long mark = JournalProgress.applied(c, journal.id());
+        // A mark set to UNKNOWN after a torn commit was found: this journal's writes since the last
+        // barrier may be half in the file, so all of them are applied again (the store's ordering
+        // rules make that harmless for those that did arrive).
+        long applied = mark == TornCommits.UNKNOWN_MARK ? durableSeq : mark;
         List<JournalEntry> entries = new ArrayList<>();
         try {
             for (var segment : journal.allSegments()) {
@@ -290,6 +300,7 @@ final class RecordWriter implements AutoCloseable {
         JournalProgress.set(c, journal.id(), committedSeq);
         c.commit();
         JournalProgress.checkpoint(c);
+        durableSeq = committedSeq;
     }
 
     /**
@@ -308,6 +319,7 @@ final class RecordWriter implements AutoCloseable {
                     } else {
                         c.rollback();
                         JournalProgress.checkpoint(c);
+                        durableSeq = committedSeq;
                     }
                     return null;
                 } catch (SQLException | RuntimeException e) {
