@@ -23,6 +23,8 @@ public final class ConnectionLoss {
     private static final int DATABASE_ALREADY_OPEN = 90020;
     /** ERROR_OPENING_DATABASE_1: H2 gave up waiting for the file lock. */
     private static final int ERROR_OPENING_DATABASE = 8000;
+    /** DATABASE_IS_IN_EXCLUSIVE_MODE: the process that just took the file over is repairing it (TornCommits). */
+    private static final int DATABASE_IS_IN_EXCLUSIVE_MODE = 90135;
 
     private ConnectionLoss() {
     }
@@ -73,7 +75,7 @@ public final class ConnectionLoss {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && (sql.getErrorCode() == DATABASE_ALREADY_OPEN
-                    || sql.getErrorCode() == ERROR_OPENING_DATABASE)) {
+                    || sql.getErrorCode() == ERROR_OPENING_DATABASE || sql.getErrorCode() == DATABASE_IS_IN_EXCLUSIVE_MODE)) {
                 return true;
             }
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);

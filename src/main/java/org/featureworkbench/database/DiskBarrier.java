@@ -91,6 +91,36 @@ public final class DiskBarrier {
         return c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal s ? s : null;
     }
 
+    /** Work on the database that may fail. */
+    @FunctionalInterface
+    interface DatabaseWork {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} with H2's background writer stopped, then writes everything to disk: what
+     * {@code work} changed reaches the file in one store, not split by a background store in its
+     * middle. Meant for a session that has the database to itself (H2's exclusive mode); H2 may
+     * still store on its own under memory pressure, which a few changed rows never cause.
+     */
+    static void inOneStore(Database database, DatabaseWork work) throws SQLException {
+        MVStore store = database.getStore().getMvStore();
+        synchronized (LOCK) {
+            int delay = store.getAutoCommitDelay();
+            if (delay > 0) {
+                store.setAutoCommitDelay(0);
+            }
+            try {
+                work.run();
+                store.commit();
+            } finally {
+                if (delay > 0) {
+                    store.setAutoCommitDelay(delay);
+                }
+            }
+        }
+    }
+
     private static void drain(Database database) {
         MVStore store = database.getStore().getMvStore();
         synchronized (LOCK) {

@@ -37,9 +37,8 @@ import org.slf4j.LoggerFactory;
  * file after an unclean end; a version whose transaction is open belongs to a live session and
  * is left alone, and each replacement is a compare-and-set on the exact version read.
  *
- * <p>Such a version is also a sign that H2 stored a commit torn: the same store can hold one map
- * after the commit and another before it, so a record journal's mark may say a write is in the
- * file whose row is not ({@link TornCommits}). The caller learns how many were found.
+ * <p>Such a version comes from a commit H2 stored torn: the same store can hold one map after the
+ * commit and another before it ({@link TornCommits}, which runs this after a kill).
  */
 public final class StaleRowLocks {
     private static final Logger LOG = LoggerFactory.getLogger(StaleRowLocks.class);
@@ -57,8 +56,7 @@ public final class StaleRowLocks {
      * database this process has open; does nothing when it was already done for this opening.
      *
      * @return how many uncommitted row versions of no live transaction were found (each was put
-     *         back, or left because a session with its transaction's id was open): more than
-     *         zero means the file may hold torn commits
+     *         back, or left because a session with its transaction's id was open)
      */
     public static int clear(Database database) {
         if (CLEARED.putIfAbsent(database, Boolean.TRUE) != null) {
@@ -97,9 +95,7 @@ public final class StaleRowLocks {
             int owner = (int) (version.getOperationId() >>> LOG_ID_BITS);
             Integer status = openTransactions(transactions).get(owner);
             if (status != null && status != Transaction.STATUS_COMMITTED) {
-                // A live session's own uncommitted write — or a lost one whose id a session now has.
-                // Right after opening, few sessions exist; it is counted, so the caller distrusts marks.
-                counts[1]++;
+                counts[1]++; // a live session's own uncommitted write (or a lost one whose id it now has)
                 continue;
             }
             // No transaction: the write was lost, as a rollback would have it (H2's own reading).

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.h2.api.DatabaseEventListener;
+import org.h2.engine.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +31,28 @@ public final class TakeOverRepair implements DatabaseEventListener {
         leftUnclosed = base != null && TornCommits.leftUnclosed(base);
     }
 
-    /** After H2 opened the file, before the session that opened it gets it. */
+    /** After H2 opened the file, before the session that opened it exists. */
     @Override
     public void opened() {
         if (!leftUnclosed) {
             return;
         }
+        Database database = null;
         // A second session on the database just opened (H2 finds it by name in this JVM).
         try (Connection c = DriverManager.getConnection(url, "fwb", "")) {
+            database = FailedClose.databaseOf(c);
+            if (database != null) {
+                // It is the only session so far: closing it would close the database H2 is opening.
+                database.setCloseDelay(-1);
+            }
             TornCommits.repair(c);
         } catch (SQLException | RuntimeException e) {
             LOG.warn("Could not check the workspace database for writes a killed process left half done: {}",
                     e.getMessage());
+        } finally {
+            if (database != null) {
+                database.setCloseDelay(0); // the URL's (H2's default): close with the last session
+            }
         }
     }
 

@@ -11,22 +11,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import org.h2.engine.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a process does when it opens the database file after its previous owner was killed
- * (ADR 0010, addendum of 2026-12-05). H2 2.5.252 stores the maps of one version one after another
- * while commits go on, so a {@code kill -9} can leave a commit torn in the file: one table holding
- * the transaction's change as committed, another holding it as uncommitted with no undo record.
- * Rows so left are put back as a rollback would have it ({@link StaleRowLocks}). The record
- * journals' marks ({@code FWB_JOURNAL}) are then no longer a reliable "everything up to here is
- * in the file": a mark can be committed while the row its write changed was rolled back. So when
- * any such row is found, every mark is set to {@link #UNKNOWN_MARK}: the next write of each live
- * process finds its mark moved, and replays its journal from its last disk barrier; a dead
- * journal is replayed whole. Both replays apply the store's own ordering rules, so re-applying a
- * write that did reach the file changes nothing.
+ * What a process does when it opens the database file after a process that had it open was
+ * killed (ADR 0010, addendum of 2026-12-05). H2 2.5.252 stores the maps of one version one after
+ * another while commits go on, so a {@code kill -9} can leave a commit torn in the file: the
+ * record journal's mark ({@code FWB_JOURNAL}) and the online row a write changed are in two maps,
+ * and the file can hold the mark committed and the row not — with or without a trace of the row's
+ * version ({@link StaleRowLocks}). A mark is then no proof that its writes are on disk, so after
+ * every such opening every mark is set to {@link #UNKNOWN_MARK}: each live process's next write
+ * finds its mark moved and replays its journal from its last disk barrier; a dead journal is
+ * replayed whole. The replays follow the store's own ordering, so re-applying a write that did
+ * reach the file changes nothing.
  */
 public final class TornCommits {
     /** The record journals' marks: journal id to the last sequence number applied online. */
@@ -34,32 +36,42 @@ public final class TornCommits {
     /** A mark that says nothing: replay from the last point known to be on disk. */
     public static final long UNKNOWN_MARK = -1;
     private static final Logger LOG = LoggerFactory.getLogger(TornCommits.class);
+    /** Databases (openings of the file) already repaired in this JVM. */
+    private static final Map<Database, Boolean> REPAIRED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private TornCommits() {
     }
 
     /**
-     * Clears the stale row versions of the database behind {@code c} (an embedded connection
-     * of the process that has just opened the file) and, when there were any, sets every journal
-     * mark to {@link #UNKNOWN_MARK}; then writes both to disk, so a second kill cannot keep one
-     * without the other. Does nothing for a client connection.
+     * Repairs the database behind {@code c}, an embedded connection of the process that has just
+     * opened a file a killed process left: clears the stale row versions (first: a mark's own row
+     * may carry one, and updating it would wait for ever) and distrusts every journal mark, both
+     * reaching the file in one store, so a second kill leaves both or neither. Other sessions
+     * wait meanwhile (H2's exclusive mode). Once per opening; nothing for a client connection.
      */
-    public static void repair(Connection c) throws SQLException {
+    public static synchronized void repair(Connection c) throws SQLException {
         Database database = FailedClose.databaseOf(c);
-        if (database == null || StaleRowLocks.clear(database) == 0) {
+        if (database == null || REPAIRED.containsKey(database)) {
             return;
         }
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(true);
-        try {
-            if (hasJournalTable(c)) {
-                try (Statement s = c.createStatement()) {
-                    int marks = s.executeUpdate("UPDATE " + JOURNAL_TABLE + " SET APPLIED_SEQ = " + UNKNOWN_MARK);
-                    LOG.warn("The database file may hold commits torn by the kill; {} record journals will replay"
-                            + " from their last point on disk", marks);
-                }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET EXCLUSIVE 1");
+            try {
+                int[] counts = new int[2];
+                DiskBarrier.inOneStore(database, () -> {
+                    counts[0] = StaleRowLocks.clear(database);
+                    counts[1] = hasJournalTable(c)
+                            ? s.executeUpdate("UPDATE " + JOURNAL_TABLE + " SET APPLIED_SEQ = " + UNKNOWN_MARK) : 0;
+                });
+                LOG.warn("Opened the workspace database after a process using it was killed: {} record journals will"
+                        + " replay their writes since their last disk barrier; {} row versions of unfinished"
+                        + " transactions cleared", counts[1], counts[0]);
+            } finally {
+                s.execute("SET EXCLUSIVE 0");
             }
-            DiskBarrier.writeToDisk(c);
+            REPAIRED.put(database, Boolean.TRUE);
         } finally {
             c.setAutoCommit(autoCommit);
         }
@@ -83,7 +95,7 @@ public final class TornCommits {
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(header, 0, header.length);
         } catch (IOException e) {
-            return true; // unreadable now: let the scan decide, it costs only time
+            return true; // unreadable now: repairing costs only time
         }
         String text = new String(header, 0, read, StandardCharsets.ISO_8859_1);
         int end = text.indexOf('\n');

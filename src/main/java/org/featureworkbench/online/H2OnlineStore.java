@@ -212,6 +212,18 @@ public final class H2OnlineStore implements OnlineStore {
     }
 
     @Override
+    public boolean replayHardDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime,
+                                    Instant invokedAt) {
+        OnlineTable t = table(group);
+        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
+        try {
+            return writer.replayHardDelete(c, t, id, eventTime, invokedAt);
+        } catch (SQLException e) {
+            throw error(group, "hard-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
+        }
+    }
+
+    @Override
     public boolean hardDelete(FeatureGroup group, String recordIdentifier, Instant eventTime) {
         return inTransaction(c -> hardDelete(c, group, recordIdentifier, eventTime));
     }

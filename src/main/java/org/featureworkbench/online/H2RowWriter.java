@@ -94,6 +94,20 @@ final class H2RowWriter {
         return !expired && !stored.deleted();
     }
 
+    /** See {@link OnlineStore#replayHardDelete}. */
+    boolean replayHardDelete(Connection c, OnlineTable t, Object recordId, Instant eventTime, Instant invokedAt)
+            throws SQLException {
+        StoredRow stored = StoredRow.lock(c, t, t.lockEveryColumnSql, recordId);
+        if (stored == null || stored.invokedAtMs() > invokedAt.toEpochMilli()) {
+            return false; // gone already, or written again after the delete was invoked
+        }
+        if (!stored.expiredAt(clock.millis()) && stored.eventTimeMs() >= eventTime.toEpochMilli()) {
+            return false; // a newer version reached the row: the delete no longer applies
+        }
+        delete(c, t, recordId);
+        return true;
+    }
+
     static void delete(Connection c, OnlineTable t, Object recordId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.table + " WHERE " + t.idColumn + " = ?")) {
             t.bindId(ps, 1, recordId);

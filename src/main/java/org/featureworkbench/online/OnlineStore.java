@@ -131,6 +131,17 @@ public interface OnlineStore extends AutoCloseable {
     boolean hardDelete(FeatureGroup group, String recordIdentifier, Instant eventTime);
 
     /**
+     * A hard delete applied again from a record journal (ADR 0010): as
+     * {@link #hardDelete(Connection, FeatureGroup, String, Instant)}, but it leaves a row written
+     * by a call invoked after {@code invokedAt} — a later write the original delete never saw —
+     * and returns false instead of throwing when the row is not older.
+     *
+     * @return whether it removed the row
+     */
+    boolean replayHardDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime,
+                             Instant invokedAt);
+
+    /**
      * GetRecord.
      *
      * @param projection feature names to return (SageMaker's FeatureNames), null/empty for all

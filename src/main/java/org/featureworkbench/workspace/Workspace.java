@@ -14,7 +14,6 @@ import org.featureworkbench.database.FailedClose;
 import org.featureworkbench.database.ProcessInfo;
 import org.featureworkbench.database.StaleRowLocks;
 import org.featureworkbench.database.TakeOverRepair;
-import org.featureworkbench.database.TornCommits;
 import org.featureworkbench.database.WaitNotices;
 import org.featureworkbench.database.WorkspaceDatabase;
 import org.featureworkbench.core.StoreServices;
@@ -174,7 +173,7 @@ public final class Workspace {
              Statement s = c.createStatement()) {
             if (opensFileItself(c)) {
                 opened = FailedClose.databaseOf(c);
-                TornCommits.repair(c);
+                StaleRowLocks.clear(opened);
                 s.execute("SHUTDOWN COMPACT");
                 LOG.warn("A process using workspace {} ended without closing it; compacted its database in {} ms",
                         dir, (System.nanoTime() - started) / 1_000_000);

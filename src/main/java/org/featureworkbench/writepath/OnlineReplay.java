@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.TypedRecord;
-import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.online.OnlineStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Re-applies the online halves of journal entries whose H2 commit was lost (ADR 0010). Each is
  * applied with the store's own rules, which compare event times, so the result is what the
  * original write would have left: a put older than the stored row is ignored, a hard delete the
- * stored row no longer allows is skipped. Entries of a group deleted since are skipped.
+ * stored row no longer allows, or that a later write overtook, is skipped. Entries of a group
+ * deleted since are skipped. Applying an entry whose write did reach the database changes
+ * nothing, so a replay may start before the first lost write (ADR 0010, addendum of 2026-12-05).
  */
 final class OnlineReplay {
     private static final Logger LOG = LoggerFactory.getLogger(OnlineReplay.class);
@@ -53,8 +54,8 @@ final class OnlineReplay {
             JournalProgress.set(c, journalId, mark);
         }
         if (applied > 0) {
-            LOG.warn("Replayed {} online writes of journal {} that the database had not kept (after entry {}, up to {})",
-                    applied, journalId, after, mark);
+            LOG.warn("Replayed {} online writes of journal {} (entries after {} up to {}): the database lost some of"
+                    + " them, or could not say which", applied, journalId, after, mark);
         }
         return applied;
     }
@@ -66,13 +67,9 @@ final class OnlineReplay {
                 onlineStore.put(c, group, new TypedRecord(id, e.eventTime(), e.values()), e.expiresAt(), e.invokedAt());
             }
             case SOFT_DELETE -> onlineStore.softDelete(c, group, e.recordId(), e.eventTime(), e.invokedAt());
-            case HARD_DELETE -> {
-                try {
-                    onlineStore.hardDelete(c, group, e.recordId(), e.eventTime());
-                } catch (ValidationException newerSince) {
-                    // A newer write reached the row meanwhile; the delete no longer applies.
-                }
-            }
+            // Skipped when a newer version reached the row, or a write invoked after the delete did
+            // (a replay may re-apply writes that were on disk, and must not undo a later put).
+            case HARD_DELETE -> onlineStore.replayHardDelete(c, group, e.recordId(), e.eventTime(), e.invokedAt());
             case PURGE -> onlineStore.purgeExpired(c, group, e.recordId(), e.invokedAt());
             case VOID -> {
             }

@@ -4,6 +4,7 @@ import org.featureworkbench.model.OnlineRecord;
 import org.featureworkbench.model.WriteOutcome;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -39,6 +40,37 @@ class H2OnlineStoreTest extends OnlineStoreContractTest {
     @AfterEach
     void disposePool() {
         pool.dispose();
+    }
+
+    /**
+     * A journal replay may re-apply a hard delete whose row was put again afterwards (ADR 0010,
+     * addendum of 2026-12-05): a put invoked after the delete stays, even with an older event time.
+     */
+    @Test
+    void aReplayedHardDeleteLeavesARowWrittenAfterIt() throws Exception {
+        Instant deleteInvoked = clock.instant();
+        clock.advance(java.time.Duration.ofSeconds(1));
+        put(customer("c1", 10, 30L, null)); // re-put after the delete, with an event time before the delete's
+
+        assertFalse(replayHardDelete("c1", 20, deleteInvoked), "a later write stays");
+        assertEquals(30L, age("c1"));
+
+        assertFalse(replayHardDelete("c1", 5, clock.instant()), "a newer version is not removed, nor refused");
+        assertEquals(30L, age("c1"));
+
+        assertTrue(replayHardDelete("c1", 20, clock.instant()), "the delete the row never saw applies");
+        assertTrue(store.get(customers, "c1", null).isEmpty());
+        assertFalse(replayHardDelete("c1", 20, clock.instant()), "nothing left to delete");
+    }
+
+    private boolean replayHardDelete(String id, long secondsAfterT0, Instant invokedAt) throws Exception {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            boolean removed = store.replayHardDelete(c, customers, id, Instant.ofEpochSecond(T0 + secondsAfterT0),
+                    invokedAt);
+            c.commit();
+            return removed;
+        }
     }
 
     @Test
