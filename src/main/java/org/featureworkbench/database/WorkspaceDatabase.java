@@ -44,7 +44,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * transaction did is rolled back, and the record journal makes the retried write safe.
  * Thread-safe.
  */
-public final class WorkspaceDatabase implements DataSource {
+public final class WorkspaceDatabase implements DataSource, HandOvers {
     /** How long a connection is waited for before the command fails with the processes named. */
     static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final int MAX_CONNECTIONS = 32;
@@ -61,6 +61,8 @@ public final class WorkspaceDatabase implements DataSource {
     /** Held while this data source may have the database open; null without a writable folder. */
     private final OpenerLock openerLock;
     private volatile Generation current;
+    /** Generations replaced after a lost connection: {@link #handOvers()}. */
+    private volatile long handOvers;
 
     /**
      * @param notices told, in words for the user, when this process has to wait for another
@@ -140,14 +142,20 @@ public final class WorkspaceDatabase implements DataSource {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
                 boolean ownerKilled = awaitCleanExit();
                 Connection c = gen.pool.getConnection();
-                gen.connected = true;
-                gen.database = FailedClose.databaseOf(c);
-                if (ownerKilled && gen.database != null) {
+                org.h2.engine.Database database = FailedClose.databaseOf(c);
+                if (ownerKilled && database != null) {
                     // Before anyone else writes: a killed owner may have left row locks and torn commits
                     // in the file. Usually TakeOverRepair did it while H2 opened the file (then this is
                     // a no-op); not when this process deleted the lock file and H2's header looks clean.
-                    TornCommits.repair(c);
+                    try {
+                        TornCommits.repair(c);
+                    } catch (SQLException | RuntimeException e) {
+                        c.close(); // the next connection of this generation tries again
+                        throw e;
+                    }
                 }
+                gen.database = database;
+                gen.connected = true;
                 return c;
             } catch (IOException e) {
                 // No lock file (read-only folder?): connect without the turn-taking.
@@ -268,6 +276,7 @@ public final class WorkspaceDatabase implements DataSource {
             LOG.info("Lost the connection to the process serving the workspace database; following the database"
                     + " to its next owner");
             Generation old = current;
+            handOvers++; // before any connection of the new pool is handed out
             current = new Generation(newPool());
             old.pool.dispose();
             FailedClose.release(old.database);
@@ -286,6 +295,11 @@ public final class WorkspaceDatabase implements DataSource {
     public boolean servesFileItself() {
         Generation gen = current;
         return gen.database != null && !gen.lost && gen.pool.getActiveConnections() < MAX_CONNECTIONS;
+    }
+
+    @Override
+    public long handOvers() {
+        return handOvers;
     }
 
     /** Closes every connection; the data source cannot be used afterwards. */

@@ -159,8 +159,9 @@ final class JournalSettler {
         }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            // UNKNOWN (a torn commit was found after a kill) is below every entry: all are replayed.
-            long applied = JournalProgress.applied(c, journal.id());
+            // The mark may be torn (its owner, or the process serving the file, was killed): replay
+            // from the owner's last disk barrier at the latest. UNKNOWN (none recorded) replays all.
+            long applied = Math.min(JournalProgress.applied(c, journal.id()), DurablePoint.read(journal.directory()));
             for (Path segment : segments) {
                 replay.replay(c, journal.id(), read(segment), applied, Long.MAX_VALUE);
                 applied = Math.max(applied, JournalProgress.applied(c, journal.id()));

@@ -82,6 +82,11 @@ final class RecordJournal implements AutoCloseable {
         return id;
     }
 
+    /** Records that every online change up to {@code seq} is in the database file ({@link DurablePoint}). */
+    void noteDurable(long seq) {
+        DurablePoint.write(directory, seq);
+    }
+
     /** The sequence number the next entry gets; numbers are taken even if the entry is then not written. */
     long takeSeq() {
         return nextSeq++;
@@ -234,6 +239,7 @@ final class RecordJournal implements AutoCloseable {
                 for (Path p : JournalSegments.list(directory)) {
                     Files.deleteIfExists(p);
                 }
+                DurablePoint.delete(directory);
                 Files.deleteIfExists(directory);
             }
         } catch (IOException e) {
@@ -364,6 +370,7 @@ final class RecordJournal implements AutoCloseable {
             for (Path p : segments()) {
                 Files.deleteIfExists(p);
             }
+            DurablePoint.delete(directory);
             Files.deleteIfExists(directory);
             lock.release(true);
         }

@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.featureworkbench.database.ConnectionLoss;
+import org.featureworkbench.database.HandOvers;
 import org.featureworkbench.database.TornCommits;
 import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.DeletionMode;
@@ -46,8 +48,10 @@ import org.featureworkbench.registry.CatalogVersions;
  * rows and makes H2 durable ({@code CHECKPOINT}) before it deletes a segment. Thread-safe.
  */
 final class RecordWriter implements AutoCloseable {
-    /** Tries of one write while the database changes hands (each waits for the new owner). */
+    /** One write at a time: puts, deletes, purges and the settler's barrier. */
     private final ReentrantLock lock = new ReentrantLock();
+    /** Replays one write may need: one for lost commits, more only if the database keeps changing hands. */
+    private static final int MAX_REPAIRS = 3;
     private final DataSource dataSource;
     private final RecordJournal journal;
     private final OnlineStore onlineStore;
@@ -66,6 +70,10 @@ final class RecordWriter implements AutoCloseable {
      * whole. Where a replay starts when the mark says nothing ({@link TornCommits#UNKNOWN_MARK}).
      */
     private long durableSeq;
+    /** How often the database changed hands under this writer's data source ({@link HandOvers}). */
+    private final LongSupplier handOvers;
+    /** {@link #handOvers} when this writer last replayed or made its writes durable. */
+    private long handOversSeen;
 
     RecordWriter(DataSource dataSource, RecordJournal journal, OnlineStore onlineStore, OnlineReplay replay,
                  Clock clock) {
@@ -74,6 +82,8 @@ final class RecordWriter implements AutoCloseable {
         this.onlineStore = onlineStore;
         this.replay = replay;
         this.clock = clock;
+        this.handOvers = dataSource instanceof HandOvers h ? h::handOvers : () -> 0;
+        this.handOversSeen = handOvers.getAsLong();
         lock.lock();
         try {
             Retry.onLostConnection(() -> {
@@ -205,11 +215,16 @@ final class RecordWriter implements AutoCloseable {
     /** One try, after replaying lost commits if H2 lost some; a failed connection is dropped for the next try. */
     private <T> T attemptOnLiveConnection(Work<T> work, String groupName, long catalogVersion) throws SQLException {
         try {
-            try {
-                return attempt(work, groupName, catalogVersion);
-            } catch (LostCommitsException lost) {
-                repairLostCommits();
-                return attempt(work, groupName, catalogVersion);
+            for (int repairs = 0; ; repairs++) {
+                try {
+                    return attempt(work, groupName, catalogVersion);
+                } catch (LostCommitsException lost) {
+                    if (repairs == MAX_REPAIRS) {
+                        throw new FeatureStoreException("the workspace database changed hands " + MAX_REPAIRS
+                                + " times during one write; nothing was written — run the command again");
+                    }
+                    repairLostCommits();
+                }
             }
         } catch (SQLException | RuntimeException e) {
             if (ConnectionLoss.mayHaveBroken(e)) {
@@ -228,6 +243,11 @@ final class RecordWriter implements AutoCloseable {
      */
     private <T> T attempt(Work<T> work, String groupName, long catalogVersion) throws SQLException {
         Connection c = connection();
+        if (handOvers.getAsLong() != handOversSeen) {
+            // The database changed hands since this writer's last replay or barrier: its mark may be
+            // torn (ADR 0010, addendum of 2026-12-05), so replay before writing on. Nothing done yet.
+            throw new LostCommitsException();
+        }
         long seq = 0;
         boolean appended = false;
         Journaled<T> done;
@@ -282,11 +302,16 @@ final class RecordWriter implements AutoCloseable {
      */
     private void repairLostCommits() throws SQLException {
         Connection c = connection();
+        long seen = handOvers.getAsLong();
         long mark = JournalProgress.applied(c, journal.id());
-        // A mark set to UNKNOWN after a torn commit was found: this journal's writes since the last
-        // barrier may be half in the file, so all of them are applied again (the store's ordering
-        // rules make that harmless for those that did arrive).
+        // After a hand-over, or with a mark set to UNKNOWN by the process that took a killed
+        // process's file over, the mark may be torn: this journal's writes since its last barrier
+        // may be half in the file, so all of them are applied again (the store's ordering rules
+        // make that harmless for those that did arrive).
         long applied = mark == TornCommits.UNKNOWN_MARK ? durableSeq : mark;
+        if (seen != handOversSeen) {
+            applied = Math.min(applied, durableSeq);
+        }
         List<JournalEntry> entries = new ArrayList<>();
         try {
             for (var segment : journal.allSegments()) {
@@ -300,7 +325,14 @@ final class RecordWriter implements AutoCloseable {
         JournalProgress.set(c, journal.id(), committedSeq);
         c.commit();
         JournalProgress.checkpoint(c);
+        madeDurable(seen);
+    }
+
+    /** Every online change up to {@link #committedSeq} is in the database file whole (a barrier returned). */
+    private void madeDurable(long handOversBefore) {
         durableSeq = committedSeq;
+        handOversSeen = handOversBefore;
+        journal.noteDurable(durableSeq);
     }
 
     /**
@@ -313,13 +345,14 @@ final class RecordWriter implements AutoCloseable {
             Retry.onLostConnection(() -> {
                 try {
                     Connection c = connection();
-                    if (JournalProgress.applied(c, journal.id()) != committedSeq) {
+                    long seen = handOvers.getAsLong();
+                    if (seen != handOversSeen || JournalProgress.applied(c, journal.id()) != committedSeq) {
                         c.rollback();
                         repairLostCommits();
                     } else {
                         c.rollback();
                         JournalProgress.checkpoint(c);
-                        durableSeq = committedSeq;
+                        madeDurable(seen);
                     }
                     return null;
                 } catch (SQLException | RuntimeException e) {
