@@ -121,22 +121,11 @@ public final class DiskBarrier {
         }
     }
 
-    private static void drain(Database database) {
-        MVStore store = database.getStore().getMvStore();
-        synchronized (LOCK) {
-            int delay = store.getAutoCommitDelay();
-            if (delay > 0) {
-                // Stops the background writer and waits until its queued chunks are written.
-                store.setAutoCommitDelay(0);
-            }
-            try {
-                // No writer pipeline now: whoever stores, stores on its own thread under the store lock.
-                store.commit();
-            } finally {
-                if (delay > 0) {
-                    store.setAutoCommitDelay(delay);
-                }
-            }
-        }
+    /**
+     * Stopping the background writer waits until its queued chunks are written; with no writer
+     * pipeline left, the commit stores on this thread under the store lock.
+     */
+    private static void drain(Database database) throws SQLException {
+        inOneStore(database, () -> { });
     }
 }

@@ -202,22 +202,26 @@ public final class H2OnlineStore implements OnlineStore {
 
     @Override
     public boolean hardDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime) {
-        OnlineTable t = table(group);
-        Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
-        try {
-            return writer.hardDelete(c, t, id, eventTime);
-        } catch (SQLException e) {
-            throw error(group, "hard-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
-        }
+        return hardDelete(group, recordIdentifier, (t, id) -> writer.hardDelete(c, t, id, eventTime));
     }
 
     @Override
     public boolean replayHardDelete(Connection c, FeatureGroup group, String recordIdentifier, Instant eventTime,
                                     Instant invokedAt) {
+        return hardDelete(group, recordIdentifier, (t, id) -> writer.replayHardDelete(c, t, id, eventTime, invokedAt));
+    }
+
+    /** A hard delete's statements on the record's table and parsed id. */
+    @FunctionalInterface
+    private interface RowDelete {
+        boolean run(OnlineTable table, Object recordId) throws SQLException;
+    }
+
+    private boolean hardDelete(FeatureGroup group, String recordIdentifier, RowDelete delete) {
         OnlineTable t = table(group);
         Object id = RecordValidator.parseRecordIdentifier(group.definition(), recordIdentifier);
         try {
-            return writer.replayHardDelete(c, t, id, eventTime, invokedAt);
+            return delete.run(t, id);
         } catch (SQLException e) {
             throw error(group, "hard-delete record '" + recordIdentifier + "' in '" + group.name() + "'", e);
         }

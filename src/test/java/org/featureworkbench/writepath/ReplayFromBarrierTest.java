@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.featureworkbench.database.HandOvers;
 import org.featureworkbench.database.TornCommits;
@@ -45,7 +45,7 @@ class ReplayFromBarrierTest {
     private JdbcConnectionPool pool;
     private H2OnlineStore online;
     private WritePath writePath;
-    private CountingHandOvers dataSource;
+    private final AtomicLong handOvers = new AtomicLong();
     private FeatureGroup group;
 
     @AfterEach
@@ -68,7 +68,7 @@ class ReplayFromBarrierTest {
             deleteRow(c, table, "c3"); // before the barrier: gone for another reason, must stay gone
             deleteRow(c, table, "c7"); // after it: the torn commit, its mark untouched
         }
-        dataSource.count.incrementAndGet();
+        handOvers.incrementAndGet();
 
         put(10);
 
@@ -93,7 +93,7 @@ class ReplayFromBarrierTest {
     /** Writes c0..c9 with a disk barrier right after c4 while c2..c4 stay in the journal; returns the online table. */
     private String writeAroundABarrier() throws Exception {
         pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("online").resolve("workbench"), "fwb", "");
-        dataSource = new CountingHandOvers(pool);
+        DataSource dataSource = countingHandOvers(pool, handOvers);
         online = new H2OnlineStore(pool, Clock.systemUTC());
         group = new FeatureGroup(WritePathGroups.customers(), java.time.Instant.ofEpochSecond(1_700_000_000L), null,
                 null);
@@ -133,60 +133,17 @@ class ReplayFromBarrierTest {
     }
 
     /** A pool whose hand-overs the test counts. */
-    private static final class CountingHandOvers implements DataSource, HandOvers {
-        final AtomicLong count = new AtomicLong();
-        private final JdbcConnectionPool pool;
-
-        CountingHandOvers(JdbcConnectionPool pool) {
-            this.pool = pool;
-        }
-
-        @Override
-        public long handOvers() {
-            return count.get();
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return pool.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return pool.getConnection(user, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
-        }
+    private static DataSource countingHandOvers(JdbcConnectionPool pool, AtomicLong count) {
+        return (DataSource) Proxy.newProxyInstance(HandOvers.class.getClassLoader(),
+                new Class<?>[] {DataSource.class, HandOvers.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("handOvers")) {
+                        return count.get();
+                    }
+                    try {
+                        return method.invoke(pool, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }
