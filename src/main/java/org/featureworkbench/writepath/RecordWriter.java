@@ -16,6 +16,7 @@ import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.featureworkbench.database.ConnectionLoss;
+import org.featureworkbench.database.EngineFailures;
 import org.featureworkbench.database.HandOvers;
 import org.featureworkbench.database.TornCommits;
 import org.featureworkbench.database.Retry;
@@ -50,6 +51,8 @@ import org.featureworkbench.registry.CatalogVersions;
 final class RecordWriter implements AutoCloseable {
     /** One write at a time: puts, deletes, purges and the settler's barrier. */
     private final ReentrantLock lock = new ReentrantLock();
+    /** Test hook: runs between the journal append and the commit ({@code WriteEngineFailureTest}). */
+    static volatile Runnable beforeCommit = () -> { };
     /** Replays one write may need: one for lost commits, more only if the database keeps changing hands. */
     private static final int MAX_REPAIRS = 3;
     private final DataSource dataSource;
@@ -203,8 +206,12 @@ final class RecordWriter implements AutoCloseable {
         lock.lock();
         try {
             // The process serving the database may exit mid-write: the transaction was rolled back and
-            // its journal entry voided, so the write is simply done again (ADR 0016).
-            return Retry.onLostConnection(() -> attemptOnLiveConnection(work, groupName, catalogVersion));
+            // its journal entry voided, so the write is simply done again (ADR 0016). So is a write the
+            // engine failed internally: around a hand-over H2 2.5.252 sometimes reports "Transaction 2
+            // has status ROLLED_BACK, not OPEN" (bench processes, in builds before and after ADR 0010's
+            // addendum of 2026-12-05); the failed try was rolled back and voided the same way.
+            return EngineFailures.retry("writing to " + groupName,
+                    () -> Retry.onLostConnection(() -> attemptOnLiveConnection(work, groupName, catalogVersion)));
         } catch (SQLException e) {
             throw new FeatureStoreException("the workspace database failed: " + e.getMessage(), e);
         } finally {
@@ -267,6 +274,7 @@ final class RecordWriter implements AutoCloseable {
             }
             append(done.entry().apply(seq));
             appended = true;
+            beforeCommit.run();
             c.commit();
             if (done.online()) {
                 committedSeq = seq;
