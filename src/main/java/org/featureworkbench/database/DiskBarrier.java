@@ -40,18 +40,20 @@ public final class DiskBarrier {
      * it open.
      *
      * @param c a connection of the workspace database, not inside a transaction with changes
+     * @return false when the serving process could not run the barrier and H2's {@code CHECKPOINT}
+     *         ran instead (right except in the rare case the barrier exists for)
      */
-    public static void writeToDisk(Connection c) throws SQLException {
+    public static boolean writeToDisk(Connection c) throws SQLException {
         SessionLocal session = local(c);
         if (session != null) {
             drain(session.getDatabase());
-        } else {
-            throughAlias(c);
+            return true;
         }
+        return throughAlias(c);
     }
 
-    /** Runs the barrier through the function alias, in the process that has the file open. */
-    static void throughAlias(Connection c) throws SQLException {
+    /** Runs the barrier through the function alias, in the process that has the file open; false: CHECKPOINT ran. */
+    static boolean throughAlias(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             try {
                 s.execute("CALL " + ALIAS + "()");
@@ -63,6 +65,7 @@ public final class DiskBarrier {
                         + ".inServingProcess'");
                 s.execute("CALL " + ALIAS + "()");
             }
+            return true;
         } catch (SQLException e) {
             if (ConnectionLoss.isHandOver(e)) {
                 throw e;
@@ -74,6 +77,7 @@ public final class DiskBarrier {
             try (Statement s = c.createStatement()) {
                 s.execute("CHECKPOINT");
             }
+            return false;
         }
     }
 

@@ -142,8 +142,9 @@ public final class WorkspaceDatabase implements DataSource, HandOvers {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
                 boolean ownerKilled = awaitCleanExit();
                 Connection c = gen.pool.getConnection();
-                org.h2.engine.Database database = FailedClose.databaseOf(c);
-                if (ownerKilled && database != null) {
+                gen.database = FailedClose.databaseOf(c);
+                gen.repairPending |= ownerKilled;
+                if (gen.repairPending && gen.database != null) {
                     // Before anyone else writes: a killed owner may have left row locks and torn commits
                     // in the file. Usually TakeOverRepair did it while H2 opened the file (then this is
                     // a no-op); not when this process deleted the lock file and H2's header looks clean.
@@ -154,7 +155,7 @@ public final class WorkspaceDatabase implements DataSource, HandOvers {
                         throw e;
                     }
                 }
-                gen.database = database;
+                gen.repairPending = false;
                 gen.connected = true;
                 return c;
             } catch (IOException e) {
@@ -316,8 +317,14 @@ public final class WorkspaceDatabase implements DataSource, HandOvers {
         }
     }
 
-    /** Marks the pool lost when the connection reports a lost session, so nobody gets its siblings. */
-    private static Connection wrap(Connection target, Generation gen) {
+    /**
+     * Marks the pool lost when the connection reports a lost session, so nobody gets its siblings;
+     * and counts a hand-over at once when H2 re-connected the session by itself (an auto-commit
+     * session whose server died is re-opened on the new owner without any error reaching us), so
+     * a writer learns of it before it commits on the new owner (ADR 0010, addendum of 2026-12-05).
+     */
+    private Connection wrap(Connection target, Generation gen) {
+        int reconnectsAtStart = reconnects(target);
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close") && sessionClosed(target)) {
@@ -330,8 +337,23 @@ public final class WorkspaceDatabase implements DataSource, HandOvers {
                             gen.lost = true;
                         }
                         throw e.getCause();
+                    } finally {
+                        if (!gen.lost && reconnects(target) != reconnectsAtStart) {
+                            gen.lost = true;
+                            generation(); // counts the hand-over now
+                        }
                     }
                 });
+    }
+
+    /** How often H2 re-connected the connection's session by itself. */
+    private static int reconnects(Connection c) {
+        try {
+            var session = c.unwrap(JdbcConnection.class).getSession();
+            return session instanceof org.h2.engine.SessionRemote remote ? remote.getLastReconnect() : 0;
+        } catch (SQLException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** A remote session whose socket failed reports itself closed though nobody closed it. */
@@ -361,6 +383,8 @@ public final class WorkspaceDatabase implements DataSource, HandOvers {
         volatile boolean connected;
         /** The database this pool opened itself (this process serves it), or null. */
         volatile org.h2.engine.Database database;
+        /** A killed owner's file was taken over and its repair has not succeeded yet. */
+        volatile boolean repairPending;
 
         Generation(JdbcConnectionPool pool) {
             this.pool = pool;

@@ -91,8 +91,11 @@ final class JournalProgress {
     /**
      * Writes every committed transaction to the database file now. Not H2's {@code CHECKPOINT},
      * which can return while the background writer's chunk is still queued ({@link DiskBarrier}).
+     *
+     * @return false when only H2's CHECKPOINT could be run (a serving process of another build):
+     *         not a point to replay from
      */
-    static void checkpoint(Connection c) throws SQLException {
-        DiskBarrier.writeToDisk(c);
+    static boolean checkpoint(Connection c) throws SQLException {
+        return DiskBarrier.writeToDisk(c);
     }
 }

@@ -21,6 +21,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.featureworkbench.database.EngineFailures;
 import org.featureworkbench.database.Retry;
+import org.featureworkbench.database.TornCommits;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
 import org.featureworkbench.model.FeatureStoreException;
@@ -160,8 +161,10 @@ final class JournalSettler {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // The mark may be torn (its owner, or the process serving the file, was killed): replay
-            // from the owner's last disk barrier at the latest. UNKNOWN (none recorded) replays all.
-            long applied = Math.min(JournalProgress.applied(c, journal.id()), DurablePoint.read(journal.directory()));
+            // from the owner's last disk barrier at the latest; with none recorded (UNKNOWN), all.
+            long mark = JournalProgress.applied(c, journal.id());
+            long durable = DurablePoint.read(journal.directory());
+            long applied = mark == TornCommits.UNKNOWN_MARK ? durable : Math.min(mark, durable);
             for (Path segment : segments) {
                 replay.replay(c, journal.id(), read(segment), applied, Long.MAX_VALUE);
                 applied = Math.max(applied, JournalProgress.applied(c, journal.id()));

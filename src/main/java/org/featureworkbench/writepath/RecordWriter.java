@@ -233,8 +233,8 @@ final class RecordWriter implements AutoCloseable {
                     repairLostCommits();
                 }
             }
-        } catch (SQLException | RuntimeException e) {
-            if (ConnectionLoss.mayHaveBroken(e)) {
+        } catch (SQLException | RuntimeException | Error e) {
+            if (e instanceof Error || ConnectionLoss.mayHaveBroken(e)) {
                 // The connection may be dead (its AUTO_SERVER owner went away): the next try opens a new one.
                 discardConnection();
             }
@@ -279,7 +279,8 @@ final class RecordWriter implements AutoCloseable {
             if (done.online()) {
                 committedSeq = seq;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
+            // Error too: H2 sometimes fails internally with an AssertionError, which is retried.
             rollbackQuietly(c);
             if (appended) {
                 // Journaled but not committed: cancel it, or the settler would publish it offline.
@@ -332,8 +333,9 @@ final class RecordWriter implements AutoCloseable {
         replay.replay(c, journal.id(), entries, applied, committedSeq);
         JournalProgress.set(c, journal.id(), committedSeq);
         c.commit();
-        JournalProgress.checkpoint(c);
-        madeDurable(seen);
+        if (JournalProgress.checkpoint(c)) {
+            madeDurable(seen);
+        }
     }
 
     /** Every online change up to {@link #committedSeq} is in the database file whole (a barrier returned). */
@@ -359,8 +361,9 @@ final class RecordWriter implements AutoCloseable {
                         repairLostCommits();
                     } else {
                         c.rollback();
-                        JournalProgress.checkpoint(c);
-                        madeDurable(seen);
+                        if (JournalProgress.checkpoint(c)) {
+                            madeDurable(seen);
+                        }
                     }
                     return null;
                 } catch (SQLException | RuntimeException e) {

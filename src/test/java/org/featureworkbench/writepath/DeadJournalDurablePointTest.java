@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.TargetStore;
 import org.featureworkbench.workspace.Workspace;
-import org.junit.jupiter.api.Test;
+import org.featureworkbench.database.TornCommits;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,8 +34,10 @@ class DeadJournalDurablePointTest {
     @TempDir
     Path ws;
 
-    @Test
-    void aDeadJournalIsReplayedFromItsOwnersLastBarrierWhateverItsMarkSays() throws Exception {
+    /** A mark ahead of the lost write, and the UNKNOWN mark a take-over of a killed owner's file leaves. */
+    @ParameterizedTest
+    @ValueSource(longs = {1_000_000, TornCommits.UNKNOWN_MARK})
+    void aDeadJournalIsReplayedFromItsOwnersLastBarrierWhateverItsMarkSays(long mark) throws Exception {
         Path saved = ws.resolveSibling(ws.getFileName() + "-saved");
         try (FeatureStore store = Workspace.open(ws)) {
             store.createFeatureGroup(WritePathGroups.customers());
@@ -47,9 +51,9 @@ class DeadJournalDurablePointTest {
             for (int i = 5; i < 10; i++) {
                 put(store, i);
             }
-            copyLiveJournal(saved);
+            liveJournal = copyLiveJournal(saved);
+            JournalWaits.awaitDurablePoint(liveJournal);
         }
-        assertTrue(DurablePoint.read(saved) > 0, "the owner recorded its last barrier");
         // The tick's barrier came at some point after the flush; the test puts it right after c4.
         DurablePoint.write(saved, seqOf(saved, "c4"));
         Files.move(saved, ws.resolve("journal").resolve(DEAD));
@@ -58,8 +62,9 @@ class DeadJournalDurablePointTest {
             String table = '"' + onlineTableName(c) + '"';
             deleteRow(c, table, "c3"); // before the barrier: deleted since, must stay deleted
             deleteRow(c, table, "c7"); // after it: lost although the mark below says it is there
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO FWB_JOURNAL VALUES (?, 1000000)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO FWB_JOURNAL VALUES (?, ?)")) {
                 ps.setString(1, DEAD);
+                ps.setLong(2, mark);
                 assertEquals(1, ps.executeUpdate());
             }
         }
@@ -80,17 +85,19 @@ class DeadJournalDurablePointTest {
         throw new AssertionError(recordId + " is not in segment 2");
     }
 
-    private void copyLiveJournal(Path target) throws Exception {
+    private Path liveJournal;
+
+    private Path copyLiveJournal(Path target) throws Exception {
         Path live;
         try (Stream<Path> s = Files.list(ws.resolve("journal"))) {
             live = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
         Files.createDirectories(target);
-        try (Stream<Path> s = Files.list(live)) {
-            for (Path file : s.toList()) {
-                Files.copy(file, target.resolve(file.getFileName()));
-            }
+        // Segments only: the durable point is written below (the tick may be renaming it right now).
+        for (Path segment : JournalSegments.list(live)) {
+            Files.copy(segment, target.resolve(segment.getFileName()));
         }
+        return live;
     }
 
     private static void put(FeatureStore store, int i) {

@@ -24,4 +24,13 @@ final class JournalWaits {
             Thread.sleep(20);
         }
     }
+
+    /** Waits (at most 30 s) until the journal in {@code journal} has recorded a disk barrier. */
+    static void awaitDurablePoint(Path journal) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (DurablePoint.read(journal) <= 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the journal recorded its last barrier");
+            Thread.sleep(20);
+        }
+    }
 }
