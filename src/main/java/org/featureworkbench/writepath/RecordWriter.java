@@ -13,12 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongFunction;
-import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.featureworkbench.database.ConnectionLoss;
 import org.featureworkbench.database.EngineFailures;
-import org.featureworkbench.database.HandOvers;
-import org.featureworkbench.database.TornCommits;
 import org.featureworkbench.database.Retry;
 import org.featureworkbench.model.DeletionMode;
 import org.featureworkbench.model.FeatureGroup;
@@ -68,15 +65,8 @@ final class RecordWriter implements AutoCloseable {
     private final ConcurrentMap<String, FeatureGroup> written = new ConcurrentHashMap<>();
     /** The last sequence number whose online transaction committed: the mark {@code FWB_JOURNAL} must hold. */
     private long committedSeq;
-    /**
-     * {@link #committedSeq} at the last disk barrier: every online change up to it is in the file
-     * whole. Where a replay starts when the mark says nothing ({@link TornCommits#UNKNOWN_MARK}).
-     */
-    private long durableSeq;
-    /** How often the database changed hands under this writer's data source ({@link HandOvers}). */
-    private final LongSupplier handOvers;
-    /** {@link #handOvers} when this writer last replayed or made its writes durable. */
-    private long handOversSeen;
+    /** Where a replay of lost commits starts: the mark, or the last disk barrier when the mark may be torn. */
+    private final ReplayStart replayStart;
 
     RecordWriter(DataSource dataSource, RecordJournal journal, OnlineStore onlineStore, OnlineReplay replay,
                  Clock clock) {
@@ -85,8 +75,7 @@ final class RecordWriter implements AutoCloseable {
         this.onlineStore = onlineStore;
         this.replay = replay;
         this.clock = clock;
-        this.handOvers = dataSource instanceof HandOvers h ? h::handOvers : () -> 0;
-        this.handOversSeen = handOvers.getAsLong();
+        this.replayStart = new ReplayStart(dataSource, journal);
         lock.lock();
         try {
             Retry.onLostConnection(() -> {
@@ -250,7 +239,7 @@ final class RecordWriter implements AutoCloseable {
      */
     private <T> T attempt(Work<T> work, String groupName, long catalogVersion) throws SQLException {
         Connection c = connection();
-        if (handOvers.getAsLong() != handOversSeen) {
+        if (replayStart.changedHands()) {
             // The database changed hands since this writer's last replay or barrier: its mark may be
             // torn (ADR 0010, addendum of 2026-12-05), so replay before writing on. Nothing done yet.
             throw new LostCommitsException();
@@ -311,16 +300,8 @@ final class RecordWriter implements AutoCloseable {
      */
     private void repairLostCommits() throws SQLException {
         Connection c = connection();
-        long seen = handOvers.getAsLong();
-        long mark = JournalProgress.applied(c, journal.id());
-        // After a hand-over, or with a mark set to UNKNOWN by the process that took a killed
-        // process's file over, the mark may be torn: this journal's writes since its last barrier
-        // may be half in the file, so all of them are applied again (the store's ordering rules
-        // make that harmless for those that did arrive).
-        long applied = mark == TornCommits.UNKNOWN_MARK ? durableSeq : mark;
-        if (seen != handOversSeen) {
-            applied = Math.min(applied, durableSeq);
-        }
+        long seen = replayStart.handOversNow();
+        long applied = replayStart.after(JournalProgress.applied(c, journal.id()), seen);
         List<JournalEntry> entries = new ArrayList<>();
         try {
             for (var segment : journal.allSegments()) {
@@ -334,15 +315,8 @@ final class RecordWriter implements AutoCloseable {
         JournalProgress.set(c, journal.id(), committedSeq);
         c.commit();
         if (JournalProgress.checkpoint(c)) {
-            madeDurable(seen);
+            replayStart.madeDurable(committedSeq, seen);
         }
-    }
-
-    /** Every online change up to {@link #committedSeq} is in the database file whole (a barrier returned). */
-    private void madeDurable(long handOversBefore) {
-        durableSeq = committedSeq;
-        handOversSeen = handOversBefore;
-        journal.noteDurable(durableSeq);
     }
 
     /**
@@ -355,14 +329,14 @@ final class RecordWriter implements AutoCloseable {
             Retry.onLostConnection(() -> {
                 try {
                     Connection c = connection();
-                    long seen = handOvers.getAsLong();
-                    if (seen != handOversSeen || JournalProgress.applied(c, journal.id()) != committedSeq) {
+                    long seen = replayStart.handOversNow();
+                    if (replayStart.changedHands() || JournalProgress.applied(c, journal.id()) != committedSeq) {
                         c.rollback();
                         repairLostCommits();
                     } else {
                         c.rollback();
                         if (JournalProgress.checkpoint(c)) {
-                            madeDurable(seen);
+                            replayStart.madeDurable(committedSeq, seen);
                         }
                     }
                     return null;
