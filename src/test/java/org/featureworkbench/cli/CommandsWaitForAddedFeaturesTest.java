@@ -80,13 +80,17 @@ class CommandsWaitForAddedFeaturesTest {
             throws Exception {
         CompletableFuture<Void> copyDone = new CompletableFuture<>();
         AtomicBoolean started = new AtomicBoolean();
+        AtomicBoolean alterStarted = new AtomicBoolean();
         CliRunner.Result result = cli.runWatchingStderr(stderr -> {
             if (stderr.contains("waits: features are being added") && started.compareAndSet(false, true)) {
                 // the copy is put in place a moment later, from another session
-                CompletableFuture.runAsync(() -> addColumnBack(table, column, cli.workspace, copyDone));
+                CompletableFuture.runAsync(() -> addColumnBack(table, column, cli.workspace, alterStarted, copyDone));
             }
         }, args);
-        assertTrue(copyDone.isDone(), "the command waited for the column: " + result);
+        // Not copyDone.isDone(): the command may see the committed column before the ALTER's session has
+        // closed and the future is completed.
+        assertTrue(alterStarted.get(), "the command waited for the column: " + result);
+        copyDone.get(30, TimeUnit.SECONDS);
         return result;
     }
 
@@ -109,9 +113,11 @@ class CommandsWaitForAddedFeaturesTest {
         OnlineTableBehindTheStore.alter(cli.workspace, table, "DROP COLUMN \"" + column + "\"");
     }
 
-    private static void addColumnBack(String table, String column, Path workspace, CompletableFuture<Void> done) {
+    private static void addColumnBack(String table, String column, Path workspace, AtomicBoolean alterStarted,
+                                      CompletableFuture<Void> done) {
         try {
             Thread.sleep(200);
+            alterStarted.set(true);
             String[] nameAndType = column.split(" ");
             OnlineTableBehindTheStore.alter(workspace, table, "ADD COLUMN \"" + nameAndType[0] + "\" " + nameAndType[1]);
             done.complete(null);
