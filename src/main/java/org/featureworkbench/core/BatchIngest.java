@@ -174,61 +174,71 @@ final class BatchIngest {
         boolean toOnline = targets.contains(TargetStore.ONLINE_STORE);
         try (IngestReader reader = IngestReader.open(request.file(), options, definition, rejects, progress::read,
                 job::isCancelRequested)) {
-            notes.addAll(IngestSources.notes(reader));
-            ignoredColumns.addAll(reader.mapping().unmappedColumns());
-            CatalogEntry entry = existing != null ? existing : created(definition);
-            FeatureGroup group = entry.group();
-            onlineWriter = new IngestOnlineWriter(job.id(), entry,
-                    (at, batch) -> online.putAllAtVersion(at.group(), at.version(), batch, invokedAt),
-                    groups::entry, Thread::sleep, this::checkCancelled, () -> System.nanoTime() / 1_000_000);
-            tracker.groupKnown(group);
-            int idIndex = group.features().stream().map(FeatureDefinition::name).toList()
-                    .indexOf(definition.recordIdentifierFeatureName());
-            OnlineVersions versions = new OnlineVersions(
-                    group.features().stream().map(FeatureDefinition::name).toArray(String[]::new), idIndex);
-            // Closing without a publish (cancel, error) deletes every file not yet published.
-            // A resumed job skips, offline, the accepted rows its earlier runs published (the file is
-            // unchanged and read the same way, so they are the first ones); online gets every row.
-            long skipOffline = tracker.publishedBefore();
-            publishedRows = skipOffline;
-            long accepted = 0;
-            try (OfflineBulkAppend bulk = toOffline ? offline.openBulkAppend(group, invokedAt, tracker.nextFiles())
-                    : null) {
-                while (reader.hasNext()) {
-                    MappedRow row = reader.next();
-                    long eventMs = row.eventTime().toEpochMilli();
-                    Object[] values = row.takeTypedValues();
-                    boolean alreadyOffline = accepted++ < skipOffline;
-                    if (bulk != null && !alreadyOffline) {
-                        bulk.add(values, eventMs);
-                    }
-                    if ((accepted & 4095) == 0) {
-                        tracker.progress(progress.rowsRead(), progress.writtenOnline());
-                    }
-                    if (toOnline) {
-                        versions.offer(values, eventMs);
-                    }
-                    boolean checkpoint = bulk != null && bulk.pendingRows() >= limits.checkpointRows();
-                    if (checkpoint || versions.size() >= limits.maxOnlineIds()) {
-                        // Offline first: the online store only ever holds versions already published offline.
-                        publishOffline(bulk);
-                        if (versions.size() >= limits.maxOnlineIds()) {
-                            writeOnline(versions);
-                        }
-                    }
-                }
-                publishOffline(bulk);
-                tracker.offlineDone(progress.rowsRead());
-                writeOnline(versions);
-            } catch (FeatureStoreException e) {
-                if (e instanceof IngestCancelledException || e instanceof IngestOnlineWriter.GroupChangedException
-                        || progress.written() == 0) {
-                    throw e;
-                }
-                throw new FeatureStoreException(e.getMessage() + " (" + progress.written() + " rows were stored before"
-                        + " this; both stores are consistent, and re-running the ingest once the file is fixed"
-                        + " converges)", e);
+            try {
+                writeRows(reader, definition, toOffline, toOnline);
+            } finally {
+                // After the rows: a JSON Lines key first seen mid-file is a note and, unless a
+                // feature takes it, an ignored column (also when the ingest stops early).
+                notes.addAll(IngestSources.notes(reader));
+                ignoredColumns.addAll(reader.mapping().unmappedColumns());
             }
+        }
+    }
+
+    private void writeRows(IngestReader reader, FeatureGroupDefinition definition, boolean toOffline,
+                           boolean toOnline) {
+        CatalogEntry entry = existing != null ? existing : created(definition);
+        FeatureGroup group = entry.group();
+        onlineWriter = new IngestOnlineWriter(job.id(), entry,
+                (at, batch) -> online.putAllAtVersion(at.group(), at.version(), batch, invokedAt),
+                groups::entry, Thread::sleep, this::checkCancelled, () -> System.nanoTime() / 1_000_000);
+        tracker.groupKnown(group);
+        int idIndex = group.features().stream().map(FeatureDefinition::name).toList()
+                .indexOf(definition.recordIdentifierFeatureName());
+        OnlineVersions versions = new OnlineVersions(
+                group.features().stream().map(FeatureDefinition::name).toArray(String[]::new), idIndex);
+        // Closing without a publish (cancel, error) deletes every file not yet published.
+        // A resumed job skips, offline, the accepted rows its earlier runs published (the file is
+        // unchanged and read the same way, so they are the first ones); online gets every row.
+        long skipOffline = tracker.publishedBefore();
+        publishedRows = skipOffline;
+        long accepted = 0;
+        try (OfflineBulkAppend bulk = toOffline ? offline.openBulkAppend(group, invokedAt, tracker.nextFiles())
+                : null) {
+            while (reader.hasNext()) {
+                MappedRow row = reader.next();
+                long eventMs = row.eventTime().toEpochMilli();
+                Object[] values = row.takeTypedValues();
+                boolean alreadyOffline = accepted++ < skipOffline;
+                if (bulk != null && !alreadyOffline) {
+                    bulk.add(values, eventMs);
+                }
+                if ((accepted & 4095) == 0) {
+                    tracker.progress(progress.rowsRead(), progress.writtenOnline());
+                }
+                if (toOnline) {
+                    versions.offer(values, eventMs);
+                }
+                boolean checkpoint = bulk != null && bulk.pendingRows() >= limits.checkpointRows();
+                if (checkpoint || versions.size() >= limits.maxOnlineIds()) {
+                    // Offline first: the online store only ever holds versions already published offline.
+                    publishOffline(bulk);
+                    if (versions.size() >= limits.maxOnlineIds()) {
+                        writeOnline(versions);
+                    }
+                }
+            }
+            publishOffline(bulk);
+            tracker.offlineDone(progress.rowsRead());
+            writeOnline(versions);
+        } catch (FeatureStoreException e) {
+            if (e instanceof IngestCancelledException || e instanceof IngestOnlineWriter.GroupChangedException
+                    || progress.written() == 0) {
+                throw e;
+            }
+            throw new FeatureStoreException(e.getMessage() + " (" + progress.written() + " rows were stored before"
+                    + " this; both stores are consistent, and re-running the ingest once the file is fixed"
+                    + " converges)", e);
         }
     }
 

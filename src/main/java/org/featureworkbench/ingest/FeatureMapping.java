@@ -49,20 +49,12 @@ public final class FeatureMapping {
         stamp = options.stampEventTime() == null ? null : options.stampEventTime().truncatedTo(ChronoUnit.MILLIS);
         options.renames().forEach((column, feature) -> renameByFeature.put(Columns.fold(feature), column));
         int[] index = resolve(header);
-        boolean[] used = new boolean[header.size()];
         for (int j = 0; j < features.size(); j++) {
             if (index[j] >= 0) {
-                used[index[j]] = true;
                 columnByFeature.put(features.get(j).name(), header.name(index[j]));
-            } else if (!(j == eventTimeFeature && stamp != null)) {
-                absentFeatures.add(features.get(j).name());
             }
         }
-        for (int c = 0; c < header.size(); c++) {
-            if (!used[c]) {
-                unmappedColumns.add(header.name(c));
-            }
-        }
+        account(header, index);
         checkKeys(header, group, index);
         cachedColumns = header;
         cachedIndex = index;
@@ -76,6 +68,28 @@ public final class FeatureMapping {
      */
     public static FeatureMapping plan(Columns header, FeatureGroupDefinition group, MappingOptions options) {
         return new FeatureMapping(header, group, options);
+    }
+
+    /**
+     * Lists the columns of {@code header} no feature takes and the features no column feeds. Again
+     * for each longer header a source reports mid-file, so the lists cover every column seen.
+     */
+    private void account(Columns header, int[] index) {
+        boolean[] used = new boolean[header.size()];
+        absentFeatures.clear();
+        for (int j = 0; j < features.size(); j++) {
+            if (index[j] >= 0) {
+                used[index[j]] = true;
+            } else if (!(j == eventTimeFeature && stamp != null)) {
+                absentFeatures.add(features.get(j).name());
+            }
+        }
+        unmappedColumns.clear();
+        for (int c = 0; c < header.size(); c++) {
+            if (!used[c]) {
+                unmappedColumns.add(header.name(c));
+            }
+        }
     }
 
     private void checkKeys(Columns header, FeatureGroupDefinition group, int[] index) {
@@ -123,6 +137,8 @@ public final class FeatureMapping {
         if (row.columns() != cachedColumns) {
             cachedIndex = resolve(row.columns());
             cachedColumns = row.columns();
+            // A JSON Lines key first seen after the header's lines: it is ignored, or it feeds a feature.
+            account(cachedColumns, cachedIndex);
         }
         int n = features.size();
         Object[] typed = new Object[n];
@@ -170,12 +186,15 @@ public final class FeatureMapping {
         return s.isEmpty() || Character.isWhitespace(s.charAt(0)) && s.isBlank();
     }
 
-    /** Source columns no feature takes, in file order. */
+    /** Source columns no feature takes, in file order: those of the header, then those rows brought since. */
     public List<String> unmappedColumns() {
         return Collections.unmodifiableList(unmappedColumns);
     }
 
-    /** Features no column feeds (they stay null), in feature order; a stamped event time is not listed. */
+    /**
+     * Features no column feeds (they stay null), in feature order; a stamped event time is not
+     * listed. A feature whose column a row brought since the header is no longer listed.
+     */
     public List<String> absentFeatures() {
         return Collections.unmodifiableList(absentFeatures);
     }

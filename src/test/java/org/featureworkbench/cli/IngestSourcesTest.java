@@ -102,6 +102,28 @@ class IngestSourcesTest {
     }
 
     @Test
+    void aJsonLinesKeyFirstSeenAfterTheHeaderLinesIsSaidToBeIgnored() throws IOException {
+        assertEquals(0, cli.run("group", "create", "--name", "events", "--record-id", "customer_id", "--event-time", "event_time",
+                "--feature", "customer_id:String", "--feature", "event_time:String", "--feature", "age:Integral")
+                .exitCode());
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 1500; i++) {
+            lines.append("{\"customer_id\": \"c").append(i).append("\", \"event_time\": \"2024-05-01T10:00:00Z\", \"age\": ")
+                    .append(i % 90).append(i > 1200 ? ", \"loyalty\": \"gold\"" : "").append("}\n");
+        }
+        Path file = Files.writeString(tmp.resolve("late.jsonl"), lines);
+
+        CliRunner.Result r = cli.run("ingest", "events", file.toString());
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("read 1500, online 1500, offline 1500, rejected 0"), r.out());
+        assertTrue(r.err().contains("note: key 'loyalty' first appears on line 1201"), r.err());
+        assertTrue(r.err().contains("note: columns not in the group, ignored: loyalty"), r.err());
+        assertTrue(r.err().contains("add it as a feature (loyalty (String)) and ingest the file again with"
+                + " --add-new-columns"), r.err());
+    }
+
+    @Test
     void aParquetFileIngestsWithItsTypes() throws SQLException {
         Path parquet = tmp.resolve("orders.parquet");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {

@@ -38,6 +38,20 @@ class FeatureMappingTest {
     }
 
     @Test
+    void aColumnFirstSeenMidFileIsReportedIgnoredOrFeedsItsFeature() {
+        Columns header = new Columns(List.of("customer_id", "event_time", "age"));
+        FeatureMapping mapping = FeatureMapping.plan(header, CUSTOMERS, MappingOptions.BY_NAME);
+        mapping.map(row(header, "c1", "2023-11-14T22:13:20Z", "30"));
+        Columns longer = header.plus("loyalty").plus("Score");
+
+        MappedRow mapped = (MappedRow) mapping.map(row(longer, "c2", "2023-11-14T22:13:20Z", "31", "gold", "0.5"));
+
+        assertEquals(0.5, mapped.typedValues().get("score"), "the later column feeds its feature");
+        assertEquals(List.of("loyalty"), mapping.unmappedColumns(), "a later key no feature takes is listed");
+        assertEquals(List.of(), mapping.absentFeatures(), "a feature fed by a later key is no longer absent");
+    }
+
+    @Test
     void csvCellsAreCoercedInPlaceWithTheSameRulesAsStrings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         java.nio.file.Path file = Fixtures.write(dir, "c.csv", "customer_id,event_time,age,score\n"
                 + "c1,2023-11-14T22:13:20Z,\" 30 \",\"\"\n"
