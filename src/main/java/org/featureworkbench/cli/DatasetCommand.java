@@ -221,6 +221,7 @@ final class DatasetCommand extends RecordCommand {
             out().println("  " + p.name() + ": " + p.file() + " (" + rows(p.rows()) + ")");
         }
         out().println("Manifest: " + built.manifest());
+        built.notes().forEach(n -> root.context().err().println("note: " + n));
     }
 
     private static String rows(long n) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.featureworkbench.model.ValidationException;
+import org.featureworkbench.query.GroupTables;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QuerySession;
 
@@ -24,9 +26,15 @@ final class BaseTimeCheck {
         this.spec = spec;
     }
 
-    void run(QueryCancellation cancellation) {
+    /**
+     * Checks the base's event times; returns the latest of them, before the base's filters (null
+     * when it has none, or for a group base whose copy is not a table).
+     */
+    Instant run(QueryCancellation cancellation) {
         if (spec.base().kind() == DatasetBase.Kind.GROUP) {
-            return;
+            GroupTables tables = sql.baseGroup() == null ? null : session.tables(sql.baseGroup());
+            return tables != null && tables.copyIsTable()
+                    ? DatasetNotes.latestOfGroup(session, tables, spec.asOf(), cancellation) : null;
         }
         Object[] r = session.rows(sql.baseTimeCheck(), cancellation).get(0);
         long unreadable = ((Number) r[0]).longValue();
@@ -44,6 +52,7 @@ final class BaseTimeCheck {
                     + " no event time in column '" + column + "'; a point-in-time join needs the time each row's label "
                     + "was observed (fill them in, filter them out with a query base, or use --no-point-in-time)");
         }
+        return DatasetNotes.instant(r[3]);
     }
 
     /** " (line N of file.csv)" for a CSV base: the first line holding the value. */

@@ -204,8 +204,9 @@ public final class DatasetBuilder {
                 DatasetSql sql = resolve(session, spec, cancellation);
                 stopIfCancelled();
                 progress.step("Checking the base's event times", 1, total);
-                new BaseTimeCheck(session, sql, spec).run(cancellation);
+                Instant baseLatest = new BaseTimeCheck(session, sql, spec).run(cancellation);
                 String ran = sql.shown(spec.limit());
+                long baseTimes = -1;
                 if (spec.split() == null) {
                     progress.step("Joining " + spec.joins().size() + (spec.joins().size() == 1 ? " group" : " groups")
                             + " and writing " + outputs.targets().get(0).getFileName(), 2, total);
@@ -220,8 +221,13 @@ public final class DatasetBuilder {
                         progress.step("Writing " + outputs.targets().get(k).getFileName(), 3 + k, total);
                         staged.add(split.write(conditions.get(k), spec.format(), cancellation));
                     }
+                    if (staged.stream().anyMatch(f -> f.rows() == 0)) {
+                        baseTimes = split.distinctTimes(cancellation);
+                    }
                     split.dropTable();
                 }
+                List<String> notes = new DatasetNotes(session, sql.joins(), spec).of(staged, outputs.partNames(),
+                        baseTimes, baseLatest, cancellation);
                 stopIfCancelled();
                 progress.step("Writing the manifest", total - 1, total);
                 List<ManifestGroup> files = new GroupFiles(session, spec.asOf()).describe(read);
@@ -233,13 +239,14 @@ public final class DatasetBuilder {
                             FileDigest.sha256(target)));
                 }
                 staged.clear();
-                return finish(outputs, ran, files, written);
+                return finish(outputs, ran, files, written, notes);
             } finally {
                 staged.forEach(s -> deleteQuietly(s.file()));
             }
         }
 
-        private BuiltDataset finish(OutputFiles files, String ran, List<ManifestGroup> read, List<DatasetPart> written) {
+        private BuiltDataset finish(OutputFiles files, String ran, List<ManifestGroup> read, List<DatasetPart> written,
+                                    List<String> notes) {
             Duration elapsed = Duration.between(started, Instant.now());
             String baseSha = spec.base().kind() == DatasetBase.Kind.FILE ? FileDigest.sha256(Path.of(spec.base().source())) : null;
             if (original != null) {
@@ -253,13 +260,14 @@ public final class DatasetBuilder {
                     ManifestJson.write(copy, files.manifest());
                     manifest = files.manifest();
                 }
-                return new BuiltDataset(manifest, written, spec.asOf(), ran, elapsed, comparison, identical);
+                return new BuiltDataset(manifest, written, spec.asOf(), ran, elapsed, comparison, identical, notes);
             }
             DatasetManifest manifest = new DatasetManifest(newId(), null, started, spec.asOf(), spec, out.toAbsolutePath(),
                     ran, baseSha, read, written);
             ManifestJson.write(manifest, files.manifest());
             catalog.register(manifest);
-            return new BuiltDataset(files.manifest().toAbsolutePath(), written, spec.asOf(), ran, elapsed, null, false);
+            return new BuiltDataset(files.manifest().toAbsolutePath(), written, spec.asOf(), ran, elapsed, null, false,
+                    notes);
         }
 
         private String newId() {

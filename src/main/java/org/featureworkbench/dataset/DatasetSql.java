@@ -38,6 +38,20 @@ final class DatasetSql {
         this.asOf = asOf;
     }
 
+    /** The group a group base reads, or null for another base. */
+    org.featureworkbench.model.FeatureGroup baseGroup() {
+        if (spec.base().kind() != DatasetBase.Kind.GROUP) {
+            return null;
+        }
+        return base.groupsRead().stream().filter(g -> g.name().equalsIgnoreCase(spec.base().source())).findFirst()
+                .orElse(null);
+    }
+
+    /** The joined groups, in output order. */
+    List<ResolvedJoin> joins() {
+        return joins;
+    }
+
     /** The output's column names, in order. */
     List<String> outputColumns() {
         List<String> names = new ArrayList<>(base.columns().stream().map(ResultColumn::name).toList());
@@ -120,14 +134,17 @@ final class DatasetSql {
         return base.timeColumn();
     }
 
-    /** Counts base rows whose time does not read as an instant (and one of them), and rows without a time. */
+    /**
+     * Counts base rows whose time does not read as an instant (and one of them), and rows without a
+     * time; then the latest time, in epoch microseconds.
+     */
     String baseTimeCheck() {
         String raw = Sql.identifier(base.timeColumn());
         List<String> ctes = new ArrayList<>(base.withClauses());
         ctes.add(HELPER_PREFIX + "src AS (\n" + base.source() + "\n)");
         return "WITH " + String.join(",\n", ctes) + "\nSELECT count(*) FILTER (WHERE t IS NULL AND r IS NOT NULL), "
-                + "min(CAST(r AS VARCHAR)) FILTER (WHERE t IS NULL AND r IS NOT NULL), count(*) FILTER (WHERE r IS NULL) "
-                + "FROM (SELECT " + raw + " AS r, " + base.timeInstant() + " AS t FROM " + HELPER_PREFIX + "src)";
+                + "min(CAST(r AS VARCHAR)) FILTER (WHERE t IS NULL AND r IS NOT NULL), count(*) FILTER (WHERE r IS NULL), "
+                + "epoch_us(max(t)) FROM (SELECT " + raw + " AS r, " + base.timeInstant() + " AS t FROM " + HELPER_PREFIX + "src)";
     }
 
     /** The base rows with their instant and one join key per group, filtered and limited. */

@@ -113,6 +113,12 @@ final class SplitWriter {
         return session.copyToStaging(partSelect(condition), format, cancellation);
     }
 
+    /** How many distinct base event times the rows have. */
+    long distinctTimes(QueryCancellation cancellation) {
+        return ((Number) session.rows("SELECT count(DISTINCT " + DatasetSql.BASE_TIME + ") FROM " + TABLE, cancellation)
+                .get(0)[0]).longValue();
+    }
+
     void dropTable() {
         session.execute("DROP TABLE IF EXISTS " + TABLE, new QueryCancellation());
     }

@@ -2,6 +2,7 @@ package org.featureworkbench.cli;
 
 import static org.featureworkbench.cli.RecordCommandsTest.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ class DatasetCommandTest {
                 "--join", "profiles:age,city", "--out", out.toString()));
         assertTrue(built.out().startsWith("Built 4 rows as of "), built.out());
         assertTrue(built.err().contains("[1/4] Bringing the query copy up to date"), built.err());
+        assertFalse(built.err().contains("note:"), "p3 alone lacks a state: nothing to note; " + built.err());
         assertEquals(List.of("user,at,label,age,city", "p1,2023-11-14T22:14:10Z,1,41,Lyon", "p2,1700000050,1,30,Paris",
                 "p3,1700000050,0,,", "p1,1700000100,0,42,Nice"), Files.readAllLines(out));
         Path manifest = tempDir.resolve("out/train.manifest.json");
@@ -52,6 +54,12 @@ class DatasetCommandTest {
         assertTrue(split.out().contains("s-train.parquet (3 rows)") && split.out().contains("s-test.parquet (1 row)"),
                 split.out());
         assertTrue(Files.isRegularFile(tempDir.resolve("s-test.parquet")));
+
+        Path early = Files.writeString(tempDir.resolve("early.csv"), "user,at\np1,2020-01-01T00:00:00Z\n");
+        Result before = ok(cli.run("dataset", "--base", early.toString(), "--base-id", "user", "--base-time", "at",
+                "--join", "profiles", "--out", tempDir.resolve("early-out.csv").toString()));
+        assertTrue(before.err().contains("note: no row has a value from 'profiles': its earliest state has event time"
+                + " 2023-11-14T22:13:19Z, after the base's latest (2020-01-01T00:00:00Z)"), before.err()); // p2 of 1699999999
     }
 
     @Test

@@ -149,7 +149,8 @@ public final class DatasetsViewModel implements AutoCloseable {
             parts.setAll(done.parts());
             preview.showSql(done.sql());
             notice.set("Built " + count(done.rows()) + (done.rows() == 1 ? " row" : " rows") + " in "
-                    + seconds(done.elapsed()) + " · manifest " + done.manifest().getFileName());
+                    + seconds(done.elapsed()) + " · manifest " + done.manifest().getFileName()
+                    + done.notes().stream().map(n -> "\nNote: " + n).collect(java.util.stream.Collectors.joining()));
             built.refresh();
         }, this::showError, () -> showNotice("The build was cancelled; no files were written (a build writes all "
                 + "its files or none)."));

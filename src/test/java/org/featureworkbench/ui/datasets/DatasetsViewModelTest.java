@@ -111,6 +111,7 @@ class DatasetsViewModelTest {
             assertTrue(Files.isRegularFile(p.file()), p.file().toString());
         }
         assertTrue(vm.noticeProperty().get().startsWith("Built 4 rows in "), vm.noticeProperty().get());
+        assertFalse(vm.noticeProperty().get().contains("Note:"), vm.noticeProperty().get());
         assertFalse(vm.job().runningProperty().get());
         assertEquals(1, vm.built().rows().size());
         BuiltDatasetRow row = vm.built().rows().get(0);
@@ -153,6 +154,20 @@ class DatasetsViewModelTest {
         dialogs.confirmAnswers.push(Optional.of(true));
         vm.build();
         assertEquals(1, vm.resultProperty().get().rows());
+    }
+
+    @Test
+    void aBuildWhoseBaseIsOlderThanAJoinedGroupSaysSoUnderItsSummary() {
+        vm.base().kindProperty().set(DatasetBase.Kind.QUERY);
+        vm.base().queryProperty().set("SELECT 'c1' AS customer_id, '2026-10-01T00:00:00Z' AS event_time");
+        vm.previewBase();
+        vm.addJoin().groupProperty().set("customers");
+        vm.build();
+        assertEquals("", vm.errorProperty().get());
+        assertTrue(vm.noticeProperty().get().startsWith("Built 1 row in "), vm.noticeProperty().get());
+        assertTrue(vm.noticeProperty().get().contains("\nNote: no row has a value from 'customers': its earliest state"
+                + " has event time 2026-11-01T00:00:00Z, after the base's latest (2026-10-01T00:00:00Z)"),
+                vm.noticeProperty().get());
     }
 
     @Test

@@ -1,0 +1,115 @@
+package org.featureworkbench.dataset;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.featureworkbench.query.GroupTables;
+import org.featureworkbench.query.QueryCancellation;
+import org.featureworkbench.query.QuerySession;
+import org.featureworkbench.query.Sql;
+import org.featureworkbench.query.StagedFile;
+
+/**
+ * What a person should know about the rows a build wrote, before training on them: a joined group
+ * none of whose states can be seen by any row (the classic point-in-time surprise: its states were
+ * written after every base row's time, or it held none as of the build), and a part of a time
+ * split that came out empty (the rows share their event times). Only checks that cost next to
+ * nothing: counting the rows each group left empty means reading the whole output again, ~12% of
+ * a 1M-row CSV build (docs/benchmarks.md), so it is not done (ADR 0015, addendum).
+ */
+final class DatasetNotes {
+    private final QuerySession session;
+    private final List<ResolvedJoin> joins;
+    private final DatasetSpec spec;
+
+    DatasetNotes(QuerySession session, List<ResolvedJoin> joins, DatasetSpec spec) {
+        this.session = session;
+        this.joins = joins;
+        this.spec = spec;
+    }
+
+    /**
+     * The notes, in words.
+     *
+     * @param staged     the written parts, in split order
+     * @param partNames  their names (one part "all" when not split)
+     * @param baseTimes  distinct base event times among the rows, or -1 when not counted
+     * @param baseLatest the latest event time among the base's rows before its filters, or null
+     *                   when unknown
+     */
+    List<String> of(List<StagedFile> staged, List<String> partNames, long baseTimes, Instant baseLatest,
+                    QueryCancellation cancellation) {
+        List<String> notes = new ArrayList<>();
+        long total = staged.stream().mapToLong(StagedFile::rows).sum();
+        if (total == 0) {
+            notes.add("the dataset has no rows: the base gave none (check its filters, --event-range, --recent)");
+            return notes;
+        }
+        notes.addAll(emptyParts(staged, partNames, total, baseTimes));
+        if (spec.pointInTime()) {
+            notes.addAll(groupsNoRowCanSee(baseLatest, cancellation));
+        }
+        return notes;
+    }
+
+    private List<String> emptyParts(List<StagedFile> staged, List<String> partNames, long total, long baseTimes) {
+        List<String> notes = new ArrayList<>();
+        if (spec.split() == null || spec.split().mode() != DatasetSplit.Mode.BY_TIME || baseTimes < 0) {
+            return notes;
+        }
+        for (int k = 0; k < staged.size(); k++) {
+            if (staged.get(k).rows() == 0) {
+                notes.add("part '" + partNames.get(k) + "' is empty: a split by time keeps rows of the same event time"
+                        + " in one part, and the " + count(total) + " rows have " + count(baseTimes) + " distinct event"
+                        + (baseTimes == 1 ? " time" : " times") + "; split at random instead (--split-by random)");
+            }
+        }
+        return notes;
+    }
+
+    /** Joined groups whose earliest state (as of the build) is later than every base row, or that hold none. */
+    private List<String> groupsNoRowCanSee(Instant baseLatest, QueryCancellation cancellation) {
+        List<String> notes = new ArrayList<>();
+        for (ResolvedJoin j : joins) {
+            if (!j.tables().copyIsTable()) {
+                continue; // read from the Parquet files (another process owns the copy): not worth a scan
+            }
+            String group = j.tables().group().name();
+            Instant earliest = earliestState(j.tables(), cancellation);
+            if (earliest == null) {
+                notes.add("no row has a value from '" + group + "': it held no rows as of " + spec.asOf()
+                        + " (check --as-of, or that its rows reached the offline store)");
+            } else if (baseLatest != null && baseLatest.isBefore(earliest)) {
+                notes.add("no row has a value from '" + group + "': its earliest state has event time " + earliest
+                        + ", after the base's latest (" + baseLatest + "), and a row sees only states at or before"
+                        + " its own time (point-in-time correctness); use base rows from after " + earliest
+                        + ", or --no-point-in-time to join each record's latest state");
+            }
+        }
+        return notes;
+    }
+
+    private Instant earliestState(GroupTables tables, QueryCancellation cancellation) {
+        return instant(session.rows("SELECT epoch_us(min(" + GroupTables.EVENT_INSTANT + ")) FROM "
+                + tables.mirrorTable() + " WHERE write_time <= " + Sql.timestamp(spec.asOf()), cancellation).get(0)[0]);
+    }
+
+    /** The latest event time of a group base's rows as of the build (its mirror, no scan of files). */
+    static Instant latestOfGroup(QuerySession session, GroupTables tables, Instant asOf, QueryCancellation cancellation) {
+        return instant(session.rows("SELECT epoch_us(max(" + GroupTables.EVENT_INSTANT + ")) FROM "
+                + tables.mirrorTable() + " WHERE write_time <= " + Sql.timestamp(asOf), cancellation).get(0)[0]);
+    }
+
+    static Instant instant(Object epochMicros) {
+        if (!(epochMicros instanceof Number n)) {
+            return null;
+        }
+        long us = n.longValue();
+        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000);
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+}

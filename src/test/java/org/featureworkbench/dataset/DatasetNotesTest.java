@@ -1,0 +1,92 @@
+package org.featureworkbench.dataset;
+
+import static org.featureworkbench.dataset.DatasetFixture.integral;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.query.QueryCancellation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a build tells about its rows: a joined group no row can see, and an empty part of a time split. */
+class DatasetNotesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGroupWhoseStatesAllCameAfterTheBaseIsNotedAndAPartlyJoinedOneIsNot() {
+        try (DatasetFixture f = fixture()) {
+            BuiltDataset before = build(f, DatasetSpec.of(f.base("a,2025-06-01T00:00:00Z", "b,2025-01-01T00:00:00Z"),
+                    List.of(JoinedGroup.of("g"))), "before.csv");
+            assertEquals(List.of("no row has a value from 'g': its earliest state has event time 2026-01-01T00:00:00Z,"
+                    + " after the base's latest (2025-06-01T00:00:00Z), and a row sees only states at or before its own"
+                    + " time (point-in-time correctness); use base rows from after 2026-01-01T00:00:00Z, or"
+                    + " --no-point-in-time to join each record's latest state"), before.notes());
+
+            // One row sees a's state, one is before it, one has no record: a usual dataset, nothing to say.
+            BuiltDataset partly = build(f, DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z", "a,2025-01-01T00:00:00Z",
+                    "zz,2026-01-02T00:00:00Z"), List.of(JoinedGroup.of("g"))), "partly.csv");
+            assertEquals(List.of(), partly.notes());
+
+            BuiltDataset latest = build(f, DatasetSpec.of(f.base("a,2025-06-01T00:00:00Z"), List.of(JoinedGroup.of("g")))
+                    .withPointInTime(false), "latest.csv");
+            assertEquals(List.of(), latest.notes(), "the latest state is joined whatever the row's time");
+        }
+    }
+
+    @Test
+    void aGroupBaseOlderThanTheJoinedGroupAndAGroupEmptyAsOfTheBuildAreNoted() {
+        try (DatasetFixture f = fixture()) {
+            f.group("old", FeatureType.STRING, integral("w"));
+            f.put("old", "id", "a", "ts", "2024-01-01T00:00:00Z", "w", "5");
+            f.flush();
+
+            BuiltDataset built = build(f, DatasetSpec.of(DatasetBase.group("old"), List.of(JoinedGroup.of("g"))),
+                    "group-base.csv");
+            assertEquals(1, built.notes().size(), built.notes().toString());
+            assertTrue(built.notes().get(0).startsWith("no row has a value from 'g': its earliest state has event time"
+                    + " 2026-01-01T00:00:00Z, after the base's latest (2024-01-01T00:00:00Z)"), built.notes().get(0));
+
+            BuiltDataset asOfBefore = build(f, DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z"),
+                    List.of(JoinedGroup.of("g"))).withAsOf(Instant.parse("2000-01-01T00:00:00Z")), "as-of.csv");
+            assertEquals(List.of("no row has a value from 'g': it held no rows as of 2000-01-01T00:00:00Z (check"
+                    + " --as-of, or that its rows reached the offline store)"), asOfBefore.notes());
+        }
+    }
+
+    @Test
+    void anEmptyPartOfATimeSplitIsExplainedAndARandomSplitFillsEveryPart() {
+        try (DatasetFixture f = fixture()) {
+            DatasetBase base = f.base("a,2026-01-02T00:00:00Z", "a,2026-01-02T00:00:00Z", "a,2026-01-02T00:00:00Z",
+                    "a,2026-01-02T00:00:00Z", "a,2026-01-02T00:00:00Z");
+            DatasetSpec spec = DatasetSpec.of(base, List.of(JoinedGroup.of("g")));
+
+            BuiltDataset byTime = build(f, spec.withSplit(DatasetSplit.parse("train=0.8,test=0.2",
+                    DatasetSplit.Mode.BY_TIME, 0, "split")), "time.csv");
+            BuiltDataset random = build(f, spec.withSplit(DatasetSplit.parse("train=0.8,test=0.2",
+                    DatasetSplit.Mode.RANDOM, 0, "split")), "random.csv");
+
+            assertEquals(List.of(5L, 0L), byTime.parts().stream().map(DatasetPart::rows).toList());
+            assertEquals(List.of("part 'test' is empty: a split by time keeps rows of the same event time in one part,"
+                    + " and the 5 rows have 1 distinct event time; split at random instead (--split-by random)"),
+                    byTime.notes());
+            assertEquals(List.of(4L, 1L), random.parts().stream().map(DatasetPart::rows).toList());
+            assertEquals(List.of(), random.notes());
+        }
+    }
+
+    private BuiltDataset build(DatasetFixture f, DatasetSpec spec, String name) {
+        return f.store.datasets().build(spec, dir.resolve("out").resolve(name), DatasetProgress.NONE,
+                new QueryCancellation());
+    }
+
+    private DatasetFixture fixture() {
+        DatasetFixture f = new DatasetFixture(dir).group("g", FeatureType.STRING, integral("v"));
+        f.put("g", "id", "a", "ts", "2026-01-01T00:00:00Z", "v", "1");
+        return f;
+    }
+}
