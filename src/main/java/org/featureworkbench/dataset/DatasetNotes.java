@@ -43,7 +43,8 @@ final class DatasetNotes {
         List<String> notes = new ArrayList<>();
         long total = staged.stream().mapToLong(StagedFile::rows).sum();
         if (total == 0) {
-            notes.add("the dataset has no rows: the base gave none (check its filters, --event-range, --recent)");
+            notes.add("the dataset has no rows: the base gave none (check --as-of, --event-range, --recent and the base's own"
+                    + " filter)");
             return notes;
         }
         notes.addAll(emptyParts(staged, partNames, total, baseTimes));

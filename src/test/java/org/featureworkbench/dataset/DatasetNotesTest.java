@@ -55,6 +55,11 @@ class DatasetNotesTest {
                     List.of(JoinedGroup.of("g"))).withAsOf(Instant.parse("2000-01-01T00:00:00Z")), "as-of.csv");
             assertEquals(List.of("no row has a value from 'g': it held no rows as of 2000-01-01T00:00:00Z (check"
                     + " --as-of, or that its rows reached the offline store)"), asOfBefore.notes());
+
+            BuiltDataset none = build(f, DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z"), List.of(JoinedGroup.of("g")))
+                    .withEventRange(Instant.parse("2030-01-01T00:00:00Z"), null), "none.csv");
+            assertEquals(List.of("the dataset has no rows: the base gave none (check --as-of, --event-range, --recent and"
+                    + " the base's own filter)"), none.notes());
         }
     }
 
