@@ -32,6 +32,9 @@ final class BaseTimeCheck {
      */
     Instant run(QueryCancellation cancellation) {
         if (spec.base().kind() == DatasetBase.Kind.GROUP) {
+            if (!spec.pointInTime()) {
+                return null; // only the joined-group notes of a point-in-time build use it
+            }
             GroupTables tables = sql.baseGroup() == null ? null : session.tables(sql.baseGroup());
             return tables != null && tables.copyIsTable()
                     ? DatasetNotes.latestOfGroup(session, tables, spec.asOf(), cancellation) : null;

@@ -14,9 +14,10 @@ import org.featureworkbench.query.StagedFile;
  * What a person should know about the rows a build wrote, before training on them: a joined group
  * none of whose states can be seen by any row (the classic point-in-time surprise: its states were
  * written after every base row's time, or it held none as of the build), and a part of a time
- * split that came out empty (the rows share their event times). Only checks that cost next to
- * nothing: counting the rows each group left empty means reading the whole output again, ~12% of
- * a 1M-row CSV build (docs/benchmarks.md), so it is not done (ADR 0015, addendum).
+ * split that came out empty (its share rounds to no row, or the rows share their event times).
+ * Only checks that cost next to nothing: counting the rows each group left empty means reading the
+ * whole output again, ~12% of a 1M-row CSV build (docs/benchmarks.md, bench dataset), so it is not
+ * done (ADR 0015, addendum of 2026-12-05).
  */
 final class DatasetNotes {
     private final QuerySession session;
@@ -56,17 +57,29 @@ final class DatasetNotes {
 
     private List<String> emptyParts(List<StagedFile> staged, List<String> partNames, long total, long baseTimes) {
         List<String> notes = new ArrayList<>();
-        if (spec.split() == null || spec.split().mode() != DatasetSplit.Mode.BY_TIME || baseTimes < 0) {
+        if (spec.split() == null) {
             return notes;
         }
+        List<Long> wanted = SplitWriter.wanted(spec.split(), total);
         for (int k = 0; k < staged.size(); k++) {
-            if (staged.get(k).rows() == 0) {
-                notes.add("part '" + partNames.get(k) + "' is empty: a split by time keeps rows of the same event time"
-                        + " in one part, and the " + count(total) + " rows have " + count(baseTimes) + " distinct event"
-                        + (baseTimes == 1 ? " time" : " times") + "; split at random instead (--split-by random)");
+            if (staged.get(k).rows() > 0) {
+                continue;
+            }
+            String part = "part '" + partNames.get(k) + "' is empty: ";
+            if (wanted.get(k) == 0) {
+                notes.add(part + "its share (" + percent(spec.split().parts().get(k).fraction()) + ") of " + count(total)
+                        + " rows rounds to none; give it a larger share, or build from more rows");
+            } else if (spec.split().mode() == DatasetSplit.Mode.BY_TIME && baseTimes >= 0) {
+                notes.add(part + "a split by time keeps rows of the same event time in one part, and the " + count(total)
+                        + " rows have " + count(baseTimes) + " distinct event" + (baseTimes == 1 ? " time" : " times")
+                        + "; split at random instead (--split-by random)");
             }
         }
         return notes;
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.4g", fraction * 100).replaceAll("\\.?0+$", "") + "%";
     }
 
     /** Joined groups whose earliest state (as of the build) is later than every base row, or that hold none. */
@@ -79,8 +92,8 @@ final class DatasetNotes {
             String group = j.tables().group().name();
             Instant earliest = earliestState(j.tables(), cancellation);
             if (earliest == null) {
-                notes.add("no row has a value from '" + group + "': it held no rows as of " + spec.asOf()
-                        + " (check --as-of, or that its rows reached the offline store)");
+                notes.add("no row has a value from '" + group + "': it held no rows (other than delete markers) as of "
+                        + spec.asOf() + " (check --as-of, or that its rows reached the offline store)");
             } else if (baseLatest != null && baseLatest.isBefore(earliest)) {
                 notes.add("no row has a value from '" + group + "': its earliest state has event time " + earliest
                         + ", after the base's latest (" + baseLatest + "), and a row sees only states at or before"
@@ -92,8 +105,10 @@ final class DatasetNotes {
     }
 
     private Instant earliestState(GroupTables tables, QueryCancellation cancellation) {
+        // Delete markers are no state a row can take a value from (with --include-deleted they are skipped).
         return instant(session.rows("SELECT epoch_us(min(" + GroupTables.EVENT_INSTANT + ")) FROM "
-                + tables.mirrorTable() + " WHERE write_time <= " + Sql.timestamp(spec.asOf()), cancellation).get(0)[0]);
+                + tables.mirrorTable() + " WHERE write_time <= " + Sql.timestamp(spec.asOf()) + " AND NOT is_deleted",
+                cancellation).get(0)[0]);
     }
 
     /** The latest event time of a group base's rows as of the build (its mirror, no scan of files). */

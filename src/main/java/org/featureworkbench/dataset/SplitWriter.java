@@ -53,12 +53,7 @@ final class SplitWriter {
     /** The WHERE condition of each part, in split order. */
     List<String> conditions(long rows, QueryCancellation cancellation) {
         DatasetSplit split = spec.split();
-        List<Long> ends = new ArrayList<>();
-        double cumulative = 0;
-        for (int k = 0; k < split.parts().size() - 1; k++) {
-            cumulative += split.parts().get(k).fraction();
-            ends.add(Math.min(rows, Math.round(rows * cumulative)));
-        }
+        List<Long> ends = ends(split, rows);
         List<String> conditions = new ArrayList<>();
         if (split.mode() == DatasetSplit.Mode.RANDOM) {
             long previous = 0;
@@ -77,6 +72,29 @@ final class SplitWriter {
         }
         conditions.add(previous == null ? "true" : "NOT (" + previous + ")");
         return conditions;
+    }
+
+    /** Where each part but the last ends, in rows: its fraction, added up and rounded. */
+    static List<Long> ends(DatasetSplit split, long rows) {
+        List<Long> ends = new ArrayList<>();
+        double cumulative = 0;
+        for (int k = 0; k < split.parts().size() - 1; k++) {
+            cumulative += split.parts().get(k).fraction();
+            ends.add(Math.min(rows, Math.round(rows * cumulative)));
+        }
+        return ends;
+    }
+
+    /** How many rows each part should get before equal times are kept together. */
+    static List<Long> wanted(DatasetSplit split, long rows) {
+        List<Long> wanted = new ArrayList<>();
+        long previous = 0;
+        for (long end : ends(split, rows)) {
+            wanted.add(Math.max(0, end - previous));
+            previous = Math.max(previous, end);
+        }
+        wanted.add(rows - previous);
+        return wanted;
     }
 
     /**

@@ -78,9 +78,10 @@ public final class FeatureMapping {
         boolean[] used = new boolean[header.size()];
         absentFeatures.clear();
         for (int j = 0; j < features.size(); j++) {
-            if (index[j] >= 0) {
+            boolean stamped = j == eventTimeFeature && stamp != null;
+            if (index[j] >= 0 && !stamped) {
                 used[index[j]] = true;
-            } else if (!(j == eventTimeFeature && stamp != null)) {
+            } else if (index[j] < 0 && !stamped) {
                 absentFeatures.add(features.get(j).name());
             }
         }
@@ -131,14 +132,15 @@ public final class FeatureMapping {
 
     /** Maps one row; never throws for a bad row (it becomes a {@link RowRejection}). */
     public MappingOutcome map(SourceRow row) {
-        if (row.isRejected()) {
-            return new RowRejection(row.line(), row.originalText(), row.problem());
-        }
-        if (row.columns() != cachedColumns) {
+        if (row.columns() != cachedColumns && row.columns() != null) {
             cachedIndex = resolve(row.columns());
             cachedColumns = row.columns();
-            // A JSON Lines key first seen after the header's lines: it is ignored, or it feeds a feature.
+            // A JSON Lines key first seen after the header's lines (on a rejected line too): it is
+            // ignored, or it feeds a feature.
             account(cachedColumns, cachedIndex);
+        }
+        if (row.isRejected()) {
+            return new RowRejection(row.line(), row.originalText(), row.problem());
         }
         int n = features.size();
         Object[] typed = new Object[n];

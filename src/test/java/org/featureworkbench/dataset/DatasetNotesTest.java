@@ -27,6 +27,14 @@ class DatasetNotesTest {
                     + " time (point-in-time correctness); use base rows from after 2026-01-01T00:00:00Z, or"
                     + " --no-point-in-time to join each record's latest state"), before.notes());
 
+            // A delete marker is no state to take values from: the earliest state is still a's put.
+            f.delete("g", "m", "2024-01-01T00:00:00Z");
+            BuiltDataset afterMarker = build(f, DatasetSpec.of(f.base("a,2025-06-01T00:00:00Z"),
+                    List.of(JoinedGroup.of("g"))), "marker.csv");
+            assertEquals(1, afterMarker.notes().size(), afterMarker.notes().toString());
+            assertTrue(afterMarker.notes().get(0).contains("earliest state has event time 2026-01-01T00:00:00Z"),
+                    afterMarker.notes().get(0));
+
             // One row sees a's state, one is before it, one has no record: a usual dataset, nothing to say.
             BuiltDataset partly = build(f, DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z", "a,2025-01-01T00:00:00Z",
                     "zz,2026-01-02T00:00:00Z"), List.of(JoinedGroup.of("g"))), "partly.csv");
@@ -53,8 +61,9 @@ class DatasetNotesTest {
 
             BuiltDataset asOfBefore = build(f, DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z"),
                     List.of(JoinedGroup.of("g"))).withAsOf(Instant.parse("2000-01-01T00:00:00Z")), "as-of.csv");
-            assertEquals(List.of("no row has a value from 'g': it held no rows as of 2000-01-01T00:00:00Z (check"
-                    + " --as-of, or that its rows reached the offline store)"), asOfBefore.notes());
+            assertEquals(List.of("no row has a value from 'g': it held no rows (other than delete markers) as of"
+                    + " 2000-01-01T00:00:00Z (check --as-of, or that its rows reached the offline store)"),
+                    asOfBefore.notes());
 
             BuiltDataset none = build(f, DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z"), List.of(JoinedGroup.of("g")))
                     .withEventRange(Instant.parse("2030-01-01T00:00:00Z"), null), "none.csv");
@@ -81,6 +90,17 @@ class DatasetNotesTest {
                     byTime.notes());
             assertEquals(List.of(4L, 1L), random.parts().stream().map(DatasetPart::rows).toList());
             assertEquals(List.of(), random.notes());
+
+            // Distinct times, but 10% of 4 rows rounds to none: the share is the cause, not the times.
+            DatasetSpec four = DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z", "a,2026-01-03T00:00:00Z",
+                    "a,2026-01-04T00:00:00Z", "a,2026-01-05T00:00:00Z"), List.of(JoinedGroup.of("g")));
+            for (DatasetSplit.Mode mode : DatasetSplit.Mode.values()) {
+                BuiltDataset small = build(f, four.withSplit(DatasetSplit.parse("train=0.9,test=0.1", mode, 0, "split")),
+                        "small-" + mode + ".csv");
+                assertEquals(List.of(4L, 0L), small.parts().stream().map(DatasetPart::rows).toList(), mode.toString());
+                assertEquals(List.of("part 'test' is empty: its share (10%) of 4 rows rounds to none; give it a larger"
+                        + " share, or build from more rows"), small.notes(), mode.toString());
+            }
         }
     }
 

@@ -49,6 +49,20 @@ class FeatureMappingTest {
         assertEquals(0.5, mapped.typedValues().get("score"), "the later column feeds its feature");
         assertEquals(List.of("loyalty"), mapping.unmappedColumns(), "a later key no feature takes is listed");
         assertEquals(List.of(), mapping.absentFeatures(), "a feature fed by a later key is no longer absent");
+
+        Columns onARejectedLine = longer.plus("notes");
+        mapping.map(SourceRow.rejected(9, "{...}", onARejectedLine, "line 9: key 'notes' holds a nested object"));
+        assertEquals(List.of("loyalty", "notes"), mapping.unmappedColumns(), "a key seen only on a rejected line");
+    }
+
+    @Test
+    void aLateEventTimeColumnOfAStampedIngestIsIgnored() {
+        Columns header = new Columns(List.of("customer_id", "age"));
+        FeatureMapping mapping = FeatureMapping.plan(header, CUSTOMERS,
+                new MappingOptions(Map.of(), Instant.parse("2026-01-01T00:00:00Z")));
+        MappedRow mapped = (MappedRow) mapping.map(row(header.plus("event_time"), "c1", "30", "2020-01-01T00:00:00Z"));
+        assertEquals(Instant.parse("2026-01-01T00:00:00Z"), mapped.eventTime(), "the stamp wins");
+        assertEquals(List.of("event_time"), mapping.unmappedColumns());
     }
 
     @Test
