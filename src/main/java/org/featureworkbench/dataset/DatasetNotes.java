@@ -44,8 +44,8 @@ final class DatasetNotes {
         List<String> notes = new ArrayList<>();
         long total = staged.stream().mapToLong(StagedFile::rows).sum();
         if (total == 0) {
-            notes.add("the dataset has no rows: the base gave none (check --as-of, --event-range, --recent and the base's own"
-                    + " filter)");
+            notes.add("the dataset has no rows: the base gave none (check the as-of time, the event range, the most"
+                    + " recent rows per record and the base's own filter)");
             return notes;
         }
         notes.addAll(emptyParts(staged, partNames, total, baseTimes));
@@ -72,7 +72,7 @@ final class DatasetNotes {
             } else if (spec.split().mode() == DatasetSplit.Mode.BY_TIME && baseTimes >= 0) {
                 notes.add(part + "a split by time keeps rows of the same event time in one part, and the " + count(total)
                         + " rows have " + count(baseTimes) + " distinct event" + (baseTimes == 1 ? " time" : " times")
-                        + "; split at random instead (--split-by random)");
+                        + "; split at random instead");
             }
         }
         return notes;
@@ -93,12 +93,12 @@ final class DatasetNotes {
             Instant earliest = earliestState(j.tables(), cancellation);
             if (earliest == null) {
                 notes.add("no row has a value from '" + group + "': it held no rows (other than delete markers) as of "
-                        + spec.asOf() + " (check --as-of, or that its rows reached the offline store)");
+                        + spec.asOf() + " (check the as-of time, or that its rows reached the offline store)");
             } else if (baseLatest != null && baseLatest.isBefore(earliest)) {
                 notes.add("no row has a value from '" + group + "': its earliest state has event time " + earliest
                         + ", after the base's latest (" + baseLatest + "), and a row sees only states at or before"
                         + " its own time (point-in-time correctness); use base rows from after " + earliest
-                        + ", or --no-point-in-time to join each record's latest state");
+                        + ", or join each record's latest state instead (no point-in-time join)");
             }
         }
         return notes;

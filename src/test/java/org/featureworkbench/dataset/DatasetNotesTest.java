@@ -25,7 +25,7 @@ class DatasetNotesTest {
             assertEquals(List.of("no row has a value from 'g': its earliest state has event time 2026-01-01T00:00:00Z,"
                     + " after the base's latest (2025-06-01T00:00:00Z), and a row sees only states at or before its own"
                     + " time (point-in-time correctness); use base rows from after 2026-01-01T00:00:00Z, or"
-                    + " --no-point-in-time to join each record's latest state"), before.notes());
+                    + " join each record's latest state instead (no point-in-time join)"), before.notes());
 
             // A delete marker is no state to take values from: the earliest state is still a's put.
             f.delete("g", "m", "2024-01-01T00:00:00Z");
@@ -62,13 +62,13 @@ class DatasetNotesTest {
             BuiltDataset asOfBefore = build(f, DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z"),
                     List.of(JoinedGroup.of("g"))).withAsOf(Instant.parse("2000-01-01T00:00:00Z")), "as-of.csv");
             assertEquals(List.of("no row has a value from 'g': it held no rows (other than delete markers) as of"
-                    + " 2000-01-01T00:00:00Z (check --as-of, or that its rows reached the offline store)"),
+                    + " 2000-01-01T00:00:00Z (check the as-of time, or that its rows reached the offline store)"),
                     asOfBefore.notes());
 
             BuiltDataset none = build(f, DatasetSpec.of(f.base("a,2026-01-02T00:00:00Z"), List.of(JoinedGroup.of("g")))
                     .withEventRange(Instant.parse("2030-01-01T00:00:00Z"), null), "none.csv");
-            assertEquals(List.of("the dataset has no rows: the base gave none (check --as-of, --event-range, --recent and"
-                    + " the base's own filter)"), none.notes());
+            assertEquals(List.of("the dataset has no rows: the base gave none (check the as-of time, the event range, the"
+                    + " most recent rows per record and the base's own filter)"), none.notes());
         }
     }
 
@@ -86,7 +86,7 @@ class DatasetNotesTest {
 
             assertEquals(List.of(5L, 0L), byTime.parts().stream().map(DatasetPart::rows).toList());
             assertEquals(List.of("part 'test' is empty: a split by time keeps rows of the same event time in one part,"
-                    + " and the 5 rows have 1 distinct event time; split at random instead (--split-by random)"),
+                    + " and the 5 rows have 1 distinct event time; split at random instead"),
                     byTime.notes());
             assertEquals(List.of(4L, 1L), random.parts().stream().map(DatasetPart::rows).toList());
             assertEquals(List.of(), random.notes());
