@@ -90,6 +90,29 @@ class DatasetsPageTest {
     }
 
     @Test
+    void aBuildWhoseBaseIsOlderThanTheJoinedGroupSaysSoUnderTheSummary(FxRobot robot) throws Exception {
+        DatasetsPageRobot page = new DatasetsPageRobot(robot, app);
+        page.open();
+        page.click("#baseKind-QUERY");
+        // Set, not typed key by key: the robot types ~10 characters a second headless.
+        javafx.scene.control.TextInputControl query = robot.lookup("#baseQuery").query();
+        robot.interact(() -> query.setText("SELECT 'c1' AS customer_id, '2026-10-01T00:00:00Z' AS event_time"));
+        page.click("#previewBase");
+        page.waitUntilIdle();
+        page.click("#addJoin");
+        page.choose("#joinGroup-0", "customers");
+
+        page.click("#buildDataset");
+        page.waitUntilIdle();
+
+        String notice = page.text("#datasetsNotice");
+        assertTrue(notice.startsWith("Built 1 row"), () -> notice + " / banner: " + page.text("#datasetsError"));
+        assertTrue(notice.contains("\nNote: no row has a value from 'customers': its earliest state has event time"
+                + " 2026-11-01T00:00:00Z, after the base's latest (2026-10-01T00:00:00Z)"), notice);
+        assertTrue(robot.lookup("#datasetsNotice").query().isVisible());
+    }
+
+    @Test
     void aFileBasePreviewFillsTheColumnPickersAndTheSqlCanBeCopied(FxRobot robot) throws Exception {
         DatasetsPageRobot page = new DatasetsPageRobot(robot, app);
         page.open();
