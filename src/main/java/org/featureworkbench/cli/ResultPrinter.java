@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.featureworkbench.query.RowSink;
 import org.featureworkbench.query.ResultColumn;
+import org.featureworkbench.query.ValueText;
 
 /**
  * Prints a streamed query result as a text table, CSV (RFC 4180) or a JSON array of objects, row
@@ -32,10 +32,7 @@ abstract class ResultPrinter implements RowSink {
     abstract void finish();
 
     static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        return value instanceof Instant i ? i.toString() : String.valueOf(value);
+        return ValueText.of(value);
     }
 
     private static final class Table extends ResultPrinter {

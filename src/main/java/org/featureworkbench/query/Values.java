@@ -33,15 +33,4 @@ final class Values {
         }
         return value;
     }
-
-    /** The text of a value for tables and CSV: instants in ISO-8601 UTC, null as empty. */
-    static String text(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Instant instant) {
-            return instant.toString();
-        }
-        return String.valueOf(value);
-    }
 }

@@ -42,6 +42,11 @@ class QueryCommandsTest {
         assertEquals(2, rows.size());
         assertEquals(42, rows.get(0).get("age").asInt());
         assertTrue(rows.get(0).get("score").isNull());
+        // Fractional event times in plain digits, as `get` prints them, never "1.7E9".
+        Result times = ok(cli.run("query", "SELECT DISTINCT t FROM profiles ORDER BY t"));
+        assertEquals(List.of("t", "----------", "1700000000", "1700000100"), times.out().lines().toList());
+        Result timesCsv = ok(cli.run("query", "SELECT max(t) AS t FROM profiles", "--format", "csv"));
+        assertEquals(List.of("t", "1700000100"), timesCsv.out().lines().toList());
         Result limited = ok(cli.run("query", "SELECT * FROM profiles", "--limit", "1", "--format", "csv"));
         assertEquals(2, limited.out().lines().count());
     }
