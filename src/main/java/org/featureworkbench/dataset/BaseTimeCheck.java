@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.featureworkbench.model.ValidationException;
-import org.featureworkbench.query.GroupTables;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QuerySession;
 
@@ -27,17 +26,12 @@ final class BaseTimeCheck {
     }
 
     /**
-     * Checks the base's event times; returns the latest of them, before the base's filters (null
-     * when it has none, or for a group base whose copy is not a table).
+     * Checks the base's event times; returns the latest of them, before the base's filters, read in
+     * the same scan (null when it has none, and for a group base, whose times need no check).
      */
     Instant run(QueryCancellation cancellation) {
         if (spec.base().kind() == DatasetBase.Kind.GROUP) {
-            if (!spec.pointInTime()) {
-                return null; // only the joined-group notes of a point-in-time build use it
-            }
-            GroupTables tables = sql.baseGroup() == null ? null : session.tables(sql.baseGroup());
-            return tables != null && tables.copyIsTable()
-                    ? DatasetNotes.latestOfGroup(session, tables, spec.asOf(), cancellation) : null;
+            return null;
         }
         Object[] r = session.rows(sql.baseTimeCheck(), cancellation).get(0);
         long unreadable = ((Number) r[0]).longValue();
@@ -55,7 +49,7 @@ final class BaseTimeCheck {
                     + " no event time in column '" + column + "'; a point-in-time join needs the time each row's label "
                     + "was observed (fill them in, filter them out with a query base, or use --no-point-in-time)");
         }
-        return DatasetNotes.instant(r[3]);
+        return r[3] instanceof Instant latest ? latest : null;
     }
 
     /** " (line N of file.csv)" for a CSV base: the first line holding the value. */

@@ -226,7 +226,7 @@ public final class DatasetBuilder {
                     }
                     split.dropTable();
                 }
-                List<String> notes = new DatasetNotes(session, sql.joins(), spec).of(staged, outputs.partNames(),
+                List<String> notes = new DatasetNotes(session, sql, spec).of(staged, outputs.partNames(),
                         baseTimes, baseLatest, cancellation);
                 stopIfCancelled();
                 progress.step("Writing the manifest", total - 1, total);

@@ -21,12 +21,12 @@ import org.featureworkbench.query.StagedFile;
  */
 final class DatasetNotes {
     private final QuerySession session;
-    private final List<ResolvedJoin> joins;
+    private final DatasetSql sql;
     private final DatasetSpec spec;
 
-    DatasetNotes(QuerySession session, List<ResolvedJoin> joins, DatasetSpec spec) {
+    DatasetNotes(QuerySession session, DatasetSql sql, DatasetSpec spec) {
         this.session = session;
-        this.joins = joins;
+        this.sql = sql;
         this.spec = spec;
     }
 
@@ -36,8 +36,8 @@ final class DatasetNotes {
      * @param staged     the written parts, in split order
      * @param partNames  their names (one part "all" when not split)
      * @param baseTimes  distinct base event times among the rows, or -1 when not counted
-     * @param baseLatest the latest event time among the base's rows before its filters, or null
-     *                   when unknown
+     * @param baseLatest the latest event time of a file or query base before its filters (from
+     *                   the base-time check's scan); null for a group base, whose copy says it
      */
     List<String> of(List<StagedFile> staged, List<String> partNames, long baseTimes, Instant baseLatest,
                     QueryCancellation cancellation) {
@@ -49,8 +49,9 @@ final class DatasetNotes {
             return notes;
         }
         notes.addAll(emptyParts(staged, partNames, total, baseTimes));
-        if (spec.pointInTime()) {
-            notes.addAll(groupsNoRowCanSee(baseLatest, cancellation));
+        if (spec.pointInTime() && !sql.joins().isEmpty()) {
+            Instant latest = spec.base().kind() == DatasetBase.Kind.GROUP ? latestOfBaseGroup(cancellation) : baseLatest;
+            notes.addAll(groupsNoRowCanSee(latest, cancellation));
         }
         return notes;
     }
@@ -85,7 +86,7 @@ final class DatasetNotes {
     /** Joined groups whose earliest state (as of the build) is later than every base row, or that hold none. */
     private List<String> groupsNoRowCanSee(Instant baseLatest, QueryCancellation cancellation) {
         List<String> notes = new ArrayList<>();
-        for (ResolvedJoin j : joins) {
+        for (ResolvedJoin j : sql.joins()) {
             if (!j.tables().copyIsTable()) {
                 continue; // read from the Parquet files (another process owns the copy): not worth a scan
             }
@@ -106,23 +107,23 @@ final class DatasetNotes {
 
     private Instant earliestState(GroupTables tables, QueryCancellation cancellation) {
         // Delete markers are no state a row can take a value from (with --include-deleted they are skipped).
-        return instant(session.rows("SELECT epoch_us(min(" + GroupTables.EVENT_INSTANT + ")) FROM "
-                + tables.mirrorTable() + " WHERE write_time <= " + Sql.timestamp(spec.asOf()) + " AND NOT is_deleted",
-                cancellation).get(0)[0]);
+        return instantOrNull(session.rows("SELECT min(" + GroupTables.EVENT_INSTANT + ") FROM " + tables.mirrorTable()
+                + " WHERE write_time <= " + Sql.timestamp(spec.asOf()) + " AND NOT is_deleted", cancellation));
     }
 
-    /** The latest event time of a group base's rows as of the build (its mirror, no scan of files). */
-    static Instant latestOfGroup(QuerySession session, GroupTables tables, Instant asOf, QueryCancellation cancellation) {
-        return instant(session.rows("SELECT epoch_us(max(" + GroupTables.EVENT_INSTANT + ")) FROM "
-                + tables.mirrorTable() + " WHERE write_time <= " + Sql.timestamp(asOf), cancellation).get(0)[0]);
-    }
-
-    static Instant instant(Object epochMicros) {
-        if (!(epochMicros instanceof Number n)) {
+    /** The latest event time of a group base's rows as of the build, from its copy; null when unknown. */
+    private Instant latestOfBaseGroup(QueryCancellation cancellation) {
+        GroupTables tables = sql.baseGroup() == null ? null : session.tables(sql.baseGroup());
+        if (tables == null || !tables.copyIsTable()) {
             return null;
         }
-        long us = n.longValue();
-        return Instant.ofEpochSecond(Math.floorDiv(us, 1_000_000L), Math.floorMod(us, 1_000_000L) * 1000);
+        return instantOrNull(session.rows("SELECT max(" + GroupTables.EVENT_INSTANT + ") FROM " + tables.mirrorTable()
+                + " WHERE write_time <= " + Sql.timestamp(spec.asOf()), cancellation));
+    }
+
+    /** The one value of a one-row result of a TIMESTAMPTZ aggregate (the session reads it as an Instant). */
+    private static Instant instantOrNull(List<Object[]> rows) {
+        return rows.get(0)[0] instanceof Instant instant ? instant : null;
     }
 
     private static String count(long n) {

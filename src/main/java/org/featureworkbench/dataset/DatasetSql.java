@@ -136,7 +136,7 @@ final class DatasetSql {
 
     /**
      * Counts base rows whose time does not read as an instant (and one of them), and rows without a
-     * time; then the latest time, in epoch microseconds.
+     * time; then the latest time.
      */
     String baseTimeCheck() {
         String raw = Sql.identifier(base.timeColumn());
@@ -144,7 +144,7 @@ final class DatasetSql {
         ctes.add(HELPER_PREFIX + "src AS (\n" + base.source() + "\n)");
         return "WITH " + String.join(",\n", ctes) + "\nSELECT count(*) FILTER (WHERE t IS NULL AND r IS NOT NULL), "
                 + "min(CAST(r AS VARCHAR)) FILTER (WHERE t IS NULL AND r IS NOT NULL), count(*) FILTER (WHERE r IS NULL), "
-                + "epoch_us(max(t)) FROM (SELECT " + raw + " AS r, " + base.timeInstant() + " AS t FROM " + HELPER_PREFIX + "src)";
+                + "max(t) FROM (SELECT " + raw + " AS r, " + base.timeInstant() + " AS t FROM " + HELPER_PREFIX + "src)";
     }
 
     /** The base rows with their instant and one join key per group, filtered and limited. */
