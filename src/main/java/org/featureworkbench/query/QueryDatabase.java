@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.duckdb.DuckDBConnection;
 import org.featureworkbench.model.FeatureStoreException;
 import org.featureworkbench.model.IoProblems;
@@ -26,12 +28,18 @@ import org.slf4j.LoggerFactory;
  * downloaded), {@code allowed_directories} = the offline store and the export staging folder,
  * {@code enable_external_access = false}, then {@code lock_configuration = true} so no statement can
  * loosen them again. Thread-safe: each caller takes its own {@link #newConnection()}.
+ *
+ * <p>{@link #close()} closes every connection it handed out, not just its own: DuckDB keeps a file's
+ * database alive while any connection to it lives, and gives that same (locked-down) instance to the
+ * next open of the file, whose lock-down then fails. A result a page still shows would otherwise
+ * break the query engine of a workspace reopened in the same process (a repair from the Check page).
  */
 final class QueryDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryDatabase.class);
     static final String COPY_FILE = "mirror.duckdb";
 
     private final DuckDBConnection root;
+    private final Set<DuckDBConnection> handedOut = ConcurrentHashMap.newKeySet();
     private final boolean persistent;
     private final Path stagingDirectory;
 
@@ -149,7 +157,10 @@ final class QueryDatabase implements AutoCloseable {
     /** A new connection to the same database (own transactions, own temporary tables, own cancel). */
     DuckDBConnection newConnection() {
         try {
-            return (DuckDBConnection) root.duplicate();
+            DuckDBConnection connection = (DuckDBConnection) root.duplicate();
+            handedOut.removeIf(QueryDatabase::isClosed);
+            handedOut.add(connection);
+            return connection;
         } catch (SQLException e) {
             throw new FeatureStoreException("the query engine is closed: " + firstLine(e.getMessage()), e);
         }
@@ -183,8 +194,19 @@ final class QueryDatabase implements AutoCloseable {
         }
     }
 
+    private static boolean isClosed(Connection c) {
+        try {
+            return c.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** Closes every connection handed out (interrupting what still runs on them), then the database. */
     @Override
     public void close() {
+        handedOut.forEach(QueryDatabase::closeQuietly);
+        handedOut.clear();
         closeQuietly(root);
     }
 }

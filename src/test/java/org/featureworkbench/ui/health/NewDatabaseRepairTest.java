@@ -15,6 +15,9 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.stage.Stage;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.Record;
+import org.featureworkbench.query.QueryCancellation;
+import org.featureworkbench.query.QueryOptions;
+import org.featureworkbench.query.QueryResult;
 import org.featureworkbench.testing.Definitions;
 import org.featureworkbench.workspace.Workspace;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +42,7 @@ class NewDatabaseRepairTest {
     Stage stage;
     FeatureStore open;
     final AtomicReference<FeatureStore> reopened = new AtomicReference<>();
+    QueryResult shownResult;
 
     @Start
     void start(Stage stage) {
@@ -49,6 +53,8 @@ class NewDatabaseRepairTest {
         open.records().putRecord("customers", Record.builder().put("customer_id", "c1")
                 .put("event_time", "2030-01-01T00:00:00Z").put("age", "41").build(), null, null);
         open.records().flush("customers");
+        // As the Explore page does: its shown result stays open until the page runs another query.
+        shownResult = open.query().run("SELECT * FROM customers", QueryOptions.DEFAULT, new QueryCancellation());
         stage.show();
     }
 
@@ -76,6 +82,10 @@ class NewDatabaseRepairTest {
         assertEquals(41L, store.records().getRecord("customers", "c1", null).orElseThrow().values().get("age"),
                 "rebuilt from the offline store");
         assertFalse(store.health().check().damaged());
+        try (QueryResult count = store.query().run("SELECT count(*) FROM customers", QueryOptions.DEFAULT,
+                new QueryCancellation())) {
+            assertEquals(1L, count.page(0, 1).get(0)[0], "the reopened workspace's query engine works");
+        }
         try (Stream<Path> aside = Files.walk(workspace.resolve("damaged"))) {
             assertTrue(aside.anyMatch(p -> p.getFileName().toString().equals("workbench.mv.db")),
                     "the old file is kept in damaged/, never deleted");
