@@ -27,7 +27,7 @@ final class CreateRequestReader {
     private static final Set<String> TOP_LEVEL_CLOUD = Set.of("RoleArn", "ThroughputConfig");
     private static final Set<String> ONLINE_CLOUD = Set.of("SecurityConfig", "StorageType");
     private static final Set<String> OFFLINE_CLOUD = Set.of("S3StorageConfig", "DataCatalogConfig", "TableFormat");
-    private static final Set<String> FEATURE_CLOUD = Set.of("CollectionType", "CollectionConfig");
+    private static final Set<String> FEATURE_CLOUD = Set.of("CollectionConfig");
 
     private final JsonSource source;
     /** Warnings keyed by where their field starts, so they come out in document order. */
@@ -69,8 +69,9 @@ final class CreateRequestReader {
             if (!item.isObject()) {
                 throw shape(itemPath, "expected an object {\"FeatureName\": …, \"FeatureType\": …}, found " + kind(item));
             }
-            ignoreExtraFields(item, itemPath, Set.of("FeatureName", "FeatureType"), FEATURE_CLOUD);
             String name = requiredText(item, itemPath.field("FeatureName"));
+            refuseCollection(item, itemPath, name);
+            ignoreExtraFields(item, itemPath, Set.of("FeatureName", "FeatureType", "CollectionType"), FEATURE_CLOUD);
             JsonPath typePath = itemPath.field("FeatureType");
             String typeName = requiredText(item, typePath);
             try {
@@ -80,6 +81,19 @@ final class CreateRequestReader {
             }
         }
         return features;
+    }
+
+    /**
+     * A collection feature cannot be ignored like a cloud setting: its records carry lists the local
+     * store cannot keep, so accepting the group would only move the failure to the first PutRecord.
+     */
+    private void refuseCollection(JsonNode item, JsonPath itemPath, String name) {
+        JsonNode collection = item.get("CollectionType");
+        if (collection != null && !collection.isNull()) {
+            throw shape(itemPath.field("CollectionType"), "collection features (" + (collection.isTextual()
+                    ? collection.textValue() : kind(collection)) + ") are not supported by the local store;"
+                    + " remove CollectionType to define '" + name + "' as a single value");
+        }
     }
 
     private Map<String, String> tags(JsonNode parent, JsonPath path) {

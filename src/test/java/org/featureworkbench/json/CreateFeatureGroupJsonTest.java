@@ -182,4 +182,30 @@ class CreateFeatureGroupJsonTest {
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("OfflineStoreConfig.DisableGlueTableCreation (c.json:12:"), warnings.get(0));
     }
+
+    @Test
+    void aCollectionFeatureIsRefusedWhereItIsDefinedNotAtItsFirstPut() {
+        String json = JsonFixtures.text("customers.json").replaceFirst("\"FeatureType\": \"String\"",
+                "\"FeatureType\": \"String\", \"CollectionType\": \"List\"");
+
+        ValidationException e = assertThrows(ValidationException.class, () -> CreateFeatureGroupJson.read(json, "c.json"));
+
+        assertTrue(e.field().matches("FeatureDefinitions\\[\\d+]\\.CollectionType"), e.field());
+        assertTrue(e.getMessage().contains("collection features (List) are not supported by the local store"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("remove CollectionType to define '") && e.getMessage().contains("(c.json:"),
+                e.getMessage());
+    }
+
+    @Test
+    void aCollectionConfigWithoutACollectionTypeIsOnlyWarnedAbout() {
+        String json = JsonFixtures.text("customers.json").replaceFirst("\"FeatureType\": \"String\"",
+                "\"FeatureType\": \"String\", \"CollectionType\": null, \"CollectionConfig\": {}");
+
+        List<String> warnings = CreateFeatureGroupJson.read(json, "c.json").warnings();
+
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("CollectionConfig (c.json:") && warnings.get(0).contains("cloud-only"),
+                warnings.get(0));
+    }
 }

@@ -69,6 +69,17 @@ class GroupOperationsTest extends ControlPlaneFixture {
     }
 
     @Test
+    void aCollectionFeatureIsAValidationErrorAndNoGroupIsCreated() {
+        assertTrue(error("ValidationException", "CreateFeatureGroup", q("{'FeatureGroupName': 'lists', "
+                + "'RecordIdentifierFeatureName': 'id', 'EventTimeFeatureName': 'ts', 'FeatureDefinitions': "
+                + "[{'FeatureName': 'id', 'FeatureType': 'String'}, {'FeatureName': 'ts', 'FeatureType': 'String'}, "
+                + "{'FeatureName': 'tags', 'FeatureType': 'String', 'CollectionType': 'List'}], "
+                + "'OnlineStoreConfig': {'EnableOnlineStore': true, 'StorageType': 'InMemory'}}")).getMessage()
+                .contains("FeatureDefinitions[2].CollectionType: collection features (List) are not supported"));
+        error("ResourceNotFound", "DescribeFeatureGroup", q("{'FeatureGroupName': 'lists'}"));
+    }
+
+    @Test
     void updateAddsFeaturesOrChangesTheTtlButNotBothAtOnce() {
         createGroup("customers", true, true, "");
         JsonNode added = call("UpdateFeatureGroup", q("{'FeatureGroupName': 'customers', 'FeatureAdditions': "
