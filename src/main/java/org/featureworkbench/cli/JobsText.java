@@ -23,9 +23,7 @@ final class JobsText {
 
     /** The one-line warning every command prints while an ingest stays interrupted. */
     static String interrupted(IngestJobRecord r) {
-        String stored = r.offlineDone()
-                ? "all its rows are in the offline store, but the online store lacks part of their newest values"
-                : r.rowsPublished() + " of its rows are in the offline store, the rest of the file is not stored yet";
+        String stored = r.whatIsStored();
         return "ingest " + r.id() + " of " + r.file() + " into '" + r.group() + "' was interrupted (its process ended"
                 + " at " + time(r.ended()) + "): " + stored + ". Continue it with: ingest --resume " + r.id()
                 + " (or give it up: jobs --abandon " + r.id() + ")";

@@ -70,7 +70,8 @@ public final class FeatureStore implements AutoCloseable {
         this.datasets = new DatasetOperations(new DatasetBuilder(query.engine(), this::describeFeatureGroup,
                 () -> catalog.list(GroupListQuery.ALL), workspaceDirectory.resolve("datasets")));
         this.health = new HealthOperations(workspaceDirectory, services.database(), catalog, services.online(),
-                services.offline(), java.time.Clock.systemUTC());
+                services.offline(), java.time.Clock.systemUTC(),
+                () -> InterruptedIngestFindings.of(ingest().interruptedJobs()));
         this.api = new org.featureworkbench.api.ApiOperations(this);
     }
 

@@ -83,6 +83,13 @@ public record IngestJobRecord(String id, String token, Status status, long pid, 
         return status == Status.INTERRUPTED ? Instant.ofEpochMilli(updatedMs) : null;
     }
 
+    /** What an unfinished job left stored, in words: what a resume still has to do. */
+    public String whatIsStored() {
+        return offlineDone
+                ? "all its rows are in the offline store, but the online store lacks part of their newest values"
+                : rowsPublished + " of its rows are in the offline store, the rest of the file is not stored yet";
+    }
+
     IngestJobRecord withStatus(Status s) {
         return new IngestJobRecord(id, token, s, pid, request, fileSize, fileModifiedMs, groupFolder, invokedAtMs,
                 startedMs, updatedMs, endedMs, rowsRead, rowsPublished, checkpoints, offlineDone, writtenOnline,

@@ -44,7 +44,12 @@ public record Finding(Kind kind, String subject, String problem, String meaning,
         /** A definition file that cannot be read. */
         DEFINITION_FILE_DAMAGED(Severity.WARNING),
         /** An online table that belongs to no group in the catalog. */
-        ORPHAN_ONLINE_TABLE(Severity.WARNING);
+        ORPHAN_ONLINE_TABLE(Severity.WARNING),
+        /**
+         * An ingest whose process ended before it did: part of its file is not stored (or not online)
+         * until it is resumed. Not damage; repair leaves it to a resume.
+         */
+        INGEST_INTERRUPTED(Severity.WARNING);
 
         private final Severity severity;
 

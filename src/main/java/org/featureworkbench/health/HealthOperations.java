@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.featureworkbench.database.ProcessInfo;
@@ -48,6 +49,7 @@ public final class HealthOperations {
     private final Clock clock;
     private final DefinitionFiles definitions;
     private final DamageSeen damageSeen;
+    private final Supplier<List<Finding>> unfinishedWork;
     private volatile HealthReport opening;
 
     /**
@@ -56,6 +58,16 @@ public final class HealthOperations {
      */
     public HealthOperations(Path workspace, DataSource database, FeatureGroupCatalog catalog, OnlineStore online,
                             OfflineStore offline, Clock clock) {
+        this(workspace, database, catalog, online, offline, clock, List::of);
+    }
+
+    /**
+     * @param unfinishedWork what other parts of the store know is left half done (interrupted
+     *                       ingests), reported by {@link #check()} beside what it finds itself
+     */
+    public HealthOperations(Path workspace, DataSource database, FeatureGroupCatalog catalog, OnlineStore online,
+                            OfflineStore offline, Clock clock, Supplier<List<Finding>> unfinishedWork) {
+        this.unfinishedWork = unfinishedWork;
         this.workspace = workspace.toAbsolutePath().normalize();
         this.database = database;
         this.catalog = catalog;
@@ -139,7 +151,10 @@ public final class HealthOperations {
         if (database == null) {
             throw new FeatureStoreException("this store was opened without its database; open the workspace to check it");
         }
-        HealthReport report = new HealthCheck(workspace, database, catalog).full();
+        HealthReport found = new HealthCheck(workspace, database, catalog).full();
+        List<Finding> all = new ArrayList<>(found.findings());
+        all.addAll(unfinishedWork.get());
+        HealthReport report = new HealthReport(found.workspace(), all, found.checked());
         forgetSightingsIfClean(report);
         noteDamagedTables(report);
         return report;

@@ -1,6 +1,7 @@
 package org.featureworkbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -223,6 +224,26 @@ class IngestResumeTest {
         IngestJobRecord failed = store.ingest().workspaceJobs().get(0);
         assertEquals(IngestJobRecord.Status.FAILED, failed.status());
         assertEquals(e.getMessage(), failed.message());
+    }
+
+    @Test
+    void checkReportsAnInterruptedIngestAsAWarningWithTheResumeUntilItIsResumed() {
+        IngestJobRecord record = dieAt(IngestJobTracker.Milestone.CHECKPOINT_RECORDED, 2);
+
+        org.featureworkbench.health.HealthReport report = store.health().check();
+
+        assertFalse(report.damaged(), "not damage: nothing stored is wrong");
+        assertEquals(1, report.findings().size(), report.findings().toString());
+        org.featureworkbench.health.Finding finding = report.findings().get(0);
+        assertEquals(org.featureworkbench.health.Finding.Kind.INGEST_INTERRUPTED, finding.kind());
+        assertTrue(finding.problem().contains("ingest " + record.id() + " of " + file + " into 'customers' was interrupted"),
+                finding.problem());
+        assertEquals("200 of its rows are in the offline store, the rest of the file is not stored yet", finding.meaning());
+        assertTrue(finding.action().contains("ingest --resume " + record.id())
+                && finding.action().contains("jobs --abandon " + record.id()), finding.action());
+
+        resume(record);
+        assertTrue(store.health().check().healthy(), "resumed: nothing left to report");
     }
 
     @Test
