@@ -85,8 +85,10 @@ public record IngestJobRecord(String id, String token, Status status, long pid, 
 
     /** What an unfinished job left stored, in words: what a resume still has to do. */
     public String whatIsStored() {
-        return offlineDone
-                ? "all its rows are in the offline store, but the online store lacks part of their newest values"
+        if (offlineDone) {
+            return "all its rows are in the offline store, but the online store lacks part of their newest values";
+        }
+        return rowsPublished == 0 ? "none of its rows are in the offline store yet"
                 : rowsPublished + " of its rows are in the offline store, the rest of the file is not stored yet";
     }
 
