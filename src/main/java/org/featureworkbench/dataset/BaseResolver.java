@@ -91,6 +91,10 @@ final class BaseResolver {
         if (!Files.isReadable(file)) {
             throw new ValidationException(BASE_FIELD, "the base file " + file.toAbsolutePath() + " cannot be read; check its permissions");
         }
+        if (isEmpty(file)) {
+            throw new ValidationException(BASE_FIELD, "the base file " + file.toAbsolutePath() + " is empty; it needs a "
+                    + "header line and a row per labelled event (a record id and an event time)");
+        }
         Path staged = session.stageInput(file);
         ResolvedBase.StagedInput input = new ResolvedBase.StagedInput(Sql.literal(staged.toString()),
                 Sql.literal(file.toAbsolutePath().normalize().toString()));
@@ -190,6 +194,17 @@ final class BaseResolver {
 
     private static boolean names(Set<String> tables, String name) {
         return tables.stream().anyMatch(t -> t.equalsIgnoreCase(name));
+    }
+
+    /** No bytes, or (a text file) nothing but blanks. */
+    private static boolean isEmpty(Path file) {
+        try {
+            long size = Files.size(file);
+            return size == 0 || (size < 4096 && !isParquet(file) && Files.readString(file,
+                    java.nio.charset.StandardCharsets.ISO_8859_1).replace("\uFEFF", "").replace("\u00EF\u00BB\u00BF", "").isBlank());
+        } catch (java.io.IOException e) {
+            return false; // reading it will say what is wrong
+        }
     }
 
     static boolean isParquet(Path file) {

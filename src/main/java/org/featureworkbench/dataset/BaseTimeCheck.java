@@ -41,8 +41,10 @@ final class BaseTimeCheck {
             String example = String.valueOf(r[1]);
             throw new ValidationException(BaseResolver.BASE_TIME_FIELD, unreadable + (unreadable == 1 ? " value" : " values")
                     + " of the base's event-time column '" + column + "' " + (unreadable == 1 ? "is" : "are")
-                    + " not a time, e.g. '" + example + "'" + where(example) + "; write ISO-8601 (2026-03-01T10:00:00Z) "
-                    + "or epoch seconds, or choose another column");
+                    + " not a time, e.g. '" + example + "'"
+                    + where(example) + (looksLikeMilliseconds(example) ? ", which looks like milliseconds since the epoch:"
+                    + " event times in seconds are expected, so divide the column by 1000" : "; write ISO-8601 "
+                    + "(2026-03-01T10:00:00Z) or epoch seconds, or choose another column"));
         }
         if (missing > 0 && spec.pointInTime()) {
             throw new ValidationException(BaseResolver.BASE_TIME_FIELD, missing + (missing == 1 ? " base row has" : " base rows have")
@@ -50,6 +52,10 @@ final class BaseTimeCheck {
                     + "was observed (fill them in, filter them out with a query base, or use --no-point-in-time)");
         }
         return r[3] instanceof Instant latest ? latest : null;
+    }
+
+    private static boolean looksLikeMilliseconds(String value) {
+        return value.strip().matches("-?\\d{12,14}(\\.\\d+)?");
     }
 
     /** " (line N of file.csv)" for a CSV base: the first line holding the value. */

@@ -36,8 +36,9 @@ public record DatasetBase(Kind kind, String source, String idColumn, String time
         return new DatasetBase(Kind.GROUP, name, null, null);
     }
 
+    /** A file base; its path is kept absolute, so a manifest rebuilds from any working folder. */
     public static DatasetBase file(Path file, String idColumn, String timeColumn) {
-        return new DatasetBase(Kind.FILE, file.toString(), idColumn, timeColumn);
+        return new DatasetBase(Kind.FILE, file.toAbsolutePath().normalize().toString(), idColumn, timeColumn);
     }
 
     public static DatasetBase query(String sql, String idColumn, String timeColumn) {

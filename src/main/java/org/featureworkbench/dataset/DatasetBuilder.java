@@ -119,6 +119,11 @@ public final class DatasetBuilder {
      * process's acknowledged writes, which must count as known at the build time.
      */
     private static DatasetSpec withAsOf(DatasetSpec spec, Instant now) {
+        if (spec.asOf() != null && spec.asOf().isAfter(now)) {
+            // The store can still change before a future time: such a dataset could never be rebuilt the same.
+            throw new ValidationException("--as-of", spec.asOf() + " is in the future; a dataset reads the store as it "
+                    + "is now or was before, so give a past time, or none to read as of now");
+        }
         return spec.asOf() != null ? spec : spec.withAsOf(now);
     }
 
@@ -175,7 +180,9 @@ public final class DatasetBuilder {
     /** One build: its session, its steps, its staged files. */
     private final class Build {
         private DatasetSpec spec;
-        private final Path out;
+        private Path out;
+        /** Set when a rebuild that differs was written beside the original files instead of over them. */
+        private boolean keptOriginal;
         private final DatasetProgress progress;
         private final QueryCancellation cancellation;
         private final DatasetManifest original;
@@ -231,6 +238,7 @@ public final class DatasetBuilder {
                 stopIfCancelled();
                 progress.step("Writing the manifest", total - 1, total);
                 List<ManifestGroup> files = new GroupFiles(session, spec.asOf()).describe(read);
+                outputs = besideAnOriginalItDiffersFrom(outputs, staged);
                 List<DatasetPart> written = new ArrayList<>();
                 for (int k = 0; k < staged.size(); k++) {
                     Path target = outputs.targets().get(k);
@@ -245,12 +253,37 @@ public final class DatasetBuilder {
             }
         }
 
+        /**
+         * A rebuild into the original's place whose files differ from the original's keeps the
+         * original files (a training set people rely on) and goes beside them, named {@code -rebuilt-<time>}.
+         */
+        private OutputFiles besideAnOriginalItDiffersFrom(OutputFiles outputs, List<StagedFile> staged) {
+            if (original == null || !out.toAbsolutePath().normalize().equals(original.output().toAbsolutePath().normalize())) {
+                return outputs;
+            }
+            List<DatasetPart> stagedParts = new ArrayList<>();
+            for (int k = 0; k < staged.size(); k++) {
+                stagedParts.add(new DatasetPart(outputs.partNames().get(k), staged.get(k).file(), staged.get(k).rows(),
+                        FileDigest.sha256(staged.get(k).file())));
+            }
+            boolean originalStillThere = original.parts().stream().anyMatch(p -> java.nio.file.Files.exists(p.file()));
+            if (RebuildCheck.identical(original, stagedParts) || !originalStillThere) {
+                return outputs;
+            }
+            out = OutputFiles.rebuiltBeside(out, started);
+            keptOriginal = true;
+            return new OutputFiles(out, spec);
+        }
+
         private BuiltDataset finish(OutputFiles files, String ran, List<ManifestGroup> read, List<DatasetPart> written,
                                     List<String> notes) {
             Duration elapsed = Duration.between(started, Instant.now());
             String baseSha = spec.base().kind() == DatasetBase.Kind.FILE ? FileDigest.sha256(Path.of(spec.base().source())) : null;
             if (original != null) {
-                String comparison = RebuildCheck.compare(original, written);
+                String comparison = RebuildCheck.compare(original, written) + (keptOriginal
+                        ? "; the original files are kept, the rebuild was written beside them as "
+                        + written.stream().map(p -> p.file().getFileName().toString()).collect(
+                                java.util.stream.Collectors.joining(", ")) : "");
                 boolean identical = RebuildCheck.identical(original, written);
                 Path manifest = original.path();
                 if (!out.toAbsolutePath().normalize().equals(original.output().toAbsolutePath().normalize())) {

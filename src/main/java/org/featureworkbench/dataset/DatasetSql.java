@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.featureworkbench.model.EventTimes;
 import org.featureworkbench.model.FeatureType;
 import org.featureworkbench.query.GroupTables;
 import org.featureworkbench.query.ResultColumn;
@@ -142,8 +143,11 @@ final class DatasetSql {
         String raw = Sql.identifier(base.timeColumn());
         List<String> ctes = new ArrayList<>(base.withClauses());
         ctes.add(HELPER_PREFIX + "src AS (\n" + base.source() + "\n)");
-        return "WITH " + String.join(",\n", ctes) + "\nSELECT count(*) FILTER (WHERE t IS NULL AND r IS NOT NULL), "
-                + "min(CAST(r AS VARCHAR)) FILTER (WHERE t IS NULL AND r IS NOT NULL), count(*) FILTER (WHERE r IS NULL), "
+        // Outside the store's years (0000-9999) is unreadable too: epoch milliseconds read as seconds land there.
+        String unreadable = "(t IS NULL OR t < " + Sql.timestamp(EventTimes.MIN) + " OR t > " + Sql.timestamp(EventTimes.MAX)
+                + ") AND r IS NOT NULL";
+        return "WITH " + String.join(",\n", ctes) + "\nSELECT count(*) FILTER (WHERE " + unreadable + "), "
+                + "min(CAST(r AS VARCHAR)) FILTER (WHERE " + unreadable + "), count(*) FILTER (WHERE r IS NULL), "
                 + "max(t) FROM (SELECT " + raw + " AS r, " + base.timeInstant() + " AS t FROM " + HELPER_PREFIX + "src)";
     }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The files a build writes for {@code --out DIR/NAME.EXT}: that file, or {@code DIR/NAME-<part>.EXT}
- * per split part; and the manifest {@code DIR/NAME.manifest.json}. Front ends ask
+ * per split part; and the manifest {@code DIR/NAME.EXT.manifest.json} (named after the whole file
+ * name, so a CSV and a Parquet build of one name keep a manifest each). Front ends ask
  * {@link org.featureworkbench.core.DatasetOperations#manifestFor} rather than naming it themselves.
  */
 public final class OutputFiles {
@@ -32,10 +33,19 @@ public final class OutputFiles {
         }
     }
 
-    /** The manifest a build to {@code out} writes beside it: {@code DIR/NAME.manifest.json}. */
+    /** The manifest a build to {@code out} writes beside it: {@code DIR/NAME.EXT.manifest.json}. */
     public static Path manifestFor(Path out) {
         Path file = out.toAbsolutePath().normalize();
-        return file.resolveSibling(stem(file.getFileName().toString()) + DatasetCatalog.SUFFIX);
+        return file.resolveSibling(file.getFileName() + DatasetCatalog.SUFFIX);
+    }
+
+    /** Where a rebuild that differs from the dataset at {@code out} goes: {@code DIR/NAME-rebuilt-<time>.EXT}. */
+    static Path rebuiltBeside(Path out, java.time.Instant when) {
+        Path file = out.toAbsolutePath().normalize();
+        String name = file.getFileName().toString();
+        String stem = stem(name);
+        String time = when.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace(":", "").replace("-", "");
+        return file.resolveSibling(stem + "-rebuilt-" + time + name.substring(stem.length()));
     }
 
     private static String stem(String name) {

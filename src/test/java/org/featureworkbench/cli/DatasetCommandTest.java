@@ -42,7 +42,7 @@ class DatasetCommandTest {
         assertFalse(built.err().contains("note:"), "p3 alone lacks a state: nothing to note; " + built.err());
         assertEquals(List.of("user,at,label,age,city", "p1,2023-11-14T22:14:10Z,1,41,Lyon", "p2,1700000050,1,30,Paris",
                 "p3,1700000050,0,,", "p1,1700000100,0,42,Nice"), Files.readAllLines(out));
-        Path manifest = tempDir.resolve("out/train.manifest.json");
+        Path manifest = tempDir.resolve("out/train.csv.manifest.json");
         assertTrue(built.out().contains("Manifest: " + manifest), built.out());
         ok(cli.run("put", "profiles", "--record={\"id\":\"p2\",\"t\":1699999999,\"age\":77,\"city\":\"Late\"}"));
         Result rebuilt = ok(cli.run("dataset", "--from-manifest", manifest.toString()));

@@ -113,7 +113,7 @@ class DatasetOperationsTest {
         assertEquals("user,time,label,age,ts,score", train.get(0));
         assertTrue(train.get(1).startsWith("u1,2026-01-01T12:00:00Z,1,21,"), train.get(1));
         assertTrue(train.get(1).endsWith(",0.25"), "within the 3-day lookback: " + train.get(1));
-        assertTrue(Files.isRegularFile(dir.resolve("out/training.manifest.json")));
+        assertTrue(Files.isRegularFile(dir.resolve("out/training.csv.manifest.json")));
         assertEquals(1, store.datasets().list().size());
         put("customers", "id", "u1", "ts", "2026-01-01T06:00:00Z", "age", "99"); // a later backfill
         BuiltDataset again = store.datasets().rebuild(built.manifest(), null, null, new QueryCancellation());

@@ -69,6 +69,37 @@ class DatasetBadInputTest {
     }
 
     @Test
+    void aBaseTimeInMillisecondsIsSaidToBeMillisecondsWithItsLine() {
+        try (DatasetFixture f = fixture()) {
+            Path csv = f.csv("base.csv", "id,event_time", "a,1767225600", "b,1767225600000");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "id", "event_time"), List.of(JoinedGroup.of("g"))),
+                    "'1767225600000'", "line 3 of base.csv", "looks like milliseconds", "divide the column by 1000");
+        }
+    }
+
+    @Test
+    void anAsOfInTheFutureIsRefused() {
+        try (DatasetFixture f = fixture()) {
+            DatasetSpec spec = DatasetSpec.of(f.base("a,2026-01-01T00:00:10Z"), List.of(JoinedGroup.of("g")))
+                    .withAsOf(java.time.Instant.now().plusSeconds(3600));
+            assertRefused(f, spec, "--as-of", "is in the future", "give a past time");
+            FeatureStoreException e = assertThrows(FeatureStoreException.class, () -> f.store.datasets().build(spec,
+                    dir.resolve("future.csv"), null, new QueryCancellation()));
+            assertTrue(e.getMessage().contains("is in the future"), e.getMessage());
+            assertFalse(java.nio.file.Files.exists(dir.resolve("future.csv")), "nothing written");
+        }
+    }
+
+    @Test
+    void anEmptyBaseFileIsSaidToBeEmpty() {
+        try (DatasetFixture f = fixture()) {
+            Path empty = f.csv("empty.csv");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(empty, "id", "t"), List.of(JoinedGroup.of("g"))),
+                    "empty.csv is empty", "header line");
+        }
+    }
+
+    @Test
     void anEmptyJoinListIsRefused() {
         try (DatasetFixture f = fixture()) {
             assertRefused(f, DatasetSpec.of(f.base("a,2026-01-01T00:00:10Z"), List.of()), "join");

@@ -37,7 +37,7 @@ class DatasetSplitTest {
             assertEquals(List.of("train", "validation", "test"), built.parts().stream().map(DatasetPart::name).toList());
             assertEquals(List.of(dir.resolve("out/ds-train.csv"), dir.resolve("out/ds-validation.csv"),
                     dir.resolve("out/ds-test.csv")), built.parts().stream().map(DatasetPart::file).toList());
-            assertTrue(Files.exists(dir.resolve("out/ds.manifest.json")));
+            assertTrue(Files.exists(dir.resolve("out/ds.csv.manifest.json")));
             List<TreeSet<Instant>> partTimes = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             for (DatasetPart part : built.parts()) {

@@ -2,6 +2,7 @@ package org.featureworkbench.dataset;
 
 import static org.featureworkbench.dataset.DatasetFixture.integral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,7 @@ class ManifestRebuildTest {
             assertNotEquals(hashes(first), hashes(build(f, spec, "fresh")), "the new writes change a fresh build");
 
             Path manifest = first.manifest();
-            assertEquals(dir.resolve("first/ds.manifest.json"), manifest);
+            assertEquals(dir.resolve("first/ds.csv.manifest.json"), manifest);
             assertSame(original, f.store.datasets().rebuild(manifest, dir.resolve("again/ds.csv"), DatasetProgress.NONE,
                     new QueryCancellation()));
 
@@ -88,6 +89,54 @@ class ManifestRebuildTest {
                     DatasetProgress.NONE, new QueryCancellation()));
             assertSame(queryBytes, f.store.datasets().rebuild(ofQuery.manifest(), dir.resolve("query-again/ds.csv"),
                     DatasetProgress.NONE, new QueryCancellation()));
+        }
+    }
+
+    @Test
+    void aRebuildInPlaceThatDiffersKeepsTheOriginalFilesAndGoesBesideThem() throws IOException {
+        try (DatasetFixture f = new DatasetFixture(dir).group("g", FeatureType.STRING, integral("v"))) {
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:00Z", "v", "1").flush();
+            Path csv = f.csv("labels.csv", "id,t", "a,2026-01-01T00:00:10Z");
+            BuiltDataset first = build(f, DatasetSpec.of(DatasetBase.file(csv, "id", "t"), List.of(JoinedGroup.of("g"))), "out");
+            Path original = first.parts().get(0).file();
+            // Stands in for a rebuild that cannot give the original rows (say, offline files lost since):
+            // the manifest's digest no longer matches what the store gives.
+            String json = Files.readString(first.manifest());
+            Files.writeString(first.manifest(), json.replace(first.parts().get(0).sha256(), "0".repeat(64)));
+            Files.writeString(original, "the file a model was trained on\n");
+
+            BuiltDataset again = f.store.datasets().rebuild(first.manifest(), null, DatasetProgress.NONE,
+                    new QueryCancellation());
+
+            assertFalse(again.identical());
+            assertEquals("the file a model was trained on\n", Files.readString(original), "the original is kept");
+            Path beside = again.parts().get(0).file();
+            assertEquals(original.getParent(), beside.getParent());
+            assertTrue(beside.getFileName().toString().matches("ds-rebuilt-\\d{8}T\\d{6}Z\\.csv"), beside.toString());
+            assertTrue(again.comparison().contains("the original files are kept, the rebuild was written beside them as "
+                    + beside.getFileName()), again.comparison());
+            assertTrue(Files.isRegularFile(f.store.datasets().manifestFor(beside)), "the rebuild has a manifest of its own");
+        }
+    }
+
+    @Test
+    void aCsvAndAParquetBuildOfOneNameKeepAManifestEachWithTheBaseFileAbsolute() throws IOException {
+        try (DatasetFixture f = new DatasetFixture(dir).group("g", FeatureType.STRING, integral("v"))) {
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:00Z", "v", "1").flush();
+            f.csv("labels.csv", "id,t", "a,2026-01-01T00:00:10Z");
+            Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("labels.csv").toAbsolutePath());
+            DatasetSpec spec = DatasetSpec.of(DatasetBase.file(relative, "id", "t"), List.of(JoinedGroup.of("g")));
+
+            BuiltDataset asCsv = f.store.datasets().build(spec, dir.resolve("d1.csv"), null, new QueryCancellation());
+            BuiltDataset asParquet = f.store.datasets().build(spec.withFormat(org.featureworkbench.query.ExportFormat.PARQUET),
+                    dir.resolve("d1.parquet"), null, new QueryCancellation());
+
+            assertEquals(dir.resolve("d1.csv.manifest.json"), asCsv.manifest());
+            assertEquals(dir.resolve("d1.parquet.manifest.json"), asParquet.manifest());
+            assertEquals(dir.resolve("d1.csv"), f.store.datasets().readManifest(asCsv.manifest()).parts().get(0).file());
+            assertEquals(dir.resolve("labels.csv").toAbsolutePath().toString(),
+                    f.store.datasets().readManifest(asCsv.manifest()).spec().base().source(),
+                    "a rebuild from another working folder finds the base file");
         }
     }
 

@@ -22,7 +22,7 @@ final class OutputCard extends VBox {
         VBox fileBox = DatasetControls.withMessage(file, vm.outputErrorProperty(), "outputError");
         fileBox.getChildren().set(0, new HBox(8, file, choose));
         DatasetControls.card(this, "outputCard", "4 · Output",
-                "A split writes <name>-<part> files; a manifest (<name>.manifest.json) beside them allows a rebuild.",
+                "A split writes <name>-<part> files; a manifest (<file>.manifest.json) beside them allows a rebuild.",
                 format, fileBox);
     }
 }
