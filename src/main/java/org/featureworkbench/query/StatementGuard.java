@@ -23,6 +23,11 @@ final class StatementGuard {
     private StatementGuard() {
     }
 
+    private static String firstWord(String statement) {
+        String stripped = statement.strip();
+        return stripped.startsWith("(") ? "(" : stripped.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+    }
+
     /**
      * Checks a statement typed by a user.
      *
@@ -65,8 +70,13 @@ final class StatementGuard {
         }
     }
 
+    private static final Set<String> READ_ONLY_STARTS = Set.of("SELECT", "FROM", "WITH", "VALUES", "DESCRIBE",
+            "SUMMARIZE", "(");
+
+    /** Names the statement's first word, or in several statements the first that is not a read (SELECT 1; DROP …). */
     private static String refusal(String text) {
-        String keyword = text.strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        String keyword = java.util.Arrays.stream(text.split(";")).map(StatementGuard::firstWord)
+                .filter(w -> !w.isEmpty() && !READ_ONLY_STARTS.contains(w)).findFirst().orElse(firstWord(text));
         String hint = switch (keyword) {
             case "COPY", "EXPORT" -> "; to save a result use Export… (on the command line: query --out FILE)";
             case "ATTACH", "DETACH", "INSTALL", "LOAD", "SET", "RESET", "PRAGMA", "CREATE", "DROP", "ALTER",

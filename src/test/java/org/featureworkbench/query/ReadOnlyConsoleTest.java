@@ -88,6 +88,8 @@ class ReadOnlyConsoleTest {
                     copy.getMessage());
             QueryException two = assertThrows(QueryException.class, () -> f.rows("SELECT 1; SELECT 2"));
             assertTrue(two.getMessage().contains("one statement at a time"), two.getMessage());
+            QueryException readThenDrop = assertThrows(QueryException.class, () -> f.rows("SELECT * FROM g; DROP TABLE g"));
+            assertTrue(readThenDrop.getMessage().contains("'DROP' is refused"), readThenDrop.getMessage());
             QueryException empty = assertThrows(QueryException.class, () -> f.rows("  ;  "));
             assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
         }
