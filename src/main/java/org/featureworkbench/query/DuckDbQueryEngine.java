@@ -347,8 +347,8 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         return translate(e, cancellation, QueryOptions.DEFAULT, ran);
     }
 
-    private static QueryException translate(SQLException e, QueryCancellation cancellation, QueryOptions options,
-                                            String ran) {
+    private QueryException translate(SQLException e, QueryCancellation cancellation, QueryOptions options,
+                                     String ran) {
         if (cancellation.timedOut()) {
             return new QueryException("the query ran longer than its " + describe(options.timeout())
                     + " timeout and was stopped; narrow it (a WHERE or LIMIT) or allow more time", e);
@@ -358,7 +358,32 @@ public final class DuckDbQueryEngine implements AutoCloseable {
         }
         // Every wrapper the engine puts around a statement (CREATE TEMP TABLE, COPY, LIMIT) ends its own line.
         int linesBefore = (int) ran.lines().takeWhile(l -> !l.isEmpty() && isWrapperLine(l)).count();
-        return new QueryException(DuckDbErrors.describe(e.getMessage(), ran, linesBefore), e);
+        return new QueryException(namingTheGroups(DuckDbErrors.describe(e.getMessage(), ran, linesBefore)), e);
+    }
+
+    private static final java.util.regex.Pattern UNKNOWN_TABLE = java.util.regex.Pattern.compile(
+            "^Catalog Error: Table with name (.+?) does not exist!\\s*(?:Did you mean \"([^\"]*)\"\\?)?");
+
+    /**
+     * "Table with name x does not exist! Did you mean "pg_sequences"?": DuckDB suggests its own system
+     * tables when nothing of ours is close. Say which groups there are instead, keeping a suggestion
+     * that is one of them (a typo).
+     */
+    private String namingTheGroups(String described) {
+        java.util.regex.Matcher m = UNKNOWN_TABLE.matcher(described);
+        if (!m.find()) {
+            return described;
+        }
+        List<String> names = groups.get().stream().map(FeatureGroup::name).sorted().toList();
+        String suggestion = m.group(2);
+        boolean ours = suggestion != null && names.stream().anyMatch(n -> n.equalsIgnoreCase(suggestion.replace("_latest", "")));
+        String instead = ours ? "did you mean \"" + suggestion + "\"?"
+                : names.isEmpty() ? "the workspace has no feature groups yet"
+                : "the feature groups are " + String.join(", ", names.subList(0, Math.min(names.size(), 20)))
+                + (names.size() > 20 ? " and " + (names.size() - 20) + " more" : "")
+                + " (each also as NAME_latest, its latest state)";
+        return "there is no feature group or table named " + m.group(1) + "; " + instead
+                + described.substring(m.end()).stripTrailing().replaceFirst("^\\s*", " ");
     }
 
     private static boolean isWrapperLine(String line) {

@@ -96,6 +96,19 @@ class ReadOnlyConsoleTest {
     }
 
     @Test
+    void anUnknownTableNamesTheGroupsInsteadOfDuckDbsSystemTables() {
+        try (QueryFixture f = new QueryFixture(dir).group("customers", FeatureType.STRING).group("orders", FeatureType.STRING)) {
+            QueryException unknown = assertThrows(QueryException.class, () -> f.rows("SELECT * FROM nosuch"));
+            assertTrue(unknown.getMessage().startsWith("there is no feature group or table named nosuch; the feature "
+                    + "groups are customers, orders"), unknown.getMessage());
+            assertTrue(unknown.getMessage().contains("(at line 1, column 15)"), unknown.getMessage());
+            assertFalse(unknown.getMessage().contains("pg_"), unknown.getMessage());
+            QueryException typo = assertThrows(QueryException.class, () -> f.rows("SELECT * FROM custmers"));
+            assertTrue(typo.getMessage().contains("did you mean \"customers\"?"), typo.getMessage());
+        }
+    }
+
+    @Test
     void errorsCarryTheLineAndColumnOfTheUsersStatement() {
         try (QueryFixture f = new QueryFixture(dir).group("g", FeatureType.STRING)) {
             QueryException syntax = assertThrows(QueryException.class, () -> f.rows("SELECT *\nFORM g"));
