@@ -16,7 +16,6 @@ import org.featureworkbench.model.GroupListQuery;
 import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.query.ExportFormat;
 import org.featureworkbench.query.QueryCancellation;
-import org.featureworkbench.query.stats.EventWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,9 +55,10 @@ final class DatasetCommand extends RecordCommand {
     @Option(names = "--lookback", paramLabel = "GROUP=7d", description = "A state older than T minus this window counts as missing.")
     List<String> lookbacks = new ArrayList<>();
 
-    @Option(names = "--event-range", paramLabel = "FROM..TO", converter = WindowConverter.class,
-            description = "Only base rows with event time in FROM..TO (a date alone as TO: its whole day).")
-    EventWindow eventRange;
+    @Option(names = "--event-range", paramLabel = "FROM..TO", converter = EventRangeConverter.class,
+            description = "Only base rows with event time in FROM..TO (a date alone as TO: its whole day); "
+                    + "FROM.. or ..TO leaves one end open.")
+    EventRangeConverter.Range eventRange;
 
     @Option(names = "--include-deleted", description = "Ignore delete markers (a deleted record keeps its last values).")
     boolean includeDeleted;

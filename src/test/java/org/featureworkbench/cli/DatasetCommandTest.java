@@ -63,6 +63,23 @@ class DatasetCommandTest {
     }
 
     @Test
+    void anEventRangeMayBeOpenAtEitherEnd() throws Exception {
+        // labels: p1 22:14:10, p1 22:15:00 (1700000100), p2 and p3 22:14:10 (1700000050)
+        Path from = tempDir.resolve("from.csv");
+        Path to = tempDir.resolve("to.csv");
+        ok(cli.run("dataset", "--base", labels.toString(), "--base-id", "user", "--base-time", "at",
+                "--join", "profiles:age", "--event-range", "2023-11-14T22:14:30Z..", "--out", from.toString()));
+        ok(cli.run("dataset", "--base", labels.toString(), "--base-id", "user", "--base-time", "at",
+                "--join", "profiles:age", "--event-range", "..2023-11-14T22:14:30Z", "--out", to.toString()));
+        assertEquals(List.of("user,at,label,age", "p1,1700000100,0,42"), Files.readAllLines(from));
+        assertEquals(4, Files.readAllLines(to).size(), "the three rows up to 22:14:30 and the header");
+        Result neither = cli.run("dataset", "--base", labels.toString(), "--base-id", "user", "--base-time", "at",
+                "--join", "profiles", "--event-range", "..", "--out", "x.csv");
+        assertTrue(neither.err().contains("needs a start, an end or both"), neither.err());
+        assertEquals(2, neither.exitCode());
+    }
+
+    @Test
     void printSqlWithoutOutShowsOnlyTheSql() {
         Result sql = ok(cli.run("dataset", "--base", "profiles", "--join", "profiles:age", "--print-sql"));
         assertTrue(sql.out().contains("ASOF LEFT JOIN"), sql.out());

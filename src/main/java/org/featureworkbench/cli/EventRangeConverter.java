@@ -1,0 +1,49 @@
+package org.featureworkbench.cli;
+
+import java.time.Instant;
+import org.featureworkbench.model.UserTimes;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code FROM..TO}, {@code FROM..} or {@code ..TO}: the base rows' event-time range of {@code dataset},
+ * open at either end as SageMaker's DatasetBuilder allows ({@code with_event_time_range} takes
+ * either timestamp alone). Each end is read as {@link WindowConverter} reads it.
+ */
+final class EventRangeConverter implements ITypeConverter<EventRangeConverter.Range> {
+    static final String EXAMPLE = "e.g. 2026-11-01..2026-11-15, 2026-11-01.. or ..2026-11-15";
+
+    /** Either end may be null (open). */
+    record Range(Instant from, Instant to) {
+    }
+
+    @Override
+    public Range convert(String value) {
+        String v = value.trim();
+        int dots = v.indexOf("..");
+        if (dots < 0) {
+            throw new TypeConversionException("'" + value + "' is not a range; write FROM..TO, " + EXAMPLE);
+        }
+        String from = v.substring(0, dots).trim();
+        String to = v.substring(dots + 2).trim();
+        if ((from.isEmpty() && to.isEmpty()) || to.contains("..")) {
+            throw new TypeConversionException("'" + value + "' needs a start, an end or both; write FROM..TO, " + EXAMPLE);
+        }
+        Instant start = from.isEmpty() ? null : end(from, false);
+        Instant end = to.isEmpty() ? null : end(to, true);
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new TypeConversionException("'" + value + "' ends before it starts; write the earlier time first, "
+                    + EXAMPLE);
+        }
+        return new Range(start, end);
+    }
+
+    private static Instant end(String text, boolean endOfDay) {
+        try {
+            return UserTimes.parse(text, endOfDay);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new TypeConversionException("'" + text + "' is not an ISO-8601 date or date-time; write FROM..TO, "
+                    + EXAMPLE);
+        }
+    }
+}
