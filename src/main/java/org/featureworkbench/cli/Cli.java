@@ -50,6 +50,10 @@ public final class Cli {
                 .setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, err))
                 .setUsageHelpWidth(HELP_WIDTH);
         withoutHeaderSections(commandLine);
+        // SQL often starts with a "-- comment" line: it is the statement, not an unknown option.
+        for (String sqlTaking : new String[] {"query", "dataset"}) {
+            commandLine.getSubcommands().get(sqlTaking).setUnmatchedOptionsArePositionalParams(true);
+        }
         try {
             return commandLine.execute(args);
         } finally {

@@ -38,8 +38,7 @@ final class DataExportCommand extends RecordCommand {
     @Override
     protected void prepare() {
         try {
-            exportFormat = format != null ? ExportFormat.parse(format, "--format")
-                    : out == null ? ExportFormat.CSV : ExportFormat.forFile(out);
+            exportFormat = ExportFormat.choose(format, out, "--format", "--out");
         } catch (org.featureworkbench.model.ValidationException e) {
             throw OptionNames.usageError(spec, e);
         }

@@ -129,8 +129,7 @@ final class DatasetCommand extends RecordCommand {
         if (recent < 0 || limit < 0) {
             throw new ValidationException(recent < 0 ? "--recent" : "--limit", "must be a positive number");
         }
-        ExportFormat fileFormat = format != null ? ExportFormat.parse(format, "--format")
-                : out == null ? ExportFormat.CSV : ExportFormat.forFile(out);
+        ExportFormat fileFormat = ExportFormat.choose(format, out, "--format", "--out");
         DatasetSplit parts = null;
         if (split != null) {
             String by = splitBy.strip().toLowerCase(Locale.ROOT);

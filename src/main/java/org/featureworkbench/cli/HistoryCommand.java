@@ -42,7 +42,13 @@ final class HistoryCommand extends RecordCommand {
         TimeTravel read = store.query().timeTravel(group).history().record(id).asOf(asOf)
                 .includeDeleted(includeDeleted).includeDuplicates(includeDuplicates);
         ResultPrinter printer = ResultPrinter.of(format, out());
-        long rows = store.query().stream(read, QueryOptions.DEFAULT, new QueryCancellation(), printer);
+        long rows;
+        try {
+            rows = store.query().stream(read, QueryOptions.DEFAULT, new QueryCancellation(), printer);
+        } catch (RuntimeException e) {
+            printer.flushLines();
+            throw e;
+        }
         printer.finish();
         if (rows == 0 && "table".equals(format)) {
             out().println("No versions of record " + id + " in the offline store of " + group

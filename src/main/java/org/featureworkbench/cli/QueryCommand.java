@@ -36,6 +36,24 @@ final class QueryCommand extends RecordCommand {
 
     @Override
     protected void prepare() {
+        if (sql.matches("--?[A-Za-z][A-Za-z-]*(=.*)?")) {
+            // One word that looks like an option (options unknown to picocli reach here as the SQL).
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + sql + "'");
+        }
+        if (out != null) {
+            // --format chooses how the result is printed; a file's format comes from its extension.
+            String asked = spec.commandLine().getParseResult().hasMatchedOption("--format") ? format : null;
+            try {
+                ExportFormat.choose("table".equals(asked) || "json".equals(asked) ? null : asked, out, "--format", "--out");
+            } catch (org.featureworkbench.model.ValidationException e) {
+                throw OptionNames.usageError(spec, e);
+            }
+            if ("table".equals(asked) || "json".equals(asked)) {
+                throw OptionNames.usageError(spec, new org.featureworkbench.model.ValidationException("--format",
+                        asked + " is how a result is printed on the screen; a file given with --out is CSV or Parquet, "
+                                + "chosen by its extension, so leave --format out"));
+            }
+        }
         if (limit < 0) {
             throw OptionNames.usageError(spec, new org.featureworkbench.model.ValidationException("--limit",
                     "must be 0 (no limit) or more, not " + limit));
@@ -52,7 +70,12 @@ final class QueryCommand extends RecordCommand {
             return;
         }
         ResultPrinter printer = ResultPrinter.of(format, out());
-        store.query().stream(sql, new QueryOptions(limit, timeout), cancellation, printer);
+        try {
+            store.query().stream(sql, new QueryOptions(limit, timeout), cancellation, printer);
+        } catch (RuntimeException e) {
+            printer.flushLines();
+            throw e;
+        }
         printer.finish();
     }
 }

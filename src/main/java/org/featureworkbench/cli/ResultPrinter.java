@@ -18,6 +18,28 @@ import org.featureworkbench.query.ValueText;
  */
 abstract class ResultPrinter implements RowSink {
     private static final int TABLE_SAMPLE_ROWS = 100;
+    /** Rows are handed to the stream in chunks: System.out flushes at every line, a write call per row. */
+    private static final int CHUNK_CHARS = 1 << 16;
+
+    private final StringBuilder pending = new StringBuilder();
+    private PrintStream target;
+
+    /** Queues one line; the stream gets it with the next full chunk or at {@link #flushLines()}. */
+    void line(CharSequence text) {
+        pending.append(text).append('\n');
+        if (pending.length() >= CHUNK_CHARS) {
+            flushLines();
+        }
+    }
+
+    /** Prints what is queued (a failed query's rows up to the failure), without ending the output. */
+    void flushLines() {
+        if (pending.length() > 0) {
+            target.print(pending);
+            pending.setLength(0);
+        }
+        target.flush();
+    }
 
     /** {@code table}, {@code csv} or {@code json}. */
     static ResultPrinter of(String format, PrintStream out) {
@@ -31,18 +53,21 @@ abstract class ResultPrinter implements RowSink {
     /** Ends the output (closes the JSON array, prints buffered table rows). */
     abstract void finish();
 
+    void bind(PrintStream out) {
+        target = out;
+    }
+
     static String text(Object value) {
         return ValueText.of(value);
     }
 
     private static final class Table extends ResultPrinter {
-        private final PrintStream out;
         private final List<String[]> buffered = new ArrayList<>();
         private String[] header;
         private int[] widths;
 
         Table(PrintStream out) {
-            this.out = out;
+            bind(out);
         }
 
         @Override
@@ -89,7 +114,7 @@ abstract class ResultPrinter implements RowSink {
             for (int c = 0; c < cells.length; c++) {
                 line.append(c == cells.length - 1 ? cells[c] : String.format("%-" + widths[c] + "s  ", cells[c]));
             }
-            out.println(line.toString().stripTrailing());
+            line(line.toString().stripTrailing());
         }
 
         @Override
@@ -97,27 +122,26 @@ abstract class ResultPrinter implements RowSink {
             if (widths == null && header != null) {
                 flushBuffered();
             }
+            flushLines();
         }
     }
 
     private static final class Csv extends ResultPrinter {
-        private final PrintStream out;
-
         Csv(PrintStream out) {
-            this.out = out;
+            bind(out);
         }
 
         @Override
         public void columns(List<ResultColumn> columns) {
-            line(columns.stream().map(ResultColumn::name).toArray());
+            csvLine(columns.stream().map(ResultColumn::name).toArray());
         }
 
         @Override
         public void row(Object[] values) {
-            line(values);
+            csvLine(values);
         }
 
-        private void line(Object[] values) {
+        private void csvLine(Object[] values) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) {
@@ -127,12 +151,12 @@ abstract class ResultPrinter implements RowSink {
                 boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
                 line.append(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
             }
-            out.print(line.append('\n'));
+            line(line);
         }
 
         @Override
         void finish() {
-            out.flush();
+            flushLines();
         }
     }
 
@@ -141,6 +165,7 @@ abstract class ResultPrinter implements RowSink {
         private String[] names;
 
         Json(PrintStream out) {
+            bind(out);
             try {
                 json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
                 json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -174,6 +199,8 @@ abstract class ResultPrinter implements RowSink {
                         json.writeNumber(bd);
                     } else if (v instanceof Boolean b) {
                         json.writeBoolean(b);
+                    } else if (v instanceof org.featureworkbench.query.NestedValue nested) {
+                        json.writeRawValue(nested.json());
                     } else {
                         json.writeString(text(v));
                     }

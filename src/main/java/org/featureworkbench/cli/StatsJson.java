@@ -1,6 +1,8 @@
 package org.featureworkbench.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 import org.featureworkbench.model.FeatureType;
+import org.featureworkbench.query.stats.FeatureStatistics;
+import org.featureworkbench.query.stats.NumericSummary;
 
 /**
  * JSON of the statistics and drift records (no SageMaker shape exists for them): field names as
@@ -21,6 +25,7 @@ import org.featureworkbench.model.FeatureType;
 final class StatsJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .addMixIn(FeatureStatistics.class, FeatureStatisticsJson.class)
             .registerModule(new SimpleModule("fwb-stats")
                     .addSerializer(Instant.class, ToStringSerializer.instance)
                     .addSerializer(FeatureType.class, new JsonSerializer<>() {
@@ -32,6 +37,18 @@ final class StatsJson {
                     .addSerializer(toOptional()));
 
     private StatsJson() {
+    }
+
+    /**
+     * {@code isNumeric()} would otherwise claim the JSON name "numeric" and print {@code true} where
+     * the numeric summary (min, max, mean, std, quartiles) belongs.
+     */
+    abstract static class FeatureStatisticsJson {
+        @JsonProperty("numeric")
+        abstract NumericSummary numeric();
+
+        @JsonIgnore
+        abstract boolean isNumeric();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

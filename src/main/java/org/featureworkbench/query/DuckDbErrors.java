@@ -34,6 +34,11 @@ final class DuckDbErrors {
                 text = text.substring(prefix.length());
             }
         }
+        if (text.startsWith("Permission Error:")) {
+            // The lock-down of ADR 0013 at work: say what a query may read, not which DuckDB setting refused.
+            return "a query reads only the workspace's feature groups (tables named after them, and NAME_latest); "
+                    + "files, URLs and other databases cannot be read here";
+        }
         Matcher m = EXCERPT.matcher(text);
         if (m.find()) {
             String head = text.substring(0, m.start()).strip();

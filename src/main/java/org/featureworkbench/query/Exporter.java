@@ -138,8 +138,20 @@ final class Exporter {
                 Files.move(beside, destination, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
-            throw new FeatureStoreException("could not write the export to " + destination + ": " + IoProblems.reason(e), e);
+            throw new FeatureStoreException("could not write " + destination + ": " + whyNot(e, destination), e);
         }
+    }
+
+    /** The reason in terms of the file the user named, not of the hidden file written beside it first. */
+    private static String whyNot(IOException e, Path destination) {
+        Path folder = destination.getParent();
+        if (e instanceof java.nio.file.NoSuchFileException && folder != null && Files.isDirectory(folder)) {
+            return "the folder " + folder + " does not take new files; choose another folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException && folder != null) {
+            return "no permission to write in " + folder + "; choose another folder";
+        }
+        return IoProblems.reason(e).replace("." + destination.getFileName() + ".part", destination.getFileName().toString());
     }
 
     /** Runs one statement with cancel support (the engine's). */

@@ -49,6 +49,9 @@ final class StatementGuard {
             throw new QueryException(refusal(text));
         }
         JsonNode statements = parsed.path("statements");
+        if (statements.isEmpty()) {
+            throw new QueryException("the query holds only comments; type a SELECT statement after them");
+        }
         if (statements.size() != 1) {
             throw new QueryException("run one statement at a time: this text holds " + statements.size()
                     + " statements separated by ';'");

@@ -25,6 +25,10 @@ public final class ValueText {
         if (value instanceof Double) {
             return FeatureValues.format(value);
         }
+        if (value instanceof java.time.LocalDateTime t) {
+            // toString() drops zero seconds ("2024-01-01T10:00"); files DuckDB writes keep them.
+            return t.format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        }
         return String.valueOf(value);
     }
 }

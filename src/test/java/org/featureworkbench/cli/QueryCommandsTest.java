@@ -102,6 +102,47 @@ class QueryCommandsTest {
         assertBad(cli.run("export", "profiles", "--out", cli.workspace.resolve("journal/x.csv").toString()),
                 "journal/");
         assertBad(cli.run("export", "profiles", "--format", "xlsx"), "not an export format");
+        assertBad(cli.run("query", "SELECT 1", "--out", tempDir.resolve("r.json").toString()),
+                "--out: r.json: .json files are not written here");
+        assertBad(cli.run("query", "SELECT 1", "--out", tempDir.resolve("r.parquet").toString(), "--format", "csv"),
+                "--format: csv contradicts the file name r.parquet");
+        assertBad(cli.run("query", "SELECT 1", "--out", tempDir.resolve("r.csv").toString(), "--format", "json"),
+                "--format: json is how a result is printed on the screen");
+        assertBad(cli.run("export", "profiles", "--format", "csv", "--out", tempDir.resolve("e.parquet").toString()),
+                "contradicts the file name e.parquet");
+        assertBad(cli.run("query", "--bogus"), "Unknown option: '--bogus'");
+        assertBad(cli.run("query", "-- nothing but a comment"), "only comments");
+        assertBad(cli.run("query", "SELECT * FROM read_csv('/etc/hostname')"),
+                "a query reads only the workspace's feature groups");
+        assertFalse(java.nio.file.Files.exists(tempDir.resolve("r.json")) || java.nio.file.Files.exists(tempDir.resolve("r.parquet")));
+    }
+
+    @Test
+    void sqlStartingWithACommentRunsAndNestedValuesPrintAsJson() throws Exception {
+        Result commented = ok(cli.run("query", "-- how many\nSELECT count(*) AS n FROM profiles", "--format", "csv"));
+        assertEquals(List.of("n", "3"), commented.out().lines().toList());
+
+        Result json = ok(cli.run("query", "SELECT list(city ORDER BY t, city) AS cities, {'n': 2, 'who': 'a, b'} AS s, "
+                + "TIMESTAMP '2024-01-01 10:00:00' AS ts FROM profiles", "--format", "json"));
+        JsonNode row = new ObjectMapper().readTree(json.out()).get(0);
+        assertTrue(row.get("cities").isArray(), json.out());
+        assertEquals("Nice, FR", row.get("cities").get(2).asText(), "an element with ', ' stays one element");
+        assertEquals(2, row.at("/s/n").asInt());
+        assertEquals("a, b", row.at("/s/who").asText());
+        assertEquals("2024-01-01T10:00:00", row.get("ts").asText(), "seconds kept when they are zero");
+
+        Result csv = ok(cli.run("query", "SELECT [1, 2] AS l, TIMESTAMP '2024-01-01 10:00:00' AS ts", "--format", "csv"));
+        assertEquals("\"[1,2]\",2024-01-01T10:00:00", csv.out().lines().toList().get(1));
+    }
+
+    @Test
+    void aLongResultPrintsEveryRowInOrder() {
+        Result csv = ok(cli.run("query", "SELECT range AS n, repeat('x', 40) AS pad FROM range(20000)", "--format", "csv"));
+        List<String> lines = csv.out().lines().toList();
+        assertEquals(20_001, lines.size());
+        assertEquals("19999," + "x".repeat(40), lines.get(20_000));
+        Result table = ok(cli.run("query", "SELECT range AS n FROM range(5000)"));
+        assertEquals(5_002, table.out().lines().count(), "header, rule and every row");
     }
 
     private static void assertBad(Result result, String expected) {

@@ -47,6 +47,13 @@ class StatsCommandsTest {
         assertEquals("Lyon", city.get("topValues").get(0).get("value").asText());
         assertEquals(3, city.get("topValues").get(0).get("count").asInt());
         assertEquals("2023-11-14T22:13:20Z", json.get("firstEvent").asText());
+        JsonNode ageJson = json.get("features").get(2);
+        assertEquals("age", ageJson.get("name").asText());
+        assertEquals(20, ageJson.at("/numeric/min").asInt(), ageJson.toString());
+        assertEquals(65, ageJson.at("/numeric/max").asInt());
+        assertEquals(42.5, ageJson.at("/numeric/mean").asDouble(), 1e-9);
+        assertTrue(ageJson.at("/numeric/std").isNumber() && ageJson.at("/numeric/p50").isNumber(), ageJson.toString());
+        assertTrue(city.get("numeric").isNull(), "a String feature has no numeric summary: " + city);
 
         Result one = ok(cli.run("stats", "profiles", "--feature", "age", "--latest"));
         assertTrue(one.out().contains("Histogram of age"), one.out());
