@@ -114,7 +114,8 @@ final class StatsCommand extends RecordCommand {
                 return String.format(Locale.ROOT, "%d", (long) v);
             }
             double a = Math.abs(v);
-            return a != 0 && (a < 1e-3 || a >= 1e9) ? String.format(Locale.ROOT, "%.4e", v)
+            // Up to 1e15 the digits still read (a mean of epoch seconds: 1700000123.456, not 1.7000e+09).
+            return a != 0 && (a < 1e-3 || a >= 1e15) ? String.format(Locale.ROOT, "%.4e", v)
                     : String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
         }
 
