@@ -53,6 +53,7 @@ final class DriftCommand extends RecordCommand {
         out().print(table.render(""));
         out().println();
         out().println("PSI < 0.1 stable, 0.1-0.25 moderate, > 0.25 shifted. --json shows every bin.");
+        r.cautions().forEach(c -> root.context().err().println("note: " + c));
     }
 
     private static String biggestChange(FeatureDrift d) {

@@ -50,10 +50,31 @@ final class HistoryCommand extends RecordCommand {
             throw e;
         }
         printer.finish();
+        if (rows > 0 && !includeDeleted && "table".equals(format) && deletedNow(store)) {
+            out().println("Record " + id + " is deleted" + (asOf != null ? " as of " + asOf : "") + ": its newest version"
+                    + " is a delete marker, which history leaves out (--include-deleted shows the markers).");
+        }
         if (rows == 0 && "table".equals(format)) {
             out().println("No versions of record " + id + " in the offline store of " + group
                     + (asOf != null ? " as of " + asOf + laterVersions(store) : "") + ".");
         }
+    }
+
+    /** Whether the record has versions but no latest state: a delete marker is its newest version. */
+    private boolean deletedNow(FeatureStore store) {
+        TimeTravel latest = store.query().timeTravel(group).latest().record(id).asOf(asOf);
+        long[] count = {0};
+        store.query().stream(latest, QueryOptions.DEFAULT, new QueryCancellation(), new RowSink() {
+            @Override
+            public void columns(List<ResultColumn> columns) {
+            }
+
+            @Override
+            public void row(Object[] values) {
+                count[0]++;
+            }
+        });
+        return count[0] == 0;
     }
 
     /**

@@ -24,10 +24,10 @@ final class QueryCommand extends RecordCommand {
     String format;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write the result to FILE instead (.parquet: Parquet, else CSV).")
+            description = "Write the result to FILE instead (.parquet: Parquet, else CSV; the name must not say another format).")
     Path out;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N rows.")
+    @Option(names = "--limit", paramLabel = "N", description = "At most N rows (0, the default: all).")
     long limit;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = QueryArguments.DurationConverter.class,

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QuerySession;
@@ -26,12 +28,20 @@ final class BaseTimeCheck {
     }
 
     /**
-     * Checks the base's event times; returns the latest of them, before the base's filters, read in
-     * the same scan (null when it has none, and for a group base, whose times need no check).
+     * What the scan found besides refusals.
+     *
+     * @param latest  the latest base time before the base's filters; null when it has none, and for
+     *                a group base, whose times need no check
+     * @param idNotes per joined group with Integral ids, base rows whose id it can never match
      */
-    Instant run(QueryCancellation cancellation) {
+    record Result(Instant latest, List<String> idNotes) {
+        static final Result NONE = new Result(null, List.of());
+    }
+
+    /** Checks the base's event times, refusing unreadable or missing ones. */
+    Result run(QueryCancellation cancellation) {
         if (spec.base().kind() == DatasetBase.Kind.GROUP) {
-            return null;
+            return Result.NONE;
         }
         Object[] r = session.rows(sql.baseTimeCheck(), cancellation).get(0);
         long unreadable = ((Number) r[0]).longValue();
@@ -51,7 +61,26 @@ final class BaseTimeCheck {
                     + " no event time in column '" + column + "'; a point-in-time join needs the time each row's label "
                     + "was observed (fill them in, filter them out with a query base, or use --no-point-in-time)");
         }
-        return r[3] instanceof Instant latest ? latest : null;
+        return new Result(r[3] instanceof Instant latest ? latest : null, idNotes(r));
+    }
+
+    private List<String> idNotes(Object[] r) {
+        List<String> notes = new ArrayList<>();
+        int at = 4;
+        for (ResolvedJoin j : sql.joins()) {
+            if (j.tables().recordIdType() != org.featureworkbench.model.FeatureType.INTEGRAL) {
+                continue;
+            }
+            long never = ((Number) r[at]).longValue();
+            if (never > 0) {
+                notes.add(never + (never == 1 ? " base row has" : " base rows have") + " an id that is no whole number in"
+                        + " column '" + j.baseColumn() + "' (e.g. '" + r[at + 1] + "'), and '" + j.tables().group().name()
+                        + "' has Integral record ids: " + (never == 1 ? "that row gets" : "those rows get")
+                        + " no values from it");
+            }
+            at += 2;
+        }
+        return notes;
     }
 
     private static boolean looksLikeMilliseconds(String value) {

@@ -211,7 +211,7 @@ public final class DatasetBuilder {
                 DatasetSql sql = resolve(session, spec, cancellation);
                 stopIfCancelled();
                 progress.step("Checking the base's event times", 1, total);
-                Instant baseLatest = new BaseTimeCheck(session, sql, spec).run(cancellation);
+                BaseTimeCheck.Result baseCheck = new BaseTimeCheck(session, sql, spec).run(cancellation);
                 String ran = sql.shown(spec.limit());
                 long baseTimes = -1;
                 if (spec.split() == null) {
@@ -234,7 +234,7 @@ public final class DatasetBuilder {
                     split.dropTable();
                 }
                 List<String> notes = new DatasetNotes(session, sql, spec).of(staged, outputs.partNames(),
-                        baseTimes, baseLatest, cancellation);
+                        baseTimes, baseCheck, cancellation);
                 stopIfCancelled();
                 progress.step("Writing the manifest", total - 1, total);
                 List<ManifestGroup> files = new GroupFiles(session, spec.asOf()).describe(read);

@@ -14,7 +14,8 @@ import org.featureworkbench.query.StagedFile;
  * What a person should know about the rows a build wrote, before training on them: a joined group
  * none of whose states can be seen by any row (the classic point-in-time surprise: its states were
  * written after every base row's time, or it held none as of the build), and a part of a time
- * split that came out empty (its share rounds to no row, or the rows share their event times).
+ * split that came out empty (its share rounds to no row, or the rows share their event times), and
+ * base ids a group with Integral record ids can never match ('abc'; counted in the base-time scan).
  * Only checks that cost next to nothing: counting the rows each group left empty means reading the
  * whole output again, ~12% of a 1M-row CSV build (docs/benchmarks.md, bench dataset), so it is not
  * done (ADR 0015, addendum of 2026-12-05).
@@ -36,11 +37,13 @@ final class DatasetNotes {
      * @param staged     the written parts, in split order
      * @param partNames  their names (one part "all" when not split)
      * @param baseTimes  distinct base event times among the rows, or -1 when not counted
-     * @param baseLatest the latest event time of a file or query base before its filters (from
-     *                   the base-time check's scan); null for a group base, whose copy says it
+     * @param baseCheck  what the base-time check's scan found: the latest event time of a file or
+     *                   query base before its filters (null for a group base, whose copy says it),
+     *                   and base ids a joined group with Integral ids can never match
      */
-    List<String> of(List<StagedFile> staged, List<String> partNames, long baseTimes, Instant baseLatest,
+    List<String> of(List<StagedFile> staged, List<String> partNames, long baseTimes, BaseTimeCheck.Result baseCheck,
                     QueryCancellation cancellation) {
+        Instant baseLatest = baseCheck.latest();
         List<String> notes = new ArrayList<>();
         long total = staged.stream().mapToLong(StagedFile::rows).sum();
         if (total == 0) {
@@ -49,6 +52,7 @@ final class DatasetNotes {
             return notes;
         }
         notes.addAll(emptyParts(staged, partNames, total, baseTimes));
+        notes.addAll(baseCheck.idNotes());
         if (spec.pointInTime() && !sql.joins().isEmpty()) {
             Instant latest = spec.base().kind() == DatasetBase.Kind.GROUP ? latestOfBaseGroup(cancellation) : baseLatest;
             notes.addAll(groupsNoRowCanSee(latest, cancellation));

@@ -137,7 +137,8 @@ final class DatasetSql {
 
     /**
      * Counts base rows whose time does not read as an instant (and one of them), and rows without a
-     * time; then the latest time.
+     * time; then the latest time; then, per join to a group with Integral ids in join order, the
+     * rows whose id is no whole number (and one of them).
      */
     String baseTimeCheck() {
         String raw = Sql.identifier(base.timeColumn());
@@ -146,9 +147,22 @@ final class DatasetSql {
         // Outside the store's years (0000-9999) is unreadable too: epoch milliseconds read as seconds land there.
         String unreadable = "(t IS NULL OR t < " + Sql.timestamp(EventTimes.MIN) + " OR t > " + Sql.timestamp(EventTimes.MAX)
                 + ") AND r IS NOT NULL";
+        StringBuilder ids = new StringBuilder();
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < joins.size(); i++) {
+            if (joins.get(i).tables().recordIdType() == FeatureType.INTEGRAL) {
+                // Ids an Integral group can never match ('abc', '1.5'): those rows get no values from it.
+                String k = "k" + (i + 1);
+                String never = k + " IS NOT NULL AND TRY_CAST(" + k + " AS BIGINT) IS NULL";
+                ids.append(", count(*) FILTER (WHERE ").append(never).append("), min(").append(k)
+                        .append(") FILTER (WHERE ").append(never).append(")");
+                keys.append(", CAST(").append(Sql.identifier(joins.get(i).baseColumn())).append(" AS VARCHAR) AS ").append(k);
+            }
+        }
         return "WITH " + String.join(",\n", ctes) + "\nSELECT count(*) FILTER (WHERE " + unreadable + "), "
                 + "min(CAST(r AS VARCHAR)) FILTER (WHERE " + unreadable + "), count(*) FILTER (WHERE r IS NULL), "
-                + "max(t) FROM (SELECT " + raw + " AS r, " + base.timeInstant() + " AS t FROM " + HELPER_PREFIX + "src)";
+                + "max(t)" + ids + " FROM (SELECT " + raw + " AS r, " + base.timeInstant() + " AS t" + keys + " FROM "
+                + HELPER_PREFIX + "src)";
     }
 
     /** The base rows with their instant and one join key per group, filtered and limited. */

@@ -55,9 +55,13 @@ final class JoinResolver {
                 if (!taken.add(name.toLowerCase(Locale.ROOT))) {
                     name = group.name() + "." + f.name();
                     if (!taken.add(name.toLowerCase(Locale.ROOT))) {
+                        String clash = name;
+                        boolean baseHasIt = base.columns().stream().anyMatch(c -> c.name().equalsIgnoreCase(clash));
                         throw new ValidationException(JOIN_FIELD, "the output would have two columns named '" + name
-                                + "'; join group " + group.name() + " once, or choose its features with --join "
-                                + group.name() + ":f1,f2");
+                                + (baseHasIt ? "': the base has a column of that name; rename it in the base, or "
+                                + "leave feature " + f.name() + " out with --join " + group.name() + ":f1,f2"
+                                : "'; join group " + group.name() + " once, or choose its features with --join "
+                                + group.name() + ":f1,f2"));
                     }
                 }
                 names.add(name);

@@ -59,6 +59,12 @@ class QueryCommandsTest {
         assertTrue(lines.get(2).contains("Lyon") && lines.get(3).contains("Nice, FR"), history.out());
         Result none = ok(cli.run("history", "profiles", "nobody"));
         assertTrue(none.out().contains("No versions of record nobody"), none.out());
+        assertFalse(history.out().contains("is deleted"), history.out());
+
+        ok(cli.run("delete", "profiles", "p2", "--event-time", "1700000200"));
+        Result deleted = ok(cli.run("history", "profiles", "p2"));
+        assertTrue(deleted.out().contains("Paris"), deleted.out());
+        assertTrue(deleted.out().contains("Record p2 is deleted: its newest version is a delete marker"), deleted.out());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.featureworkbench.cli;
 
 import static org.featureworkbench.cli.RecordCommandsTest.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,13 @@ class StatsCommandsTest {
         String age = r.out().lines().filter(l -> l.startsWith("age ")).findFirst().orElseThrow();
         assertTrue(age.contains("shifted"), r.out());
         assertTrue(r.out().contains("reference 2023-11-14T00:00:00Z..2023-11-14T23:59:59.999999Z: 3 rows"), r.out());
+        assertTrue(r.err().contains("note: the reference window has only 3 rows: with fewer than 100 a PSI moves by "
+                + "chance"), r.err());
+        assertFalse(r.err().contains("overlap"), "disjoint windows: " + r.err());
+        Result same = ok(cli.run("drift", "profiles", "--reference", "2023-11-14..2023-11-14", "--current",
+                "2023-11-14T12:00:00Z..2023-11-16"));
+        assertTrue(same.err().contains("note: the windows overlap (2023-11-14T12:00:00Z..2023-11-14T23:59:59.999999Z)"),
+                same.err());
         JsonNode json = new ObjectMapper().readTree(ok(cli.run("drift", "profiles", "--reference",
                 "2023-11-14..2023-11-14", "--current", "2023-11-14..2023-11-14", "--json")).out());
         assertEquals(0.0, json.get("features").get(0).get("psi").asDouble(), 1e-12);

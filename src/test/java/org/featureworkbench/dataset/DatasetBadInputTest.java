@@ -100,6 +100,15 @@ class DatasetBadInputTest {
     }
 
     @Test
+    void aBaseColumnNamedLikeAPrefixedFeatureIsToBeRenamedInTheBase() {
+        try (DatasetFixture f = fixture()) {
+            Path csv = f.csv("clash.csv", "id,t,v,g.v", "a,2026-01-01T00:00:10Z,1,2");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "id", "t"), List.of(JoinedGroup.of("g"))),
+                    "two columns named 'g.v'", "the base has a column of that name; rename it in the base");
+        }
+    }
+
+    @Test
     void anEmptyJoinListIsRefused() {
         try (DatasetFixture f = fixture()) {
             assertRefused(f, DatasetSpec.of(f.base("a,2026-01-01T00:00:10Z"), List.of()), "join");

@@ -104,6 +104,30 @@ class DatasetNotesTest {
         }
     }
 
+    @Test
+    void baseIdsAGroupWithIntegralIdsCanNeverMatchAreNoted() {
+        try (DatasetFixture f = fixture()) {
+            f.store.createFeatureGroup(new org.featureworkbench.model.FeatureGroupDefinition("orders", "order_id", "ts",
+                    List.of(new org.featureworkbench.model.FeatureDefinition("order_id", FeatureType.INTEGRAL),
+                            new org.featureworkbench.model.FeatureDefinition("ts", FeatureType.STRING), integral("total")),
+                    "", java.util.Map.of(), org.featureworkbench.model.OnlineStoreConfig.ENABLED,
+                    org.featureworkbench.model.OfflineStoreConfig.ENABLED));
+            f.put("orders", "order_id", "7", "ts", "2025-01-01T00:00:00Z", "total", "70");
+            f.flush();
+            Path csv = f.csv("ids.csv", "id,t", "7,2026-01-01T00:00:00Z", "abc,2026-01-01T00:00:00Z",
+                    "1.5,2026-01-01T00:00:00Z", "a,2026-01-01T00:00:00Z");
+
+            BuiltDataset built = build(f, DatasetSpec.of(DatasetBase.file(csv, "id", "t"),
+                    List.of(JoinedGroup.of("g"), JoinedGroup.of("orders"))), "ids.csv");
+
+            assertEquals(List.of("3 base rows have an id that is no whole number in column 'id' (e.g. '1.5'), and "
+                    + "'orders' has Integral record ids: those rows get no values from it"), built.notes());
+            BuiltDataset whole = build(f, DatasetSpec.of(f.base("7,2026-01-01T00:00:00Z"), List.of(JoinedGroup.of("orders"))),
+                    "whole.csv");
+            assertEquals(List.of(), whole.notes(), "whole-number ids: nothing to note");
+        }
+    }
+
     private BuiltDataset build(DatasetFixture f, DatasetSpec spec, String name) {
         return f.store.datasets().build(spec, dir.resolve("out").resolve(name), DatasetProgress.NONE,
                 new QueryCancellation());

@@ -78,7 +78,8 @@ final class DriftCard extends VBox {
         table.getItems().setAll(r == null ? java.util.List.of() : r.features());
         table.setPrefHeight(26 * Math.max(3, table.getItems().size()) + 34);
         rows.setText(r == null ? "" : "Reference: " + StatsFormat.count(r.referenceRows()) + " rows · current: "
-                + StatsFormat.count(r.currentRows()) + " rows (history rows, delete markers left out)");
+                + StatsFormat.count(r.currentRows()) + " rows (history rows, delete markers left out)"
+                + r.cautions().stream().map(c -> "\nNote: " + c).collect(java.util.stream.Collectors.joining()));
     }
 
     static String biggestChange(FeatureDrift d) {
