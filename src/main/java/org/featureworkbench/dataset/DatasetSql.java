@@ -130,6 +130,16 @@ final class DatasetSql {
         return "WITH " + String.join(",\n", ctes) + "\n" + select + from;
     }
 
+    /**
+     * A base id as the key of a group with Integral ids: a whole number ("7", and "7.0" as pandas
+     * writes ids of a column with gaps), else no key. A plain cast would round "1.5" to 2 and join
+     * another record's state.
+     */
+    static String integralKey(String column) {
+        return "CASE WHEN TRY_CAST(" + column + " AS DOUBLE) = floor(TRY_CAST(" + column + " AS DOUBLE)) THEN TRY_CAST("
+                + column + " AS BIGINT) END";
+    }
+
     /** The base's event-time column. */
     String baseTimeColumn() {
         return base.timeColumn();
@@ -153,7 +163,7 @@ final class DatasetSql {
             if (joins.get(i).tables().recordIdType() == FeatureType.INTEGRAL) {
                 // Ids an Integral group can never match ('abc', '1.5'): those rows get no values from it.
                 String k = "k" + (i + 1);
-                String never = k + " IS NOT NULL AND TRY_CAST(" + k + " AS BIGINT) IS NULL";
+                String never = k + " IS NOT NULL AND " + integralKey(k) + " IS NULL";
                 ids.append(", count(*) FILTER (WHERE ").append(never).append("), min(").append(k)
                         .append(") FILTER (WHERE ").append(never).append(")");
                 keys.append(", CAST(").append(Sql.identifier(joins.get(i).baseColumn())).append(" AS VARCHAR) AS ").append(k);
@@ -172,7 +182,7 @@ final class DatasetSql {
             ResolvedJoin j = joins.get(i);
             String column = Sql.identifier(j.baseColumn());
             String key = j.tables().recordIdType() == FeatureType.INTEGRAL
-                    ? "TRY_CAST(" + column + " AS BIGINT)" : "CAST(" + column + " AS VARCHAR)";
+                    ? integralKey(column) : "CAST(" + column + " AS VARCHAR)";
             inner.append(", ").append(key).append(" AS ").append(KEY).append(i + 1);
         }
         inner.append(" FROM ").append(HELPER_PREFIX).append("src");

@@ -105,7 +105,7 @@ class DatasetNotesTest {
     }
 
     @Test
-    void baseIdsAGroupWithIntegralIdsCanNeverMatchAreNoted() {
+    void baseIdsAGroupWithIntegralIdsCanNeverMatchAreNoted() throws java.io.IOException {
         try (DatasetFixture f = fixture()) {
             f.store.createFeatureGroup(new org.featureworkbench.model.FeatureGroupDefinition("orders", "order_id", "ts",
                     List.of(new org.featureworkbench.model.FeatureDefinition("order_id", FeatureType.INTEGRAL),
@@ -122,6 +122,14 @@ class DatasetNotesTest {
 
             assertEquals(List.of("3 base rows have an id that is no whole number in column 'id' (e.g. '1.5'), and "
                     + "'orders' has Integral record ids: those rows get no values from it"), built.notes());
+            f.put("orders", "order_id", "2", "ts", "2025-01-01T00:00:00Z", "total", "20");
+            f.flush();
+            Path floats = f.csv("floats.csv", "id,t", "7.0,2026-01-01T00:00:00Z", "1.5,2026-01-01T00:00:00Z");
+            BuiltDataset joined = build(f, DatasetSpec.of(DatasetBase.file(floats, "id", "t"),
+                    List.of(JoinedGroup.of("orders").withFeatures(List.of("total")))), "floats.csv");
+            assertEquals(List.of("id,t,total", "1.5,2026-01-01T00:00:00Z,", "7.0,2026-01-01T00:00:00Z,70"),
+                    java.nio.file.Files.readAllLines(joined.parts().get(0).file()),
+                    "7.0 is record 7; 1.5 is no record (not 2, as a rounding cast would make it)");
             BuiltDataset whole = build(f, DatasetSpec.of(f.base("7,2026-01-01T00:00:00Z"), List.of(JoinedGroup.of("orders"))),
                     "whole.csv");
             assertEquals(List.of(), whole.notes(), "whole-number ids: nothing to note");
