@@ -1,6 +1,7 @@
 package org.featureworkbench.ui.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -98,6 +99,15 @@ class StatisticsPageTest {
         TableView<FeatureDrift> drift = robot.lookup("#driftTable").queryTableView();
         assertEquals(List.of("value", "count", "segment"), drift.getItems().stream().map(FeatureDrift::feature).toList());
         assertEquals("shifted", drift.getItems().get(0).reading().label());
+        assertFalse(robot.lookup("#driftRows").queryAs(Label.class).getText().contains("Note:"),
+                "disjoint windows of ~300 rows each: nothing to note");
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+            date(robot, "#driftCurFrom").setValue(LocalDate.parse("2026-11-05"));
+            robot.lookup("#compareWindows").queryButton().fire();
+        });
+        app.settle();
+        String rows = robot.lookup("#driftRows").queryAs(Label.class).getText();
+        assertTrue(rows.contains("\nNote: the windows overlap (2026-11-05T00:00:00Z..2026-11-10T23:59:59.999999Z)"), rows);
 
         robot.clickOn("#scopeLatest");
         app.settle();
