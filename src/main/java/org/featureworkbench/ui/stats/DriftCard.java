@@ -46,6 +46,7 @@ final class DriftCard extends VBox {
         Label rows = new Label();
         rows.setId("driftRows");
         rows.getStyleClass().add("hint");
+        rows.setWrapText(true); // a note below the counts is a sentence or two
 
         TableView<FeatureDrift> table = new TableView<>();
         table.setId("driftTable");
