@@ -51,9 +51,8 @@ public final class Cli {
                 .setUsageHelpWidth(HELP_WIDTH);
         withoutHeaderSections(commandLine);
         // SQL often starts with a "-- comment" line: it is the statement, not an unknown option.
-        for (String sqlTaking : new String[] {"query", "dataset"}) {
-            commandLine.getSubcommands().get(sqlTaking).setUnmatchedOptionsArePositionalParams(true);
-        }
+        // (dataset's --base takes one as its value already.)
+        commandLine.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);
         try {
             return commandLine.execute(args);
         } finally {

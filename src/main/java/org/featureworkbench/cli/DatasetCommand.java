@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
         "Build a point-in-time training dataset from base rows and the groups they join.",
         "Each base row (a record id and an event time T) gets, from every joined group, the state of that",
         "record at T as the store knew it at the as-of time.",
-        "Writes CSV or Parquet (one file per split part) and NAME.manifest.json beside it;",
-        "'dataset --from-manifest NAME.manifest.json' rebuilds the same files later.",
+        "Writes CSV or Parquet (one file per split part) and FILE.manifest.json beside it;",
+        "'dataset --from-manifest FILE.manifest.json' rebuilds the same files later.",
         "Example:",
         "  dataset --base events.csv --base-id customer_id --base-time event_time \\",
         "      --join customers --join orders:total,count --out training.csv"})

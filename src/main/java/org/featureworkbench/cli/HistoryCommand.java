@@ -63,18 +63,15 @@ final class HistoryCommand extends RecordCommand {
     /** Whether the record has versions but no latest state: a delete marker is its newest version. */
     private boolean deletedNow(FeatureStore store) {
         TimeTravel latest = store.query().timeTravel(group).latest().record(id).asOf(asOf);
-        long[] count = {0};
-        store.query().stream(latest, QueryOptions.DEFAULT, new QueryCancellation(), new RowSink() {
+        return store.query().stream(latest, new QueryOptions(1, null), new QueryCancellation(), new RowSink() {
             @Override
             public void columns(List<ResultColumn> columns) {
             }
 
             @Override
             public void row(Object[] values) {
-                count[0]++;
             }
-        });
-        return count[0] == 0;
+        }) == 0;
     }
 
     /**

@@ -34,6 +34,9 @@ final class QueryCommand extends RecordCommand {
             description = "Stop the query after this long, e.g. 30s or 5m (default: no limit).")
     Duration timeout;
 
+    /** The --out file's format, chosen in prepare(). */
+    private ExportFormat fileFormat;
+
     @Override
     protected void prepare() {
         if (sql.matches("--?[A-Za-z][A-Za-z-]*(=.*)?")) {
@@ -44,14 +47,14 @@ final class QueryCommand extends RecordCommand {
             // --format chooses how the result is printed; a file's format comes from its extension.
             String asked = spec.commandLine().getParseResult().hasMatchedOption("--format") ? format : null;
             try {
-                ExportFormat.choose("table".equals(asked) || "json".equals(asked) ? null : asked, out, "--format", "--out");
+                if ("table".equals(asked) || "json".equals(asked)) {
+                    throw new org.featureworkbench.model.ValidationException("--format", asked + " is how a result is "
+                            + "printed on the screen; a file given with --out is CSV or Parquet, chosen by its extension,"
+                            + " so leave --format out");
+                }
+                fileFormat = ExportFormat.choose(asked, out, "--format", "--out");
             } catch (org.featureworkbench.model.ValidationException e) {
                 throw OptionNames.usageError(spec, e);
-            }
-            if ("table".equals(asked) || "json".equals(asked)) {
-                throw OptionNames.usageError(spec, new org.featureworkbench.model.ValidationException("--format",
-                        asked + " is how a result is printed on the screen; a file given with --out is CSV or Parquet, "
-                                + "chosen by its extension, so leave --format out"));
             }
         }
         if (limit < 0) {
@@ -65,7 +68,7 @@ final class QueryCommand extends RecordCommand {
         QueryCancellation cancellation = new QueryCancellation();
         if (out != null) {
             String statement = limit > 0 ? "SELECT * FROM (" + store.query().validate(sql) + "\n) LIMIT " + limit : sql;
-            long rows = store.query().export(statement, out, ExportFormat.forFile(out), cancellation);
+            long rows = store.query().export(statement, out, fileFormat, cancellation);
             out().println("Wrote " + rows + (rows == 1 ? " row" : " rows") + " to " + out.toAbsolutePath());
             return;
         }

@@ -47,7 +47,7 @@ public final class DatasetOperations {
 
     /**
      * Builds the dataset into {@code out} ({@code NAME-<part>.EXT} per part with a split) and writes
-     * {@code NAME.manifest.json} beside it; the output appears whole or not at all.
+     * {@code NAME.EXT.manifest.json} beside it; the output appears whole or not at all.
      */
     public BuiltDataset build(DatasetSpec spec, Path out, DatasetProgress progress, QueryCancellation cancellation) {
         return builder.build(spec, out, progress, cancellation);

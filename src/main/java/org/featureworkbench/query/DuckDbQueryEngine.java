@@ -382,8 +382,8 @@ public final class DuckDbQueryEngine implements AutoCloseable {
                 : "the feature groups are " + String.join(", ", names.subList(0, Math.min(names.size(), 20)))
                 + (names.size() > 20 ? " and " + (names.size() - 20) + " more" : "")
                 + " (each also as NAME_latest, its latest state)";
-        return "there is no feature group or table named " + m.group(1) + "; " + instead
-                + described.substring(m.end()).stripTrailing().replaceFirst("^\\s*", " ");
+        String rest = described.substring(m.end()).strip();
+        return "there is no feature group or table named " + m.group(1) + "; " + instead + (rest.isEmpty() ? "" : " " + rest);
     }
 
     private static boolean isWrapperLine(String line) {

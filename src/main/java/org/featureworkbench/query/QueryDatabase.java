@@ -155,7 +155,8 @@ final class QueryDatabase implements AutoCloseable {
     }
 
     /** A new connection to the same database (own transactions, own temporary tables, own cancel). */
-    DuckDBConnection newConnection() {
+    // Synchronized with close(): a connection duplicated while it runs would escape it, and keep the database alive.
+    synchronized DuckDBConnection newConnection() {
         try {
             DuckDBConnection connection = (DuckDBConnection) root.duplicate();
             handedOut.removeIf(QueryDatabase::isClosed);
@@ -204,7 +205,7 @@ final class QueryDatabase implements AutoCloseable {
 
     /** Closes every connection handed out (interrupting what still runs on them), then the database. */
     @Override
-    public void close() {
+    public synchronized void close() {
         handedOut.forEach(QueryDatabase::closeQuietly);
         handedOut.clear();
         closeQuietly(root);

@@ -22,7 +22,7 @@ final class Values {
     /**
      * TIMESTAMPTZ → {@link Instant}; TIMESTAMP → {@link java.time.LocalDateTime}; numbers, strings and
      * booleans as they are; lists, structs and maps → {@link NestedValue} (their JSON); a BLOB → its
-     * text as DuckDB prints it ({@code \xFF} for bytes that are not printable ASCII).
+     * bytes as text: printable ASCII as it is, anything else (and the backslash) as {@code \xFF}.
      */
     static Object plain(Object value) throws SQLException {
         if (value instanceof OffsetDateTime odt) {
@@ -68,6 +68,9 @@ final class Values {
                 out.put(ValueText.of(plain(e.getKey())), tree(e.getValue()));
             }
             return out;
+        }
+        if (value instanceof Array || value instanceof Struct || value instanceof Map<?, ?>) {
+            return String.valueOf(value); // another driver's nested type: its text, never plain() again
         }
         return ValueText.of(plain(value));
     }
