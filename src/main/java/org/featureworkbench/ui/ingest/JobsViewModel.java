@@ -99,13 +99,13 @@ public final class JobsViewModel {
         refresh();
     }
 
-    /** An interrupted ingest in words: what, where it stopped, what resuming does. */
+    /**
+     * An interrupted ingest in words: what, where it stopped, what resuming does. What is stored is
+     * the record's own wording, so this page, the CLI's warning and check say the same.
+     */
     public static String describeInterrupted(IngestJobRecord r) {
-        String stored = r.offlineDone() ? "all " + IngestText.count(r.rowsPublished())
-                + " rows are offline; the online store lacks part of their newest values"
-                : IngestText.count(r.rowsPublished()) + " rows are offline; the rest of the file is not stored yet";
         return r.file().getFileName() + " → " + r.group() + " (job " + r.id() + "), interrupted"
-                + (r.ended() == null ? "" : " at " + IngestText.time(r.ended())) + ": " + stored
+                + (r.ended() == null ? "" : " at " + IngestText.time(r.ended())) + ": " + r.whatIsStored()
                 + ". Resume reads the file again and stores only what is missing.";
     }
 

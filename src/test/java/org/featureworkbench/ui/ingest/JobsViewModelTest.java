@@ -82,7 +82,10 @@ class JobsViewModelTest {
 
         assertEquals(1, vm.interrupted().size());
         assertEquals("1 ingest interrupted", vm.runningTextProperty().get());
-        assertTrue(JobsViewModel.describeInterrupted(vm.interrupted().get(0)).contains("c.csv → customers"));
+        String described = JobsViewModel.describeInterrupted(vm.interrupted().get(0));
+        assertTrue(described.contains("c.csv → customers"), described);
+        // The same words as the CLI's warning and check's finding, not "0 rows are offline".
+        assertTrue(described.contains(": none of its rows are in the offline store yet."), described);
 
         vm.resume(vm.interrupted().get(0));
 
