@@ -10,7 +10,11 @@ final class QueryArguments {
     private QueryArguments() {
     }
 
-    /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}; a bare number is seconds. */
+    /**
+     * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}. A bare number is refused: psql's
+     * statement_timeout reads {@code 10} as milliseconds, a shell's {@code timeout} as seconds, so
+     * either guess silently surprises someone; asking for the unit costs one character.
+     */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
@@ -26,7 +30,12 @@ final class QueryArguments {
                 } else if (v.endsWith("h")) {
                     d = Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1)));
                 } else {
-                    d = Duration.ofSeconds(Long.parseLong(v));
+                    long bare = Long.parseLong(v);
+                    if (bare > 0) {
+                        throw new TypeConversionException("'" + value.trim() + "' has no unit; write " + bare
+                                + "s for seconds, or " + bare + "ms, " + bare + "m or " + bare + "h");
+                    }
+                    throw new NumberFormatException();
                 }
                 if (d.isZero() || d.isNegative()) {
                     throw new NumberFormatException();

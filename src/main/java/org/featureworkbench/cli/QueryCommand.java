@@ -31,7 +31,7 @@ final class QueryCommand extends RecordCommand {
     long limit;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = QueryArguments.DurationConverter.class,
-            description = "Stop the query after this long, e.g. 30s or 5m (default: no limit).")
+            description = "Stop the query after this long, a number with its unit: 500ms, 30s, 5m or 1h (default: no limit).")
     Duration timeout;
 
     /** The --out file's format, chosen in prepare(). */
