@@ -62,6 +62,8 @@ final class RootCommand implements Callable<Integer> {
     FeatureStore openStore(boolean warnInterruptedIngests) {
         FeatureStore store = openStoreQuietly();
         try {
+            // query, export and dataset --out create a missing folder; the engine says so once.
+            store.query().onOutputNote(context::note);
             store.health().atOpening().findings().stream().filter(Finding::isDamage)
                     .forEach(f -> context.warn(f.problem() + "; " + f.action()));
             if (warnInterruptedIngests) {

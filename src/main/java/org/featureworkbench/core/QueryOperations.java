@@ -84,6 +84,15 @@ public final class QueryOperations implements AutoCloseable {
         return engine.streamTrusted(read.sql(), List.of(read.group()), options, cancellation, sink);
     }
 
+    /**
+     * Tells {@code listener} (on the exporting thread) what a user should hear about a file an
+     * export or a dataset writes that is no error, e.g. "created folder /x/y for the output"; until
+     * the returned handle is closed.
+     */
+    public AutoCloseable onOutputNote(java.util.function.Consumer<String> listener) {
+        return engine.onOutputNote(listener);
+    }
+
     /** Exports a user's query result to {@code target} (CSV or Parquet, through DuckDB's COPY); returns rows written. */
     public long export(String sql, Path target, ExportFormat format, QueryCancellation cancellation) {
         return engine.export(sql, target, format, cancellation);

@@ -47,6 +47,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     private final Supplier<List<FeatureGroup>> groups;
     private final Consumer<FeatureGroup> flushPending;
     private final CopyMode mode;
+    private final OutputNotes outputNotes = new OutputNotes();
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "query-timeouts");
         t.setDaemon(true);
@@ -158,15 +159,24 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     public QuerySession session(Collection<FeatureGroup> over) {
         Pins pins = prepareGroups(over);
         try {
-            return new QuerySession(this, database, openConnection(), pins, workspace);
+            return new QuerySession(this, database, openConnection(), pins);
         } catch (RuntimeException e) {
             pins.close();
             throw e;
         }
     }
 
-    private Exporter exporter() {
-        return new Exporter(database, workspace, this::execute);
+    Exporter exporter() {
+        return new Exporter(database, workspace, this::execute, outputNotes);
+    }
+
+    /**
+     * Tells {@code listener} (on the exporting thread) what a user should hear about a file an
+     * export or dataset writes that is no error, e.g. that its folder was created; until the
+     * returned handle is closed.
+     */
+    public AutoCloseable onOutputNote(Consumer<String> listener) {
+        return outputNotes.subscribe(listener);
     }
 
     private StatementGuard.CheckedQuery check(String sql) {

@@ -34,11 +34,13 @@ final class Exporter {
     private final QueryDatabase database;
     private final Path workspace;
     private final StatementRunner runner;
+    private final OutputNotes notes;
 
-    Exporter(QueryDatabase database, Path workspace, StatementRunner runner) {
+    Exporter(QueryDatabase database, Path workspace, StatementRunner runner, OutputNotes notes) {
         this.database = database;
         this.workspace = workspace.toAbsolutePath().normalize();
         this.runner = runner;
+        this.notes = notes;
     }
 
     long export(String sql, Path target, ExportFormat format, QueryCancellation cancellation) {
@@ -89,11 +91,16 @@ final class Exporter {
                     + destination.resolve("result.csv"));
         }
         Path parent = destination.getParent();
+        boolean missing = !Files.isDirectory(parent);
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new ValidationException("--out", "cannot create the folder " + parent + " for the export: "
                     + IoProblems.reason(e));
+        }
+        if (missing) {
+            // Convenient, but said: a mistyped folder name would otherwise go unnoticed.
+            notes.publish("created folder " + parent + " for the output");
         }
         if (!Files.isWritable(parent)) {
             throw new ValidationException("--out", "the folder " + parent + " is not writable; choose another place");

@@ -25,16 +25,13 @@ public final class QuerySession implements AutoCloseable {
     private final QueryDatabase database;
     private final Connection connection;
     private final AutoCloseable pins;
-    private final Path workspace;
     private final List<Path> staged = new ArrayList<>();
 
-    QuerySession(DuckDbQueryEngine engine, QueryDatabase database, Connection connection, AutoCloseable pins,
-                 Path workspace) {
+    QuerySession(DuckDbQueryEngine engine, QueryDatabase database, Connection connection, AutoCloseable pins) {
         this.engine = engine;
         this.database = database;
         this.connection = connection;
         this.pins = pins;
-        this.workspace = workspace;
     }
 
     /** The names and SQL of a group's relations in this engine. */
@@ -122,12 +119,12 @@ public final class QuerySession implements AutoCloseable {
 
     /** Writes a SELECT's rows to a staging file through COPY; {@link #publish} moves it to its place. */
     public StagedFile copyToStaging(String select, ExportFormat format, QueryCancellation cancellation) {
-        return new Exporter(database, workspace, engine::execute).stage(connection, select, format, cancellation);
+        return engine.exporter().stage(connection, select, format, cancellation);
     }
 
     /** Checks that {@code target} may be written (not inside the workspace's stores); returns it absolute. */
     public Path checkTarget(Path target) {
-        return new Exporter(database, workspace, engine::execute).checkTarget(target);
+        return engine.exporter().checkTarget(target);
     }
 
     /** Moves a staged file to its target atomically (the target is never half written). */
