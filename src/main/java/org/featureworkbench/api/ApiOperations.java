@@ -2,6 +2,7 @@ package org.featureworkbench.api;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.featureworkbench.api.auth.SigV4Authenticator;
 import org.featureworkbench.api.server.ApiDispatcher;
 import org.featureworkbench.api.server.ApiRouter;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiOperations {
     private static final Logger LOG = LoggerFactory.getLogger(ApiOperations.class);
     private final FeatureStore store;
+    private final ApiNotices notices = new ApiNotices();
     private RunningApiServer running;
 
     public ApiOperations(FeatureStore store) {
@@ -39,7 +41,7 @@ public final class ApiOperations {
         }
         Optional<String> warning = HostAccess.check(options);
         warning.ifPresent(LOG::warn);
-        ApiRouter router = new ApiRouter(store);
+        ApiRouter router = new ApiRouter(store, this::notice);
         ApiDispatcher dispatcher = new ApiDispatcher(router::route, authenticatorFor(options),
                 store.logsDirectory(), router::answersWithoutWaiting, router::routeWithoutWaiting);
         JettyApiServer[] started = new JettyApiServer[1];
@@ -57,6 +59,22 @@ public final class ApiOperations {
         return options.credentials()
                 .<RequestAuthenticator>map(key -> new SigV4Authenticator(key, Clock.systemUTC()))
                 .orElse(RequestAuthenticator.ACCEPT_ALL);
+    }
+
+    /**
+     * Tells {@code listener}, on a server thread, what the operator should hear about a request
+     * that succeeded without doing all it asked (e.g. "CreateFeatureGroup 'orders': RoleArn:
+     * cloud-only setting, ignored by the local store"); until the returned handle is closed.
+     * Subscribe before {@link #start}, so the first request's notices are heard too.
+     */
+    public AutoCloseable onNotice(Consumer<String> listener) {
+        return notices.subscribe(listener);
+    }
+
+    /** The log keeps every notice, for a GUI user who has no console. */
+    private void notice(String message) {
+        LOG.warn(message);
+        notices.publish(message);
     }
 
     private synchronized void forget(RunningApiServer server) {

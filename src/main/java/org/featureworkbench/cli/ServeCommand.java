@@ -73,6 +73,8 @@ final class ServeCommand implements Callable<Integer> {
         FeatureStore store = root.openStore();
         RunningApiServer server;
         try {
+            // A request's cloud-only settings are ignored; the wire cannot say so, the console does.
+            store.api().onNotice(root.context()::warn);
             server = store.api().start(options);
         } catch (RuntimeException e) {
             store.close();

@@ -30,8 +30,8 @@ final class CreateRequestReader {
     private static final Set<String> FEATURE_CLOUD = Set.of("CollectionConfig");
 
     private final JsonSource source;
-    /** Warnings keyed by where their field starts, so they come out in document order. */
-    private final List<Map.Entry<Long, String>> warnings = new ArrayList<>();
+    /** The fields ignored, keyed by where each starts, so they come out in document order. */
+    private final List<Map.Entry<Long, ParsedDefinition.Ignored>> ignored = new ArrayList<>();
 
     CreateRequestReader(JsonSource source) {
         this.source = source;
@@ -53,7 +53,7 @@ final class CreateRequestReader {
                 tags(root, here.field("Tags")),
                 onlineStore(root, here.field("OnlineStoreConfig")),
                 offlineStore(root, here.field("OfflineStoreConfig")));
-        return new ParsedDefinition(definition, warnings.stream()
+        return new ParsedDefinition(definition, ignored.stream()
                 .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList());
     }
 
@@ -199,7 +199,7 @@ final class CreateRequestReader {
     }
 
     private void warn(JsonPath path, String what) {
-        warnings.add(Map.entry(source.offset(path), path.display() + " (" + source.where(path) + "): " + what));
+        ignored.add(Map.entry(source.offset(path), new ParsedDefinition.Ignored(path.display(), source.where(path), what)));
     }
 
     private JsonNode required(JsonNode parent, JsonPath path) {

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,29 +33,55 @@ class ServeCommandTest {
         RecordCommandsTest.ok(cli.createCustomers());
         RecordCommandsTest.ok(cli.run("put", "customers", "--record={\"customer_id\": \"c1\", \"event_time\": \""
                 + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\", \"age\": 30}"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread serving = new Thread(() -> exit.set(new Cli(Workspace::open, path -> { }).execute(
-                new String[] {"--workspace", cli.workspace.toString(), "serve", "--port", "0"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
-        serving.start();
+        Serving serving = Serving.start(cli);
         try {
-            URI endpoint = awaitEndpoint(out, err);
-            assertTrue(out.toString(StandardCharsets.UTF_8).contains("aws sagemaker-featurestore-runtime get-record"
-                    + " --endpoint-url " + endpoint), out.toString(StandardCharsets.UTF_8));
+            assertTrue(serving.out().contains("aws sagemaker-featurestore-runtime get-record"
+                    + " --endpoint-url " + serving.endpoint), serving.out());
             HttpResponse<String> get = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(endpoint + "/FeatureGroup/customers?RecordIdentifierValueAsString=c1")).build(),
+                    URI.create(serving.endpoint + "/FeatureGroup/customers?RecordIdentifierValueAsString=c1")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, get.statusCode(), get.body());
             assertTrue(get.body().contains("\"30\""), get.body());
         } finally {
-            serving.interrupt();
-            serving.join(10_000);
+            serving.stop();
         }
-        assertEquals(0, exit.get(), err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Stopped. Served 1 request (0 errors)."),
-                out.toString(StandardCharsets.UTF_8));
+        assertTrue(serving.out().contains("Stopped. Served 1 request (0 errors)."), serving.out());
+    }
+
+    @Test
+    void cloudOnlySettingsOfACreateAreWarnedAboutOnTheConsoleNotOnTheWire() throws Exception {
+        Serving serving = Serving.start(new CliRunner(tempDir));
+        HttpResponse<String> cloudy;
+        HttpResponse<String> plain;
+        try {
+            cloudy = createGroup(serving.endpoint, "orders", ", \"OnlineStoreConfig\": {\"EnableOnlineStore\": true, "
+                    + "\"StorageType\": \"InMemory\"}, \"OfflineStoreConfig\": {\"S3StorageConfig\": {\"S3Uri\": "
+                    + "\"s3://bucket/fs\"}, \"TableFormat\": \"Iceberg\"}, \"ThroughputConfig\": {\"ThroughputMode\": "
+                    + "\"OnDemand\"}, \"RoleArn\": \"arn:aws:iam::123456789012:role/fs\"");
+            plain = createGroup(serving.endpoint, "clicks", ", \"OnlineStoreConfig\": {\"EnableOnlineStore\": true}");
+        } finally {
+            serving.stop();
+        }
+        // AWS has no warning channel: the response is SageMaker's, whatever was ignored.
+        assertEquals(200, cloudy.statusCode(), cloudy.body());
+        assertEquals("{\"FeatureGroupArn\":\"arn:aws:sagemaker:local:000000000000:feature-group/orders\"}",
+                cloudy.body());
+        assertEquals(200, plain.statusCode(), plain.body());
+        String ignored = ": cloud-only setting, ignored by the local store";
+        assertEquals(List.of("warning: CreateFeatureGroup 'orders': OnlineStoreConfig.StorageType" + ignored
+                        + "; OfflineStoreConfig.S3StorageConfig" + ignored + "; OfflineStoreConfig.TableFormat" + ignored
+                        + "; ThroughputConfig" + ignored + "; RoleArn" + ignored),
+                serving.err().lines().filter(l -> l.startsWith("warning:")).toList(), serving.err());
+    }
+
+    private static HttpResponse<String> createGroup(URI endpoint, String name, String more) throws Exception {
+        String body = "{\"FeatureGroupName\": \"" + name + "\", \"RecordIdentifierFeatureName\": \"id\", "
+                + "\"EventTimeFeatureName\": \"ts\", \"FeatureDefinitions\": [{\"FeatureName\": \"id\", "
+                + "\"FeatureType\": \"String\"}, {\"FeatureName\": \"ts\", \"FeatureType\": \"Fractional\"}]" + more + "}";
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint + "/"))
+                .header("X-Amz-Target", "SageMaker.CreateFeatureGroup")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -68,6 +95,36 @@ class ServeCommandTest {
     void malformedCredentialsAreRefused() {
         CliRunner.Result result = new CliRunner(tempDir).run("serve", "--port", "0", "--credentials", "no-colon");
         assertTrue(result.exitCode() != 0 && result.err().contains("ACCESS_KEY:SECRET"), result.toString());
+    }
+
+    /** {@code serve --port 0} running in-process on its own thread, with its console captured. */
+    private record Serving(Thread thread, URI endpoint, ByteArrayOutputStream stdout, ByteArrayOutputStream stderr,
+                           AtomicInteger exit) {
+        static Serving start(CliRunner cli) throws InterruptedException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            AtomicInteger exit = new AtomicInteger(-1);
+            Thread serving = new Thread(() -> exit.set(new Cli(Workspace::open, path -> { }).execute(
+                    new String[] {"--workspace", cli.workspace.toString(), "serve", "--port", "0"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))));
+            serving.start();
+            return new Serving(serving, awaitEndpoint(out, err), out, err, exit);
+        }
+
+        String out() {
+            return stdout.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return stderr.toString(StandardCharsets.UTF_8);
+        }
+
+        /** Stops it as Ctrl+C would, and checks that it ended well. */
+        void stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join(10_000);
+            assertEquals(0, exit.get(), err());
+        }
     }
 
     private static URI awaitEndpoint(ByteArrayOutputStream out, ByteArrayOutputStream err) throws InterruptedException {

@@ -87,6 +87,10 @@ class CreateFeatureGroupJsonTest {
         assertTrue(warnings.get(0).startsWith("OnlineStoreConfig.SecurityConfig (orders.json:12:"), "document order: " + warnings);
         assertTrue(warnings.get(6).startsWith("Owner (orders.json:21:"), "document order: " + warnings);
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("RoleArn (orders.json:20:")), warnings.toString());
+        // Without the place, for a request body an SDK wrote (serve's console).
+        assertTrue(parsed.warningsByField().contains("RoleArn: cloud-only setting, ignored by the local store"),
+                parsed.warningsByField().toString());
+        assertEquals(7, parsed.warningsByField().size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
@@ -28,9 +29,13 @@ public final class ControlPlaneApi {
     private final FeatureStore store;
     private final Map<String, Function<ControlRequest, JsonNode>> operations;
 
-    public ControlPlaneApi(FeatureStore store) {
+    /**
+     * @param notices told what a request did not do that it asked for, e.g. the cloud-only
+     *                settings of a created group (the response has no place for a warning)
+     */
+    public ControlPlaneApi(FeatureStore store, Consumer<String> notices) {
         this.store = store;
-        GroupOperations groups = new GroupOperations(store);
+        GroupOperations groups = new GroupOperations(store, notices);
         TagOperations tags = new TagOperations(store);
         this.operations = Map.ofEntries(
                 Map.entry("CreateFeatureGroup", groups::create),

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.GroupNames;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.json.CreateFeatureGroupJson;
+import org.featureworkbench.json.ParsedDefinition;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupValidator;
@@ -25,15 +27,22 @@ import org.featureworkbench.model.ValidationException;
  */
 final class GroupOperations {
     private final FeatureStore store;
+    private final Consumer<String> notices;
 
-    GroupOperations(FeatureStore store) {
+    GroupOperations(FeatureStore store, Consumer<String> notices) {
         this.store = store;
+        this.notices = notices;
     }
 
     JsonNode create(ControlRequest request) {
         // The CLI's reader takes every member of the real request; cloud-only ones are ignored.
-        FeatureGroup created = store.createFeatureGroup(
-                CreateFeatureGroupJson.read(request.text(), "CreateFeatureGroup request").definition());
+        ParsedDefinition parsed = CreateFeatureGroupJson.read(request.text(), "CreateFeatureGroup request");
+        FeatureGroup created = store.createFeatureGroup(parsed.definition());
+        if (!parsed.ignored().isEmpty()) {
+            // AWS's response has no warning channel, so the operator hears it, once per created group.
+            notices.accept("CreateFeatureGroup '" + created.name() + "': "
+                    + String.join("; ", parsed.warningsByField()));
+        }
         return ControlRequest.JSON.createObjectNode().put("FeatureGroupArn", created.arn());
     }
 

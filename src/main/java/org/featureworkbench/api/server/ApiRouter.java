@@ -12,6 +12,7 @@ import org.featureworkbench.api.runtime.GetRecordHandler;
 import org.featureworkbench.api.runtime.ListRecordsHandler;
 import org.featureworkbench.api.runtime.PutRecordHandler;
 import org.featureworkbench.api.runtime.RuntimeHandler;
+import java.util.function.Consumer;
 import org.featureworkbench.core.FeatureStore;
 
 /**
@@ -35,9 +36,15 @@ public final class ApiRouter {
     private final RuntimeHandler batchWriteRecord;
     private final RuntimeHandler listRecords;
 
+    /** A router whose notices (see {@link ControlPlaneApi}) nobody hears. */
     public ApiRouter(FeatureStore store) {
+        this(store, notice -> { });
+    }
+
+    /** @param notices told, on the serving thread, what a request did not do that it asked for */
+    public ApiRouter(FeatureStore store, Consumer<String> notices) {
         this.store = store;
-        this.controlPlane = new ControlPlaneApi(store);
+        this.controlPlane = new ControlPlaneApi(store, notices);
         this.putRecord = new PutRecordHandler(store);
         this.getRecord = new GetRecordHandler(store, false);
         this.getRecordWithoutWaiting = new GetRecordHandler(store, true);

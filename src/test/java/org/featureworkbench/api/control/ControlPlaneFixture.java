@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import org.featureworkbench.api.ApiException;
 import org.featureworkbench.api.ApiRequest;
@@ -29,11 +30,13 @@ abstract class ControlPlaneFixture {
     Path workspace;
     FeatureStore store;
     ControlPlaneApi api;
+    /** What the calls told the server's operator (serve prints these on its console). */
+    final List<String> notices = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
         store = Workspace.open(workspace);
-        api = new ControlPlaneApi(store);
+        api = new ControlPlaneApi(store, notices::add);
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Create, describe, update and delete groups and their feature metadata through the control plane. */
@@ -33,6 +34,26 @@ class GroupOperationsTest extends ControlPlaneFixture {
                 .endsWith("/offline-store/customers-" + d.get("CreationTime").asLong() + "/data"));
         assertEquals("who buys", d.get("Description").asText());
         assertFalse(d.has("LastUpdateStatus"));
+    }
+
+    @Test
+    void cloudOnlySettingsOfACreatedGroupAreOneNoticeForTheOperatorAndNothingOnTheWire() {
+        JsonNode created = call("CreateFeatureGroup", q("{'FeatureGroupName': 'orders', 'RecordIdentifierFeatureName': 'id', "
+                + "'EventTimeFeatureName': 'ts', 'FeatureDefinitions': [{'FeatureName': 'id', 'FeatureType': 'String'}, "
+                + "{'FeatureName': 'ts', 'FeatureType': 'String'}], 'RoleArn': 'arn:aws:iam::1:role/r', "
+                + "'OfflineStoreConfig': {'DataCatalogConfig': {'TableName': 't'}}}"));
+        call("CreateFeatureGroup", q("{'FeatureGroupName': 'plain', 'RecordIdentifierFeatureName': 'id', "
+                + "'EventTimeFeatureName': 'ts', 'FeatureDefinitions': [{'FeatureName': 'id', 'FeatureType': 'String'}, "
+                + "{'FeatureName': 'ts', 'FeatureType': 'String'}], 'OfflineStoreConfig': {}}"));
+        error("ResourceInUse", "CreateFeatureGroup", q("{'FeatureGroupName': 'orders', 'RecordIdentifierFeatureName': "
+                + "'id', 'EventTimeFeatureName': 'ts', 'FeatureDefinitions': [{'FeatureName': 'id', 'FeatureType': "
+                + "'String'}, {'FeatureName': 'ts', 'FeatureType': 'String'}], 'OfflineStoreConfig': {}, "
+                + "'RoleArn': 'arn:aws:iam::1:role/r'}"));
+
+        assertEquals(q("{'FeatureGroupArn':'arn:aws:sagemaker:local:000000000000:feature-group/orders'}"), created.toString());
+        assertEquals(List.of("CreateFeatureGroup 'orders': RoleArn: cloud-only setting, ignored by the local store; "
+                + "OfflineStoreConfig.DataCatalogConfig: cloud-only setting, ignored by the local store"), notices,
+                "one line for the created group; none for a plain one or a refused one");
     }
 
     @Test
