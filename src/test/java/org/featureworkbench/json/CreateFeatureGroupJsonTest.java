@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.featureworkbench.model.FeatureDefinition;
 import org.featureworkbench.model.FeatureGroup;
 import org.featureworkbench.model.FeatureGroupDefinition;
@@ -19,6 +22,9 @@ import org.featureworkbench.model.TtlDuration;
 import org.featureworkbench.model.TtlUnit;
 import org.featureworkbench.model.ValidationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CreateFeatureGroupJsonTest {
 
@@ -176,15 +182,31 @@ class CreateFeatureGroupJsonTest {
                 names.getMessage());
     }
 
-    @Test
-    void aGlueTableRequestIsWarnedAbout() {
-        String json = JsonFixtures.text("customers.json").replace("\"DisableGlueTableCreation\": true",
-                "\"DisableGlueTableCreation\": false");
+    /**
+     * Settings that are read but not honoured are only warned about, once, at their place:
+     * a request for a Glue table (there is no Glue Data Catalog locally), and a feature's
+     * CollectionConfig without a CollectionType (a cloud-only setting).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settingsOnlyWarnedAbout")
+    void aSettingTheLocalStoreDoesNotHonourIsOnlyWarnedAbout(String setting, String in, String replacedBy,
+                                                              String warningStart, String warningSays) {
+        String json = JsonFixtures.text("customers.json").replaceFirst(Pattern.quote(in), Matcher.quoteReplacement(replacedBy));
 
         List<String> warnings = CreateFeatureGroupJson.read(json, "c.json").warnings();
 
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("OfflineStoreConfig.DisableGlueTableCreation (c.json:12:"), warnings.get(0));
+        assertTrue(warnings.get(0).startsWith(warningStart), warnings.get(0));
+        assertTrue(warnings.get(0).contains(warningSays), warnings.get(0));
+    }
+
+    static Stream<Arguments> settingsOnlyWarnedAbout() {
+        return Stream.of(
+                Arguments.of("a Glue table", "\"DisableGlueTableCreation\": true", "\"DisableGlueTableCreation\": false",
+                        "OfflineStoreConfig.DisableGlueTableCreation (c.json:12:", "no Glue Data Catalog locally"),
+                Arguments.of("a CollectionConfig without a CollectionType", "\"FeatureType\": \"String\"",
+                        "\"FeatureType\": \"String\", \"CollectionType\": null, \"CollectionConfig\": {}",
+                        "FeatureDefinitions[0].CollectionConfig (c.json:", "cloud-only"));
     }
 
     @Test
@@ -199,17 +221,5 @@ class CreateFeatureGroupJsonTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("remove CollectionType to define '") && e.getMessage().contains("(c.json:"),
                 e.getMessage());
-    }
-
-    @Test
-    void aCollectionConfigWithoutACollectionTypeIsOnlyWarnedAbout() {
-        String json = JsonFixtures.text("customers.json").replaceFirst("\"FeatureType\": \"String\"",
-                "\"FeatureType\": \"String\", \"CollectionType\": null, \"CollectionConfig\": {}");
-
-        List<String> warnings = CreateFeatureGroupJson.read(json, "c.json").warnings();
-
-        assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("CollectionConfig (c.json:") && warnings.get(0).contains("cloud-only"),
-                warnings.get(0));
     }
 }
