@@ -60,7 +60,7 @@ final class DatasetCommand extends RecordCommand {
                     + "FROM.. or ..TO leaves one end open.")
     EventRangeConverter.Range eventRange;
 
-    @Option(names = "--include-deleted", description = "Ignore delete markers (a deleted record keeps its last values).")
+    @Option(names = "--include-deleted", description = "Ignore delete markers, as if never written: a deleted record keeps its last values; a group base lists no marker rows.")
     boolean includeDeleted;
 
     @Option(names = "--include-duplicates", description = "A group base keeps every stored row, not only the last per (id, event time).")

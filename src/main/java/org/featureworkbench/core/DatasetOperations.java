@@ -63,9 +63,18 @@ public final class DatasetOperations {
         return builder.rebuild(manifest, out, progress, cancellation);
     }
 
-    /** Where a build to {@code out} writes its manifest (its presence means a dataset was built there). */
+    /** Where a build to {@code out} writes its manifest; {@link #manifestsOf} tells whether a dataset was built there. */
     public Path manifestFor(Path out) {
         return org.featureworkbench.dataset.OutputFiles.manifestFor(out);
+    }
+
+    /**
+     * The manifests of a dataset built to {@code out} before, beside it: {@link #manifestFor}'s, and
+     * one named {@code NAME.manifest.json} as manifests were before, when it describes {@code out}
+     * (a build to {@code out} removes that one). Empty when none.
+     */
+    public List<Path> manifestsOf(Path out) {
+        return org.featureworkbench.dataset.OutputFiles.manifestsOf(out);
     }
 
     /** The datasets built in this workspace, newest first. */

@@ -70,11 +70,17 @@ final class BaseResolver {
                     + "keeps no history to build a dataset from; choose a group with an offline store or a file");
         }
         GroupTables tables = session.tables(group);
-        TimeTravel read = new TimeTravel(tables).asOf(asOf).eventRange(spec.eventFrom(), spec.eventTo())
-                .includeDeleted(spec.includeDeleted()).includeDuplicates(spec.includeDuplicates());
-        read = spec.recent() > 0 ? read.recent(spec.recent()) : read.history();
+        String rows;
+        if (spec.includeDeleted()) {
+            rows = HistoryIgnoringDeletes.sql(tables, spec, asOf);
+        } else {
+            // Markers are left out after deduplication: a row whose (id, event time) ends in a delete is no event.
+            TimeTravel read = new TimeTravel(tables).asOf(asOf).eventRange(spec.eventFrom(), spec.eventTo())
+                    .includeDuplicates(spec.includeDuplicates());
+            rows = (spec.recent() > 0 ? read.recent(spec.recent()) : read.history()).sql();
+        }
         String features = group.features().stream().map(f -> Sql.identifier(f.name())).collect(Collectors.joining(", "));
-        String source = "SELECT " + features + " FROM (" + read.sql() + ")";
+        String source = "SELECT " + features + " FROM (" + rows + ")";
         List<ResultColumn> columns = group.features().stream()
                 .map(f -> new ResultColumn(f.name(), GroupTables.sqlType(f.type()))).toList();
         String time = group.definition().eventTimeFeatureName();

@@ -1,20 +1,18 @@
 package org.featureworkbench.dataset;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.featureworkbench.model.ValidationException;
 import org.featureworkbench.query.QueryCancellation;
 import org.featureworkbench.query.QuerySession;
 
 /**
  * Every base row of a point-in-time dataset needs an event time that reads as an instant: a value
- * that is neither ISO-8601 nor epoch seconds is refused with its text and, for a CSV base, its line.
+ * that is neither ISO-8601 nor epoch seconds is refused with its text, a point-in-time row without a
+ * time is refused, and for a CSV base either names the line of the first such row.
  */
 final class BaseTimeCheck {
     private final QuerySession session;
@@ -49,17 +47,24 @@ final class BaseTimeCheck {
         String column = sql.baseTimeColumn();
         if (unreadable > 0) {
             String example = String.valueOf(r[1]);
+            String line = lineOf(example::equals);
             throw new ValidationException(BaseResolver.BASE_TIME_FIELD, unreadable + (unreadable == 1 ? " value" : " values")
                     + " of the base's event-time column '" + column + "' " + (unreadable == 1 ? "is" : "are")
                     + " not a time, e.g. '" + example + "'"
-                    + where(example) + (looksLikeMilliseconds(example) ? ", which looks like milliseconds since the epoch:"
+                    + (line.isEmpty() ? "" : " (" + line + ")")
+                    + (looksLikeMilliseconds(example) ? ", which looks like milliseconds since the epoch:"
                     + " event times in seconds are expected, so divide the column by 1000" : "; write ISO-8601 "
                     + "(2026-03-01T10:00:00Z) or epoch seconds, or choose another column"));
         }
         if (missing > 0 && spec.pointInTime()) {
-            throw new ValidationException(BaseResolver.BASE_TIME_FIELD, missing + (missing == 1 ? " base row has" : " base rows have")
-                    + " no event time in column '" + column + "'; a point-in-time join needs the time each row's label "
-                    + "was observed (fill them in, filter them out with a query base, or use --no-point-in-time)");
+            // DuckDB reads an empty field (or a quoted "") as no value.
+            String line = lineOf(String::isEmpty);
+            boolean one = missing == 1;
+            throw new ValidationException(BaseResolver.BASE_TIME_FIELD, missing + (one ? " base row has" : " base rows have")
+                    + " no event time in column '" + column + "'" + (line.isEmpty() ? "" : one ? " (" + line + ")"
+                    : ", the first on " + line) + "; a point-in-time join needs the time each row's label was observed ("
+                    + (one ? "fill it in, filter it out" : "fill them in, filter them out")
+                    + " with a query base, or use --no-point-in-time)");
         }
         return new Result(r[3] instanceof Instant latest ? latest : null, idNotes(r));
     }
@@ -87,24 +92,13 @@ final class BaseTimeCheck {
         return value.strip().matches("-?\\d{12,14}(\\.\\d+)?");
     }
 
-    /** " (line N of file.csv)" for a CSV base: the first line holding the value. */
-    private String where(String value) {
+    /** "line N of file.csv" for a CSV base: the first row whose event-time field matches; else empty. */
+    private String lineOf(java.util.function.Predicate<String> timeField) {
         if (spec.base().kind() != DatasetBase.Kind.FILE || BaseResolver.isParquet(Path.of(spec.base().source()))) {
             return "";
         }
         Path file = Path.of(spec.base().source());
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            int n = 0;
-            while ((line = in.readLine()) != null) {
-                n++;
-                if (n > 1 && line.contains(value)) {
-                    return " (line " + n + " of " + file.getFileName() + ")";
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the line is a courtesy; the message stands without it
-        }
-        return "";
+        OptionalInt line = CsvLines.firstWhere(file, sql.baseTimeColumn(), timeField);
+        return line.isPresent() ? "line " + line.getAsInt() + " of " + file.getFileName() : "";
     }
 }

@@ -291,6 +291,7 @@ public final class DatasetBuilder {
                     DatasetManifest copy = new DatasetManifest(newId(), null, started, spec.asOf(), spec, out.toAbsolutePath(),
                             ran, baseSha, read, written);
                     ManifestJson.write(copy, files.manifest());
+                    removeOlderManifest(original.path());
                     manifest = files.manifest();
                 }
                 return new BuiltDataset(manifest, written, spec.asOf(), ran, elapsed, comparison, identical, notes);
@@ -298,9 +299,21 @@ public final class DatasetBuilder {
             DatasetManifest manifest = new DatasetManifest(newId(), null, started, spec.asOf(), spec, out.toAbsolutePath(),
                     ran, baseSha, read, written);
             ManifestJson.write(manifest, files.manifest());
+            removeOlderManifest(null);
             catalog.register(manifest);
             return new BuiltDataset(files.manifest().toAbsolutePath(), written, spec.asOf(), ran, elapsed, null, false,
                     notes);
+        }
+
+        /**
+         * A manifest of {@code out} under the name manifests had before describes the files just
+         * replaced: left there, it would be a stale twin of the new one. Not the manifest this
+         * rebuild reads ({@code keep}), wherever it was moved.
+         */
+        private void removeOlderManifest(Path keep) {
+            OutputFiles.olderManifestOf(out)
+                    .filter(older -> keep == null || !older.equals(keep.toAbsolutePath().normalize()))
+                    .ifPresent(DatasetBuilder::deleteQuietly);
         }
 
         private String newId() {

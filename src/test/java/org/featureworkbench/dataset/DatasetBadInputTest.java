@@ -77,6 +77,27 @@ class DatasetBadInputTest {
         }
     }
 
+    /** The line an editor shows: header = 1, a blank line and a quoted two-line note counted as the file has them. */
+    @Test
+    void aBaseRowWithoutATimeIsNamedWithItsFileAndLine() {
+        try (DatasetFixture f = fixture()) {
+            Path csv = f.csv("base.csv", "id,note,event_time", "a,\"two\nlines\",2026-01-01T00:00:10Z", "",
+                    "b,plain,", "c,,");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "id", "event_time"), List.of(JoinedGroup.of("g"))),
+                    "2 base rows have no event time in column 'event_time'", "the first on line 5 of base.csv",
+                    "fill them in");
+        }
+    }
+
+    @Test
+    void anUnparseableBaseTimeIsLocatedByItsFieldNotByTextElsewhereOnALine() {
+        try (DatasetFixture f = fixture()) {
+            Path csv = f.csv("base.csv", "id,note,event_time", "a,soon,2026-01-01T00:00:10Z", "b,x,soon");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(csv, "id", "event_time"), List.of(JoinedGroup.of("g"))),
+                    "'soon'", "line 3 of base.csv");
+        }
+    }
+
     @Test
     void anAsOfInTheFutureIsRefused() {
         try (DatasetFixture f = fixture()) {

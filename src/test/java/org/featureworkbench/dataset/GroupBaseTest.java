@@ -34,13 +34,33 @@ class GroupBaseTest {
     }
 
     @Test
-    void includeDeletedKeepsTheBasesMarkerRowsAndIgnoresMarkersInJoinedGroups() throws InterruptedException {
+    void includeDeletedListsNoMarkerRowsAndIgnoresMarkersInJoinedGroups() throws InterruptedException {
         try (DatasetFixture f = history()) {
             DatasetFixture.Table t = f.rows(spec().withIncludeDeleted(true));
-            assertEquals(List.of("2026-01-01T00:00:10Z", "2026-01-01T00:00:30Z", "2026-01-01T00:00:40Z"),
-                    t.column("ts").stream().map(String::valueOf).toList());
-            assertEquals(Arrays.asList(2L, 3L, null), t.column("v"), "the marker row has no values of its own");
-            assertEquals(List.of(20L, 20L, 20L), t.column("w"), "h's delete at 00:00:25 is ignored");
+            assertEquals(List.of("id", "ts", "v", "w"), t.columns(), "no is_deleted column: every row is a record's values");
+            assertEquals(List.of("2026-01-01T00:00:10Z", "2026-01-01T00:00:30Z"),
+                    t.column("ts").stream().map(String::valueOf).toList(), "g's delete at 00:00:40 is no base row");
+            assertEquals(List.of(2L, 3L), t.column("v"));
+            assertEquals(List.of(20L, 20L), t.column("w"), "h's delete at 00:00:25 is ignored");
+        }
+    }
+
+    @Test
+    void includeDeletedCountsNoMarkerAmongTheMostRecentRows() throws InterruptedException {
+        try (DatasetFixture f = history()) {
+            DatasetFixture.Table t = f.rows(spec().withIncludeDeleted(true).withRecent(1));
+            assertEquals(List.of(3L), t.column("v"), "a@30, not the marker a@40");
+        }
+    }
+
+    @Test
+    void aDeleteAtARowsOwnEventTimeHidesItUnlessDeletedRecordsAreIncluded() throws InterruptedException {
+        try (DatasetFixture f = history()) {
+            f.put("g", "id", "b", "ts", "2026-01-01T00:00:50Z", "v", "5");
+            f.delete("g", "b", "2026-01-01T00:00:50Z");
+            assertEquals(List.of(2L, 3L), f.rows(spec()).column("v"), "b's state at 00:00:50 is deleted");
+            assertEquals(List.of(2L, 3L, 5L), f.rows(spec().withIncludeDeleted(true)).column("v"),
+                    "with the marker ignored, b@50 is the row written");
         }
     }
 

@@ -140,6 +140,28 @@ class ManifestRebuildTest {
         }
     }
 
+    /**
+     * A build removes a manifest of its output under the older name (NAME.manifest.json), never
+     * the one a rebuild reads: here moved beside the rebuild's output, whose file name it holds.
+     */
+    @Test
+    void aBuildRemovesItsOutputsOlderNamedManifestButNotTheOneARebuildReads() throws IOException {
+        try (DatasetFixture f = new DatasetFixture(dir).group("g", FeatureType.STRING, integral("v"))) {
+            f.put("g", "id", "a", "ts", "2026-01-01T00:00:00Z", "v", "1").flush();
+            DatasetSpec spec = DatasetSpec.of(f.base("a,2026-01-01T00:00:10Z"), List.of(JoinedGroup.of("g")));
+            BuiltDataset first = build(f, spec, "first");
+            Path older = Files.move(first.manifest(), dir.resolve("first/ds.manifest.json"));
+            build(f, spec, "first");
+            assertFalse(Files.exists(older), "it described the files the build replaced");
+
+            Files.createDirectories(dir.resolve("moved"));
+            Path read = Files.move(dir.resolve("first/ds.csv.manifest.json"), dir.resolve("moved/ds.manifest.json"));
+            f.store.datasets().rebuild(read, dir.resolve("moved/ds.csv"), DatasetProgress.NONE, new QueryCancellation());
+            assertTrue(Files.exists(read), "the manifest the rebuild read stays");
+            assertTrue(Files.exists(dir.resolve("moved/ds.csv.manifest.json")));
+        }
+    }
+
     private static BuiltDataset build(DatasetFixture f, DatasetSpec spec, String folder) {
         return f.store.datasets().build(spec, f.dir.resolve(folder).resolve("ds.csv"), DatasetProgress.NONE,
                 new QueryCancellation());

@@ -134,8 +134,8 @@ public final class DatasetsViewModel implements AutoCloseable {
             return;
         }
         Path out = request.get().output();
-        // A split writes no file at `out` itself, but the manifest is always there.
-        boolean builtBefore = Files.exists(out) || Files.exists(store.datasets().manifestFor(out));
+        // A split writes no file at `out` itself, but a manifest is always there (maybe under its older name).
+        boolean builtBefore = Files.exists(out) || !store.datasets().manifestsOf(out).isEmpty();
         if (builtBefore && !dialogs.confirm("Replace the dataset?", "A dataset was built to " + out + " before. Building "
                 + "again replaces its files and manifest.", "Replace")) {
             return;

@@ -10,8 +10,9 @@ import org.featureworkbench.dataset.DatasetSpec;
 
 /**
  * The base rows a dataset starts from, after the base's own options: a group's history as of W
- * (deduplicated unless includeDuplicates, without delete markers unless includeDeleted), the event
- * range, then the N most recent rows per record id.
+ * (deduplicated unless includeDuplicates; never a delete marker: includeDeleted drops the markers
+ * before deduplication, otherwise a row whose last version is a marker is dropped after it), the
+ * event range, then the N most recent rows per record id.
  *
  * @param columns the base's column names
  * @param idIndex the index of the record id column
@@ -33,7 +34,9 @@ public record BaseRows(List<String> columns, int idIndex, int timeIndex, List<Li
     private static BaseRows ofGroup(GroupHistory group, DatasetSpec spec) {
         List<HistoryRow> known = new ArrayList<>();
         for (HistoryRow row : group.rows()) {
-            if (spec.asOf() == null || !row.writeTime().isAfter(spec.asOf())) {
+            // With deleted records included, a marker is ignored as if it had never been written.
+            boolean ignored = spec.includeDeleted() && row.deleted();
+            if (!ignored && (spec.asOf() == null || !row.writeTime().isAfter(spec.asOf()))) {
                 known.add(row);
             }
         }
@@ -42,8 +45,8 @@ public record BaseRows(List<String> columns, int idIndex, int timeIndex, List<Li
             if (!spec.includeDuplicates() && !lastOfItsEventTime(row, known)) {
                 continue;
             }
-            if (!spec.includeDeleted() && row.deleted()) {
-                continue;
+            if (row.deleted()) {
+                continue; // the record is deleted at this event time: no event to label
             }
             List<Object> values = new ArrayList<>();
             for (String feature : group.features()) {

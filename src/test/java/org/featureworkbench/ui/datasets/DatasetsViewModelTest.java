@@ -14,6 +14,7 @@ import java.util.Set;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.dataset.DatasetBase;
 import org.featureworkbench.dataset.DatasetPart;
+import org.featureworkbench.query.ExportFormat;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.query.ResultColumn;
 import org.featureworkbench.ui.ScriptedDialogs;
@@ -154,6 +155,49 @@ class DatasetsViewModelTest {
         dialogs.confirmAnswers.push(Optional.of(true));
         vm.build();
         assertEquals(1, vm.resultProperty().get().rows());
+    }
+
+    /**
+     * Manifests were named NAME.manifest.json before NAME.EXT.manifest.json: a split dataset built
+     * then left only that beside its parts, and rebuilding must neither skip the question nor leave
+     * the older manifest (with the replaced files' digests) beside the new one.
+     */
+    @Test
+    void aManifestUnderItsOlderNameCountsAsAnEarlierDatasetAndIsRemovedWhenReplaced() throws Exception {
+        transactionsJoinedWithCustomers();
+        vm.options().outputProperty().set(dir.resolve("out/d1.csv").toString());
+        vm.options().splitProperty().set(SplitChoice.BY_TIME);
+        vm.options().splitPartsProperty().set("train=0.5,test=0.5");
+        vm.build();
+        Path manifest = vm.resultProperty().get().manifest();
+        Path older = Files.move(manifest, manifest.resolveSibling("d1.manifest.json"));
+
+        dialogs.confirmAnswers.push(Optional.empty());
+        vm.build();
+        assertTrue(dialogs.confirmAnswers.isEmpty(), "asked before replacing the dataset d1.manifest.json describes");
+        assertTrue(Files.exists(older), "declined: nothing changes");
+        assertFalse(Files.exists(manifest));
+
+        dialogs.confirmAnswers.push(Optional.of(true));
+        vm.build();
+        assertTrue(Files.exists(manifest));
+        assertFalse(Files.exists(older), "the older manifest described the files just replaced");
+    }
+
+    /** An older NAME.manifest.json that describes NAME.parquet is no trace of a dataset at NAME.csv. */
+    @Test
+    void anOlderManifestOfAnotherFormatIsNeitherAskedAboutNorRemoved() throws Exception {
+        transactionsJoinedWithCustomers();
+        vm.options().outputProperty().set(dir.resolve("out/d1.csv").toString());
+        vm.options().formatProperty().set(ExportFormat.PARQUET);
+        vm.build();
+        Path older = Files.move(vm.resultProperty().get().manifest(), dir.resolve("out/d1.manifest.json"));
+
+        vm.options().formatProperty().set(ExportFormat.CSV);
+        vm.build();
+        assertEquals("", vm.errorProperty().get());
+        assertTrue(Files.exists(dir.resolve("out/d1.csv.manifest.json")));
+        assertTrue(Files.exists(older), "it still describes d1.parquet");
     }
 
     @Test
