@@ -26,6 +26,23 @@ final class ApiBenchSigV4 {
     private ApiBenchSigV4() {
     }
 
+    /** The headers the SDK's signer adds to a GET of {@code uri} (Host, which it also signs, left to the sender). */
+    static Map<String, String> signedHeaders(URI uri, String keyId, String secret) {
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(keyId, secret))
+                .request(SdkHttpRequest.builder().method(SdkHttpMethod.GET).uri(uri).build())
+                .payload(ContentStreamProvider.fromUtf8String(""))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "sagemaker")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
+        Map<String, String> headers = new LinkedHashMap<>();
+        signed.forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                headers.put(name, String.join(",", values));
+            }
+        });
+        return headers;
+    }
+
     static ApiBenchLoad.Result run(Duration warmUp, Duration measure, String keyId, String secret) throws Exception {
         Instant now = Instant.now();
         URI uri = URI.create("http://127.0.0.1:8787/FeatureGroup/" + BenchRecords.GROUP

@@ -133,8 +133,21 @@ public final class ApiBenchmark {
                 r.close();
             }
         }
-        for (String name : clientNames) {
-            try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, endpoint, KEY_ID, SECRET)) {
+        try (CannedResponder canned = cannedGetRecord(endpoint, ids[0], signed)) {
+            for (String name : clientNames) {
+                sdkGets(name, endpoint, canned.endpoint(), ids, warmUp, measure, report);
+            }
+        }
+    }
+
+    /**
+     * One SDK client's GetRecord rows against the endpoint, then the same client's rows against the
+     * canned responder: what the client costs alone, hence the most its rows could reach here.
+     */
+    private static void sdkGets(String name, URI endpoint, URI cannedEndpoint, String[] ids, Duration warmUp,
+            Duration measure, ApiBenchReport report) throws Exception {
+        try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, endpoint, KEY_ID, SECRET)) {
+            {
                 // The SDK is a lot of code to compile: without this the first client measured pays for the JIT.
                 int rounds = ApiBenchLoad.warmUntilCompiled(MANY, warmUp.multipliedBy(2), 15, (t, n) -> client
                         .getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
@@ -149,6 +162,38 @@ public final class ApiBenchmark {
                 }
             }
         }
+        try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, cannedEndpoint, KEY_ID, SECRET)) {
+            ApiBenchLoad.Result alone = null;
+            for (int threads : new int[] {1, MANY}) {
+                alone = ApiBenchLoad.run("GetRecord AWS SDK, " + ApiBenchClients.label(name)
+                        + ", against a canned responder (the client alone)", threads, warmUp, measure,
+                        (t, n) -> require(client.getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
+                                .recordIdentifierValueAsString(pick(ids, t, n))).hasRecord()));
+                report.add(alone);
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            report.note(String.format("%s alone, %d threads: %.0f µs of its calling threads' CPU a call, so %d cores"
+                    + " carry at most %,.0f of its calls a second even if the server cost nothing", ApiBenchClients
+                    .label(name), MANY, alone.clientCpuMicrosPerCall(), cores, cores * 1e6 / alone.clientCpuMicrosPerCall()));
+        }
+    }
+
+    /** A responder answering every request with the endpoint's own GetRecord response for {@code id}. */
+    private static CannedResponder cannedGetRecord(URI endpoint, String id, boolean signed) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(endpoint.resolve("/FeatureGroup/" + BenchRecords.GROUP
+                + "?RecordIdentifierValueAsString=" + id));
+        if (signed) {
+            // the one request the benchmark makes outside a client: signed by the SDK's signer
+            ApiBenchSigV4.signedHeaders(request.build().uri(), KEY_ID, SECRET).forEach(request::header);
+        }
+        var response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("capturing a GetRecord response for the canned responder: status "
+                    + response.statusCode());
+        }
+        return new CannedResponder(response.headers().firstValue("Content-Type").orElse("application/json"),
+                response.body());
     }
 
     private static void puts(FeatureStore store, URI endpoint, List<Record> data, List<String> clientNames,
