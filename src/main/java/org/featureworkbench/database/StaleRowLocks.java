@@ -79,7 +79,21 @@ public final class StaleRowLocks {
             LOG.warn("Cleared {} row locks that a process killed mid-transaction left in the workspace database"
                     + " ({} left to an open transaction of the same id)", counts[0], counts[1]);
         }
+        repairIndexes(database);
         return counts[0] + counts[1];
+    }
+
+    /** After the rows' own versions are settled: each index must then agree with its rows ({@link TornIndexes}). */
+    private static void repairIndexes(Database database) {
+        for (Table table : database.getAllTablesAndViews()) {
+            if (table instanceof MVTable mvTable) {
+                int[] fixed = TornIndexes.repair(mvTable);
+                if (fixed[0] + fixed[1] > 0) {
+                    LOG.warn("Repaired the indexes of {}, stored torn from its rows by a process killed mid-write:"
+                            + " removed {} entries of no row, added {} missing ones", table.getName(), fixed[0], fixed[1]);
+                }
+            }
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -122,7 +136,7 @@ public final class StaleRowLocks {
     }
 
     /** Puts the provided value (null: removes the key) only if the stored version is still {@code expected}. */
-    private static final class IfSame extends MVMap.DecisionMaker<VersionedValue<?>> {
+    static final class IfSame extends MVMap.DecisionMaker<VersionedValue<?>> {
         private final VersionedValue<?> expected;
         /** Whether the last decision (the one that took effect) changed the entry. */
         boolean applied;

@@ -1,0 +1,54 @@
+package org.featureworkbench.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.featureworkbench.core.FeatureStore;
+import org.featureworkbench.model.Record;
+import org.featureworkbench.model.TargetStore;
+import org.featureworkbench.testing.DamagedTablePages;
+import org.featureworkbench.writepath.WritePath;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * KillAtRandomPointsIT, 2026-12-05, round 5 (src/test/resources/h2-torn-index): a child killed
+ * mid-ingest on a loaded box left the 'expiring' table's indexes with entries for two rows its
+ * row map lacked. Every opening then failed replaying the dead journal ("could not write record
+ * 'e5_9' … another command held the rows"), however often it was tried. It must open, settle the
+ * journal, and take writes of those records.
+ */
+class TornIndexFirstOpeningTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aWorkspaceWhoseIndexesAKillStoredTornFromTheirRowsOpensAndTakesWritesOfTheirRecords() throws Exception {
+        Path workspace = temp.resolve("ws");
+        DamagedTablePages.copyTree(Path.of(getClass().getResource("/h2-torn-index/journal").toURI()),
+                workspace.resolve("journal"));
+        Files.createDirectories(workspace.resolve("online"));
+        try (InputStream gz = new GZIPInputStream(getClass().getResourceAsStream("/h2-torn-index/workbench.mv.db.gz"))) {
+            Files.copy(gz, workspace.resolve("online").resolve("workbench.mv.db"));
+        }
+
+        try (FeatureStore store = Workspace.open(workspace)) {
+            assertFalse(WritePath.hasJournalsOfEndedProcesses(workspace), "the dead journal was settled");
+            for (String id : new String[] {"e5_9", "e5_10"}) {
+                store.records().putRecord("expiring", Record.builder().put("customer_id", id)
+                        .put("event_time", "2030-01-01T00:00:00Z").put("age", "7").build(),
+                        Set.of(TargetStore.ONLINE_STORE), null);
+                assertEquals(7L, store.records().getRecord("expiring", id, null).orElseThrow().value("age"), id);
+            }
+            assertFalse(store.health().check().damaged(), store.health().check().findings().toString());
+        }
+        String log = Files.readString(Files.list(workspace.resolve("logs")).findFirst().orElseThrow());
+        assertTrue(log.contains("Repaired the indexes of"), "the repair is logged");
+    }
+}
