@@ -140,7 +140,15 @@ public final class ConnectView extends ScrollPane {
         warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
 
-        VBox card = new VBox(10, heading, grid, access, actions, error, warning);
+        Label notices = new Label();
+        notices.setId("apiNotices");
+        notices.getStyleClass().add("notice-warning");
+        wrap(notices);
+        notices.textProperty().bind(Bindings.concat("Settings the local store ignored (AWS's answer has no place for"
+                + " a warning):\n", vm.noticesProperty()));
+        notices.visibleProperty().bind(vm.noticesProperty().isNotEmpty());
+        notices.managedProperty().bind(notices.visibleProperty());
+        VBox card = new VBox(10, heading, grid, access, actions, error, warning, notices);
         card.getStyleClass().add("card");
         card.setId("apiServerCard");
         return card;

@@ -1,8 +1,12 @@
 package org.featureworkbench.ui.connect;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -46,6 +50,10 @@ public final class ConnectViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
     private final ReadOnlyStringWrapper traffic = new ReadOnlyStringWrapper(this, "traffic", "");
+    private final ReadOnlyStringWrapper notices = new ReadOnlyStringWrapper(this, "notices", "");
+    /** What the server said about requests (server threads add, the traffic poll takes them to the page). */
+    private final Queue<String> heard = new ConcurrentLinkedQueue<>();
+    private final Deque<String> shown = new ArrayDeque<>();
     private final StringBinding statusText;
     private final StringBinding statusBarText;
     private final BooleanBinding canStart;
@@ -59,6 +67,7 @@ public final class ConnectViewModel {
     private String exampleId;
 
     private RunningApiServer server;
+    private static final int SHOWN_NOTICES = 5;
 
     public ConnectViewModel(FeatureStore store, TaskExecutor executor) {
         this.store = store;
@@ -80,6 +89,8 @@ public final class ConnectViewModel {
         port.addListener((o, was, now) -> fillSnippets());
         accessKey.addListener((o, was, now) -> fillSnippets());
         secretKey.addListener((o, was, now) -> fillSnippets());
+        // Lasts as long as the store: the view model lives as long as its window, which closes the store.
+        store.api().onNotice(heard::add);
         // A server started before this window (another page, a reopened window) is shown as running.
         store.api().running().ifPresent(this::showRunning);
         fillSnippets();
@@ -173,8 +184,24 @@ public final class ConnectViewModel {
                         showStopped();
                     } else {
                         traffic.set(trafficText(now.get()));
+                        showNotices();
                     }
                 }, e -> { });
+    }
+
+    /** Moves what the server said since the last poll onto the page: the newest few, newest last. */
+    private void showNotices() {
+        boolean changed = false;
+        for (String notice = heard.poll(); notice != null; notice = heard.poll()) {
+            shown.addLast(notice);
+            if (shown.size() > SHOWN_NOTICES) {
+                shown.removeFirst();
+            }
+            changed = true;
+        }
+        if (changed) {
+            notices.set(String.join("\n", shown));
+        }
     }
 
     private void showRunning(RunningApiServer started) {
@@ -263,6 +290,15 @@ public final class ConnectViewModel {
     /** What to keep in mind while the server is reachable from other computers; "" on loopback. */
     public ReadOnlyStringProperty warningProperty() {
         return warning.getReadOnlyProperty();
+    }
+
+    /**
+     * What the server said about requests it answered without doing all they asked (cloud-only
+     * CreateFeatureGroup settings it ignored), the newest {@value #SHOWN_NOTICES}, one a line; ""
+     * when none. Kept across a restart of the server, as a console keeps its lines.
+     */
+    public ReadOnlyStringProperty noticesProperty() {
+        return notices.getReadOnlyProperty();
     }
 
     /** Requests, rate and errors of the running server, "" while it is not running. */

@@ -85,6 +85,20 @@ class ConnectPageTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#apiStatus").contains("1 request"));
         assertTrue(text(robot, "#apiStatus").startsWith("API " + address + " · 1 request · "), text(robot, "#apiStatus"));
 
+        // A cloud-only setting the server ignored is said on the page, as serve says it on its console.
+        assertFalse(robot.lookup("#apiNotices").query().isVisible());
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address + "/"))
+                .header("X-Amz-Target", "SageMaker.CreateFeatureGroup").header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"FeatureGroupName\": \"orders\", \"RecordIdentifierFeatureName\":"
+                        + " \"id\", \"EventTimeFeatureName\": \"t\", \"FeatureDefinitions\": [{\"FeatureName\": \"id\","
+                        + " \"FeatureType\": \"String\"}, {\"FeatureName\": \"t\", \"FeatureType\": \"String\"}],"
+                        + " \"OfflineStoreConfig\": {\"TableFormat\": \"Iceberg\"}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, created.statusCode(), created.body());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#apiNotices").query().isVisible());
+        assertTrue(text(robot, "#apiNotices").endsWith("CreateFeatureGroup 'orders': OfflineStoreConfig.TableFormat:"
+                + " cloud-only setting, ignored by the local store"), text(robot, "#apiNotices"));
+
         robot.clickOn("#stopApi");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Stopped".equals(text(robot, "#apiState")));
         assertEquals("API stopped", text(robot, "#apiStatus"));

@@ -97,6 +97,18 @@ class ConnectScreenshotTour {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#apiStatus").queryAs(Label.class)
                     .getText().contains(" 0.0/s"));
             app.settle();
+            // A group created the way AWS's notebooks do, with settings only the cloud uses: the page names them.
+            String create = "{\"FeatureGroupName\": \"clicks\", \"RecordIdentifierFeatureName\": \"user_id\","
+                    + " \"EventTimeFeatureName\": \"event_time\", \"FeatureDefinitions\": [{\"FeatureName\": \"user_id\","
+                    + " \"FeatureType\": \"String\"}, {\"FeatureName\": \"event_time\", \"FeatureType\": \"String\"}],"
+                    + " \"OnlineStoreConfig\": {\"EnableOnlineStore\": true}, \"OfflineStoreConfig\": {\"S3StorageConfig\":"
+                    + " {\"S3Uri\": \"s3://my-bucket/fs\"}}, \"RoleArn\": \"arn:aws:iam::123456789012:role/fs\"}";
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + "/"))
+                    .header("X-Amz-Target", "SageMaker.CreateFeatureGroup")
+                    .header("Content-Type", "application/x-amz-json-1.1")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(create)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#apiNotices").query().isVisible());
             shoot(robot, "connect.png");
         } finally {
             reading.set(false);

@@ -77,6 +77,30 @@ class ConnectServerViewModelTest {
     }
 
     @Test
+    void cloudOnlySettingsACreateFeatureGroupAskedForAreShownAtTheNextPoll() throws Exception {
+        vm.start();
+        String create = """
+                {"FeatureGroupName": "orders", "RecordIdentifierFeatureName": "order_id", "EventTimeFeatureName": "t",
+                 "FeatureDefinitions": [{"FeatureName": "order_id", "FeatureType": "String"},
+                                        {"FeatureName": "t", "FeatureType": "String"}],
+                 "OnlineStoreConfig": {"EnableOnlineStore": true},
+                 "RoleArn": "arn:aws:iam::123456789012:role/fs"}""";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(vm.addressProperty().get() + "/")).header("X-Amz-Target", "SageMaker.CreateFeatureGroup")
+                .header("Content-Type", "application/x-amz-json-1.1").POST(HttpRequest.BodyPublishers.ofString(create))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("", vm.noticesProperty().get(), "shown at the poll, on the page's thread");
+
+        vm.pollTraffic();
+
+        assertEquals("CreateFeatureGroup 'orders': RoleArn: cloud-only setting, ignored by the local store",
+                vm.noticesProperty().get());
+        vm.stop();
+        assertTrue(vm.noticesProperty().get().contains("RoleArn"), "kept after a stop, as a console keeps its lines");
+    }
+
+    @Test
     void aServerStoppedElsewhereShowsAsStoppedAtTheNextPoll() {
         vm.start();
         store.api().stop();
