@@ -134,16 +134,21 @@ public final class DatasetsViewModel implements AutoCloseable {
             return;
         }
         Path out = request.get().output();
+        // Off the UI thread: a manifest under its older name is read to see whether it describes `out`.
         // A split writes no file at `out` itself, but a manifest is always there (maybe under its older name).
-        boolean builtBefore = Files.exists(out) || !store.datasets().manifestsOf(out).isEmpty();
-        if (builtBefore && !dialogs.confirm("Replace the dataset?", "A dataset was built to " + out + " before. Building "
-                + "again replaces its files and manifest.", "Replace")) {
-            return;
-        }
+        executor.execute(() -> Files.exists(out) || !store.datasets().manifestsOf(out).isEmpty(), builtBefore -> {
+            if (!job.runningProperty().get() && (!builtBefore || dialogs.confirm("Replace the dataset?", "A dataset was"
+                    + " built to " + out + " before. Building again replaces its files and manifest.", "Replace"))) {
+                startBuild(request.get(), out);
+            }
+        }, this::showError);
+    }
+
+    private void startBuild(DatasetRequest request, Path out) {
         notice.set("");
         job.start("Building " + out.getFileName(), (progress, cancel) -> {
             Files.createDirectories(out.getParent());
-            return store.datasets().build(request.get().spec(), out, progress, cancel);
+            return store.datasets().build(request.spec(), out, progress, cancel);
         }, done -> {
             result.set(done);
             parts.setAll(done.parts());
