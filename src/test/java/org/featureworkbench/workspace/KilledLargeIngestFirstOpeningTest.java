@@ -3,12 +3,9 @@ package org.featureworkbench.workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import org.featureworkbench.core.FeatureStore;
-import org.featureworkbench.testing.DamagedTablePages;
+import org.featureworkbench.testing.KilledWorkspaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +21,7 @@ class KilledLargeIngestFirstOpeningTest {
 
     @Test
     void theFirstOpeningAfterTheKillWorksAndFindsNoDamage() throws Exception {
-        Path workspace = temp.resolve("ws");
-        DamagedTablePages.copyTree(Path.of(getClass().getResource("/h2-killed-ingest/journal").toURI()),
-                workspace.resolve("journal"));
-        Files.createDirectories(workspace.resolve("online"));
-        try (InputStream gz = new GZIPInputStream(getClass().getResourceAsStream("/h2-killed-ingest/workbench.mv.db.gz"))) {
-            Files.copy(gz, workspace.resolve("online").resolve("workbench.mv.db"));
-        }
+        Path workspace = KilledWorkspaces.unpack("h2-killed-ingest", temp.resolve("ws"));
 
         try (FeatureStore store = Workspace.open(workspace)) {
             assertEquals(1, store.listFeatureGroups(org.featureworkbench.model.GroupListQuery.ALL).size(), "the group the ingest created is there");

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.featureworkbench.core.FeatureStore;
 import org.featureworkbench.model.Record;
 import org.featureworkbench.model.TargetStore;
-import org.featureworkbench.testing.DamagedTablePages;
+import org.featureworkbench.testing.KilledWorkspaces;
 import org.featureworkbench.writepath.WritePath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +28,7 @@ class TornIndexFirstOpeningTest {
 
     @Test
     void aWorkspaceWhoseIndexesAKillStoredTornFromTheirRowsOpensAndTakesWritesOfTheirRecords() throws Exception {
-        Path workspace = temp.resolve("ws");
-        DamagedTablePages.copyTree(Path.of(getClass().getResource("/h2-torn-index/journal").toURI()),
-                workspace.resolve("journal"));
-        Files.createDirectories(workspace.resolve("online"));
-        try (InputStream gz = new GZIPInputStream(getClass().getResourceAsStream("/h2-torn-index/workbench.mv.db.gz"))) {
-            Files.copy(gz, workspace.resolve("online").resolve("workbench.mv.db"));
-        }
+        Path workspace = KilledWorkspaces.unpack("h2-torn-index", temp.resolve("ws"));
 
         try (FeatureStore store = Workspace.open(workspace)) {
             assertFalse(WritePath.hasJournalsOfEndedProcesses(workspace), "the dead journal was settled");
