@@ -88,9 +88,11 @@ public final class StaleRowLocks {
         for (Table table : database.getAllTablesAndViews()) {
             if (table instanceof MVTable mvTable) {
                 int[] fixed = TornIndexes.repair(mvTable);
-                if (fixed[0] + fixed[1] > 0) {
+                if (fixed[0] + fixed[1] + fixed[2] > 0) {
                     LOG.warn("Repaired the indexes of {}, stored torn from its rows by a process killed mid-write:"
-                            + " removed {} entries of no row, added {} missing ones", table.getName(), fixed[0], fixed[1]);
+                            + " removed {} entries of no row or of a row's old values, added {} missing ones{}",
+                            table.getName(), fixed[0], fixed[1], fixed[2] == 0 ? "" : "; " + fixed[2] + " rows share a"
+                                    + " unique key with another row and got no entry");
                 }
             }
         }

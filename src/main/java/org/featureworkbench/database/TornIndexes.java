@@ -27,8 +27,11 @@ import org.h2.value.VersionedValue;
  *
  * <p>This removes entries that point at no row or disagree with their row, and adds the entries
  * rows lack, as the index would be if built afresh from the rows. Rows and entries of a live
- * transaction (an uncommitted version) are left alone. What the rows lost is restored by the
- * journal replay that follows (ADR 0010), whose writes then find a consistent index.
+ * transaction (an uncommitted version) are left alone, and an entry added for a row that another
+ * session changed meanwhile is taken back. A unique index gets no second entry for a key another
+ * row holds (the rows themselves break the constraint then; the check reports such a table). What
+ * the rows lost is restored by the journal replay that follows (ADR 0010), whose writes then find
+ * a consistent index.
  */
 final class TornIndexes {
     private TornIndexes() {
@@ -37,63 +40,115 @@ final class TornIndexes {
     /**
      * Repairs every secondary index of {@code table}.
      *
-     * @return how many entries were removed (index 0) and added (index 1)
+     * @return how many entries were removed (index 0), added (index 1), and not added because a
+     *         unique index already held another row's entry for the same key (index 2)
      */
     static int[] repair(MVTable table) {
-        int[] counts = new int[2];
+        int[] counts = new int[3];
         MVMap<Long, VersionedValue<SearchRow>> rows = ((MVPrimaryIndex) table.getScanIndex(null)).getMVMap();
         for (Index index : table.getIndexes()) {
-            // The primary index is the rows themselves; a delegate index reads them directly.
+            // The primary index is the rows themselves; a delegate index reads them directly. A spatial
+            // index (none of ours has one) is no MVSecondaryIndex and is left as it is.
             if (index instanceof MVSecondaryIndex secondary) {
-                int removed = removeWrongEntries(secondary, rows);
-                counts[0] += removed;
-                // Every entry left is its own row's (one per row: the row id is part of it), so as many
-                // entries as rows means none is missing, and the second pass (half the cost) is skipped.
-                if (removed > 0 || secondary.getMVMap().sizeAsLong() != rows.sizeAsLong()) {
-                    counts[1] += addMissingEntries(secondary, rows);
+                Pass removal = removeWrongEntries(secondary, rows);
+                counts[0] += removal.changed;
+                // Every committed entry left is its own row's (one per row: the row id is part of it), so as
+                // many entries as rows means none is missing, and the second pass (half the cost) is skipped;
+                // not when a live transaction holds entries: an update holds two for one row.
+                if (removal.changed > 0 || removal.leftAlone > 0 || secondary.getMVMap().sizeAsLong() != rows.sizeAsLong()) {
+                    Pass addition = addMissingEntries(secondary, rows);
+                    counts[1] += addition.changed;
+                    counts[2] += addition.leftAlone;
                 }
             }
         }
         return counts;
     }
 
-    private static int removeWrongEntries(MVSecondaryIndex index, MVMap<Long, VersionedValue<SearchRow>> rows) {
+    /** What a pass changed, and what it left alone (live entries; for the second pass, unique-key clashes). */
+    private record Pass(int changed, int leftAlone) {
+    }
+
+    private static Pass removeWrongEntries(MVSecondaryIndex index, MVMap<Long, VersionedValue<SearchRow>> rows) {
         MVMap<SearchRow, VersionedValue<Value>> entries = index.getMVMap();
-        DataType<SearchRow> order = entries.getKeyType();
         int removed = 0;
+        int live = 0;
         for (Cursor<SearchRow, VersionedValue<Value>> cursor = entries.cursor(null); cursor.hasNext(); ) {
             SearchRow entry = cursor.next();
             VersionedValue<Value> version = cursor.getValue();
             if (version == null || version.getOperationId() != 0) {
-                continue; // a live transaction's entry
+                live++; // a live transaction's entry
+                continue;
             }
             VersionedValue<SearchRow> row = rows.get(entry.getKey());
-            if (row != null && (row.getOperationId() != 0
-                    || order.compare(entry, entryOf(index, row.getCurrentValue(), entry.getKey())) == 0)) {
+            if (row != null && (row.getOperationId() != 0 || agrees(index, entry, row, entry.getKey()))) {
                 continue; // a live transaction's row, or the entry its row should have
             }
             StaleRowLocks.IfSame ifSame = new StaleRowLocks.IfSame(version);
             untyped(entries).operate(entry, null, ifSame);
             removed += ifSame.applied ? 1 : 0;
         }
-        return removed;
+        return new Pass(removed, live);
     }
 
-    private static int addMissingEntries(MVSecondaryIndex index, MVMap<Long, VersionedValue<SearchRow>> rows) {
+    private static Pass addMissingEntries(MVSecondaryIndex index, MVMap<Long, VersionedValue<SearchRow>> rows) {
         MVMap<SearchRow, VersionedValue<Value>> entries = index.getMVMap();
+        boolean unique = index.getIndexType().isUnique();
         int added = 0;
+        int clashes = 0;
         for (Cursor<Long, VersionedValue<SearchRow>> cursor = rows.cursor(null); cursor.hasNext(); ) {
             long id = cursor.next();
             VersionedValue<SearchRow> row = cursor.getValue();
             if (row == null || row.getOperationId() != 0) {
                 continue;
             }
+            SearchRow entry = entryOf(index, row.getCurrentValue(), id);
+            if (entries.containsKey(entry)) {
+                continue;
+            }
+            if (unique && holdsAnotherRow(index, entry)) {
+                // Two rows with one key: an index cannot say which is meant; the check reports the table.
+                clashes++;
+                continue;
+            }
             // ValueNull is the committed value of every entry (a Value is its own committed version).
-            if (entries.putIfAbsent(entryOf(index, row.getCurrentValue(), id), ValueNull.INSTANCE) == null) {
-                added++;
+            if (entries.putIfAbsent(entry, ValueNull.INSTANCE) == null) {
+                // The cursor reads the rows as they were when it started: a session that changed this row
+                // since (other processes may be connected) keeps its own entries right, and this one is wrong.
+                VersionedValue<SearchRow> now = rows.get(id);
+                if (now == null || now.getOperationId() != 0 || !agrees(index, entry, now, id)) {
+                    untyped(entries).operate(entry, null, new StaleRowLocks.IfSame(ValueNull.INSTANCE));
+                } else {
+                    added++;
+                }
             }
         }
-        return added;
+        return new Pass(added, clashes);
+    }
+
+    /** Whether {@code entry} is the entry {@code index} holds for {@code row} (row id {@code id}). */
+    private static boolean agrees(MVSecondaryIndex index, SearchRow entry, VersionedValue<SearchRow> row, long id) {
+        return index.getMVMap().getKeyType().compare(entry, entryOf(index, row.getCurrentValue(), id)) == 0;
+    }
+
+    /** Whether a unique index holds an entry with {@code entry}'s values for another row (NULLs never clash). */
+    private static boolean holdsAnotherRow(MVSecondaryIndex index, SearchRow entry) {
+        for (org.h2.table.Column column : index.getColumns()) {
+            if (entry.getValue(column.getColumnId()) == ValueNull.INSTANCE) {
+                return false;
+            }
+        }
+        SearchRow from = index.getRowFactory().createRow();
+        from.copyFrom(entry);
+        from.setKey(Long.MIN_VALUE);
+        SearchRow first = index.getMVMap().ceilingKey(from);
+        if (first == null) {
+            return false;
+        }
+        SearchRow sameValues = index.getRowFactory().createRow();
+        sameValues.copyFrom(entry);
+        sameValues.setKey(first.getKey());
+        return first.getKey() != entry.getKey() && index.getMVMap().getKeyType().compare(first, sameValues) == 0;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
