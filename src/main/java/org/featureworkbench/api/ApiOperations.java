@@ -64,7 +64,7 @@ public final class ApiOperations {
     /**
      * Tells {@code listener}, on a server thread, what the operator should hear about a request
      * that succeeded without doing all it asked (e.g. "CreateFeatureGroup 'orders': RoleArn:
-     * cloud-only setting, ignored by the local store"); until the returned handle is closed.
+     * cloud-only, ignored by the local store"); until the returned handle is closed.
      * Subscribe before {@link #start}, so the first request's notices are heard too.
      */
     public AutoCloseable onNotice(Consumer<String> listener) {

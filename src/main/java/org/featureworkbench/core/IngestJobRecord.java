@@ -89,8 +89,8 @@ public record IngestJobRecord(String id, String token, Status status, long pid, 
             return "all its rows are in the offline store, but the online store lacks part of their newest values";
         }
         return rowsPublished == 0 ? "none of its rows are in the offline store yet"
-                : String.format(java.util.Locale.ROOT, "%,d", rowsPublished)
-                        + " of its rows are in the offline store, the rest of the file is not stored yet";
+                : String.format(java.util.Locale.ROOT, "%,d", rowsPublished) + " of its rows "
+                        + (rowsPublished == 1 ? "is" : "are") + " in the offline store, the rest of the file is not stored yet";
     }
 
     IngestJobRecord withStatus(Status s) {

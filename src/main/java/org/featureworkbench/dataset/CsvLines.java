@@ -100,6 +100,7 @@ final class CsvLines {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
+        boolean touched = false; // the field has text, or had quotes: a quote now is text, as DuckDB reads it
         boolean any = false;
         start = line;
         int c;
@@ -137,14 +138,21 @@ final class CsvLines {
                 return fields;
             }
             any = true;
-            if (c == '"') {
+            if (c == '"' && !touched) {
                 quoted = true;
+                touched = true;
             } else if (c == delimiter) {
                 fields.add(field.toString());
                 field.setLength(0);
+                touched = false;
             } else {
                 field.append((char) c);
+                touched = true;
             }
+        }
+        if (quoted) {
+            // The file ends inside quotes: the lines counted so far cannot be trusted.
+            throw new IOException("the file ends inside a quoted field");
         }
         if (!any) {
             return null;

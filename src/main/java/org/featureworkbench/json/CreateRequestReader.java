@@ -191,7 +191,7 @@ final class CreateRequestReader {
                 continue;
             }
             if (cloudOnly.contains(name)) {
-                warn(path.field(name), "cloud-only setting, ignored by the local store");
+                warn(path.field(name), "cloud-only, ignored by the local store");
             } else if (!known.contains(name)) {
                 warn(path.field(name), "not a CreateFeatureGroup field, ignored");
             }

@@ -23,24 +23,27 @@ public record ParsedDefinition(FeatureGroupDefinition definition, List<Ignored> 
      *
      * @param field the field's path in the request, e.g. {@code OfflineStoreConfig.TableFormat}
      * @param place the source and where the field is in it, e.g. {@code orders.json:20:3}
-     * @param why   what becomes of it, e.g. "cloud-only setting, ignored by the local store"
+     * @param why   what becomes of it, e.g. "cloud-only, ignored by the local store"
      */
     public record Ignored(String field, String place, String why) {
     }
 
     /**
      * One warning per ignored field with its place, for a file the user can open and edit:
-     * {@code RoleArn (orders.json:20:3): cloud-only setting, ignored by the local store}.
+     * {@code RoleArn (orders.json:20:3): cloud-only, ignored by the local store}.
      */
     public List<String> warnings() {
         return ignored.stream().map(i -> i.field() + " (" + i.place() + "): " + i.why()).toList();
     }
 
     /**
-     * The same without the place, for a request body an SDK wrote (its line and column mean
-     * nothing to the user): {@code RoleArn: cloud-only setting, ignored by the local store}.
+     * The same without places (for a request body an SDK wrote, whose line and column mean nothing
+     * to the user), the fields of one reason together:
+     * {@code RoleArn, OnlineStoreConfig.StorageType: cloud-only, ignored by the local store}.
      */
-    public List<String> warningsByField() {
-        return ignored.stream().map(i -> i.field() + ": " + i.why()).toList();
+    public List<String> warningsByReason() {
+        java.util.Map<String, List<String>> fieldsByWhy = new java.util.LinkedHashMap<>();
+        ignored.forEach(i -> fieldsByWhy.computeIfAbsent(i.why(), why -> new java.util.ArrayList<>()).add(i.field()));
+        return fieldsByWhy.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": " + e.getKey()).toList();
     }
 }

@@ -15,9 +15,11 @@ import org.featureworkbench.model.FeatureType;
  *   <li>{@link #asOf}: only rows with {@code write_time <= W} exist (what the store knew at W).</li>
  *   <li>{@link #eventRange}: only rows whose event time is in [from, to] (both ends inclusive,
  *       either may be null). With {@link Shape#LATEST} this is the state at {@code to}.</li>
- *   <li>{@link #includeDeleted}: delete markers are ignored, so a deleted record shows its last
- *       values (LATEST) and history shows no marker rows… and without it, history hides marker
- *       rows and LATEST drops records whose state is a delete.</li>
+ *   <li>{@link #includeDeleted}: a deleted record still shows: LATEST ignores delete markers and
+ *       shows its last values; history lists the marker rows among the others (a listing shows what
+ *       was written). Without it, history hides marker rows and LATEST drops records whose state is a
+ *       delete. A training set's group base drops the markers instead (dataset's
+ *       {@code HistoryIgnoringDeletes}, ADR 0015 addendum (c)).</li>
  *   <li>{@link #includeDuplicates}: history keeps every row of one record id and event time; by
  *       default only the last in the order (event time, api_invocation_time, write_time) stays.</li>
  * </ul>

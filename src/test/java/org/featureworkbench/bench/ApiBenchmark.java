@@ -147,19 +147,17 @@ public final class ApiBenchmark {
     private static void sdkGets(String name, URI endpoint, URI cannedEndpoint, String[] ids, Duration warmUp,
             Duration measure, ApiBenchReport report) throws Exception {
         try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, endpoint, KEY_ID, SECRET)) {
-            {
-                // The SDK is a lot of code to compile: without this the first client measured pays for the JIT.
-                int rounds = ApiBenchLoad.warmUntilCompiled(MANY, warmUp.multipliedBy(2), 15, (t, n) -> client
-                        .getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
-                                .recordIdentifierValueAsString(pick(ids, t, n))));
-                report.note(ApiBenchClients.label(name) + ": warmed up for " + (rounds > 15 ? "15 rounds, the JIT still"
-                        + " compiling" : rounds + " round(s) of " + warmUp.multipliedBy(2).toMillis() + " ms, the JIT"
-                        + " then quiet"));
-                for (int threads : new int[] {1, MANY}) {
-                    report.add(ApiBenchLoad.run("GetRecord AWS SDK, " + ApiBenchClients.label(name), threads, warmUp,
-                            measure, (t, n) -> require(client.getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
-                                    .recordIdentifierValueAsString(pick(ids, t, n))).hasRecord())));
-                }
+            // The SDK is a lot of code to compile: without this the first client measured pays for the JIT.
+            int rounds = ApiBenchLoad.warmUntilCompiled(MANY, warmUp.multipliedBy(2), 15, (t, n) -> client
+                    .getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
+                            .recordIdentifierValueAsString(pick(ids, t, n))));
+            report.note(ApiBenchClients.label(name) + ": warmed up for " + (rounds > 15 ? "15 rounds, the JIT still"
+                    + " compiling" : rounds + " round(s) of " + warmUp.multipliedBy(2).toMillis() + " ms, the JIT"
+                    + " then quiet"));
+            for (int threads : new int[] {1, MANY}) {
+                report.add(ApiBenchLoad.run("GetRecord AWS SDK, " + ApiBenchClients.label(name), threads, warmUp,
+                        measure, (t, n) -> require(client.getRecord(r -> r.featureGroupName(BenchRecords.GROUP)
+                                .recordIdentifierValueAsString(pick(ids, t, n))).hasRecord())));
             }
         }
         try (SageMakerFeatureStoreRuntimeClient client = ApiBenchClients.client(name, cannedEndpoint, KEY_ID, SECRET)) {

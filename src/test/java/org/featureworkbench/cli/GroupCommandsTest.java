@@ -64,7 +64,7 @@ class GroupCommandsTest {
         assertEquals("Created feature group orders (3 features; online + offline).\n", result.out());
         assertEquals(7, result.errLines().size(), result.err());
         assertTrue(result.errLines().stream().allMatch(l -> l.startsWith("warning: ")), result.err());
-        assertTrue(result.err().contains("warning: RoleArn (" + file + ":20:14): cloud-only setting"), result.err());
+        assertTrue(result.err().contains("warning: RoleArn (" + file + ":20:14): cloud-only, ignored by the local store"), result.err());
     }
 
     @Test

@@ -67,10 +67,9 @@ class ServeCommandTest {
         assertEquals("{\"FeatureGroupArn\":\"arn:aws:sagemaker:local:000000000000:feature-group/orders\"}",
                 cloudy.body());
         assertEquals(200, plain.statusCode(), plain.body());
-        String ignored = ": cloud-only setting, ignored by the local store";
-        assertEquals(List.of("warning: CreateFeatureGroup 'orders': OnlineStoreConfig.StorageType" + ignored
-                        + "; OfflineStoreConfig.S3StorageConfig" + ignored + "; OfflineStoreConfig.TableFormat" + ignored
-                        + "; ThroughputConfig" + ignored + "; RoleArn" + ignored),
+        assertEquals(List.of("warning: CreateFeatureGroup 'orders': OnlineStoreConfig.StorageType, "
+                        + "OfflineStoreConfig.S3StorageConfig, OfflineStoreConfig.TableFormat, ThroughputConfig, RoleArn: "
+                        + "cloud-only, ignored by the local store"),
                 serving.err().lines().filter(l -> l.startsWith("warning:")).toList(), serving.err());
     }
 

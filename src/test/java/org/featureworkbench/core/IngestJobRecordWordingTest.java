@@ -10,6 +10,8 @@ class IngestJobRecordWordingTest {
     void theRowsStoredOfflineAreCountedWithThousandsSeparators() {
         assertEquals("12,345 of its rows are in the offline store, the rest of the file is not stored yet",
                 interrupted(12_345, false).whatIsStored());
+        assertEquals("1 of its rows is in the offline store, the rest of the file is not stored yet",
+                interrupted(1, false).whatIsStored());
         assertEquals("none of its rows are in the offline store yet", interrupted(0, false).whatIsStored());
         assertEquals("all its rows are in the offline store, but the online store lacks part of their newest values",
                 interrupted(12_345, true).whatIsStored());

@@ -29,6 +29,15 @@ class CsvLinesTest {
     }
 
     @Test
+    void aQuoteInsideAFieldIsTextAndAFileEndingInsideQuotesGivesNoLine() throws IOException {
+        Path csv = write("id,item,t\na,5\" screen,1\nb,cable,\n");
+        assertEquals(OptionalInt.of(3), CsvLines.firstWhere(csv, "t", String::isEmpty), "the quote opened nothing");
+        assertEquals(OptionalInt.of(2), CsvLines.firstWhere(csv, "item", "5\" screen"::equals));
+        Path open = write("id,t\na,\"2026\nb,\n");
+        assertEquals(OptionalInt.empty(), CsvLines.firstWhere(open, "t", String::isEmpty), "no line rather than a wrong one");
+    }
+
+    @Test
     void noLineWhenTheHeaderDoesNotNameTheColumnOrNoRowMatches() throws IOException {
         Path csv = write("id,t\na,1\n");
         assertEquals(OptionalInt.empty(), CsvLines.firstWhere(csv, "time", String::isEmpty));

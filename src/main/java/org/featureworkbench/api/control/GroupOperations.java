@@ -41,7 +41,7 @@ final class GroupOperations {
         if (!parsed.ignored().isEmpty()) {
             // AWS's response has no warning channel, so the operator hears it, once per created group.
             notices.accept("CreateFeatureGroup '" + created.name() + "': "
-                    + String.join("; ", parsed.warningsByField()));
+                    + String.join("; ", parsed.warningsByReason()));
         }
         return ControlRequest.JSON.createObjectNode().put("FeatureGroupArn", created.arn());
     }

@@ -144,8 +144,8 @@ public final class ConnectView extends ScrollPane {
         notices.setId("apiNotices");
         notices.getStyleClass().add("notice-warning");
         wrap(notices);
-        notices.textProperty().bind(Bindings.concat("Settings the local store ignored (AWS's answer has no place for"
-                + " a warning):\n", vm.noticesProperty()));
+        notices.textProperty().bind(Bindings.concat("Ignored by the local store in requests it answered (the client"
+                + " was not told):\n", vm.noticesProperty()));
         notices.visibleProperty().bind(vm.noticesProperty().isNotEmpty());
         notices.managedProperty().bind(notices.visibleProperty());
         VBox card = new VBox(10, heading, grid, access, actions, error, warning, notices);

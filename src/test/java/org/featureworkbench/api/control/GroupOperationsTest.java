@@ -51,8 +51,8 @@ class GroupOperationsTest extends ControlPlaneFixture {
                 + "'RoleArn': 'arn:aws:iam::1:role/r'}"));
 
         assertEquals(q("{'FeatureGroupArn':'arn:aws:sagemaker:local:000000000000:feature-group/orders'}"), created.toString());
-        assertEquals(List.of("CreateFeatureGroup 'orders': RoleArn: cloud-only setting, ignored by the local store; "
-                + "OfflineStoreConfig.DataCatalogConfig: cloud-only setting, ignored by the local store"), notices,
+        assertEquals(List.of("CreateFeatureGroup 'orders': RoleArn, OfflineStoreConfig.DataCatalogConfig: cloud-only,"
+                + " ignored by the local store"), notices,
                 "one line for the created group; none for a plain one or a refused one");
     }
 

@@ -97,7 +97,7 @@ class ConnectPageTest {
         assertEquals(200, created.statusCode(), created.body());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#apiNotices").query().isVisible());
         assertTrue(text(robot, "#apiNotices").endsWith("CreateFeatureGroup 'orders': OfflineStoreConfig.TableFormat:"
-                + " cloud-only setting, ignored by the local store"), text(robot, "#apiNotices"));
+                + " cloud-only, ignored by the local store"), text(robot, "#apiNotices"));
 
         robot.clickOn("#stopApi");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Stopped".equals(text(robot, "#apiState")));

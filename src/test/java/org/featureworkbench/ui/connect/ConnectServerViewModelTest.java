@@ -94,7 +94,7 @@ class ConnectServerViewModelTest {
 
         vm.pollTraffic();
 
-        assertEquals("CreateFeatureGroup 'orders': RoleArn: cloud-only setting, ignored by the local store",
+        assertEquals("CreateFeatureGroup 'orders': RoleArn: cloud-only, ignored by the local store",
                 vm.noticesProperty().get());
         vm.stop();
         assertTrue(vm.noticesProperty().get().contains("RoleArn"), "kept after a stop, as a console keeps its lines");
