@@ -29,10 +29,10 @@ final class DriftCard extends VBox {
                 + "top values (strings) as bins. Below 0.1 stable, 0.1–0.25 moderate, above 0.25 shifted.");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
-        DatePicker refFrom = picker("driftRefFrom", vm.referenceFromProperty());
-        DatePicker refTo = picker("driftRefTo", vm.referenceToProperty());
-        DatePicker curFrom = picker("driftCurFrom", vm.currentFromProperty());
-        DatePicker curTo = picker("driftCurTo", vm.currentToProperty());
+        DatePicker refFrom = picker("driftRefFrom", vm.referenceFromProperty(), vm::dateNotUnderstood);
+        DatePicker refTo = picker("driftRefTo", vm.referenceToProperty(), vm::dateNotUnderstood);
+        DatePicker curFrom = picker("driftCurFrom", vm.currentFromProperty(), vm::dateNotUnderstood);
+        DatePicker curTo = picker("driftCurTo", vm.currentToProperty(), vm::dateNotUnderstood);
         Button compare = new Button("Compare");
         compare.setId("compareWindows");
         compare.getStyleClass().add("accent");
@@ -93,15 +93,45 @@ final class DriftCard extends VBox {
                 .orElse("");
     }
 
-    private static DatePicker picker(String id, javafx.beans.property.ObjectProperty<java.time.LocalDate> value) {
+    private static DatePicker picker(String id, javafx.beans.property.ObjectProperty<java.time.LocalDate> value,
+                                     java.util.function.Consumer<String> notADate) {
         DatePicker p = new DatePicker();
         p.setId(id);
         p.setPrefWidth(130);
-        // ISO dates (2026-11-01) whatever the machine's locale: the same form the CLI and the table use.
-        p.setConverter(new javafx.util.converter.LocalDateStringConverter(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
-                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        p.setConverter(new IsoDates(notADate));
         p.valueProperty().bindBidirectional(value);
         return p;
+    }
+
+    /**
+     * ISO dates (2026-11-01) whatever the machine's locale: the form the CLI and the table use. Text
+     * that is no date is told to the view model and leaves the field empty; JavaFX's own converter
+     * throws, which reached the user as an error dialog with a stack trace.
+     */
+    private static final class IsoDates extends javafx.util.StringConverter<java.time.LocalDate> {
+        private final java.util.function.Consumer<String> notADate;
+
+        IsoDates(java.util.function.Consumer<String> notADate) {
+            this.notADate = notADate;
+        }
+
+        @Override
+        public String toString(java.time.LocalDate date) {
+            return date == null ? "" : date.toString();
+        }
+
+        @Override
+        public java.time.LocalDate fromString(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return java.time.LocalDate.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                notADate.accept(text.strip());
+                return null;
+            }
+        }
     }
 
     private static TableColumn<FeatureDrift, String> column(String name, Function<FeatureDrift, String> value) {

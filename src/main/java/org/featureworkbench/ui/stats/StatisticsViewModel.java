@@ -142,6 +142,12 @@ public final class StatisticsViewModel {
     }
 
     /** Compares the current window with the reference window (whole UTC days, both ends included). */
+    /** A drift window's date field held text that is no date: said under the windows, the old reading cleared. */
+    public void dateNotUnderstood(String text) {
+        drift.set(null);
+        driftError.set("'" + text + "' is not a date: write it as 2026-11-01, or pick one from the calendar.");
+    }
+
     public void compareWindows() {
         FeatureGroup g = group.get();
         if (g == null) {
@@ -149,6 +155,7 @@ public final class StatisticsViewModel {
         }
         if (referenceFrom.get() == null || referenceTo.get() == null || currentFrom.get() == null
                 || currentTo.get() == null) {
+            drift.set(null);
             driftError.set("Choose the first and last day of both windows.");
             return;
         }
@@ -158,6 +165,8 @@ public final class StatisticsViewModel {
             reference = window(referenceFrom.get(), referenceTo.get(), "reference");
             current = window(currentFrom.get(), currentTo.get(), "current");
         } catch (FeatureStoreException e) {
+            // The reading under the error would be of other windows than those shown.
+            drift.set(null);
             driftError.set(e.getMessage());
             return;
         }

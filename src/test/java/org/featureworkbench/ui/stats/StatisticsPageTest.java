@@ -119,6 +119,15 @@ class StatisticsPageTest {
         WaitForAsyncUtils.waitForAsyncFx(5_000, () -> robot.lookup("#statisticsPage").queryAs(StatisticsView.class).setVvalue(1));
         WaitForAsyncUtils.waitForFxEvents();
         screenshot("statistics-drift.png");
+
+        // A typed date that is no date is said under the windows, the old reading cleared; no error dialog.
+        robot.clickOn(date(robot, "#driftCurFrom").getEditor()).push(javafx.scene.input.KeyCode.CONTROL,
+                javafx.scene.input.KeyCode.A).write("soon").push(javafx.scene.input.KeyCode.TAB);
+        app.settle();
+        assertEquals("'soon' is not a date: write it as 2026-11-01, or pick one from the calendar.",
+                robot.lookup("#driftError").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#driftTable").queryTableView().getItems().isEmpty(), "no reading of other windows");
+        assertEquals(1, robot.listWindows().size(), "no dialog opened");
     }
 
     private static javafx.scene.control.DatePicker date(FxRobot robot, String id) {

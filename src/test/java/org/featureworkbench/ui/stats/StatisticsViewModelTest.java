@@ -89,6 +89,10 @@ class StatisticsViewModelTest {
         vm.referenceToProperty().set(LocalDate.parse("2026-11-12"));
         vm.compareWindows();
         assertTrue(vm.driftErrorProperty().get().startsWith("The current window 2030-01-01"), vm.driftErrorProperty().get());
+        vm.dateNotUnderstood("soon");
+        assertEquals("'soon' is not a date: write it as 2026-11-01, or pick one from the calendar.",
+                vm.driftErrorProperty().get());
+        assertNull(vm.driftProperty().get());
 
         store.createFeatureGroup(new FeatureGroupDefinition("online-only", "id", "ts",
                 store.describeFeatureGroup("metrics").features(), "", java.util.Map.of(), OnlineStoreConfig.ENABLED,
