@@ -131,7 +131,9 @@ public final class ExploreViewModel implements AutoCloseable {
                 "CSV or Parquet (by the file's extension)", "*.csv;*.parquet").ifPresent(target -> {
                     QueryCancellation c = new QueryCancellation();
                     start(c, "Exporting…");
-                    executor.execute(() -> store.query().export(statement, target, ExportFormat.forFile(target), c),
+                    // The extension chooses, as for the CLI's --out: an .xlsx name is refused, not filled with CSV.
+                    executor.execute(() -> store.query().export(statement, target,
+                                    ExportFormat.choose(null, target, "format", "file name"), c),
                             rows -> {
                                 finish(c);
                                 status.set("");

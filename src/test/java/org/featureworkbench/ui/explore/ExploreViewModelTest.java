@@ -140,6 +140,18 @@ class ExploreViewModelTest {
     }
 
     @Test
+    void anExportNamedForAnotherFormatIsRefusedNotFilledWithCsv() {
+        vm.sqlProperty().set("SELECT customer_id FROM customers_latest");
+        vm.run();
+        Path target = dir.resolve("city_counts.xlsx");
+        dialogs.fileAnswers.push(Optional.of(target));
+        vm.export();
+        assertEquals("File name: city_counts.xlsx: .xlsx files are not written here; results are CSV or Parquet, so name"
+                + " the file .csv or .parquet", vm.errorProperty().get());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
     void templatesRunAsTheyAreInserted() {
         vm.insertTemplate("customers", QueryTemplates.Template.LATEST);
         assertTrue(vm.sqlProperty().get().contains("event_instant(\"event_time\") DESC"), vm.sqlProperty().get());
