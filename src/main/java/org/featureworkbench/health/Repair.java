@@ -101,6 +101,8 @@ final class Repair {
                     Path target = damaged.moveAside(file);
                     movedAside.add(file + " → " + target);
                     if (f.kind() == Finding.Kind.OFFLINE_FILE_DAMAGED) {
+                        // Explore's copy of the offline store would otherwise keep the file's rows.
+                        offline.fileTakenAway(file);
                         notRestored.add("the rows of " + file.getFileName() + " (the file cannot be read; kept at "
                                 + target + ")");
                     }

@@ -107,6 +107,13 @@ public interface OfflineStore {
     String changeToken(FeatureGroup group);
 
     /**
+     * Says that a published file under this store was taken away by something other than the
+     * store (repair moving an unreadable file aside), so the group's {@link #changeToken} changes
+     * and readers that kept a listing list again. Does nothing for a file outside the store.
+     */
+    void fileTakenAway(java.nio.file.Path file);
+
+    /**
      * Pins the group's published files for a read: until the lease is closed, compaction cannot
      * swap files under the reader. Close it on the thread that opened it (try-with-resources),
      * and do not call {@link #compact} or {@link #purge} of the same group while holding it (that

@@ -242,6 +242,15 @@ public final class ParquetOfflineStore implements OfflineStore {
     }
 
     @Override
+    public void fileTakenAway(Path file) {
+        Path normalized = file.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        if (normalized.startsWith(base) && base.relativize(normalized).getNameCount() > 1) {
+            ChangeMarker.mark(base.resolve(base.relativize(normalized).getName(0)));
+        }
+    }
+
+    @Override
     public OfflineReadLease openReadLease(FeatureGroup group) {
         ReentrantReadWriteLock.ReadLock lock = locks.files(group.offlineFolderName()).readLock();
         lock.lock();

@@ -119,11 +119,13 @@ class DamagedFilesTest {
     void aTruncatedParquetFileIsMovedAsideAndNamedAsNotRestored() throws Exception {
         DamagedWorkspace w = copy();
         Path file = w.parquetFiles().get(0);
-        long size = Files.size(file);
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.setLength(size / 2);
-        }
         try (FeatureStore store = Workspace.open(w.dir)) {
+            // The window is open and has queried: Explore's copy of the offline store holds the file's rows.
+            long rowsBefore = offlineRows(store);
+            long size = Files.size(file);
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(size / 2);
+            }
             HealthReport report = store.health().check();
             assertEquals(List.of(Finding.Kind.OFFLINE_FILE_DAMAGED), report.findings().stream().map(Finding::kind).toList());
             assertTrue(report.findings().get(0).problem().contains(file.getFileName().toString()));
@@ -132,9 +134,18 @@ class DamagedFilesTest {
             assertTrue(repair.notRestored().get(0).contains(file.getFileName().toString()), repair.notRestored().toString());
             assertFalse(Files.exists(file));
             assertFalse(repair.after().damaged());
+            assertTrue(offlineRows(store) < rowsBefore, "queries no longer see the rows of the file moved aside");
         }
         try (Stream<Path> kept = Files.walk(w.dir.resolve("damaged"))) {
             assertTrue(kept.anyMatch(p -> p.getFileName().equals(file.getFileName())), "moved, not deleted");
+        }
+    }
+
+    private static long offlineRows(FeatureStore store) {
+        try (org.featureworkbench.query.QueryResult count = store.query().run("SELECT count(*) FROM "
+                + DamagedWorkspace.GROUP, org.featureworkbench.query.QueryOptions.DEFAULT,
+                new org.featureworkbench.query.QueryCancellation())) {
+            return ((Number) count.page(0, 1).get(0)[0]).longValue();
         }
     }
 
