@@ -107,7 +107,7 @@ final class BaseResolver {
         boolean parquet = isParquet(file);
         String plain = parquet ? "read_parquet(" + Sql.literal(staged.toString()) + ")"
                 : "read_csv(" + Sql.literal(staged.toString()) + ", header = true)";
-        List<ResultColumn> columns = session.describe("SELECT * FROM " + plain);
+        List<ResultColumn> columns = readable(plain, file, parquet);
         if (!needColumns) {
             return new ResolvedBase(List.of(), "SELECT * FROM " + plain, columns, null, null, null, false, List.of(), input);
         }
@@ -138,6 +138,24 @@ final class BaseResolver {
                 .map(c -> asText.contains(c.name()) ? new ResultColumn(c.name(), "VARCHAR") : c).toList();
         return new ResolvedBase(List.of(), "SELECT * FROM " + typed, typedColumns, id, time,
                 BaseTimes.instant(Sql.identifier(time), "VARCHAR", BASE_TIME_FIELD), false, List.of(), input);
+    }
+
+    /**
+     * The base file's columns, or what is wrong with it in our words: DuckDB's own message names
+     * the staging copy and reader options the user cannot set (e.g. its CSV sniffer's page-long
+     * report on a file of random bytes).
+     */
+    private List<ResultColumn> readable(String plain, Path file, boolean parquet) {
+        try {
+            return session.describe("SELECT * FROM " + plain);
+        } catch (ValidationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ValidationException(BASE_FIELD, "the base file " + file.toAbsolutePath() + " cannot be read as "
+                    + (parquet ? "Parquet (it is not a Parquet file, or it is damaged); give a Parquet file, or a CSV file"
+                    + " named .csv" : "CSV (no header line and rows of the same columns were found in it); give a CSV"
+                    + " file with a header line, or a Parquet file named .parquet"));
+        }
     }
 
     /**

@@ -121,6 +121,20 @@ class DatasetBadInputTest {
     }
 
     @Test
+    void aBaseFileOfRandomBytesOrABrokenParquetIsSaidNotToBeOneInOurWords() throws Exception {
+        try (DatasetFixture f = fixture()) {
+            byte[] noise = new byte[64 * 1024];
+            new java.util.Random(7).nextBytes(noise);
+            Path garbage = java.nio.file.Files.write(dir.resolve("garbage.csv"), noise);
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(garbage, "id", "t"), List.of(JoinedGroup.of("g"))),
+                    "garbage.csv cannot be read as CSV", "give a CSV file with a header line");
+            Path notParquet = java.nio.file.Files.writeString(dir.resolve("labels.parquet"), "id,t\na,2026-01-01T00:00:10Z\n");
+            assertRefused(f, DatasetSpec.of(DatasetBase.file(notParquet, "id", "t"), List.of(JoinedGroup.of("g"))),
+                    "labels.parquet cannot be read as Parquet");
+        }
+    }
+
+    @Test
     void aBaseColumnNamedLikeAPrefixedFeatureIsToBeRenamedInTheBase() {
         try (DatasetFixture f = fixture()) {
             Path csv = f.csv("clash.csv", "id,t,v,g.v", "a,2026-01-01T00:00:10Z,1,2");
