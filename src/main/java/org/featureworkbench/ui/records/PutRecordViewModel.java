@@ -200,14 +200,14 @@ public final class PutRecordViewModel {
         }, e -> { });
     }
 
-    /** The one-line result of a put, e.g. "c1: Online updated (newer event time); offline queued". */
+    /** The one-line result of a put, e.g. "c1: Online written: now its newest version; offline queued". */
     static String describe(String id, PutResult r) {
         String offline = r.offlineQueued() ? "offline queued (in Parquet within a few seconds)" : "offline not written";
         if (r.online() == null) {
             return id + ": Online not written; " + offline;
         }
         return id + ": " + switch (r.online()) {
-            case NEWER_WRITTEN -> "Online updated (newer event time); " + offline;
+            case NEWER_WRITTEN -> "Online written: now its newest version; " + offline;
             case EQUAL_OVERWRITTEN -> "Online updated (same event time: the later write replaces it); " + offline;
             case OLDER_IGNORED -> r.offlineQueued()
                     ? "Online unchanged: the stored record is newer; written to offline history"

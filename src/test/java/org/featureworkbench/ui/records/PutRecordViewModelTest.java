@@ -88,7 +88,7 @@ class PutRecordViewModelTest {
         form.put();
         assertEquals(org.featureworkbench.ui.task.LaneRecordingExecutor.Lane.MAY_WAIT, f.executor.takeLanes().get(0),
                 "a put may wait minutes for features being added: never on the short tasks' two threads");
-        assertEquals("c1: Online updated (newer event time); offline queued (in Parquet within a few seconds)",
+        assertEquals("c1: Online written: now its newest version; offline queued (in Parquet within a few seconds)",
                 form.resultProperty().get());
         assertEquals(42L, stored("c1").value("age"));
         assertEquals(0.75, stored("c1").value("score"));
@@ -164,7 +164,7 @@ class PutRecordViewModelTest {
         assertFalse(form.canPutProperty().get());
         form.ttlProperty().set("1h");
         form.put();
-        assertEquals("c1: Online updated (newer event time); offline not written", form.resultProperty().get());
+        assertEquals("c1: Online written: now its newest version; offline not written", form.resultProperty().get());
         Instant eventTime = Instant.parse(form.field("event_time").valueProperty().get());
         assertEquals(eventTime.plus(Duration.ofHours(1)), stored("c1").expiresAt(), "the record TTL overrides 7 days");
         assertEquals("0", f.vm.counts().value("Waiting for offline"));
@@ -193,7 +193,7 @@ class PutRecordViewModelTest {
 
         assertEquals(List.of("The put of record 'c1' waits: features are being added to feature group 'customers', and it"
                 + " is done once the online table has them.",
-                "c1: Online updated (newer event time); offline queued (in Parquet within a few seconds)"), shown);
+                "c1: Online written: now its newest version; offline queued (in Parquet within a few seconds)"), shown);
         assertEquals(42L, stored("c1").value("age"));
     }
 }

@@ -61,7 +61,7 @@ class RecordsPageTest {
         robot.clickOn("#put-score").write("0.5");
         robot.clickOn(put);
         app.settle();
-        assertTrue(text(robot, "#putResult").startsWith("c42: Online updated (newer event time); offline queued"),
+        assertTrue(text(robot, "#putResult").startsWith("c42: Online written: now its newest version; offline queued"),
                 text(robot, "#putResult"));
         assertEquals("1", text(robot, "#count-online-records"));
 
@@ -127,7 +127,7 @@ class RecordsPageTest {
         assertTrue(app.store.records().getRecord("customers", "c42", null).isEmpty(), "not written yet");
 
         alter(table, "ADD COLUMN \"segment\" VARCHAR"); // the copy is in place
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#putResult").startsWith("c42: Online updated"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#putResult").startsWith("c42: Online written"));
         assertEquals(42L, app.store.records().getRecord("customers", "c42", null).orElseThrow().value("age"));
     }
 
