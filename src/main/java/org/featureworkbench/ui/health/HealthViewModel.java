@@ -113,7 +113,9 @@ public final class HealthViewModel {
         repairLines.setAll(lines(report));
         show(report.after());
         if (!report.notRestored().isEmpty()) {
-            summary.set(summary.get() + " Some data could not be restored: see the list below.");
+            // "No damage found" alone would read as if nothing was lost: the check after a repair finds none left.
+            summary.set("Repaired: no damage is left, but some data could not be restored (see the list below). "
+                    + summary.get());
         }
         afterRepair.run();
     }

@@ -74,6 +74,22 @@ class HealthViewModelTest {
     }
 
     @Test
+    void aRepairThatCouldNotRestoreEverythingDoesNotReadAsIfNothingWasLost() throws Exception {
+        java.nio.file.Path file;
+        try (var files = java.nio.file.Files.walk(workspace.resolve("offline-store"))) {
+            file = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        java.nio.file.Files.write(file, new byte[] {1, 2, 3}); // unreadable: its rows cannot come back
+        vm.check();
+        dialogs.confirmAnswers.push(Optional.of(true));
+        vm.repair();
+        assertTrue(vm.summaryProperty().get().startsWith("Repaired: no damage is left, but some data could not be"
+                + " restored (see the list below). No damage found."), vm.summaryProperty().get());
+        assertTrue(vm.repairLines().stream().anyMatch(l -> l.startsWith("Not restored: the rows of " + file.getFileName())),
+                vm.repairLines().toString());
+    }
+
+    @Test
     void aDeclinedRepairChangesNothing() throws Exception {
         dropOnlineTable();
         vm.check();
