@@ -51,6 +51,8 @@ public final class DefinitionStepViewModel {
     private final ObjectBinding<List<ValidationException>> problems;
     private final BooleanBinding complete;
     private String chosenEventTime;
+    /** The workspace's group names, lower case (names are unique whatever their case). */
+    private final javafx.collections.ObservableSet<String> existingNames = FXCollections.observableSet();
 
     DefinitionStepViewModel(BooleanProperty online, BooleanProperty offline) {
         this.online = online;
@@ -70,10 +72,28 @@ public final class DefinitionStepViewModel {
             updateChoices.run();
             eventTime.set(on ? stampName.get() : chosenEventTime);
         });
-        problems = Bindings.createObjectBinding(() -> FeatureGroupValidator.problems(definition()), name, description,
-                rows, recordId, eventTime, stamp, online, offline);
+        problems = Bindings.createObjectBinding(this::findProblems, name, description, rows, recordId, eventTime, stamp,
+                online, offline, existingNames);
         complete = Bindings.createBooleanBinding(() -> problems.get().stream()
                 .noneMatch(p -> FormField.of(p.field()) != FormField.STORES), problems);
+    }
+
+    /** The names of the groups the workspace has: a new group's name must be none of them. */
+    void knownGroups(java.util.Collection<String> names) {
+        existingNames.clear();
+        names.forEach(n -> existingNames.add(n.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private List<ValidationException> findProblems() {
+        List<ValidationException> found = new java.util.ArrayList<>(FeatureGroupValidator.problems(definition()));
+        String typed = name.get() == null ? "" : name.get().trim();
+        // Said here, not when the ingest starts: the step after this one cannot come back.
+        if (existingNames.contains(typed.toLowerCase(java.util.Locale.ROOT))) {
+            found.add(0, new ValidationException("FeatureGroupName", "a feature group named '" + typed + "' already"
+                    + " exists in this workspace; choose another name (to add this file to that group, open the group"
+                    + " and use its Ingest file… button)"));
+        }
+        return found;
     }
 
     /** Fills the step from what inference suggested. */

@@ -48,6 +48,9 @@ public final class IngestWizardViewModel {
         run.onFinished(() -> step.set(WizardStep.SUMMARY));
         if (target != null) {
             targets.forGroup(target);
+        } else {
+            executor.execute(() -> store.listFeatureGroups(org.featureworkbench.model.GroupListQuery.ALL).stream()
+                    .map(org.featureworkbench.model.FeatureGroup::name).toList(), definition::knownGroups, e -> { });
         }
         mapping.onAddNewColumns(() -> addNewColumns(store, executor, events));
         // Not while the file's new columns are being added: an ingest started meanwhile would read the old definition.

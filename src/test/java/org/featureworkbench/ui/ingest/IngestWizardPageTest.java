@@ -88,6 +88,7 @@ class IngestWizardPageTest {
         String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         Path file = Files.writeString(workspace.resolve("visits.csv"), "visit_id,event_time,pages\n"
                 + "v1," + now + ",3\nv2," + now + ",x\nv3," + now + ",9\n");
+        store.createFeatureGroup(org.featureworkbench.testing.Definitions.customers("orders"));
         dialogs.fileAnswers.push(Optional.of(file));
         robot.clickOn("#newGroupFromFile");
         robot.clickOn("#chooseFile");
@@ -106,6 +107,14 @@ class IngestWizardPageTest {
         assertEquals(3, columns.getItems().size());
         robot.clickOn("#wizardNext");
         assertEquals("visits", robot.lookup("#newGroupName").queryTextInputControl().getText());
+        // A name the workspace already has is said here, where it can still be changed.
+        robot.interact(() -> robot.lookup("#newGroupName").queryTextInputControl().setText("orders"));
+        assertTrue(robot.lookup("#newGroupNameError").query().isVisible());
+        assertTrue(robot.lookup("#newGroupNameError").queryAs(Label.class).getText()
+                .startsWith("a feature group named 'orders' already exists"));
+        assertTrue(robot.lookup("#wizardNext").queryButton().isDisabled());
+        robot.interact(() -> robot.lookup("#newGroupName").queryTextInputControl().setText("visits"));
+        assertFalse(robot.lookup("#wizardNext").queryButton().isDisabled());
         // 'x' made inference type pages as String; the user makes it Integral, so that row is rejected.
         robot.interact(() -> robot.lookup("#columnType-2").<org.featureworkbench.model.FeatureType>queryComboBox()
                 .setValue(org.featureworkbench.model.FeatureType.INTEGRAL));

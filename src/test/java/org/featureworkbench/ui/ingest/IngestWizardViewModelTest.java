@@ -141,6 +141,23 @@ class IngestWizardViewModelTest {
     }
 
     @Test
+    void aNameAGroupAlreadyHasIsRefusedOnTheMappingStepNotWhenTheIngestStarts() throws Exception {
+        store.createFeatureGroup(Definitions.customers("orders"));
+        Path file = csv("claims.csv", "policy_id,event_time,amount\np1,2024-05-01T10:00:00Z,12\n");
+        IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
+        readFile(vm, file);
+        vm.next();
+        assertTrue(vm.canNextProperty().get(), "the name inferred from the file is free");
+        vm.definition().nameProperty().set("Orders");
+        assertFalse(vm.canNextProperty().get(), "names are unique whatever their case");
+        assertEquals("a feature group named 'Orders' already exists in this workspace; choose another name (to add this"
+                + " file to that group, open the group and use its Ingest file… button)",
+                vm.definition().problemFor(FormField.NAME).get());
+        vm.definition().nameProperty().set("claims-2024");
+        assertTrue(vm.canNextProperty().get());
+    }
+
+    @Test
     void aFileWithoutEventTimeIsStampedWithTheIngestTime() throws Exception {
         Path file = csv("people.csv", "person_id,age\nx1,30\nx2,41\n");
         IngestWizardViewModel vm = wizard(new CurrentThreadTaskExecutor(), null);
