@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiOperations {
     private static final Logger LOG = LoggerFactory.getLogger(ApiOperations.class);
     private final FeatureStore store;
-    private final ApiNotices notices = new ApiNotices();
+    private final org.featureworkbench.model.Notices notices = new org.featureworkbench.model.Notices();
     private RunningApiServer running;
 
     public ApiOperations(FeatureStore store) {

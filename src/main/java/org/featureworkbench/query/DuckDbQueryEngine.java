@@ -47,7 +47,7 @@ public final class DuckDbQueryEngine implements AutoCloseable {
     private final Supplier<List<FeatureGroup>> groups;
     private final Consumer<FeatureGroup> flushPending;
     private final CopyMode mode;
-    private final OutputNotes outputNotes = new OutputNotes();
+    private final org.featureworkbench.model.Notices outputNotes = new org.featureworkbench.model.Notices();
     private final ScheduledExecutorService timeouts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "query-timeouts");
         t.setDaemon(true);

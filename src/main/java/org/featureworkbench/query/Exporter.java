@@ -34,9 +34,9 @@ final class Exporter {
     private final QueryDatabase database;
     private final Path workspace;
     private final StatementRunner runner;
-    private final OutputNotes notes;
+    private final org.featureworkbench.model.Notices notes;
 
-    Exporter(QueryDatabase database, Path workspace, StatementRunner runner, OutputNotes notes) {
+    Exporter(QueryDatabase database, Path workspace, StatementRunner runner, org.featureworkbench.model.Notices notes) {
         this.database = database;
         this.workspace = workspace.toAbsolutePath().normalize();
         this.runner = runner;
